@@ -112,7 +112,7 @@ export async function addPost(api, deptId, fields = {}) {
 // ---- menus ---------------------------------------------------------------------------------
 const RES = {
   provider: /服务商/, property: /物业/, user: /用户/, role: /角色/, dept: /部门/, post: /岗位/,
-  logininfor: /登录日志|登录/, operlog: /操作日志|操作/,
+  logininfor: /登录日志/, operlog: /操作日志/,
 };
 const RES_EN = {
   provider: /provider/i, property: /propert/i, user: /user/i, role: /role/i, dept: /dep/i, post: /post/i,
@@ -135,9 +135,13 @@ export function menuIdsFor(tree, perm) {
   const withAncestors = ([n, ps]) => [...ps.map((p) => p.id), n.id];
   const exact = all.find(([n]) => n.perms === perm || n.perm === perm || n.permission === perm);
   if (exact) return withAncestors(exact);
-  const [, res, act] = perm.split(':');
-  const menu = all.find(([n]) => (RES[res]?.test(n.label ?? '') || RES_EN[res]?.test(n.labelEn ?? '')) && n.children?.length)
-    || all.find(([n]) => RES[res]?.test(n.label ?? '') && /管理|日志/.test(n.label ?? ''));
+  const [mod, res, act] = perm.split(':');
+  const inSystem = ([, ps]) => ps.some((p) => /系统管理/.test(p.label ?? '') || /^system/i.test(p.labelEn ?? ''));
+  let pool = all;
+  if (mod === 'system' && all.some(inSystem)) pool = all.filter(inSystem);
+  const menu = pool.find(([n]) => RES[res]?.test(n.label ?? '') && /管理|日志/.test(n.label ?? ''))
+    || pool.find(([n]) => (RES[res]?.test(n.label ?? '') || RES_EN[res]?.test(n.labelEn ?? '')) && n.children?.length)
+    || all.find(([n]) => RES[res]?.test(n.label ?? ''));
   assert.ok(menu, `no menu for ${perm} in menuTree ${JSON.stringify(tree).slice(0, 500)}`);
   if (act === 'list') return withAncestors(menu);
   const [zh, en] = ACT[act] || [];
