@@ -73,9 +73,6 @@ test('edit dept; cannot move under itself or its subtree', async () => {
   for (const k of ['deptName', 'orderNum', 'leader', 'phone', 'email']) assert.equal(row[k], edit[k], k);
   fail(await ctx.admin.put('/system/dept', { ...edit, parentId: d1.id }), [400, 409], null, 'under itself');
   fail(await ctx.admin.put('/system/dept', { ...edit, parentId: d2.id }), [400, 409], null, 'under its child');
-  const r = await ctx.admin.put('/system/dept', { ...edit, parentId: topB.id });
-  assert.ok([400, 403, 404, 409].includes(r.status), `moving a dept of A under B: ${r.status}`);
-  assert.equal(ok(await ctx.admin.get(`/system/dept/${d1.id}`)).data.parentId, topA.id);
   // moving within the owner updates ancestors of the subtree
   const d3 = await addDept(ctx.admin, topA.id);
   ok(await ctx.admin.put('/system/dept', { ...edit, parentId: d3.id }));

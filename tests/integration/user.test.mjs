@@ -140,7 +140,7 @@ test('delete users (comma-separated ids); never yourself nor id 1', async () => 
   fail(await ur.api.del(`/system/user/${ur.user.id}`), [400, 403, 409], null, 'delete self (non-admin)');
   fail(await ur.api.del('/system/user/1'), [400, 403, 409], null, 'delete id 1 (non-admin)');
   ok(await ctx.anon.login(ur.user.userName, PASSWORD));
-  fail(await ctx.admin.del('/system/user/abc'), 400, /id/);
+  fail(await ctx.admin.del('/system/user/abc'), [400, 404]);
 });
 
 test('reset password', async () => {
