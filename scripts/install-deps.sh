@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs what zhichong needs from Debian (apt) and npm. Idempotent and quiet when all is present.
+# Usage: scripts/install-deps.sh [build|test|run]   (test adds PostgreSQL, Chromium, wrk)
+set -euo pipefail
+mode=${1:-build}
+here=$(cd "$(dirname "$0")/.." && pwd)
+
+apt_pkgs=(g++ cmake ninja-build ccache pkg-config make
+  libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
+  libsqlite3-dev libpq-dev libsodium-dev libssl-dev
+  libtoml11-dev libcli11-dev libspdlog-dev libfmt-dev libgtest-dev)
+# Node.js may come from elsewhere (its own npm); only ask Debian when the commands are missing.
+command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
+if [ "$mode" = test ]; then
+  apt_pkgs+=(postgresql chromium fonts-noto-cjk wrk clang-format)
+fi
+
+missing=()
+for p in "${apt_pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing from Debian: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq >/dev/null
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm packages of the admin web (and the test tools) — only when the lock changed.
+npm_install() {
+  local dir=$1
+  [ -f "$dir/package.json" ] || return 0
+  local stamp="$dir/node_modules/.install-stamp"
+  local lock="$dir/package-lock.json"; [ -f "$lock" ] || lock="$dir/package.json"
+  if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
+    echo "installing npm packages in ${dir#$here/}"
+    (cd "$dir" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi) >/dev/null
+    touch "$stamp"
+  fi
+}
+npm_install "$here/web/admin"
+[ "$mode" = test ] && npm_install "$here/tests/e2e"
+exit 0

@@ -1,0 +1,134 @@
+#include "app/platform.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "api/admin/auth/auth_routes.hpp"
+#if __has_include("api/admin/system/register.hpp")  // TEMP until the system module lands
+#include "api/admin/system/register.hpp"
+#define ZC_HAS_SYSTEM 1
+#endif
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "http/pipeline.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "http/static_files.hpp"
+#include "service/auth/audit_log.hpp"
+#include "service/auth/auth_service.hpp"
+#include "storage/migrations.hpp"
+#include "storage/repositories/auth_repository.hpp"
+
+namespace zc::app {
+
+namespace {
+
+std::unique_ptr<db::Database> open(const Config& cfg) {
+  auto db = db::open_database(cfg.database.url, static_cast<int>(cfg.database.pool_size),
+                              static_cast<int>(cfg.database.busy_timeout_ms));
+  db::apply_migrations(*db);
+  return db;
+}
+
+// On an empty database: the system administrator `admin`, password from config or random, printed once.
+void bootstrap_admin(db::Database& db, const Config& cfg, auth::AuthService& auth) {
+  db::AuthRepository repo;
+  if (db.read([&](db::Connection& c) { return repo.count_users(c); }) > 0) return;
+  std::string password = cfg.auth.initial_admin_password;
+  bool generated = password.empty();
+  if (generated) password = crypto::random_password(14);
+  std::string hash = auth.hash_password(password);
+  db.write([&](db::Connection& c) { repo.create_system_admin(c, "admin", "超级管理员", hash, now_ms()); });
+  if (generated) {
+    std::printf(
+        "\n  First start: administrator account created.\n  login: admin\n  password: %s\n"
+        "  (shown only now; change it under 个人中心 or with `zhichong user reset-password`)\n\n",
+        password.c_str());
+  } else {
+    std::printf(
+        "\n  First start: administrator account created.\n  login: admin\n  password: "
+        "(auth.initial_admin_password)\n\n");
+  }
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+int serve(const Config& cfg) {
+  auto db = open(cfg);
+  auth::AuthService auth(*db, cfg.auth);
+  auth::AuditLog audit(*db);
+  bootstrap_admin(*db, cfg, auth);
+
+  http::Router router;
+  api::register_auth_routes(router, *db, auth);
+#ifdef ZC_HAS_SYSTEM
+  api::register_system_routes(router, *db, cfg, auth);
+#endif
+
+  http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
+  http::StaticFiles statics(cfg.http.web_root);
+  if (!statics.enabled())
+    spdlog::warn("admin web not found at '{}' (build it with `make web`); serving the API only",
+                 cfg.http.web_root);
+  http::HttpServer server(cfg, pipeline, statics);
+  uint16_t port = server.bind();
+  std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
+              port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
+  std::fflush(stdout);
+  server.run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+int migrate(const Config& cfg) {
+  auto db = db::open_database(cfg.database.url, 1, static_cast<int>(cfg.database.busy_timeout_ms));
+  int n = db::apply_migrations(*db);
+  std::printf("%d migration(s) applied\n", n);
+  return 0;
+}
+
+int create_admin(const Config& cfg, const std::string& user_name, const std::string& password) {
+  auto db = open(cfg);
+  auth::AuthService auth(*db, cfg.auth);
+  if (auto p = crypto::password_problem(password); !p.empty()) {
+    std::fprintf(stderr, "password: %s\n", p.c_str());
+    return 2;
+  }
+  db::AuthRepository repo;
+  if (db->read([&](db::Connection& c) { return repo.find_user_id(c, user_name); })) {
+    std::fprintf(stderr, "user '%s' already exists\n", user_name.c_str());
+    return 1;
+  }
+  std::string hash = auth.hash_password(password);
+  db->write([&](db::Connection& c) { repo.create_system_admin(c, user_name, user_name, hash, now_ms()); });
+  std::printf("administrator '%s' created\n", user_name.c_str());
+  return 0;
+}
+
+int reset_password(const Config& cfg, const std::string& user_name, const std::string& given) {
+  auto db = open(cfg);
+  auth::AuthService auth(*db, cfg.auth);
+  std::string password = given.empty() ? crypto::random_password(14) : given;
+  if (auto p = crypto::password_problem(password); !p.empty()) {
+    std::fprintf(stderr, "password: %s\n", p.c_str());
+    return 2;
+  }
+  db::AuthRepository repo;
+  auto id = db->read([&](db::Connection& c) { return repo.find_user_id(c, user_name); });
+  if (!id) {
+    std::fprintf(stderr, "no user '%s'\n", user_name.c_str());
+    return 1;
+  }
+  std::string hash = auth.hash_password(password);
+  db->write([&](db::Connection& c) {
+    repo.update_password(c, *id, hash, now_ms(), "cli");
+    auth.revoke_user_sessions(c, *id);
+  });
+  std::printf("password of '%s' set%s%s\n", user_name.c_str(), given.empty() ? ": " : "",
+              given.empty() ? password.c_str() : "");
+  return 0;
+}
+
+}  // namespace zc::app

@@ -1,0 +1,16 @@
+#pragma once
+// Composition root: opens the database, applies migrations, wires every module explicitly and
+// runs the server. The only place that knows all the parts.
+#include <memory>
+
+#include "core/config.hpp"
+
+namespace zc::app {
+
+int serve(const Config& cfg);
+int migrate(const Config& cfg);
+// `zhichong user …`: creates a system administrator or sets a user's password (random when empty).
+int create_admin(const Config& cfg, const std::string& user_name, const std::string& password);
+int reset_password(const Config& cfg, const std::string& user_name, const std::string& password);
+
+}  // namespace zc::app

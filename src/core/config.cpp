@@ -1,0 +1,136 @@
+#include "core/config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <toml.hpp>
+#include <variant>
+
+namespace zc {
+
+namespace {
+
+using Field = std::variant<std::string Config::*, int64_t Config::*, bool Config::*>;
+
+struct Key {
+  const char* section;
+  const char* name;
+  std::function<void(Config&, const toml::value&)> from_toml;
+  std::function<void(Config&, const std::string&)> from_env;
+  std::function<std::string(const Config&)> show;
+  const char* help;
+};
+
+template <class S, class T>
+Key make_key(const char* section, const char* name, S Config::*sec, T S::*field, const char* help) {
+  Key k{section, name, {}, {}, {}, help};
+  k.from_toml = [=](Config& c, const toml::value& v) { (c.*sec).*field = toml::get<T>(v); };
+  k.from_env = [=](Config& c, const std::string& s) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      (c.*sec).*field = s;
+    } else if constexpr (std::is_same_v<T, bool>) {
+      (c.*sec).*field = (s == "1" || s == "true" || s == "yes" || s == "on");
+    } else {
+      size_t used = 0;
+      long long n = std::stoll(s, &used);
+      if (used != s.size()) throw std::invalid_argument("not an integer");
+      (c.*sec).*field = n;
+    }
+  };
+  k.show = [=](const Config& c) {
+    if constexpr (std::is_same_v<T, std::string>)
+      return "\"" + (c.*sec).*field + "\"";
+    else if constexpr (std::is_same_v<T, bool>)
+      return std::string((c.*sec).*field ? "true" : "false");
+    else
+      return std::to_string((c.*sec).*field);
+  };
+  return k;
+}
+
+const std::vector<Key>& keys() {
+  using C = Config;
+  static const std::vector<Key> all = {
+      make_key("http", "host", &C::http, &C::Http::host, "address to listen on"),
+      make_key("http", "port", &C::http, &C::Http::port,
+               "HTTP port (admin web, APIs, OCPP WebSocket); 0 = any free"),
+      make_key("http", "threads", &C::http, &C::Http::threads, "network threads"),
+      make_key("http", "web_root", &C::http, &C::Http::web_root, "built admin web served at /"),
+      make_key("http", "body_limit", &C::http, &C::Http::body_limit, "max request body bytes (413 above)"),
+      make_key("http", "header_limit", &C::http, &C::Http::header_limit, "max request header bytes"),
+      make_key("http", "read_timeout_ms", &C::http, &C::Http::read_timeout_ms, "time to receive one request"),
+      make_key("http", "idle_timeout_ms", &C::http, &C::Http::idle_timeout_ms, "keep-alive idle limit"),
+      make_key("http", "max_keepalive_requests", &C::http, &C::Http::max_keepalive_requests,
+               "requests per connection"),
+      make_key("http", "shutdown_grace_ms", &C::http, &C::Http::shutdown_grace_ms, "drain time on SIGTERM"),
+      make_key("database", "url", &C::database, &C::Database::url, "sqlite:PATH or postgresql://…"),
+      make_key("database", "pool_size", &C::database, &C::Database::pool_size,
+               "connections (PostgreSQL) / readers (SQLite)"),
+      make_key("database", "busy_timeout_ms", &C::database, &C::Database::busy_timeout_ms,
+               "SQLite busy timeout"),
+      make_key("worker", "threads", &C::worker, &C::Worker::threads, "threads for blocking (database) work"),
+      make_key("auth", "token_ttl_minutes", &C::auth, &C::Auth::token_ttl_minutes, "session lifetime"),
+      make_key("auth", "max_failed_logins", &C::auth, &C::Auth::max_failed_logins, "failures before lockout"),
+      make_key("auth", "lockout_minutes", &C::auth, &C::Auth::lockout_minutes, "lockout duration"),
+      make_key("auth", "session_cache_seconds", &C::auth, &C::Auth::session_cache_seconds,
+               "token cache lifetime"),
+      make_key("auth", "initial_admin_password", &C::auth, &C::Auth::initial_admin_password,
+               "admin password on an empty database (empty = random, printed once)"),
+      make_key("auth", "argon2_ops", &C::auth, &C::Auth::argon2_ops, "argon2id opslimit"),
+      make_key("auth", "argon2_mem_kib", &C::auth, &C::Auth::argon2_mem_kib, "argon2id memlimit in KiB"),
+      make_key("log", "level", &C::log, &C::Log::level, "trace|debug|info|warn|error"),
+      make_key("log", "access_log", &C::log, &C::Log::access_log, "log every HTTP request"),
+  };
+  return all;
+}
+
+std::string env_name(const Key& k) {
+  std::string s = std::string("ZHICHONG_") + k.section + "_" + k.name;
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+Config Config::load(const std::string& path, bool path_explicit) {
+  Config c;
+  c.source = "defaults";
+  if (std::filesystem::exists(path)) {
+    const auto root = toml::parse(path);
+    for (const auto& k : keys()) {
+      if (!root.contains(k.section)) continue;
+      const auto& sec = toml::find(root, k.section);
+      if (!sec.is_table() || !sec.contains(k.name)) continue;
+      try {
+        k.from_toml(c, toml::find(sec, k.name));
+      } catch (const std::exception& e) {
+        throw std::runtime_error(path + ": [" + k.section + "] " + k.name + ": " + e.what());
+      }
+    }
+    c.source = path;
+  } else if (path_explicit) {
+    throw std::runtime_error("config file not found: " + path);
+  }
+  for (const auto& k : keys()) {
+    const std::string name = env_name(k);
+    if (const char* v = std::getenv(name.c_str())) {
+      try {
+        k.from_env(c, v);
+      } catch (const std::exception&) {
+        throw std::runtime_error(name + ": invalid value '" + v + "'");
+      }
+    }
+  }
+  return c;
+}
+
+std::vector<ConfigKeyDoc> config_reference() {
+  Config defaults;
+  std::vector<ConfigKeyDoc> out;
+  for (const auto& k : keys())
+    out.push_back({env_name(k), std::string(k.section) + "." + k.name, k.show(defaults), k.help});
+  return out;
+}
+
+}  // namespace zc

@@ -1,0 +1,56 @@
+#pragma once
+// Configuration: defaults < zhichong.toml < environment (ZHICHONG_<SECTION>_<KEY>).
+// Every key is listed once in config.cpp's table, which also drives the README reference.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace zc {
+
+struct Config {
+  struct Http {
+    std::string host = "127.0.0.1";
+    int64_t port = 8080;
+    int64_t threads = 2;                      // network threads
+    std::string web_root = "web/admin/dist";  // built admin web; empty = do not serve
+    int64_t body_limit = 1024 * 1024;         // bytes
+    int64_t header_limit = 8 * 1024;          // bytes
+    int64_t read_timeout_ms = 30000;          // a whole request must arrive within this
+    int64_t idle_timeout_ms = 60000;          // keep-alive connection idle limit
+    int64_t max_keepalive_requests = 10000;
+    int64_t shutdown_grace_ms = 10000;  // in-flight requests get this long on SIGTERM
+  } http;
+  struct Database {
+    std::string url = "sqlite:data/zhichong.db";  // or postgresql://user:pass@host:port/db
+    int64_t pool_size = 8;
+    int64_t busy_timeout_ms = 5000;
+  } database;
+  struct Worker {
+    int64_t threads = 4;  // blocking work (database) runs here, never on network threads
+  } worker;
+  struct Auth {
+    int64_t token_ttl_minutes = 720;
+    int64_t max_failed_logins = 5;
+    int64_t lockout_minutes = 10;
+    int64_t session_cache_seconds = 30;  // how long another node's revocation may take to apply
+    std::string initial_admin_password;  // empty = random, printed once at first start
+    int64_t argon2_ops = 2;              // argon2id opslimit
+    int64_t argon2_mem_kib = 19456;      // argon2id memlimit (19 MiB, OWASP minimum)
+  } auth;
+  struct Log {
+    std::string level = "info";
+    bool access_log = true;
+  } log;
+
+  std::string source;  // where it was loaded from, for the start-up banner
+
+  // Loads `path` if it exists (an explicitly given path must exist), then applies the environment.
+  static Config load(const std::string& path, bool path_explicit);
+};
+
+struct ConfigKeyDoc {
+  std::string env, key, default_value, help;
+};
+std::vector<ConfigKeyDoc> config_reference();
+
+}  // namespace zc

@@ -1,0 +1,72 @@
+#pragma once
+// The one list-query mechanism every list endpoint uses: declared filters, whitelisted sorting,
+// pagination, total count and data scope, all bound as parameters.
+#include <boost/json/array.hpp>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "core/query_params.hpp"
+#include "storage/database.hpp"
+
+namespace zc::db {
+
+enum class Match {
+  equal,     // expr = ?
+  contains,  // expr LIKE %v% (case-insensitive, wildcards escaped)
+  at_least,  // expr >= ?
+  at_most,   // expr <= ?
+  custom,    // expr is a condition with `?` placeholders, each bound to the value
+};
+enum class Kind { integer, text };
+
+struct Filter {
+  std::string param;  // query parameter name
+  std::string expr;
+  Match match = Match::equal;
+  Kind kind = Kind::integer;
+};
+
+// Columns (or expressions) that tie a row to its owners; empty = the row has no such owner.
+struct ScopeColumns {
+  std::string provider;
+  std::string property;
+  std::string collective;
+  std::string car_station;
+  std::string bike_station;
+};
+
+struct ListSpec {
+  std::string select;  // select list with quoted camelCase aliases: p.name AS "name"
+  std::string from;    // FROM clause incl. joins, without the word FROM
+  std::string where;   // a fixed condition (may be empty)
+  std::vector<Filter> filters;
+  std::vector<std::pair<std::string, std::string>> sortable;  // field → SQL expression
+  std::string default_order;                                  // e.g. "p.id DESC"
+  ScopeColumns scope;
+};
+
+// A WHERE under construction: conditions joined by AND with their parameters.
+struct Where {
+  std::vector<std::string> conditions;
+  Params params;
+  void add(std::string condition, Params p = {});
+  std::string sql() const;  // "" or " WHERE a AND b"
+};
+
+// Adds the data-scope condition for `scope` (nothing for system users; "1=0" when the row type has
+// no owner column matching the user's kind).
+void add_scope(Where& w, const ScopeColumns& cols, const DataScope& scope);
+void add_filters(Where& w, const std::vector<Filter>& filters, const QueryParams& q, Dialect d);
+
+struct Page {
+  boost::json::array rows;
+  int64_t total = 0;
+};
+
+Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
+// All matching rows, no paging (trees, exports).
+boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
+                            const DataScope& scope);
+
+}  // namespace zc::db
