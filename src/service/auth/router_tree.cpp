@@ -20,7 +20,7 @@ static std::string route_name(const db::MenuRow& m) {
     n += up ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
     up = false;
   }
-  return n + std::to_string(m.id);
+  return (n.empty() ? std::string("Home") : n) + std::to_string(m.id);
 }
 
 static json::object node(const db::MenuRow& m) {
