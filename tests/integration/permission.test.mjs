@@ -8,6 +8,7 @@ const ctx = useServer();
 let none; // a signed-in system user without any role
 
 before(async () => {
+  await ctx.ready();
   const u = await addUser(ctx.admin);
   none = await ctx.anon.session(u.userName, PASSWORD);
 });

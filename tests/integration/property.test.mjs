@@ -7,7 +7,7 @@ import { ok, fail, randPhone, uniq } from './lib/client.mjs';
 const ctx = useServer();
 let P; // an approved provider
 
-before(async () => { P = await approvedProvider(ctx.admin); });
+before(async () => { await ctx.ready(); P = await approvedProvider(ctx.admin); });
 
 test('add property: creates the row, its login (property_admin) and its top-level dept', async () => {
   const p = await addProperty(ctx.admin, P.id);

@@ -14,7 +14,7 @@ cd "$root"
 files=("$@")
 [ ${#files[@]} -gt 0 ] || files=(tests/integration/)
 args=(--test --test-concurrency="${ZHICHONG_TEST_CONCURRENCY:-2}")
-[ -n "${ZHICHONG_TEST_REPORTER:-}" ] && args+=(--test-reporter="$ZHICHONG_TEST_REPORTER")
+args+=(--test-reporter="${ZHICHONG_TEST_REPORTER:-spec}")
 
 case "$backend" in
   sqlite)

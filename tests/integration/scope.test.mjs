@@ -25,6 +25,7 @@ async function populate(prop, providerId) {
 }
 
 before(async () => {
+  await ctx.ready();
   P = await approvedProvider(ctx.admin);
   P2 = await approvedProvider(ctx.admin);
   A = await propertyWithLogin(ctx.admin, P.id);

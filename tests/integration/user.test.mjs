@@ -10,6 +10,7 @@ const ctx = useServer();
 let P; let A; let topA; let B; let topB;
 
 before(async () => {
+  await ctx.ready();
   P = await approvedProvider(ctx.admin);
   A = await addProperty(ctx.admin, P.id);
   B = await addProperty(ctx.admin, P.id);

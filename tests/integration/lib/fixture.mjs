@@ -11,12 +11,17 @@ export const PASSWORD = 'Passw0rd123';
  * Returns a context filled in by `before`: { server, anon, admin }.
  */
 export function useServer(opts) {
-  const ctx = {};
-  before(async () => {
-    ctx.server = await startServer(opts);
-    ctx.anon = new Api(ctx.server.baseUrl);
-    ctx.admin = await ctx.anon.session('admin', ADMIN_PASSWORD);
-  });
+  let starting = null;
+  const ctx = {
+    // Node 20 may run a file's root-level `before` hooks concurrently: every hook that needs the
+    // server awaits ctx.ready() first.
+    ready: () => (starting ??= (async () => {
+      ctx.server = await startServer(opts);
+      ctx.anon = new Api(ctx.server.baseUrl);
+      ctx.admin = await ctx.anon.session('admin', ADMIN_PASSWORD);
+    })()),
+  };
+  before(() => ctx.ready());
   after(async () => {
     if (ctx.server) await ctx.server.stop();
   });
