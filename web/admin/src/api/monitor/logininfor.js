@@ -1,0 +1,3 @@
+import request from '@/utils/request'
+
+export const listLogininfor = (params) => request({ url: '/monitor/logininfor/list', method: 'get', params })

@@ -1,0 +1,5 @@
+import hasPermi from './hasPermi'
+
+export default function installDirectives(app) {
+  app.directive('hasPermi', hasPermi)
+}

@@ -1,0 +1,42 @@
+import { createI18n } from 'vue-i18n'
+import zhCN from './zh-CN'
+import en from './en'
+
+export const LANG_KEY = 'zc-lang'
+export const languages = [
+  { value: 'zh-CN', label: '简体中文' },
+  { value: 'en', label: 'English' }
+]
+
+function initialLocale() {
+  const saved = localStorage.getItem(LANG_KEY)
+  return languages.some(l => l.value === saved) ? saved : 'zh-CN'
+}
+
+const i18n = createI18n({
+  legacy: false,
+  globalInjection: true,
+  locale: initialLocale(),
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en }
+})
+
+export function setLocale(lang) {
+  i18n.global.locale.value = lang
+  localStorage.setItem(LANG_KEY, lang)
+  document.documentElement.lang = lang
+}
+
+export function isEn() {
+  return i18n.global.locale.value === 'en'
+}
+
+/** Title of a menu/route meta in the current language. */
+export function menuTitle(meta) {
+  if (!meta) return ''
+  if (meta.i18nKey) return i18n.global.t(meta.i18nKey)
+  return isEn() ? (meta.titleEn || meta.title) : meta.title
+}
+
+export const t = (...args) => i18n.global.t(...args)
+export default i18n

@@ -1,0 +1,20 @@
+import { createApp } from 'vue'
+import ElementPlus from 'element-plus'
+import 'element-plus/dist/index.css'
+import './assets/styles/index.css'
+
+import App from './App.vue'
+import router from './router'
+import pinia from './store'
+import i18n from './locales'
+import installDirectives from './directive'
+import './permission'
+
+const app = createApp(App)
+app.use(pinia)
+app.use(router)
+app.use(i18n)
+app.use(ElementPlus)
+installDirectives(app)
+document.documentElement.lang = i18n.global.locale.value
+app.mount('#app')

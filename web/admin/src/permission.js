@@ -1,0 +1,37 @@
+import router from './router'
+import { useUserStore } from '@/store/modules/user'
+import { usePermissionStore } from '@/store/modules/permission'
+import { getToken } from '@/utils/auth'
+import { menuTitle, t } from '@/locales'
+
+const whiteList = ['/login']
+
+router.beforeEach(async (to) => {
+  if (!getToken()) {
+    if (whiteList.includes(to.path)) return true
+    return { path: '/login', query: to.fullPath && to.fullPath !== '/' && to.fullPath !== '/index' ? { redirect: to.fullPath } : {} }
+  }
+  if (to.path === '/login') return { path: '/' }
+  const userStore = useUserStore()
+  const permissionStore = usePermissionStore()
+  if (permissionStore.loaded) return true
+  try {
+    await userStore.getInfo()
+    const routes = await permissionStore.generateRoutes()
+    routes.forEach(r => router.addRoute(r))
+    // re-resolve now that the dynamic routes exist
+    return { path: to.path, query: to.query, hash: to.hash, replace: true }
+  } catch (e) {
+    // 401 is handled by the request layer; anything else: sign out and retry login
+    if (e && e.code !== 401) {
+      await userStore.logout()
+      return { path: '/login', query: { redirect: to.fullPath } }
+    }
+    return false
+  }
+})
+
+router.afterEach((to) => {
+  const title = to.meta && (to.meta.title || to.meta.i18nKey) ? menuTitle(to.meta) : ''
+  document.title = title ? `${title} - ${t('app.fullName')}` : t('app.fullName')
+})

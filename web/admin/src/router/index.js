@@ -1,0 +1,38 @@
+import { createRouter, createWebHistory } from 'vue-router'
+import Layout from '@/layout/index.vue'
+
+export const constantRoutes = [
+  { path: '/login', name: 'Login', component: () => import('@/views/login.vue'), meta: { hidden: true } },
+  {
+    path: '/redirect',
+    component: Layout,
+    meta: { hidden: true },
+    children: [{ path: '/redirect/:path(.*)', component: () => import('@/views/redirect.vue'), meta: { hidden: true } }]
+  },
+  {
+    path: '/',
+    component: Layout,
+    redirect: '/index',
+    children: [
+      { path: '/index', name: 'Index', component: () => import('@/views/dashboard/index.vue'), meta: { i18nKey: 'menu.home', icon: 'dashboard', affix: true } }
+    ]
+  },
+  {
+    path: '/user',
+    component: Layout,
+    redirect: '/user/profile',
+    meta: { hidden: true },
+    children: [
+      { path: 'profile', name: 'Profile', component: () => import('@/views/system/user/profile/index.vue'), meta: { i18nKey: 'menu.profile', icon: 'user' } }
+    ]
+  },
+  { path: '/:pathMatch(.*)*', name: 'NotFound', component: () => import('@/views/error/404.vue'), meta: { hidden: true } }
+]
+
+const router = createRouter({
+  history: createWebHistory(),
+  routes: constantRoutes,
+  scrollBehavior: () => ({ top: 0 })
+})
+
+export default router

@@ -1,0 +1,4 @@
+import { createPinia } from 'pinia'
+
+const pinia = createPinia()
+export default pinia
