@@ -43,8 +43,8 @@ if wants integration-postgres; then
   ZHICHONG_BIN=build/release/zhichong ZHICHONG_TEST_REPORTER=tap tests/integration/run.sh postgres >"$logs/integration-postgres.log" 2>&1; rc=$?
   add integration-postgres $(count_node "$logs/integration-postgres.log") $rc
 fi
-if wants e2e && [ -f tests/e2e/run.sh ]; then
-  ZHICHONG_BIN=build/release/zhichong tests/e2e/run.sh >"$logs/e2e.log" 2>&1; rc=$?
+if wants e2e; then
+  ZHICHONG_BIN=build/release/zhichong scripts/e2e.sh >"$logs/e2e.log" 2>&1; rc=$?
   add e2e $(count_node "$logs/e2e.log") $rc
 fi
 
