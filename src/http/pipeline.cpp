@@ -46,11 +46,9 @@ std::string mask_secrets(std::string_view body) {
   return boost::json::serialize(v);
 }
 
-bool Pipeline::is_api_path(std::string_view path) const {
-  size_t b = path.find_first_not_of('/');
-  if (b == std::string_view::npos) return false;
-  size_t e = path.find('/', b);
-  return router_.is_api_prefix(path.substr(b, e == std::string_view::npos ? e : e - b));
+bool Pipeline::has_route(std::string_view method, std::string_view path) const {
+  std::vector<std::pair<std::string, std::string>> ignored;
+  return router_.match(method, path, ignored).route != nullptr;
 }
 
 std::optional<Response> Pipeline::try_inline(Request& req) {

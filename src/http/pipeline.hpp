@@ -49,8 +49,8 @@ class Pipeline {
   std::optional<Response> try_inline(Request& req);
   // Worker thread: the full chain.
   Response handle(Request& req);
-  // For paths no route owns: true when they belong to the API (→ 404 envelope, not the web app).
-  bool is_api_path(std::string_view path) const;
+  // True when a route answers `method` on `path` (a GET route wins over the web app's fallback).
+  bool has_route(std::string_view method, std::string_view path) const;
 
  private:
   Response run(Request& req, const Route* route, bool path_known, bool may_block);

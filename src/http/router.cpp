@@ -27,7 +27,6 @@ void Router::add(std::string method, std::string pattern, RouteOptions options, 
     if (s.front() == '{') has_param = true;
   }
   if (r->segments.empty()) throw std::logic_error("empty route pattern");
-  prefixes_.insert(r->segments.front());
   r->options = std::move(options);
   r->handler = std::move(handler);
   if (!has_param) {
@@ -78,10 +77,6 @@ Router::Match Router::match(std::string_view method, std::string_view path,
     }
   }
   return m;
-}
-
-bool Router::is_api_prefix(std::string_view first) const {
-  return prefixes_.count(std::string(first)) > 0;
 }
 
 }  // namespace zc::http

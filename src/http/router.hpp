@@ -50,13 +50,10 @@ class Router {
   };
   Match match(std::string_view method, std::string_view path,
               std::vector<std::pair<std::string, std::string>>& params) const;
-  // True when the first path segment belongs to the API (so unknown paths get a 404 envelope, not the SPA).
-  bool is_api_prefix(std::string_view first_segment) const;
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
   std::unordered_map<std::string, const Route*> exact_;  // "GET /getInfo" → route (no parameters)
-  std::unordered_set<std::string> prefixes_;
 };
 
 }  // namespace zc::http

@@ -156,9 +156,10 @@ struct HttpServer::Impl {
       Response out;
       if (auto r = pipeline.try_inline(req)) {
         out = std::move(*r);
-      } else if (std::optional<Response> file; (req.method == "GET" || req.method == "HEAD") &&
-                                               !pipeline.is_api_path(req.path) &&
-                                               (file = statics.serve(req.path))) {
+      } else if (std::optional<Response> file;
+                 (req.method == "GET" || req.method == "HEAD") &&
+                 (file = statics.serve(req.path, req.accept.find("text/html") != std::string::npos &&
+                                                     !pipeline.has_route("GET", req.path)))) {
         out = std::move(*file);
       } else {
         // Everything that may block (database) runs on the worker pool, never here.

@@ -53,13 +53,10 @@ Response StaticFiles::make(const File& f) const {
   return r;
 }
 
-std::optional<Response> StaticFiles::serve(std::string_view path) const {
+std::optional<Response> StaticFiles::serve(std::string_view path, bool spa_fallback) const {
   if (files_.empty()) return std::nullopt;
-  if (path.find("..") != std::string_view::npos) return std::nullopt;
   if (auto it = files_.find(std::string(path)); it != files_.end() && path != "/") return make(it->second);
-  auto slash = path.rfind('/');
-  bool has_ext = path.find('.', slash == std::string_view::npos ? 0 : slash) != std::string_view::npos;
-  if (has_ext) return std::nullopt;
+  if (!spa_fallback) return std::nullopt;
   auto index = files_.find("/index.html");
   if (index == files_.end()) return std::nullopt;
   return make(index->second);

@@ -1,6 +1,7 @@
 #pragma once
 // The built admin web, loaded into memory at start so serving never blocks a network thread.
-// History-mode fallback: unknown non-API paths without a file extension get index.html.
+// History-mode fallback: a browser navigation (Accept: text/html) to a path that is neither a file nor
+// a GET API route gets index.html, so the web app's own router takes over.
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -14,7 +15,8 @@ class StaticFiles {
   explicit StaticFiles(const std::string& root);  // empty or missing root = disabled
   bool enabled() const { return !files_.empty(); }
   size_t count() const { return files_.size(); }
-  std::optional<Response> serve(std::string_view path) const;
+  // An existing file, or index.html for a navigation when `spa_fallback`.
+  std::optional<Response> serve(std::string_view path, bool spa_fallback) const;
 
  private:
   struct File {

@@ -63,8 +63,6 @@ TEST(Router, MatchesLiteralsBeforeParameters) {
   m = r.match("GET", "/nope", params);
   EXPECT_FALSE(m.route);
   EXPECT_FALSE(m.path_known);
-  EXPECT_TRUE(r.is_api_prefix("system"));
-  EXPECT_FALSE(r.is_api_prefix("assets"));
 }
 
 TEST(Postgres, NumbersPlaceholdersOutsideQuotes) {
