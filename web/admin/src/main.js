@@ -16,5 +16,13 @@ app.use(router)
 app.use(i18n)
 app.use(ElementPlus)
 installDirectives(app)
+// API errors were already shown by the request layer; do not report them again
+app.config.errorHandler = (err, _instance, info) => {
+  if (err && err.isApiError) return
+  console.error(err, info)
+}
+window.addEventListener('unhandledrejection', (e) => {
+  if (e.reason && e.reason.isApiError) e.preventDefault()
+})
 document.documentElement.lang = i18n.global.locale.value
 app.mount('#app')

@@ -2,6 +2,7 @@ import router from './router'
 import { useUserStore } from '@/store/modules/user'
 import { usePermissionStore } from '@/store/modules/permission'
 import { getToken } from '@/utils/auth'
+import { clearSession } from '@/utils/session'
 import { menuTitle, t } from '@/locales'
 
 const whiteList = ['/login']
@@ -18,13 +19,14 @@ router.beforeEach(async (to) => {
   try {
     await userStore.getInfo()
     const routes = await permissionStore.generateRoutes()
-    routes.forEach(r => router.addRoute(r))
+    permissionStore.addRoutes(router, routes)
     // re-resolve now that the dynamic routes exist
     return { path: to.path, query: to.query, hash: to.hash, replace: true }
   } catch (e) {
     // 401 is handled by the request layer; anything else: sign out and retry login
     if (e && e.code !== 401) {
       await userStore.logout()
+      clearSession()
       return { path: '/login', query: { redirect: to.fullPath } }
     }
     return false

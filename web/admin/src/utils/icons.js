@@ -13,7 +13,7 @@ const MAP = {
   stat: DataAnalysis, stats: DataAnalysis, chart: TrendCharts, statistics: DataAnalysis, system: Setting,
   user: User, peoples: UserFilled, role: UserFilled, tree: Share, 'tree-table': Share, dept: Share,
   post: Postcard, log: Document, logininfor: Key, operlog: Document, form: Document, provider: Shop,
-  shop: Shop, property: OfficeBuilding, building: OfficeBuilding, house: House, monitor: Monitor,
+  shop: Shop, property: OfficeBuilding, product: Goods, building: OfficeBuilding, house: House, monitor: Monitor,
   lock: Lock, menu: MenuIcon, location: Location, station: Location, area: MapLocation, camera: Camera,
   pile: Lightning, charger: Lightning, lightning: Lightning, gun: Connection, connector: Connection,
   tariff: Money, price: Money, money: Money, card: CreditCard, wallet: Wallet, pay: Wallet, payment: Wallet,
@@ -32,6 +32,12 @@ const ALL = {
   Money, CreditCard, Wallet, Histogram, PieChart, TrendCharts, Phone, Warning, Switch, Tools, List, Files,
   Coin, Calendar, Reading, Notebook, Stamp, Ticket, Place, MapLocation, Cpu, Platform, Operation, Grid,
   Goods, Present, Medal, Star, ChatDotRound, Picture, Timer, EditPen
+}
+
+/** Icon for a menu leaf without its own icon, from the last path segment (null if none fits). */
+export function pathIcon(path) {
+  const seg = String(path || '').split('/').filter(Boolean).pop()
+  return (seg && MAP[seg.toLowerCase()]) || null
 }
 
 export function menuIcon(name) {

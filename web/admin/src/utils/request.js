@@ -1,6 +1,7 @@
 import axios from 'axios'
 import { ElMessage } from 'element-plus'
-import { getToken, removeToken } from './auth'
+import { getToken } from './auth'
+import { clearSession } from './session'
 import i18n, { t } from '@/locales'
 import router from '@/router'
 
@@ -9,15 +10,13 @@ const service = axios.create({ baseURL: '', timeout: 20000 })
 let redirecting = false
 
 function handleUnauthorized(msg) {
-  removeToken()
+  const current = router.currentRoute.value
+  clearSession()
   if (redirecting) return
   redirecting = true
   ElMessage.error(msg || t('common.sessionExpired'))
-  const current = router.currentRoute.value
-  const redirect = current.path !== '/login' ? current.fullPath : undefined
-  // a full reload resets every store and dynamic route
-  const target = '/login' + (redirect && redirect !== '/' ? '?redirect=' + encodeURIComponent(redirect) : '')
-  window.location.href = target
+  const redirect = current.path !== '/login' && current.path !== '/index' ? current.fullPath : undefined
+  router.replace({ path: '/login', query: redirect ? { redirect } : {} }).finally(() => { redirecting = false })
 }
 
 service.interceptors.request.use(config => {
@@ -42,6 +41,7 @@ function reject(config, code, msg, data) {
     ElMessage({ type: code === 601 ? 'warning' : 'error', message: msg || t('common.requestFailed'), grouping: true })
   }
   const err = new Error(msg || 'error')
+  err.isApiError = true // already shown to the user
   err.code = code
   err.data = data
   return Promise.reject(err)

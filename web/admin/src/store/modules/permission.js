@@ -30,6 +30,8 @@ function annotate(items, base = '') {
   })
 }
 
+const removers = []
+
 const routeName = (fullPath) => 'M' + fullPath.replace(/[^A-Za-z0-9]+/g, '_')
 
 const STATIC_PATHS = ['/index', '/user/profile']
@@ -64,6 +66,15 @@ function childRoutes(children) {
 export const usePermissionStore = defineStore('permission', {
   state: () => ({ menus: [], loaded: false }),
   actions: {
+    /** Forget the menus and remove the routes that were added from them. */
+    reset() {
+      removers.splice(0).forEach(remove => remove())
+      this.menus = []
+      this.loaded = false
+    },
+    addRoutes(router, routes) {
+      routes.forEach(r => removers.push(router.addRoute(r)))
+    },
     /** Fetch /getRouters and return vue-router records to add. */
     async generateRoutes() {
       const res = await getRouters()

@@ -1,0 +1,348 @@
+// End-to-end test of the admin web against a running zhichong server.
+//   ZHICHONG_URL             server base URL (default http://127.0.0.1:8080)
+//   ZHICHONG_ADMIN_PASSWORD  password of the built-in `admin` user
+//   CHROMIUM_PATH            browser binary (default /usr/bin/chromium)
+// Screenshots of every page go to tests/e2e/artifacts/.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import { chromium } from 'playwright-core'
+
+const BASE = (process.env.ZHICHONG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
+const ADMIN_PASSWORD = process.env.ZHICHONG_ADMIN_PASSWORD || 'Admin12345'
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts')
+mkdirSync(ARTIFACTS, { recursive: true })
+
+// unique per run: 11-digit mobile numbers and names
+const stamp = String(Date.now()).slice(-8)
+const suffix = stamp.slice(-5)
+const provider = { name: `E2E服务商${suffix}`, contact: '张三', phone: `139${stamp}`, email: `p${stamp}@example.com` }
+const property = { name: `E2E物业${suffix}`, contact: '李四', phone: `138${stamp}`, email: `q${stamp}@example.com`, province: '浙江省', city: '杭州市', address: '西湖区文三路 100 号' }
+const user = { nickName: `E2E用户${suffix}`, phone: `137${stamp}`, email: `u${stamp}@example.com`, password: 'Passw0rd123' }
+let providerPassword = ''
+
+const SYSTEM_PAGES = [
+  { path: '/system/provider', title: '服务商管理', testid: 'page-provider' },
+  { path: '/system/property', title: '集团物业管理', testid: 'page-property' },
+  { path: '/system/user', title: '用户管理', testid: 'page-user' },
+  { path: '/system/role', title: '角色管理', testid: 'page-role' },
+  { path: '/system/dept', title: '部门管理', testid: 'page-dept' },
+  { path: '/system/post', title: '岗位管理', testid: 'page-post' },
+  { path: '/system/logininfor', title: '登录日志', testid: 'page-logininfor' },
+  { path: '/system/operlog', title: '操作日志', testid: 'page-operlog' }
+]
+const MODULES = ['首页', '汽车管理', '单车管理', '订单管理', '会员中心', '汇总统计', '系统管理']
+
+let browser
+let page
+const consoleErrors = []
+
+async function shot(name) {
+  await page.waitForTimeout(350) // let transitions settle
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+}
+
+async function waitTable(scope) {
+  const root = scope ? page.getByTestId(scope) : page
+  await root.getByTestId('table').first().waitFor({ state: 'visible' })
+  // the v-loading mask disappears once the list request finished
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel)
+    if (!el) return false
+    const mask = el.querySelector('.el-loading-mask')
+    return !mask || getComputedStyle(mask).display === 'none'
+  }, scope ? `[data-testid="${scope}"] [data-testid="table"]` : '[data-testid="table"]')
+}
+
+async function expectSuccessToast() {
+  await page.locator('.el-message--success').last().waitFor({ state: 'visible' })
+}
+
+async function pickOption(testid, text) {
+  await page.getByTestId(testid).click()
+  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
+  await option.waitFor({ state: 'visible' })
+  await option.click()
+}
+
+async function login(username, password) {
+  await page.goto(BASE + '/')
+  await page.waitForURL(/\/login/)
+  await page.getByTestId('login-username').fill(username)
+  await page.getByTestId('login-password').fill(password)
+  await page.getByTestId('login-password').press('Enter')
+  await page.waitForURL(/\/index$/)
+  await page.getByTestId('dashboard').waitFor({ state: 'visible' })
+}
+
+async function logout() {
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('menu-logout').click()
+  await page.locator('.el-message-box__btns .el-button--primary').click()
+  await page.waitForURL(/\/login/)
+  await page.getByTestId('login-username').waitFor({ state: 'visible' })
+}
+
+/** Navigate through the sidebar, as a person would (opens the 系统管理 sub-menu if needed). */
+async function openFromSidebar(p) {
+  const item = page.getByTestId('menu-' + p.path)
+  if (!(await item.isVisible())) {
+    await page.getByTestId('submenu-/system').locator('.el-sub-menu__title').click()
+    await item.waitFor({ state: 'visible' })
+  }
+  await item.click()
+  await page.waitForURL(new RegExp(p.path.replace(/\//g, '\\/') + '$'))
+  await page.getByTestId(p.testid).waitFor({ state: 'visible' })
+  await waitTable(p.testid)
+}
+
+function rowWith(scope, text) {
+  return page.getByTestId(scope).locator('.el-table__body-wrapper tr.el-table__row', { hasText: text })
+}
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run']
+  })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  context.setDefaultTimeout(15000)
+  page = await context.newPage()
+  page.on('pageerror', (e) => consoleErrors.push(String(e)))
+})
+
+after(async () => {
+  await browser?.close()
+})
+
+test('login page renders and rejects a wrong password', async () => {
+  await page.goto(BASE + '/')
+  await page.waitForURL(/\/login/)
+  await page.getByTestId('login-username').waitFor({ state: 'visible' })
+  assert.match(await page.title(), /智充/)
+  await shot('01-login')
+  await page.getByTestId('login-username').fill('admin')
+  await page.getByTestId('login-password').fill('definitely-wrong-1')
+  await page.getByTestId('login-submit').click()
+  const err = page.getByTestId('login-error')
+  await err.waitFor({ state: 'visible' })
+  assert.match(await err.innerText(), /用户名或密码错误/)
+  await shot('02-login-error')
+})
+
+test('admin signs in and sees the dashboard', async () => {
+  await login('admin', ADMIN_PASSWORD)
+  assert.match(await page.getByTestId('dashboard-hello').innerText(), /您好/)
+  await shot('03-dashboard')
+})
+
+test('sidebar lists the seven modules', async () => {
+  const text = await page.getByTestId('sidebar').innerText()
+  for (const m of MODULES) assert.ok(text.includes(m), `sidebar has ${m}`)
+})
+
+test('a module without a view shows the placeholder page', async () => {
+  await page.getByTestId('submenu-/car').locator('.el-sub-menu__title').click()
+  await page.getByTestId('menu-/car/station').click()
+  await page.waitForURL(/\/car\/station$/)
+  await page.getByTestId('placeholder-page').waitFor({ state: 'visible' })
+  assert.equal((await page.getByTestId('placeholder-title').innerText()).trim(), '汽车电站')
+  await shot('04-placeholder')
+})
+
+test('an unknown URL shows the 404 page', async () => {
+  await page.goto(BASE + '/no/such/page')
+  await page.getByTestId('not-found').waitFor({ state: 'visible' })
+  await shot('05-not-found')
+  await page.goto(BASE + '/index')
+  await page.getByTestId('dashboard').waitFor({ state: 'visible' })
+})
+
+test('admin visits every system page', async (t) => {
+  for (const [i, p] of SYSTEM_PAGES.entries()) {
+    await t.test(`${p.title} (${p.path}) renders its table`, async () => {
+      await openFromSidebar(p)
+      const tag = page.getByTestId('tag-' + p.path)
+      assert.ok(await tag.isVisible(), 'a tab is open for the page')
+      assert.ok(await page.getByTestId('breadcrumb').innerText().then(s => s.includes(p.title)), 'breadcrumb names the page')
+      await shot(`10-admin-${String(i + 1).padStart(2, '0')}-${p.path.split('/').pop()}`)
+    })
+  }
+})
+
+test('tags view: close others keeps only the home tab and the current page', async () => {
+  await page.getByTestId('tags-actions').click()
+  await page.getByTestId('tags-close-others').click()
+  const tags = page.getByTestId('tags-view').locator('.tag-item')
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="tags-view"] .tag-item').length === 2)
+  assert.equal(await tags.count(), 2)
+})
+
+test('admin creates a service provider', async () => {
+  await openFromSidebar(SYSTEM_PAGES[0])
+  await page.getByTestId('page-provider').getByTestId('btn-add').click()
+  const form = page.getByTestId('provider-form')
+  await form.waitFor({ state: 'visible' })
+  // client-side validation: a short phone is rejected before any request
+  await page.getByTestId('f-phone').fill('123')
+  await page.getByTestId('dialog-submit').click()
+  await form.locator('.el-form-item__error', { hasText: '11位手机号码' }).waitFor({ state: 'visible' })
+  await page.getByTestId('f-name').fill(provider.name)
+  await page.getByTestId('f-contact').fill(provider.contact)
+  await page.getByTestId('f-phone').fill(provider.phone)
+  await page.getByTestId('f-email').fill(provider.email)
+  await shot('20-provider-add-dialog')
+  await page.getByTestId('dialog-submit').click()
+  await expectSuccessToast()
+  await form.waitFor({ state: 'hidden' })
+  await page.getByTestId('page-provider').getByTestId('q-phone').fill(provider.phone)
+  await page.getByTestId('page-provider').getByTestId('btn-search').click()
+  await waitTable('page-provider')
+  const row = rowWith('page-provider', provider.phone)
+  await row.waitFor({ state: 'visible' })
+  assert.ok((await row.innerText()).includes('待审核'))
+})
+
+test('provider detail dialog shows the audit fields', async () => {
+  await rowWith('page-provider', provider.phone).getByTestId('row-detail').click()
+  const dlg = page.getByTestId('detail-dialog')
+  await dlg.waitFor({ state: 'visible' })
+  const text = await dlg.innerText()
+  assert.ok(text.includes(provider.name))
+  assert.ok(text.includes('创建者') && text.includes('创建时间'))
+  assert.match(text, /\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
+  await shot('21-provider-detail')
+  await page.getByTestId('detail-close').click()
+  await dlg.waitFor({ state: 'hidden' })
+})
+
+test('admin approves the provider and reads the initial password', async () => {
+  await rowWith('page-provider', provider.phone).getByTestId('row-audit').click()
+  await page.getByTestId('audit-form').waitFor({ state: 'visible' })
+  await page.getByTestId('audit-pass').click()
+  await page.getByTestId('audit-remark').fill('资料齐全，同意')
+  await shot('22-provider-audit-dialog')
+  await page.getByTestId('audit-submit').click()
+  const result = page.getByTestId('account-result')
+  await result.waitFor({ state: 'visible' })
+  assert.equal((await page.getByTestId('account-username').innerText()).trim(), provider.phone)
+  providerPassword = (await page.getByTestId('account-password').innerText()).trim()
+  assert.ok(providerPassword.length >= 8, 'an initial password is shown')
+  await shot('23-provider-account')
+  await page.getByTestId('account-done').click()
+  await result.waitFor({ state: 'hidden' })
+  await waitTable('page-provider')
+  assert.ok((await rowWith('page-provider', provider.phone).innerText()).includes('通过'))
+})
+
+test('language switches to English and back', async () => {
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId('lang-en').click()
+  await page.waitForFunction(() => document.querySelector('[data-testid="sidebar"]').innerText.includes('System'))
+  await shot('24-provider-en')
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId('lang-zh-CN').click()
+  await page.waitForFunction(() => document.querySelector('[data-testid="sidebar"]').innerText.includes('系统管理'))
+})
+
+test('admin opens an operation log entry', async () => {
+  await openFromSidebar(SYSTEM_PAGES[7])
+  const first = page.getByTestId('page-operlog').locator('.el-table__body-wrapper tr.el-table__row').first()
+  await first.waitFor({ state: 'visible' })
+  await first.getByTestId('row-detail').click()
+  await page.getByTestId('detail-dialog').waitFor({ state: 'visible' })
+  await shot('25-operlog-detail')
+  await page.getByTestId('detail-close').click()
+})
+
+test('admin signs out', async () => {
+  await logout()
+})
+
+test('the provider signs in with the initial password', async () => {
+  assert.ok(providerPassword, 'password from the approval step')
+  await login(provider.phone, providerPassword)
+  await shot('30-provider-dashboard')
+})
+
+test('the provider creates a property company', async () => {
+  await openFromSidebar(SYSTEM_PAGES[1])
+  await page.getByTestId('page-property').getByTestId('btn-add').click()
+  const form = page.getByTestId('property-form')
+  await form.waitFor({ state: 'visible' })
+  const selected = await page.getByTestId('f-provider').innerText().catch(() => '')
+  if (!selected.includes(provider.name)) await pickOption('f-provider', provider.name)
+  await page.getByTestId('f-name').fill(property.name)
+  await page.getByTestId('f-contact').fill(property.contact)
+  await page.getByTestId('f-phone').fill(property.phone)
+  await page.getByTestId('f-email').fill(property.email)
+  await page.getByTestId('f-province').fill(property.province)
+  await page.getByTestId('f-city').fill(property.city)
+  await page.getByTestId('f-address').fill(property.address)
+  await shot('31-property-add-dialog')
+  await page.getByTestId('dialog-submit').click()
+  const result = page.getByTestId('account-result')
+  await result.waitFor({ state: 'visible' })
+  assert.equal((await page.getByTestId('account-username').innerText()).trim(), property.phone)
+  assert.ok((await page.getByTestId('account-password').innerText()).trim().length >= 8)
+  await shot('32-property-account')
+  await page.getByTestId('account-done').click()
+  await result.waitFor({ state: 'hidden' })
+  await waitTable('page-property')
+  await rowWith('page-property', property.phone).waitFor({ state: 'visible' })
+})
+
+test('the provider creates a user under the property', async () => {
+  await openFromSidebar(SYSTEM_PAGES[2])
+  await page.getByTestId('page-user').getByTestId('btn-add').click()
+  const form = page.getByTestId('user-form')
+  await form.waitFor({ state: 'visible' })
+  await pickOption('f-userType', '物业')
+  const selectedProvider = await page.getByTestId('f-provider').innerText().catch(() => '')
+  if (!selectedProvider.includes(provider.name)) await pickOption('f-provider', provider.name)
+  const selectedProperty = await page.getByTestId('f-property').innerText().catch(() => '')
+  if (!selectedProperty.includes(property.name)) await pickOption('f-property', property.name)
+  await page.getByTestId('f-nickName').fill(user.nickName)
+  await page.getByTestId('f-phone').fill(user.phone)
+  await page.getByTestId('f-email').fill(user.email)
+  await page.getByTestId('f-password').fill(user.password)
+  await shot('33-user-add-dialog')
+  await page.getByTestId('dialog-submit').click()
+  await expectSuccessToast()
+  await form.waitFor({ state: 'hidden' })
+})
+
+test('the new user appears in the user list', async () => {
+  const scope = page.getByTestId('page-user')
+  await scope.getByTestId('q-phone').fill(user.phone)
+  await scope.getByTestId('btn-search').click()
+  await waitTable('page-user')
+  const row = rowWith('page-user', user.phone)
+  await row.waitFor({ state: 'visible' })
+  const text = await row.innerText()
+  assert.ok(text.includes(user.nickName), 'row shows the name')
+  assert.ok(text.includes(property.name), 'row shows the owning property')
+  await shot('34-user-list')
+})
+
+test('the provider visits every system page it can see', async (t) => {
+  const sidebar = page.getByTestId('sidebar')
+  if (!(await page.getByTestId('menu-/system/provider').isVisible())) {
+    await page.getByTestId('submenu-/system').locator('.el-sub-menu__title').click()
+  }
+  for (const [i, p] of SYSTEM_PAGES.entries()) {
+    const visible = await sidebar.getByTestId('menu-' + p.path).count()
+    if (!visible) continue
+    await t.test(`${p.title} renders for the provider`, async () => {
+      await openFromSidebar(p)
+      await shot(`40-provider-${String(i + 1).padStart(2, '0')}-${p.path.split('/').pop()}`)
+    })
+  }
+})
+
+test('no uncaught errors in the page', () => {
+  assert.deepEqual(consoleErrors, [])
+})
