@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <tuple>
 
 namespace zc::tariff {
 
@@ -29,8 +30,11 @@ struct Cleaned {
 Cleaned clean_samples(const std::vector<BikeSample>& in, int64_t cut, bool truncated) {
   std::vector<BikeSample> s = in;
   for (auto& x : s) x.at_s = std::clamp<int64_t>(x.at_s, 0, kMaxSampleAt);
-  std::stable_sort(s.begin(), s.end(),
-                   [](const BikeSample& a, const BikeSample& b) { return a.at_s < b.at_s; });
+  // Total order, so the arrival order never matters: of two reports in the same second the higher one
+  // comes last and holds from that second on.
+  std::sort(s.begin(), s.end(), [](const BikeSample& a, const BikeSample& b) {
+    return std::tie(a.at_s, a.energy, a.power_w) < std::tie(b.at_s, b.energy, b.power_w);
+  });
   Cleaned c;
   for (const auto& x : s) {
     const int64_t at = truncated ? x.at_s : std::min(x.at_s, cut);
