@@ -623,3 +623,43 @@ TEST(BikeProperty, InvariantsHoldOnRandomSessions) {
   }
   EXPECT_EQ(checked, 1500);
 }
+
+TEST(BikeProperty, SustainedPowerMatchesBruteForce) {
+  // The definition, evaluated second by second: max over window starts of the min power in the window.
+  std::mt19937_64 rng(7);
+  auto pick = [&](int64_t lo, int64_t hi) { return std::uniform_int_distribution<int64_t>(lo, hi)(rng); };
+  BikeTariff t = mode_b();
+  t.free_minutes = 0;
+  for (int i = 0; i < 400; ++i) {
+    const int64_t duration = pick(0, 1800);
+    std::vector<BikeSample> samples;
+    for (int64_t k = 0, n = pick(1, 12); k < n; ++k) {
+      // short holds are frequent so that windows straddle several reports
+      samples.push_back(
+          pw(pick(0, duration), static_cast<int32_t>(pick(0, 3) == 0 ? pick(0, 1000) : pick(100, 140))));
+    }
+    const auto b = bill_bike_session(t, session(duration, samples));
+    std::sort(samples.begin(), samples.end(), [](const BikeSample& x, const BikeSample& y) {
+      return std::tie(x.at_s, x.power_w) < std::tie(y.at_s, y.power_w);
+    });
+    std::vector<int32_t> per_second;  // power during [first report + k, first report + k + 1)
+    for (int64_t s = samples.front().at_s; s < duration; ++s) {
+      int32_t w = 0;
+      for (const auto& x : samples)
+        if (x.at_s <= s) w = *x.power_w;
+      per_second.push_back(w);
+    }
+    int64_t expect;
+    if (per_second.empty()) {
+      expect = *samples.back().power_w;
+    } else if (static_cast<int64_t>(per_second.size()) < kBikeSustainWindowS) {
+      expect = *std::min_element(per_second.begin(), per_second.end());
+    } else {
+      expect = 0;
+      for (size_t s = 0; s + kBikeSustainWindowS <= per_second.size(); ++s)
+        expect = std::max<int64_t>(
+            expect, *std::min_element(per_second.begin() + s, per_second.begin() + s + kBikeSustainWindowS));
+    }
+    ASSERT_EQ(b.power_w, expect) << "case " << i << " duration " << duration;
+  }
+}
