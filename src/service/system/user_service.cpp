@@ -160,6 +160,8 @@ void UserService::update(const UserUpdate& in, const Principal& p) {
   ctx_.db.write([&](Connection& c) {
     db::sys::UserRec u = user_in_scope(c, in.id, p);
     guard_admin_account(c, in.id, p);
+    if (in.phone && !in.phone->empty() && *in.phone != u.phone && *in.phone != u.user_name)
+      fail_bad_request("phone: 手机号不可修改");
     Owner owner = owner_of(u);
     db::sys::UserRepo users(c);
     int64_t dept_id = in.dept_id ? *in.dept_id : u.dept_id;

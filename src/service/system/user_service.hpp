@@ -26,6 +26,7 @@ struct UserUpdate {
   std::optional<int64_t> dept_id, post_id;
   std::optional<std::vector<int64_t>> role_ids;
   std::optional<std::string> password;
+  std::optional<std::string> phone;  // the login account: must be unchanged when sent
 };
 
 class UserService {

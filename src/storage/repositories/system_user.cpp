@@ -125,7 +125,8 @@ std::optional<json::object> UserRepo::detail(int64_t id, const DataScope& scope)
 
 std::optional<UserRec> UserRepo::find(int64_t id) {
   Result r = c_.query(
-      "SELECT id, user_name, user_type, provider_id, property_id, collective_id, dept_id, post_id, status "
+      "SELECT id, user_name, user_type, provider_id, property_id, collective_id, dept_id, post_id, status, "
+      "phone "
       "FROM sys_user WHERE id = ?",
       {id});
   if (r.empty()) return std::nullopt;
@@ -139,6 +140,7 @@ std::optional<UserRec> UserRepo::find(int64_t id) {
   u.dept_id = r.i64(0, 6);
   u.post_id = r.i64(0, 7);
   u.status = r.i64(0, 8);
+  u.phone = r.str(0, 9);
   return u;
 }
 

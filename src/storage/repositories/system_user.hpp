@@ -18,6 +18,7 @@ struct UserRec {
   int64_t id = 0;
   std::string user_name;
   std::string user_type;
+  std::string phone;
   int64_t provider_id = 0, property_id = 0, collective_id = 0;
   int64_t dept_id = 0, post_id = 0;
   int64_t status = 0;

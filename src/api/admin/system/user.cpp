@@ -60,6 +60,7 @@ void register_user_routes(http::Router& r, sys::SystemContext ctx) {
           in.role_ids = b.opt_id_list("roleIds");
           auto pw = b.opt_str("password", 64);
           if (pw && !pw->empty()) in.password = *pw;
+          in.phone = b.opt_str("phone", 20);
           svc->update(in, q.user());
           return http::ok();
         });
