@@ -393,9 +393,10 @@ TEST(BikeBilling, Table) {
        BikeCap::none},
       {"B band from meter deltas", mode_b(), session(3600, {en(600, 500), en(1200, 1000), en(3600, 2000)}),
        90, 1, BikeCap::none},
-      // 0.0033 kWh × 1.5 yuan = 0.00495 yuan → 0.0050 (0.0001 yuan) → 0.01 yuan
-      {"C rounding", c_round, session(600, {en(600, 33)}), 1, 0, BikeCap::none},
-      {"C 0.0032 kWh → 0.0048 yuan → 0", c_round, session(600, {en(600, 32)}), 0, 0, BikeCap::none},
+      // 0.0033 kWh × 1.5 yuan = 0.00495 yuan = 0.495 fen → 0: rounded once from the exact amount,
+      // never via 0.0050 yuan; 0.0034 kWh → 0.0051 yuan → 1 fen
+      {"C 0.0033 kWh → 0.495 fen → 0", c_round, session(600, {en(600, 33)}), 0, 0, BikeCap::none},
+      {"C 0.0034 kWh → 0.51 fen → 1", c_round, session(600, {en(600, 34)}), 1, 0, BikeCap::none},
       {"C free minutes with energy", mode_c(), session(200, {en(200, 100)}), 0, 0, BikeCap::none},
       {"D power integrated", mode_d(), session(3600, {pw(0, 360), pw(1800, 0)}), 64, 1, BikeCap::none},
       {"D prepaid cap", mode_d(), session(7500, {pw(0, 300)}, 120), 120, 3, BikeCap::prepaid},
@@ -556,8 +557,10 @@ TEST(BikeProperty, InvariantsHoldOnRandomSessions) {
       ASSERT_LE(b.total, *s.prepaid);
     }
     ASSERT_EQ(b.total == b.gross, b.cap == BikeCap::none);
-    ASSERT_EQ(b.gross, zc::money::milli_to_fen(b.gross_milli));
+    ASSERT_EQ(b.gross, zc::money::div_round_half_up(b.energy_fee_nano + b.service_fee_nano, 10000000));
+    ASSERT_EQ(b.gross_milli, zc::money::nano_to_milli(b.energy_fee_nano + b.service_fee_nano));
     ASSERT_EQ(b.gross_milli, b.energy_fee_milli + b.service_fee_milli);
+    ASSERT_GE(b.service_fee_milli, 0);
     // durations and units
     ASSERT_EQ(b.billed_s, std::min(std::max<int64_t>(s.duration_s, 0), max_s));
     const bool free = t.free_minutes > 0 && s.duration_s <= t.free_minutes * 60;
@@ -571,7 +574,10 @@ TEST(BikeProperty, InvariantsHoldOnRandomSessions) {
       ASSERT_LT((b.units - 1) * unit_s, std::max<int64_t>(b.billed_s, 1));
     }
     if (t.mode == BikeMode::A && !free) {
-      ASSERT_EQ(b.service_fee_milli, b.units * t.unit_price);
+      ASSERT_EQ(b.service_fee_nano, b.units * t.unit_price * 100000);
+    }
+    if (bike_mode_uses_energy(t.mode)) {
+      ASSERT_EQ(b.energy_fee_nano, free ? 0 : b.energy * t.energy_price);
     }
     // band
     if (bike_mode_uses_bands(t.mode)) {
@@ -583,7 +589,7 @@ TEST(BikeProperty, InvariantsHoldOnRandomSessions) {
         ASSERT_LT(b.power_w, *b.band->max_w);
       }
       if (!free) {
-        ASSERT_EQ(b.service_fee_milli, b.units * b.band->unit_price);
+        ASSERT_EQ(b.service_fee_nano, b.units * b.band->unit_price * 100000);
       }
     }
     // sample order is irrelevant

@@ -13,6 +13,7 @@ constexpr int32_t kMaxSamplePowerW = 10 * kBikeMaxPowerW;
 constexpr money::Energy kMaxSampleEnergy = 10000 * money::kEnergyPerKwh;  // 10000 kWh
 constexpr int64_t kMaxSampleAt = 10LL * 365 * 24 * 3600;
 constexpr int64_t kWsPerEnergyUnit = 360;  // 0.0001 kWh = 360 W·s
+constexpr int64_t kNanoPerFen = 10000000;  // 1e-9 yuan per fen
 
 struct Segment {
   int64_t start, end;
@@ -155,27 +156,28 @@ BikeBill bill_bike_session(const BikeTariff& t, const BikeSession& s) {
     const int64_t unit_s = int64_t{t.unit_minutes} * 60;
     b.units = (b.billed_s + unit_s - 1) / unit_s;  // a started unit counts in full
   }
+  // Exact amounts in 1e-9 yuan: a time price (0.0001 yuan) × units is ×100000, price × energy is exact.
   switch (t.mode) {
     case BikeMode::A:
-      b.service_fee_milli = b.units * t.unit_price;
+    case BikeMode::D:
+      b.service_fee_nano = b.units * t.unit_price * money::kNanoPerMilli;
       break;
     case BikeMode::B:
-      b.service_fee_milli = b.units * b.band->unit_price;
+    case BikeMode::E:
+      b.service_fee_nano = b.units * b.band->unit_price * money::kNanoPerMilli;
       break;
     case BikeMode::C:
-      b.service_fee_milli = money::nano_to_milli(money::price_times_energy_nano(t.service_price, b.energy));
-      break;
-    case BikeMode::D:
-      b.service_fee_milli = b.units * t.unit_price;
-      break;
-    case BikeMode::E:
-      b.service_fee_milli = b.units * b.band->unit_price;
+      b.service_fee_nano = money::price_times_energy_nano(t.service_price, b.energy);
       break;
   }
   if (bike_mode_uses_energy(t.mode))
-    b.energy_fee_milli = money::nano_to_milli(money::price_times_energy_nano(t.energy_price, b.energy));
-  b.gross_milli = b.energy_fee_milli + b.service_fee_milli;
-  b.gross = money::milli_to_fen(b.gross_milli);
+    b.energy_fee_nano = money::price_times_energy_nano(t.energy_price, b.energy);
+  const int64_t gross_nano = b.energy_fee_nano + b.service_fee_nano;
+  b.gross = money::div_round_half_up(gross_nano, kNanoPerFen);  // the one rounding
+  // 0.0001 yuan breakdown for display: the total rounded from the exact amount, service = the remainder.
+  b.gross_milli = money::nano_to_milli(gross_nano);
+  b.energy_fee_milli = money::nano_to_milli(b.energy_fee_nano);
+  b.service_fee_milli = b.gross_milli - b.energy_fee_milli;
 
   money::Fen limit = t.auto_stop_amount;
   BikeCap reason = BikeCap::auto_stop_amount;
@@ -189,7 +191,7 @@ BikeBill bill_bike_session(const BikeTariff& t, const BikeSession& s) {
     b.cap = reason;
   }
   // A cap comes off the service fee first: the electricity actually drawn is paid for before the margin.
-  b.energy_fee = std::min(money::milli_to_fen(b.energy_fee_milli), b.total);
+  b.energy_fee = std::min(money::div_round_half_up(b.energy_fee_nano, kNanoPerFen), b.total);
   b.service_fee = b.total - b.energy_fee;
   return b;
 }

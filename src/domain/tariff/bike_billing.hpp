@@ -41,11 +41,14 @@ struct BikeBill {
   int32_t power_w = 0;            // the sustained power that chose the band (informational for A/C/D)
   std::optional<PowerBand> band;  // B/E
   money::Energy energy = 0;       // 0.0001 kWh within billed_s
-  // Intermediate amounts (0.0001 yuan) before any cap.
+  // Before any cap. Exact in 1e-9 yuan (price × energy, units × unit price); the 0.0001 yuan breakdown
+  // is for display (gross_milli rounded from the exact sum, service = gross − energy, so they add up).
+  int64_t energy_fee_nano = 0;
+  int64_t service_fee_nano = 0;  // A/B: the whole time fee
   money::Milli energy_fee_milli = 0;
-  money::Milli service_fee_milli = 0;  // A/B: the whole time fee
+  money::Milli service_fee_milli = 0;
   money::Milli gross_milli = 0;
-  money::Fen gross = 0;  // gross_milli rounded half-up to fen, once
+  money::Fen gross = 0;  // the exact sum rounded half-up to fen, once
   // Charged (after caps): total = min(gross, auto-stop amount, prepaid); energy_fee + service_fee = total.
   money::Fen energy_fee = 0;
   money::Fen service_fee = 0;
