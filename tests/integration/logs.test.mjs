@@ -1,7 +1,7 @@
 // Login log and operation log (/monitor).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, addUser, addProvider, userWithPerms, PASSWORD } from './lib/fixture.mjs';
+import { useServer, addUser, addProvider, addRole, userWithPerms, PASSWORD } from './lib/fixture.mjs';
 import { ok, fail, sleep, randPhone } from './lib/client.mjs';
 
 const ctx = useServer();
@@ -74,6 +74,34 @@ test('operation log: a failed write is recorded with status 1', async () => {
   const failed = (await ctx.admin.list('/monitor/operlog/list', { status: 1, beginTime: t0 })).rows;
   assert.ok(failed.some((x) => x.requestMethod === 'POST' && String(x.operParam).includes(p.phone)), `failed write logged: ${JSON.stringify(failed).slice(0, 500)}`);
   assert.ok(failed.every((x) => x.status === 1));
+});
+
+test('operation log: businessType of add/edit/delete/status/audit/grant', async () => {
+  const t0 = Date.now() - 1;
+  const p = await addProvider(ctx.admin);                                                       // 1 add
+  ok(await ctx.admin.put('/system/provider', { id: p.id, name: p.name, contact: 'x', email: p.email })); // 2 edit
+  ok(await ctx.admin.put('/system/provider/audit', { id: p.id, auditStatus: 2, auditRemark: 'no' }));   // 5 audit
+  ok(await ctx.admin.put('/system/provider/changeStatus', { id: p.id, status: 1 }));             // 4 status
+  const role = await addRole(ctx.admin);
+  const u = await addUser(ctx.admin);
+  ok(await ctx.admin.put('/system/role/authUser/select', { roleId: role.id, userIds: [u.id] })); // 6 grant
+  ok(await ctx.admin.put('/system/role/authUser/cancel', { roleId: role.id, userIds: [u.id] }));
+  ok(await ctx.admin.del(`/system/role/${role.id}`));                                            // 3 delete
+  await sleep(5);
+  const rows = (await ctx.admin.list('/monitor/operlog/list', { beginTime: t0 })).rows;
+  const types = (pred) => rows.filter(pred).map((r) => r.businessType);
+  const url = (r) => String(r.operUrl);
+  assert.ok(types((r) => r.requestMethod === 'POST' && url(r).includes('/system/provider')).includes(1), 'add = 1');
+  assert.ok(types((r) => r.requestMethod === 'PUT' && /\/system\/provider$/.test(url(r).split('?')[0])).includes(2), 'edit = 2');
+  assert.ok(types((r) => url(r).includes('/system/provider/audit')).includes(5), 'audit = 5');
+  assert.ok(types((r) => url(r).includes('/system/provider/changeStatus')).includes(4), 'status = 4');
+  assert.ok(types((r) => url(r).includes('/authUser/')).every((t) => t === 6) && types((r) => url(r).includes('/authUser/')).length >= 2, 'grant = 6');
+  assert.ok(types((r) => r.requestMethod === 'DELETE' && url(r).includes(`/system/role/${role.id}`)).includes(3), 'delete = 3');
+  for (const r of rows) {
+    assert.equal(typeof r.costTime, 'number');
+    assert.equal(typeof r.operTime, 'number');
+    assert.ok(typeof r.title === 'string' && r.title.length > 0, 'title');
+  }
 });
 
 test('password changes through profile are masked too', async () => {

@@ -102,15 +102,22 @@ test('audit reject: no account is created', async () => {
 
 test('enable/disable: a disabled provider blocks new properties; its account still logs in', async () => {
   const p = await approvedProvider(ctx.admin);
+  const prop = await addProperty(ctx.admin, p.id);
   ok(await ctx.admin.put('/system/provider/changeStatus', { id: p.id, status: 1 }));
   assert.equal(ok(await ctx.admin.get(`/system/provider/${p.id}`)).data.status, 1);
   const body = { providerId: p.id, name: uniq('物业'), contact: 'c', phone: randPhone(), email: 'r@example.com', province: '广东省', city: '深圳市', address: 'x' };
   fail(await ctx.admin.post('/system/property', body), 409, /服务商已停用/);
   fail(await ctx.admin.post('/system/user', { userType: 'provider', providerId: p.id, nickName: 'x', phone: randPhone(), email: 'x@example.com', password: 'Passw0rd123', roleIds: [] }), 409, /服务商已停用/, 'no users under a disabled provider');
   ok(await ctx.anon.login(p.userName, p.initialPassword), 'the provider account still logs in');
+  fail(await ctx.admin.post('/system/role', { roleName: uniq('r'), roleType: 'provider', providerId: p.id, remark: '', status: 0, menuIds: [] }), 409, /服务商已停用/, 'no roles');
+  const top = (await deptList(ctx.admin, { providerId: p.id })).find((d) => !d.parentId);
+  fail(await ctx.admin.post('/system/dept', { parentId: top.id, deptName: uniq('d'), orderNum: 1, leader: '', phone: '', email: '', status: 0 }), 409, /服务商已停用/, 'no depts');
+  fail(await ctx.admin.post('/system/post', { deptId: top.id, postCode: uniq('c'), postName: uniq('p'), orderNum: 1, status: 0, remark: '' }), 409, /服务商已停用/, 'no posts');
   const opts = ok(await ctx.admin.get('/system/provider/options')).data;
   assert.ok(!opts.some((o) => o.id === p.id), 'disabled provider not in options');
   fail(await ctx.admin.put('/system/provider/changeStatus', { id: p.id, status: 7 }), 400, /status/);
+  const r = await ctx.admin.post('/system/user', { userType: 'property', providerId: p.id, propertyId: prop.id, nickName: 'x', phone: randPhone(), email: 'x@example.com', password: 'Passw0rd123', roleIds: [] });
+  fail(r, 409, /已停用/, 'no users in a property of a disabled provider');
   ok(await ctx.admin.put('/system/provider/changeStatus', { id: p.id, status: 0 }));
   ok(await ctx.admin.post('/system/property', body), 'enabled again: property can be added');
 });

@@ -244,6 +244,10 @@ test('a provider user of P2 sees nothing of P', async () => {
   denied(await P2.api.del(`/system/dept/${rowsOf.A.spareDept.id}`), 'DELETE dept of A');
   denied(await P2.api.get(`/system/post/${rowsOf.A.post.id}`), 'GET post of A');
   denied(await P2.api.del(`/system/post/${rowsOf.A.sparePost.id}`), 'DELETE post of A');
+  const uphone = randPhone();
+  const addUserA = await P2.api.post('/system/user', { userType: 'property', providerId: P.id, propertyId: A.id, nickName: 'x', phone: uphone, email: 'x@example.com', password: PASSWORD, roleIds: [] });
+  assert.ok([400, 403, 404].includes(addUserA.status), `P2 adds a user to A: ${addUserA.status}`);
+  assert.equal((await ctx.admin.list('/system/user/list', { phone: uphone })).total, 0);
   const add = await P2.api.post('/system/property', { providerId: P.id, name: uniq('物业'), contact: 'c', phone: randPhone(), email: 'x@example.com', province: 'a', city: 'b', address: 'c' });
   assert.ok([400, 403, 404].includes(add.status), `P2 adds a property under P: ${add.status}`);
   ok(await ctx.admin.get(`/system/user/${rowsOf.A.spareUser.id}`));

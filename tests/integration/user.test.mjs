@@ -126,7 +126,9 @@ test('delete users (comma-separated ids); never yourself nor id 1', async () => 
   const a = await addUser(ctx.admin);
   const b = await addUser(ctx.admin);
   const c = await addUser(ctx.admin);
+  const sa = await ctx.anon.session(a.userName, PASSWORD);
   ok(await ctx.admin.del(`/system/user/${a.id}`));
+  fail(await sa.get('/getInfo'), 401, null, 'a deleted user\'s session');
   fail(await ctx.admin.get(`/system/user/${a.id}`), 404);
   fail(await ctx.anon.login(a.userName, PASSWORD), 400, null, 'deleted user cannot log in');
   ok(await ctx.admin.del(`/system/user/${b.id},${c.id}`));
@@ -194,6 +196,8 @@ test('user list filters: userType, status, time range, roleId, deptId (with sub-
   assert.deepEqual(ids(await ctx.admin.list('/system/user/list', { nickName: nick, beginTime: t0, endTime: t1 })), s(u1.id, u2.id, u3.id));
   assert.equal((await ctx.admin.list('/system/user/list', { nickName: nick, endTime: t0 - 1 })).total, 0);
   assert.equal((await ctx.admin.list('/system/user/list', { nickName: nick, beginTime: t1 + 1 })).total, 0);
+  const ct = ok(await ctx.admin.get(`/system/user/${u3.id}`)).data.createTime;
+  assert.deepEqual(ids(await ctx.admin.list('/system/user/list', { nickName: nick, beginTime: ct, endTime: ct })).filter((id) => id === u3.id), [u3.id], 'beginTime/endTime are inclusive');
   assert.deepEqual(ids(await ctx.admin.list('/system/user/list', { phone: u3.phone })), [u3.id]);
   assert.deepEqual(ids(await ctx.admin.list('/system/user/list', { userName: u1.userName })), [u1.id]);
   assert.deepEqual(ids(await ctx.admin.list('/system/user/list', { nickName: nick, propertyId: A.id })), s(u1.id, u2.id));
