@@ -237,6 +237,8 @@ TEST(BikeDocExample, C1_UnifiedPerKwh) {
   const auto b = bill_bike_session(mode_c(), session(4000, {en(1800, 1500), en(3600, 2900), en(4000, 3217)}));
   EXPECT_EQ(b.energy, 3217);
   EXPECT_EQ(b.units, 0);
+  EXPECT_EQ(b.energy_fee_nano, 321700000);
+  EXPECT_EQ(b.service_fee_nano, 160850000);
   EXPECT_EQ(b.energy_fee_milli, 3217);
   EXPECT_EQ(b.service_fee_milli, 1609);
   EXPECT_EQ(b.gross_milli, 4826);
@@ -398,6 +400,12 @@ TEST(BikeBilling, Table) {
       {"C 0.0033 kWh → 0.495 fen → 0", c_round, session(600, {en(600, 33)}), 0, 0, BikeCap::none},
       {"C 0.0034 kWh → 0.51 fen → 1", c_round, session(600, {en(600, 34)}), 1, 0, BikeCap::none},
       {"C free minutes with energy", mode_c(), session(200, {en(200, 100)}), 0, 0, BikeCap::none},
+      // one second after the free minutes: 0.01 kWh × 1.50 yuan = 1.5 fen → 2
+      {"C just after the free minutes", mode_c(), session(301, {en(301, 100)}), 2, 0, BikeCap::none},
+      // 301 s at 360 W = 0.0301 kWh × 0.80 = 2.408 fen + one started hour 50 fen → 52
+      {"D just after the free minutes", mode_d(), session(301, {pw(0, 360)}), 52, 1, BikeCap::none},
+      // 250 W then 650 W: band 600 W以上 for the whole hour; 0.45 kWh × 0.80 + 0.70 = 1.06 yuan
+      {"E band rise", mode_e(), session(3600, {pw(0, 250), pw(1800, 650)}), 106, 1, BikeCap::none},
       {"D power integrated", mode_d(), session(3600, {pw(0, 360), pw(1800, 0)}), 64, 1, BikeCap::none},
       {"D prepaid cap", mode_d(), session(7500, {pw(0, 300)}, 120), 120, 3, BikeCap::prepaid},
       {"D prepaid above amount", mode_d(), session(7500, {pw(0, 300)}, 5000), 200, 3, BikeCap::none},
