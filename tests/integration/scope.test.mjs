@@ -265,3 +265,48 @@ test('a property user of P2 (property C) sees nothing of A or B', async () => {
   denied(await C.api.get(`/system/user/${rowsOf.A.user.id}`), 'C reads user of A');
   denied(await C.api.get(`/system/property/${A.id}`), 'C reads A');
 });
+
+test('no privilege escalation: a property admin cannot grant what it does not hold nor touch system users', async () => {
+  const adminRole = (await ctx.admin.list('/system/role/list', { roleType: 'system' })).rows.find((r) => r.roleKey === 'admin');
+  assert.ok(adminRole, 'built-in admin role');
+  const a = rowsOf.A;
+  // menuTree only offers what the caller may grant
+  const tree = ok(await A.api.get('/system/role/menuTree')).data;
+  const flat = [];
+  const visit = (xs) => { for (const x of xs) { flat.push(x); visit(x.children || []); } };
+  visit(tree);
+  const mine = new Set(ok(await A.api.get('/getInfo')).data.permissions);
+  const adminTree = ok(await ctx.admin.get('/system/role/menuTree')).data;
+  const all = [];
+  const visitAll = (xs, ps = []) => { for (const x of xs) { all.push([x, ps]); visitAll(x.children || [], [...ps, x]); } };
+  visitAll(adminTree);
+  const providerAdd = all.find(([n, ps]) => /新增/.test(n.label) && ps.some((p) => /服务商/.test(p.label)));
+  assert.ok(providerAdd, 'provider add button in the admin menu tree');
+  assert.ok(!mine.has('system:provider:add'));
+  assert.ok(!flat.some((n) => n.id === providerAdd[0].id), 'menuTree of A does not offer system:provider:add');
+  const ids = [...providerAdd[1].map((p) => p.id), providerAdd[0].id];
+  const r = await A.api.post('/system/role', { roleName: uniq('esc'), roleType: 'property', providerId: P.id, propertyId: A.id, remark: '', status: 0, menuIds: ids });
+  if (r.status === 200) {
+    const id = r.body.data?.id ?? (await A.api.list('/system/role/list', { propertyId: A.id })).rows.at(-1).id;
+    const row = ok(await ctx.admin.get(`/system/role/${id}`)).data;
+    assert.ok(!row.menuIds.includes(providerAdd[0].id), 'a menu the caller does not hold was granted');
+  } else assert.ok([400, 403].includes(r.status), `granting a menu not held: ${r.status}`);
+  // the built-in admin role cannot be handed out by a property admin
+  const u = await A.api.post('/system/user', { userType: 'property', providerId: P.id, propertyId: A.id, nickName: 'x', phone: randPhone(), email: 'x@example.com', password: PASSWORD, roleIds: [adminRole.id] });
+  assert.ok([400, 403, 404, 409].includes(u.status), `create a user with the admin role: ${u.status}`);
+  const e = await A.api.put('/system/user', { id: a.user.id, nickName: a.user.nickName, email: a.user.email, deptId: a.dept.id, postId: a.post.id, roleIds: [adminRole.id] });
+  assert.ok([400, 403, 404, 409].includes(e.status), `give a user the admin role: ${e.status}`);
+  denied(await A.api.put('/system/role/authUser/select', { roleId: adminRole.id, userIds: [a.user.id] }), 'authUser/select admin role');
+  assert.ok(!ok(await ctx.admin.get(`/system/user/${a.user.id}`)).data.roleIds.includes(adminRole.id));
+  // system users (admin, id 1) are out of A's scope
+  const me = ok(await ctx.admin.get('/getInfo')).data.user;
+  denied(await A.api.get(`/system/user/${me.id}`), 'GET admin');
+  denied(await A.api.put('/system/user/resetPwd', { id: me.id, password: 'Hacked12345' }), 'reset admin password');
+  denied(await A.api.put('/system/role', { id: adminRole.id, roleName: 'x', remark: '', status: 0, menuIds: [] }), 'edit admin role');
+  const dis = await A.api.put('/system/user/changeStatus', { id: me.id, status: 1 });
+  const del = await A.api.del(`/system/user/${me.id}`);
+  ok(await ctx.anon.login('admin', 'Admin12345'), 'admin unharmed');
+  ok(await ctx.admin.get(`/system/user/${me.id}`), 'admin still there');
+  denied(dis, 'disable admin (out of scope: 404, without saying who it is)');
+  denied(del, 'delete admin (out of scope: 404, without saying who it is)');
+});
