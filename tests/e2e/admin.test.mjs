@@ -20,6 +20,9 @@ const stamp = String(Date.now()).slice(-8)
 const suffix = stamp.slice(-5)
 const provider = { name: `E2E服务商${suffix}`, contact: '张三', phone: `139${stamp}`, email: `p${stamp}@example.com` }
 const property = { name: `E2E物业${suffix}`, contact: '李四', phone: `138${stamp}`, email: `q${stamp}@example.com`, province: '浙江省', city: '杭州市', address: '西湖区文三路 100 号' }
+const dept = { name: `运维部${suffix}` }
+const post = { name: `站点运维${suffix}` }
+const role = { name: `物业运维${suffix}` }
 const user = { nickName: `E2E用户${suffix}`, phone: `137${stamp}`, email: `u${stamp}@example.com`, password: 'Passw0rd123' }
 let providerPassword = ''
 
@@ -65,6 +68,21 @@ async function pickOption(testid, text) {
   const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
   await option.waitFor({ state: 'visible' })
   await option.click()
+}
+
+async function pickTreeNode(testid, text) {
+  // el-tree-select puts the attribute on both the select and its tree
+  await page.locator(`.el-select[data-testid="${testid}"]`).click()
+  const node = page.locator('.el-popper:visible .el-tree-node__content', { hasText: text }).first()
+  await node.waitFor({ state: 'visible' })
+  await node.click()
+}
+
+async function rowMenu(scope, rowText, item) {
+  await rowWith(scope, rowText).getByTestId('row-more').click()
+  const entry = page.locator('.el-dropdown-menu__item:visible', { hasText: item }).first()
+  await entry.waitFor({ state: 'visible' })
+  await entry.click()
 }
 
 async function login(username, password) {
@@ -328,6 +346,114 @@ test('the new user appears in the user list', async () => {
   await shot('34-user-list')
 })
 
+test('the provider adds a department under the property', async () => {
+  await openFromSidebar(SYSTEM_PAGES[4])
+  await rowWith('page-dept', property.name).getByTestId('row-add-child').click()
+  const form = page.getByTestId('dept-form')
+  await form.waitFor({ state: 'visible' })
+  await page.getByTestId('f-deptName').fill(dept.name)
+  await shot('35-dept-add-dialog')
+  await page.getByTestId('dialog-submit').click()
+  await expectSuccessToast()
+  await form.waitFor({ state: 'hidden' })
+  await waitTable('page-dept')
+  await rowWith('page-dept', dept.name).waitFor({ state: 'visible' })
+  await shot('36-dept-tree')
+})
+
+test('the provider adds a post in that department', async () => {
+  await openFromSidebar(SYSTEM_PAGES[5])
+  await page.getByTestId('page-post').getByTestId('btn-add').click()
+  const form = page.getByTestId('post-form')
+  await form.waitFor({ state: 'visible' })
+  await pickTreeNode('f-dept', dept.name)
+  await page.getByTestId('f-postName').fill(post.name)
+  await page.getByTestId('dialog-submit').click()
+  await expectSuccessToast()
+  await form.waitFor({ state: 'hidden' })
+  await waitTable('page-post')
+  await rowWith('page-post', post.name).waitFor({ state: 'visible' })
+})
+
+test('the provider creates a property role with menu permissions', async () => {
+  await openFromSidebar(SYSTEM_PAGES[3])
+  await page.getByTestId('page-role').getByTestId('btn-add').click()
+  const form = page.getByTestId('role-form')
+  await form.waitFor({ state: 'visible' })
+  await pickOption('f-roleType', '物业')
+  const selectedProvider = await page.getByTestId('f-provider').innerText().catch(() => '')
+  if (!selectedProvider.includes(provider.name)) await pickOption('f-provider', provider.name)
+  const selectedProperty = await page.getByTestId('f-property').innerText().catch(() => '')
+  if (!selectedProperty.includes(property.name)) await pickOption('f-property', property.name)
+  await page.getByTestId('f-roleName').fill(role.name)
+  const tree = page.getByTestId('menu-tree')
+  await tree.locator('.el-tree-node__content').first().waitFor({ state: 'visible' })
+  // grant the first top-level menu (with its children)
+  await tree.locator('.el-tree-node__content').first().locator('.el-checkbox').click()
+  await shot('37-role-add-dialog')
+  await page.getByTestId('dialog-submit').click()
+  await expectSuccessToast()
+  await form.waitFor({ state: 'hidden' })
+  await waitTable('page-role')
+  await rowWith('page-role', role.name).waitFor({ state: 'visible' })
+})
+
+test('the provider gives the user a department, post and role', async () => {
+  await openFromSidebar(SYSTEM_PAGES[2])
+  const scope = page.getByTestId('page-user')
+  await scope.getByTestId('q-phone').fill(user.phone)
+  await scope.getByTestId('btn-search').click()
+  await waitTable('page-user')
+  await rowWith('page-user', user.phone).getByTestId('row-edit').click()
+  const form = page.getByTestId('user-form')
+  await form.waitFor({ state: 'visible' })
+  await pickTreeNode('f-dept', dept.name)
+  await pickOption('f-post', post.name)
+  await pickOption('f-roles', role.name)
+  await page.keyboard.press('Escape').catch(() => {})
+  await shot('38-user-edit-dialog')
+  await page.getByTestId('dialog-submit').click()
+  await expectSuccessToast()
+  await form.waitFor({ state: 'hidden' })
+  await waitTable('page-user')
+  assert.ok((await rowWith('page-user', user.phone).innerText()).includes(dept.name), 'the row shows the department')
+})
+
+test('the role lists the user as assigned', async () => {
+  await openFromSidebar(SYSTEM_PAGES[3])
+  await rowWith('page-role', role.name).getByTestId('row-auth').click()
+  const dlg = page.getByTestId('auth-user-dialog')
+  await dlg.waitFor({ state: 'visible' })
+  await dlg.locator('.el-table__body-wrapper tr.el-table__row', { hasText: user.phone }).waitFor({ state: 'visible' })
+  await shot('39-role-auth-users')
+  await page.keyboard.press('Escape')
+  await dlg.waitFor({ state: 'hidden' })
+})
+
+test('the provider resets the user password', async () => {
+  await openFromSidebar(SYSTEM_PAGES[2])
+  await rowMenu('page-user', user.phone, '重置密码')
+  const box = page.locator('.el-message-box')
+  await box.waitFor({ state: 'visible' })
+  await box.locator('input').fill('short')
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await box.locator('.el-message-box__errormsg', { hasText: '8-64' }).waitFor({ state: 'visible' })
+  await box.locator('input').fill('NewPassw0rd9')
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await expectSuccessToast()
+})
+
+test('the bind-stations dialog opens (no stations yet)', async () => {
+  await rowMenu('page-user', user.phone, '绑定电站')
+  const dlg = page.getByTestId('bind-dialog')
+  await dlg.waitFor({ state: 'visible' })
+  await page.waitForFunction(() => !document.querySelector('[data-testid="bind-dialog"] .el-loading-mask') ||
+    getComputedStyle(document.querySelector('[data-testid="bind-dialog"] .el-loading-mask')).display === 'none')
+  await shot('3a-user-bind-stations')
+  await page.keyboard.press('Escape')
+  await dlg.waitFor({ state: 'hidden' })
+})
+
 test('the provider visits every system page it can see', async (t) => {
   const sidebar = page.getByTestId('sidebar')
   if (!(await page.getByTestId('menu-/system/provider').isVisible())) {
@@ -341,6 +467,27 @@ test('the provider visits every system page it can see', async (t) => {
       await shot(`40-provider-${String(i + 1).padStart(2, '0')}-${p.path.split('/').pop()}`)
     })
   }
+})
+
+test('the provider changes its password in the profile page', async () => {
+  await page.getByTestId('user-menu').click()
+  await page.getByTestId('menu-profile').click()
+  await page.waitForURL(/\/user\/profile$/)
+  await page.getByTestId('page-profile').waitFor({ state: 'visible' })
+  assert.ok((await page.getByTestId('page-profile').innerText()).includes(provider.phone))
+  await shot('50-profile')
+  await page.getByTestId('profile-tab-pwd').click()
+  await page.getByTestId('pwd-old').fill(providerPassword)
+  await page.getByTestId('pwd-new').fill('Provider2025x')
+  await page.getByTestId('pwd-confirm').fill('Provider2025x')
+  await page.getByTestId('pwd-submit').click()
+  await expectSuccessToast()
+  providerPassword = 'Provider2025x'
+})
+
+test('the provider signs out and back in with the new password', async () => {
+  await logout()
+  await login(provider.phone, providerPassword)
 })
 
 test('no uncaught errors in the page', () => {
