@@ -5,10 +5,7 @@
 #include <cstdio>
 
 #include "api/admin/auth/auth_routes.hpp"
-#if __has_include("api/admin/system/register.hpp")  // TEMP until the system module lands
 #include "api/admin/system/register.hpp"
-#define ZC_HAS_SYSTEM 1
-#endif
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "http/pipeline.hpp"
@@ -63,9 +60,7 @@ int serve(const Config& cfg) {
 
   http::Router router;
   api::register_auth_routes(router, *db, auth);
-#ifdef ZC_HAS_SYSTEM
   api::register_system_routes(router, *db, cfg, auth);
-#endif
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
   http::StaticFiles statics(cfg.http.web_root);

@@ -65,23 +65,6 @@ static int64_t as_int(std::string_view key, const json::value& v) {
     if (d == static_cast<double>(static_cast<int64_t>(d)) && d > -9e15 && d < 9e15)
       return static_cast<int64_t>(d);
   }
-  // Selects in web forms often send ids as strings: accept a clean decimal integer.
-  if (v.is_string()) {
-    std::string_view s = v.as_string();
-    if (!s.empty() && s.size() < 19) {
-      int64_t n = 0;
-      bool neg = s[0] == '-';
-      size_t i = neg ? 1 : 0;
-      bool ok = i < s.size();
-      for (; i < s.size() && ok; ++i) {
-        if (s[i] < '0' || s[i] > '9')
-          ok = false;
-        else
-          n = n * 10 + (s[i] - '0');
-      }
-      if (ok) return neg ? -n : n;
-    }
-  }
   fail_bad_request(std::string(key) + ": 应为整数");
 }
 

@@ -43,6 +43,38 @@ void png_read_fn(png_structp p, png_bytep data, png_size_t n) {
   io->pos += n;
 }
 
+// The setjmp region lives in its own function whose locals are all trivial, so libpng's longjmp
+// cannot skip a C++ destructor or clobber a live object (GCC -Wclobbered at -O2/-O3).
+bool write_qr_png(PngIo& io, const QrMatrix& m, int side, int module_px, int margin_modules, png_byte* row,
+                  std::size_t row_bytes) {
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &io, png_error_fn, png_warning_fn);
+  if (!png) return false;
+  png_infop info = png_create_info_struct(png);
+  if (!info || setjmp(png_jmpbuf(png))) {
+    png_destroy_write_struct(&png, &info);
+    return false;
+  }
+  png_set_write_fn(png, &io, png_write_fn, png_flush_fn);
+  png_set_IHDR(png, info, side, side, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
+               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+  png_write_info(png, info);
+  for (int y = 0; y < side; ++y) {
+    std::memset(row, 0xff, row_bytes);  // 1 = white
+    const int my = y / module_px - margin_modules;
+    if (my >= 0 && my < m.size) {
+      for (int mx = 0; mx < m.size; ++mx) {
+        if (!m.at(mx, my)) continue;
+        const int x0 = (mx + margin_modules) * module_px;
+        for (int x = x0; x < x0 + module_px; ++x) row[x / 8] &= static_cast<png_byte>(~(0x80u >> (x % 8)));
+      }
+    }
+    png_write_row(png, row);
+  }
+  png_write_end(png, info);
+  png_destroy_write_struct(&png, &info);
+  return true;
+}
+
 }  // namespace
 
 QrMatrix qr_matrix(std::string_view text) {
@@ -72,33 +104,9 @@ std::string qr_png(std::string_view text, int module_px, int margin_modules) {
   std::string out;
   PngIo io;
   io.out = &out;
-  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &io, png_error_fn, png_warning_fn);
-  if (!png) throw ExportError("libpng: cannot create a write struct");
-  png_infop info = png_create_info_struct(png);
-  // Everything libpng may longjmp over is created before setjmp and is trivially destructible.
   std::vector<png_byte> row(static_cast<std::size_t>(side + 7) / 8);
-  if (!info || setjmp(png_jmpbuf(png))) {
-    png_destroy_write_struct(&png, &info);
+  if (!write_qr_png(io, m, side, module_px, margin_modules, row.data(), row.size()))
     throw ExportError(std::string("libpng: ") + (io.error[0] ? io.error : "out of memory"));
-  }
-  png_set_write_fn(png, &io, png_write_fn, png_flush_fn);
-  png_set_IHDR(png, info, side, side, 1, PNG_COLOR_TYPE_GRAY, PNG_INTERLACE_NONE,
-               PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_write_info(png, info);
-  for (int y = 0; y < side; ++y) {
-    std::fill(row.begin(), row.end(), png_byte{0xff});  // 1 = white
-    const int my = y / module_px - margin_modules;
-    if (my >= 0 && my < m.size) {
-      for (int mx = 0; mx < m.size; ++mx) {
-        if (!m.at(mx, my)) continue;
-        const int x0 = (mx + margin_modules) * module_px;
-        for (int x = x0; x < x0 + module_px; ++x) row[x / 8] &= static_cast<png_byte>(~(0x80u >> (x % 8)));
-      }
-    }
-    png_write_row(png, row.data());
-  }
-  png_write_end(png, info);
-  png_destroy_write_struct(&png, &info);
   return out;
 }
 
