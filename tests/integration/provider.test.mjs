@@ -46,6 +46,15 @@ test('add provider: duplicate phone → 409 (providers, properties and user acco
   fail(await ctx.admin.post('/system/provider', { name: uniq('x'), contact: 'c', phone: prop.phone, email: 'd@example.com' }), 409, null, 'phone of a property');
 });
 
+test('a pending provider\'s phone is taken: no user or property may use it, and approval still works', async () => {
+  const p = await addProvider(ctx.admin);
+  fail(await ctx.admin.post('/system/user', { userType: 'system', nickName: 'x', phone: p.phone, email: 'x@example.com', password: 'Passw0rd123', roleIds: [] }), 409, null, 'user with a pending provider\'s phone');
+  const ap = await approvedProvider(ctx.admin);
+  fail(await ctx.admin.post('/system/property', { providerId: ap.id, name: uniq('物业'), contact: 'c', phone: p.phone, email: 'r@example.com', province: '广东省', city: '深圳市', address: 'x' }), 409, null, 'property with a pending provider\'s phone');
+  const r = ok(await ctx.admin.put('/system/provider/audit', { id: p.id, auditStatus: 1, auditRemark: 'ok' }));
+  ok(await ctx.anon.login(p.phone, r.data.initialPassword));
+});
+
 test('edit provider: name/contact/email change, phone is immutable', async () => {
   const p = await addProvider(ctx.admin);
   ok(await ctx.admin.put('/system/provider', { id: p.id, name: p.name + '改', contact: '赵六', email: 'e2@example.com' }));

@@ -54,6 +54,44 @@ test('add user: validation errors name the field; duplicate phone → 409', asyn
   fail(await ctx.admin.post('/system/user', { ...base, phone: P.phone }), 409, null, 'phone of a provider login');
 });
 
+test('password rule: 8–64 chars with a letter and a digit', async () => {
+  const base = { userType: 'system', nickName: 'n', email: 'v@example.com', roleIds: [] };
+  ok(await ctx.admin.post('/system/user', { ...base, phone: randPhone(), password: 'abcdefg1' }), '8 chars');
+  const long = 'a'.repeat(63) + '1';
+  const u = await addUser(ctx.admin, { password: long });
+  ok(await ctx.anon.login(u.userName, long), '64 chars');
+  fail(await ctx.admin.post('/system/user', { ...base, phone: randPhone(), password: 'abcdef1' }), 400, /password/);
+  fail(await ctx.admin.post('/system/user', { ...base, phone: randPhone(), password: 'a'.repeat(64) + '1' }), 400, /password/);
+});
+
+test('no mass assignment: profile and edit bodies cannot change type, owner, status or phone', async () => {
+  const adminRole = (await ctx.admin.list('/system/role/list', { roleType: 'system' })).rows.find((r) => r.roleKey === 'admin');
+  const u = await addUser(ctx.admin, propUser());
+  const s = await ctx.anon.session(u.userName, PASSWORD);
+  const pr = await s.put('/system/user/profile', { nickName: 'me', email: 'me@example.com', userType: 'system', propertyId: B.id, providerId: null, roleIds: [adminRole.id], status: 1, phone: randPhone(), userName: 'admin2', deptId: topB.id });
+  assert.ok([200, 400].includes(pr.status), `profile with extra fields: ${pr.status}`);
+  const info = ok(await s.get('/getInfo')).data;
+  assert.equal(info.user.userType, 'property');
+  assert.equal(info.user.propertyId, A.id);
+  assert.equal(info.user.userName, u.userName);
+  assert.equal(info.user.phone, u.phone);
+  assert.ok(!info.roles.includes('admin') && !info.permissions.includes('*:*:*'));
+  assert.equal(ok(await ctx.admin.get(`/system/user/${u.id}`)).data.status, 0);
+  const ed = await ctx.admin.put('/system/user', { id: u.id, nickName: 'x', email: 'x@example.com', deptId: null, postId: null, roleIds: [], userType: 'system', propertyId: B.id, phone: randPhone(), userName: 'renamed' });
+  assert.ok([200, 400].includes(ed.status), `edit with extra fields: ${ed.status}`);
+  const row = ok(await ctx.admin.get(`/system/user/${u.id}`)).data;
+  assert.equal(row.userType, 'property');
+  assert.equal(row.propertyId, A.id);
+  assert.equal(row.phone, u.phone);
+  assert.equal(row.userName, u.userName);
+  const d = await addDept(ctx.admin, topA.id);
+  const de = await ctx.admin.put('/system/dept', { id: d.id, parentId: topA.id, deptName: d.deptName, orderNum: 1, leader: '', phone: '', email: '', status: 0, propertyId: B.id, providerId: 99 });
+  assert.ok([200, 400].includes(de.status));
+  const drow = ok(await ctx.admin.get(`/system/dept/${d.id}`)).data;
+  assert.equal(drow.propertyId, A.id, 'dept owner comes from the parent only');
+  assert.equal(drow.providerId, P.id);
+});
+
 test('add property user with dept, post and role of its property', async () => {
   const d = await addDept(ctx.admin, topA.id);
   const post = await addPost(ctx.admin, d.id);
