@@ -18,4 +18,4 @@ else
 fi
 echo "  stop with Ctrl-C"
 echo
-exec "${build}/zhichong" serve
+exec "${build}/zhichong" serve --demo

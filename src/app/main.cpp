@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
 
   auto* serve = cli.add_subcommand("serve", "run the platform (HTTP, admin web, APIs)");
+  bool demo = false;
+  serve->add_flag("--demo", demo, "on a fresh database, create the demo data set");
   auto* migrate = cli.add_subcommand("migrate", "apply pending database migrations and exit");
   auto* version = cli.add_subcommand("version", "print the version");
   auto* config_ref = cli.add_subcommand("config", "print every configuration key with its env variable");
@@ -44,7 +46,7 @@ int main(int argc, char** argv) {
     zc::crypto::init();
     zc::Config cfg = zc::Config::load(config_path, config_opt->count() > 0);
     zc::init_logging(cfg.log.level);
-    if (serve->parsed()) return zc::app::serve(cfg);
+    if (serve->parsed()) return zc::app::serve(cfg, demo);
     if (migrate->parsed()) return zc::app::migrate(cfg);
     if (create_admin->parsed()) return zc::app::create_admin(cfg, user_name, password);
     if (reset->parsed()) return zc::app::reset_password(cfg, user_name, password);

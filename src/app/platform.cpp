@@ -6,6 +6,7 @@
 
 #include "api/admin/auth/auth_routes.hpp"
 #include "api/admin/system/register.hpp"
+#include "app/demo.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "http/pipeline.hpp"
@@ -52,11 +53,21 @@ void bootstrap_admin(db::Database& db, const Config& cfg, auth::AuthService& aut
 
 }  // namespace
 
-int serve(const Config& cfg) {
+int serve(const Config& cfg, bool demo) {
   auto db = open(cfg);
   auth::AuthService auth(*db, cfg.auth);
   auth::AuditLog audit(*db);
   bootstrap_admin(*db, cfg, auth);
+  if (demo) {
+    auto accounts = seed_demo(*db, cfg, auth);
+    if (!accounts.empty()) {
+      std::printf("  Demo data created. Demo accounts (passwords shown only now):\n");
+      for (const auto& a : accounts)
+        std::printf("    %-28s login %-12s password %s\n", a.who.c_str(), a.user_name.c_str(),
+                    a.password.c_str());
+      std::printf("\n");
+    }
+  }
 
   http::Router router;
   api::register_auth_routes(router, *db, auth);

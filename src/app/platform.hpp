@@ -7,7 +7,8 @@
 
 namespace zc::app {
 
-int serve(const Config& cfg);
+// `demo`: on a fresh database, also create the demo data set (make run).
+int serve(const Config& cfg, bool demo = false);
 int migrate(const Config& cfg);
 // `zhichong user …`: creates a system administrator or sets a user's password (random when empty).
 int create_admin(const Config& cfg, const std::string& user_name, const std::string& password);
