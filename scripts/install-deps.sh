@@ -37,7 +37,9 @@ npm_install() {
   local lock="$dir/package-lock.json"; [ -f "$lock" ] || lock="$dir/package.json"
   if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
     echo "installing npm packages in ${dir#$here/}"
-    (cd "$dir" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi) >/dev/null
+    # `npm install --no-save` follows the lock file; `npm ci` refuses lock files that lack other
+    # platforms' optional packages (as npm writes them here).
+    (cd "$dir" && npm install --no-audit --no-fund --no-save --loglevel=error) >/dev/null
     touch "$stamp"
   fi
 }
