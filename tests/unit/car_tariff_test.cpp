@@ -139,9 +139,10 @@ TEST(CarTariffValidation, MoreThan48PeriodsIsRejected) {
   EXPECT_TRUE(validate_car_tariff(tou(periods)).ok());
   periods.push_back({"00:00", "00:30", "flat"});
   TariffValidation v = validate_car_tariff(tou(periods));
-  ASSERT_FALSE(v.ok());
-  EXPECT_EQ(v.errors.front().text(), "periods: 时段最多48个（当前49个）");
-  EXPECT_EQ(v.errors.back().text(), "periods: 00:00–00:30 与 00:00–00:30 重叠");
+  EXPECT_EQ(texts(v), (std::vector<std::string>{"periods: 时段最多48个（当前49个）"}));
+  // Thousands of periods: one message, not millions.
+  periods.resize(5000, {"00:00", "00:30", "flat"});
+  EXPECT_EQ(validate_car_tariff(tou(periods)).errors.size(), 1u);
 }
 
 TEST(CarTariffValidation, PricesTable) {

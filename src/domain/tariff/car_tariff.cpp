@@ -88,6 +88,12 @@ void validate_tou(const CarTariffInput& in, std::vector<TariffError>& errors, Ca
   if (in.periods.size() > static_cast<size_t>(kMaxPeriods)) {
     errors.push_back({"periods", "时段最多" + std::to_string(kMaxPeriods) + "个（当前" +
                                      std::to_string(in.periods.size()) + "个）"});
+    // A valid day has at most 48 periods; analysing thousands pairwise would only flood the reply.
+    for (Tier t : kAllTiers) {
+      const auto& price = in.tier_prices[static_cast<size_t>(index_of(t))];
+      if (price) check_price(*price, "tiers." + std::string(tier_name(t)), errors);
+    }
+    return;
   }
   std::vector<ParsedPeriod> parsed;
   bool all_times_parsed = true;
