@@ -2,7 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, ADMIN_PASSWORD } from './lib/fixture.mjs';
-import { ok, fail, sendLargeBody, randPhone, uniq } from './lib/client.mjs';
+import net from 'node:net';
+import http from 'node:http';
+import { ok, fail, sendLargeBody, randPhone, uniq, sleep } from './lib/client.mjs';
 
 const ctx = useServer();
 
@@ -56,6 +58,34 @@ test('body larger than 1 MiB → 413, then the server keeps serving', async () =
   ok(await ctx.admin.get('/getInfo'));
 });
 
+test('chunked body larger than 1 MiB → 413; oversized headers are refused; the server keeps serving', async () => {
+  const u = new URL(ctx.server.baseUrl);
+  const status = await new Promise((resolve, reject) => {
+    const req = http.request({ host: u.hostname, port: u.port, path: '/system/post', method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', Authorization: `Bearer ${ctx.admin.token}` } });
+    let done = false;
+    req.on('response', (res) => { done = true; res.resume(); resolve(res.statusCode); });
+    req.on('error', (e) => { if (!done) setTimeout(() => (done ? null : reject(e)), 200); });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    req.write('{"postName":"');
+    for (let i = 0; i < 20; i++) req.write(chunk);
+    req.end('"}');
+  });
+  assert.equal(status, 413, 'chunked body over the limit');
+  const big = await new Promise((resolve) => {
+    const s = net.connect(Number(u.port), u.hostname, () => {
+      s.write(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(200 * 1024)}\r\n\r\n`);
+    });
+    let data = '';
+    s.on('data', (d) => { data += d; });
+    s.on('error', () => resolve(data));
+    s.on('close', () => resolve(data));
+    setTimeout(() => { s.destroy(); resolve(data); }, 5000);
+  });
+  assert.ok(big === '' || /^HTTP\/1\.1 4\d\d/.test(big), `oversized header: ${big.slice(0, 100)}`);
+  await stillServing();
+});
+
 test('missing, invalid and revoked tokens → 401', async () => {
   fail(await ctx.anon.get('/getInfo'), 401);
   fail(await ctx.anon.get('/system/user/list'), 401);
@@ -80,8 +110,22 @@ test('lists use the {code,msg,rows,total} envelope and paging defaults', async (
   else fail(big, 400, /pageSize/);
 });
 
-test('server shuts down gracefully on SIGTERM (exit 0 within 10 s)', async () => {
-  const res = await ctx.server.stop();
-  assert.equal(res.code, 0);
-  assert.ok(res.ms < 10000);
+test('server shuts down gracefully on SIGTERM (exit 0 within 10 s), even with idle and half-sent-header connections', async () => {
+  const u = new URL(ctx.server.baseUrl);
+  const sockets = [];
+  for (let i = 0; i < 2; i++) {
+    const s = net.connect(Number(u.port), u.hostname);
+    s.on('error', () => {});
+    await new Promise((r) => s.once('connect', r));
+    if (i === 1) s.write('GET /health HTTP/1.1\r\nHost: x\r\n'); // headers never finished
+    sockets.push(s);
+  }
+  await sleep(100);
+  try {
+    const res = await ctx.server.stop();
+    assert.equal(res.code, 0);
+    assert.ok(res.ms < 10000);
+  } finally {
+    for (const s of sockets) s.destroy();
+  }
 });

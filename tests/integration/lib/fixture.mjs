@@ -23,7 +23,8 @@ export function useServer(opts) {
   };
   before(() => ctx.ready());
   after(async () => {
-    if (ctx.server) await ctx.server.stop();
+    // a test that stopped the server itself has asserted the outcome already
+    if (ctx.server && !ctx.server.stopCalled()) await ctx.server.stop();
   });
   return ctx;
 }

@@ -114,27 +114,32 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
   }
 
   let stopped = null;
-  async function stop() {
-    if (stopped) return stopped;
+  async function doStopOnce(limitMs) {
     const t0 = Date.now();
     if (!exited) proc.kill('SIGTERM');
-    const res = await Promise.race([exitPromise, sleep(10000).then(() => null)]);
+    const res = await Promise.race([exitPromise, sleep(limitMs).then(() => null)]);
     const ms = Date.now() - t0;
     if (!res) {
       proc.kill('SIGKILL');
       await exitPromise;
       cleanup();
-      stopped = Promise.reject(new Error(`server did not exit within 10 s of SIGTERM\n--- stderr ---\n${err.slice(-5000)}`));
-      return stopped;
+      throw new Error(`server did not exit within ${limitMs} ms of SIGTERM\n--- stderr ---\n${err.slice(-5000)}`);
     }
     cleanup();
-    if (res.code !== 0) {
-      stopped = Promise.reject(new Error(`server exited with ${JSON.stringify(res)} after SIGTERM (expected 0)\n--- stderr ---\n${err.slice(-5000)}`));
-      return stopped;
-    }
-    stopped = Promise.resolve({ ...res, ms });
+    if (res.code !== 0) throw new Error(`server exited with ${JSON.stringify(res)} after SIGTERM (expected 0)\n--- stderr ---\n${err.slice(-5000)}`);
+    return { ...res, ms };
+  }
+  /** SIGTERM; resolves { code, signal, ms } or rejects unless it exits 0 within limitMs (default 10 s). */
+  function stop(limitMs = 10000) {
+    stopped ??= doStopOnce(limitMs);
     return stopped;
   }
 
-  return { baseUrl, port, dir, proc, stop, stderr: () => err, stdout: () => out, exited: () => exited };
+  const doStop = stop;
+  let stopCalled = false;
+  return {
+    baseUrl, port, dir, proc, stderr: () => err, stdout: () => out, exited: () => exited,
+    stop: (limitMs) => { stopCalled = true; return doStop(limitMs); },
+    stopCalled: () => stopCalled,
+  };
 }
