@@ -155,7 +155,9 @@ TEST(ExportXlsx, TenThousandQrRowsInBoundedMemory) {
   const long growth_kb = m.peak_rss_kb - m.rss_before_kb;
   std::printf("[ measure  ] %ld rows with QR images: %.2f s, peak RSS growth %.1f MB, file %.1f MB\n", kRows,
               m.seconds, growth_kb / 1024.0, fs::file_size(path) / 1048576.0);
-  if (kMeasureRss) EXPECT_LT(growth_kb, 48 * 1024);
+  if (kMeasureRss) {
+    EXPECT_LT(growth_kb, 48 * 1024);
+  }
   EXPECT_EQ(m.progress_calls, kRows / 1000 + 1);  // every 1,000 rows, and once when finished
   EXPECT_EQ(dir.entries(), 1u);                   // the .xlsx only: no temp file left
 
@@ -205,7 +207,9 @@ TEST(ExportXlsx, TextExportsUseConstantMemory) {
   const long growth_kb = m.peak_rss_kb - m.rss_before_kb;
   std::printf("[ measure  ] %ld text rows: %.2f s, peak RSS growth %.1f MB, file %.1f MB\n", kRows, m.seconds,
               growth_kb / 1024.0, fs::file_size(path) / 1048576.0);
-  if (kMeasureRss) EXPECT_LT(growth_kb, 8 * 1024);
+  if (kMeasureRss) {
+    EXPECT_LT(growth_kb, 8 * 1024);
+  }
   if (!run("command -v unzip").empty()) {
     EXPECT_EQ(count(unzip_p(path, "xl/worksheets/sheet1.xml"), "<row "), static_cast<size_t>(kRows + 1));
   }
