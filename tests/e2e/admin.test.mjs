@@ -78,6 +78,8 @@ async function pickTreeNode(testid, text) {
   await node.click()
 }
 
+const isOn = (sw) => sw.evaluate((el) => el.classList.contains('is-checked'))
+
 async function rowMenu(scope, rowText, item) {
   await rowWith(scope, rowText).getByTestId('row-more').click()
   const entry = page.locator('.el-dropdown-menu__item:visible', { hasText: item }).first()
@@ -452,6 +454,40 @@ test('the bind-stations dialog opens (no stations yet)', async () => {
   await shot('3a-user-bind-stations')
   await page.keyboard.press('Escape')
   await dlg.waitFor({ state: 'hidden' })
+})
+
+test('status switch asks for confirmation and can be cancelled', async () => {
+  await openFromSidebar(SYSTEM_PAGES[3])
+  const sw = rowWith('page-role', role.name).getByTestId('row-status')
+  assert.equal(await isOn(sw), true)
+  await sw.click()
+  const box = page.locator('.el-message-box')
+  await box.waitFor({ state: 'visible' })
+  assert.ok((await box.innerText()).includes(role.name))
+  await box.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click()
+  await box.waitFor({ state: 'hidden' })
+  assert.equal(await isOn(sw), true, 'cancelled: still enabled')
+  await sw.click()
+  await box.waitFor({ state: 'visible' })
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await expectSuccessToast()
+  assert.equal(await isOn(sw), false, 'disabled')
+  await sw.click()
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await page.locator('.el-message--success').last().waitFor({ state: 'visible' })
+})
+
+test('deleting a department that still has users shows the server message', async () => {
+  await openFromSidebar(SYSTEM_PAGES[4])
+  await rowWith('page-dept', dept.name).getByTestId('row-delete').click()
+  const box = page.locator('.el-message-box')
+  await box.waitFor({ state: 'visible' })
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  const err = page.locator('.el-message--error').last()
+  await err.waitFor({ state: 'visible' })
+  assert.ok((await err.innerText()).trim().length > 0, 'an error message is shown')
+  await shot('3b-dept-delete-refused')
+  await rowWith('page-dept', dept.name).waitFor({ state: 'visible' })
 })
 
 test('the provider visits every system page it can see', async (t) => {
