@@ -99,6 +99,24 @@ test('missing, invalid and revoked tokens → 401', async () => {
   await stillServing();
 });
 
+test('Accept-Language: en gives English messages for the common errors', async () => {
+  const en = { headers: { 'Accept-Language': 'en' } };
+  const cjk = /[\u3400-\u9fff]/;
+  const cases = [
+    await ctx.anon.req('POST', '/login', { body: { username: 'admin', password: 'wrong-password-1' }, ...en }),
+    await ctx.anon.req('GET', '/getInfo', en),
+    await ctx.admin.req('GET', '/no/such/route', en),
+    await ctx.admin.req('POST', '/system/provider', { body: { name: 5 }, ...en }),
+  ];
+  for (const r of cases) {
+    assert.ok(r.body && typeof r.body.msg === 'string', `${r.method} ${r.path}`);
+    assert.doesNotMatch(r.body.msg, cjk, `${r.method} ${r.path} with Accept-Language: en → ${r.body.msg}`);
+  }
+  assert.match(cases[3].body.msg, /name/, 'the field is still named');
+  const zh = await ctx.anon.req('GET', '/getInfo');
+  assert.match(zh.body.msg, cjk, 'Chinese by default');
+});
+
 test('lists use the {code,msg,rows,total} envelope and paging defaults', async () => {
   const r = ok(await ctx.admin.get('/system/user/list'));
   assert.ok(Array.isArray(r.rows));
