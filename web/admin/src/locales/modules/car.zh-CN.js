@@ -1,0 +1,152 @@
+// 汽车管理 (CAR-*) — labels follow platform-spec.zh.txt §3.2
+export default {
+  car: {
+    common: {
+      station: '所属电站', area: '所属区域', stationName: '电站名称', areaName: '区域名称',
+      provider: '服务商', property: '所属物业', basicInfo: '基本信息', counts: '数量统计',
+      online: '在线状态', onlineYes: '在线', onlineNo: '离线', lastSeen: '最后通讯时间',
+      commands: '设备指令', qrView: '查看二维码', qrExport: '二维码导出',
+      confirmCommand: '确认要对“{name}”执行“{action}”吗？',
+      commandAccepted: '“{action}”指令已下发', commandAcceptedMsg: '“{action}”指令已下发：{msg}',
+      selectStationFirst: '请先选择电站', selectAreaFirst: '请先选择区域',
+      yuan: '元', yuanPerKwh: '元/度', yuanPerHour: '元/小时', kw: 'kW', kva: 'kVA', w: 'W', a: 'A', v: 'V', kwh: '度',
+      minutes: '分钟', none: '无', code: '编号', name: '名称'
+    },
+    station: {
+      name: '电站名称', operationType: '运营性质', contact: '电站联系人', contactPhone: '联系人手机号',
+      intro: '电站简介', hotline: '服务热线', openingHours: '营业时间', openFrom: '开始时间', openTo: '结束时间',
+      maxPower: '最大功率', capacityLoad: '容量负荷', address: '地址信息', region: '所在地区',
+      province: '省份', city: '城市', district: '区县', detailAddress: '详细地址',
+      longitude: '经度', latitude: '纬度', coordinates: '经纬度', timezone: '时区',
+      auditStatus: '审核状态', status: '电站状态', auditRemark: '审核意见', auditBy: '审核人', auditTime: '审核时间',
+      invoiceConfigured: '发票配置', payConfigured: '支付配置', configured: '已配置', notConfigured: '未配置',
+      audit: '审核', auditTitle: '审核电站', auditResult: '审核结果', pass: '通过', reject: '驳回',
+      rejectRemarkRequired: '驳回时请填写审核意见', auditOk: '审核完成',
+      invoice: '发票配置', pay: '支付配置', privateApply: '私桩申请',
+      addTitle: '添加电站', editTitle: '修改电站', detailTitle: '电站详情',
+      sectionOwner: '归属信息', sectionBasic: '基本信息', sectionOperation: '运营信息', sectionAddress: '地址信息',
+      defaultAreaHint: '添加电站时会自动生成一个默认区域', auditHint: '新增的电站需经服务商或平台审核通过后方可运营',
+      counts: { areas: '区域数量', piles: '电桩数量', guns: '电枪数量', spots: '车位数量' },
+      history: '变更记录', auditRecord: '审核记录', noHistory: '暂无变更记录',
+      openingHoursInvalid: '结束时间须晚于开始时间', coordInvalid: '经度 -180~180，纬度 -90~90，最多 6 位小数'
+    },
+    invoice: {
+      title: '发票配置 · {name}', hint: '电站未配置开票资料时，该电站的订单无法开具发票。',
+      merchantNo: '商户号', sellerAddress: '售方地址', bankAccount: '银行账号', bankName: '银行名称', drawer: '开票人',
+      companyName: '公司名称', payee: '收款人', reviewer: '复核人', taxpayerId: '纳税人识别号',
+      electricityTaxRate: '电费费率', electricityTaxCode: '电费费率编码', serviceTaxRate: '服务费率', serviceTaxCode: '服务费费率编码',
+      phone: '电话', saved: '发票配置已保存', sectionSeller: '销售方信息', sectionTax: '税率信息', sectionPeople: '开票人员',
+      taxRateInvalid: '税率范围 0~100%'
+    },
+    pay: {
+      title: '支付配置 · {name}', hint: '未配置支付方式时，小程序不能支付启动充电；已发放的电卡（小程序虚拟卡、实体卡刷卡）仍可充电。',
+      leshua: '乐刷', suixingpay: '随行付', wechat: '微信支付', enabled: '启用',
+      merchantNo: '商户号', profitSharing: '开启分账', splitAccounts: '分账账号', account: '分账账号', accountName: '账户名称',
+      ratio: '分账比例', ratioSum: '分账比例合计：{sum}%', ratioOver: '分账比例合计不能超过100%', addAccount: '添加分账账号',
+      noAccounts: '暂无分账账号', orgId: '机构号', mchId: '商户号', appId: 'AppID', serialNo: '证书序列号', apiV3Key: 'APIv3 密钥',
+      secretSet: '已设置（留空或保持掩码则不修改）', secretKeep: '保持不变', saved: '支付配置已保存',
+      accountRequired: '请填写分账账号和比例', notEnabled: '未启用'
+    },
+    privateApply: {
+      title: '私桩申请 · {name}', qrHint: '车主使用手机扫码，填写联系信息后提交私桩申请。',
+      link: '申请链接', openLink: '打开申请页', records: '申请记录', recordsTitle: '私桩申请记录',
+      name: '申请人', phone: '手机号码', plate: '车牌号', community: '小区名称', parkingSpot: '车位号', remark: '备注',
+      status: '处理状态', applyTime: '申请时间', handle: '处理', handleTitle: '处理私桩申请', handleRemark: '处理意见',
+      handleBy: '处理人', handleTime: '处理时间', handled: '已处理', approve: '通过', refuse: '拒绝', handleOk: '处理完成',
+      notApproved: '电站审核通过并启用后，申请页才可访问'
+    },
+    mobile: {
+      title: '私桩申请', subtitle: '填写联系信息，工作人员将尽快与您联系', station: '申请电站', address: '电站地址',
+      submit: '提交申请', submitting: '提交中…', success: '申请已提交', successDesc: '工作人员将尽快与您联系，请保持电话畅通。',
+      again: '再提交一份', invalid: '申请链接无效', invalidDesc: '电站不存在、未审核通过或已停用。', loadFailed: '加载失败，请稍后重试',
+      namePh: '请输入您的姓名', phonePh: '请输入11位手机号', platePh: '如 浙A12345', communityPh: '请输入小区名称',
+      spotPh: '请输入车位号', remarkPh: '选填', footer: '智充 · 充电运营平台'
+    },
+    area: {
+      code: '区域编号', name: '区域名称', phone: '联系电话', power: '区域功率', status: '区域状态', isDefault: '默认区域',
+      addTitle: '添加区域', editTitle: '修改区域', detailTitle: '区域详情',
+      counts: { spots: '车位数量', piles: '电桩数量', guns: '电枪数量' }
+    },
+    spot: {
+      code: '车位编号', name: '车位名称', lockType: '车位锁类型', lockState: '地锁状态', status: '车位状态', camera: '绑定相机',
+      batchAdd: '批量添加', batchTitle: '批量添加车位', count: '车位数量', namePrefix: '名称前缀', namePrefixHint: '不填则按“车位001、车位002…”接续该区域编号',
+      batchOk: '已添加 {n} 个车位', editTitle: '修改车位', detailTitle: '车位详情', appNameHint: '小程序中展示该车位名称',
+      lockOpen: '开锁', lockClose: '关锁'
+    },
+    camera: {
+      code: '相机编号', factoryNo: '出厂标识', ip: '相机IP', name: '相机名称', sim: 'SIM卡号', spotCode: '车位编号',
+      leftSpot: '左车位', rightSpot: '右车位', status: '相机状态',
+      addTitle: '添加相机', editTitle: '修改相机', detailTitle: '相机详情', ipInvalid: '请输入正确的 IPv4 地址',
+      cmd: { reboot: '重启设备', clockSync: '同步时钟', capture: '手动抓拍', syncLock: '同步地锁状态', refresh: '刷新状态', lockOpen: '开锁', lockClose: '关锁' },
+      side: { left: '左车位', right: '右车位' }, captureHint: '抓拍后可在“汇总统计 - 抓拍记录”查看'
+    },
+    pile: {
+      code: '电桩编号', factoryNo: '出厂标识', name: '电桩名称', model: '设备型号', version: '设备版本', gunCount: '电枪数量',
+      sim: 'SIM卡号', operationType: '运营性质', occupancyFee: '占位收费', occupancyHint: '0 表示不收占位费', reservable: '预约充电',
+      outputCurrent: '输出电流', outputPower: '输出功率', outputVoltage: '输出电压', currentType: '电流类型',
+      chargingType: '充电类型', speed: '充电速度', installMethod: '安装方式', protectionClass: '防护等级', commMethod: '通讯方式',
+      protocol: '通讯协议', status: '电桩状态', guns: '充电枪',
+      codeHint: '14 位电桩编号（云快充桩编码），留空由平台自动分配，保存后不可修改', codeInvalid: '电桩编号须为 14 位数字',
+      gunCountHint: '增加数量会自动新增电枪；减少时移除编号最大且未在充电的电枪',
+      addTitle: '添加电桩', editTitle: '修改电桩', detailTitle: '电桩详情',
+      sectionBasic: '基本信息', sectionElectrical: '电气参数', sectionInstall: '安装与通讯', sectionOperation: '运营设置',
+      cmd: { reboot: '重启设备', clockSync: '同步时钟', qrSync: '同步二维码', tariffSync: '同步计费规则', hotlineSync: '同步热线', refresh: '刷新状态' },
+      tariff: '计费详情', tariffTitle: '计费详情 · {name}', noTariff: '该电桩所属区域暂无生效的计费规则',
+      exportTitle: '电桩二维码导出', qrTitle: '电桩二维码 · {name}'
+    },
+    gun: {
+      code: '电枪编号', gunNo: '枪号', name: '电枪名称', pileCode: '电桩编号', factoryNo: '出厂标识', state: '电枪状态',
+      status: '启用状态', qrUrl: '二维码链接', editTitle: '修改充电枪', detailTitle: '充电枪详情',
+      exportTitle: '充电枪二维码导出', qrTitle: '充电枪二维码 · {name}'
+    },
+    tariff: {
+      name: '计费名称', mode: '计费方式', type: '计费类型', status: '计费规则状态', effectiveDate: '生效时间', effectiveHint: '当日24:00生效；可选择之后的日期，于当日00:00生效。跨24点的订单按启动时生效的规则计费',
+      effectiveNextMidnight: '保存当日24:00生效',
+      currentVersion: '当前生效', pendingVersion: '待生效', previousVersion: '历史版本', noVersion: '无',
+      energyPrice: '电费单价', servicePrice: '服务费单价', energyPriceYuan: '电费（元/度）', servicePriceYuan: '服务费（元/度）', totalPriceYuan: '合计（元/度）',
+      tier: '时段类型', tierPrices: '时段单价', periods: '计费时段', periodsHint: '时段以30分钟为最小间隔，须完整覆盖 00:00–24:00，不能重叠',
+      addPeriod: '添加时段', start: '开始', end: '结束', fillTemplate: '填充常用峰平谷', clearPeriods: '清空',
+      gap: '未覆盖', overlap: '重叠', gapList: '未覆盖时段：{list}', overlapList: '重叠时段：{list}', invalidPeriod: '第 {n} 行时段无效（结束须晚于开始）',
+      coverOk: '已完整覆盖 24 小时', allDay: '全天',
+      priceRequired: '请填写{tier}时段的电费和服务费单价', periodsRequired: '请修正计费时段后再提交', unusedTier: '{tier}时段未设置单价',
+      prepay: '预付值', prepayTitle: '预付值 · {name}', prepayHint: '小程序汽车充电时可选择的预付金额，最多 12 个，须为正数且不重复',
+      prepayAdd: '添加金额', prepayMax: '最多 12 个预付值', prepayDup: '预付值不能重复', prepayPositive: '预付值须大于 0', prepayOk: '预付值已保存',
+      billingTest: '计费测试', billingTestTitle: '计费测试 · {name}', energy: '充电电量', startTime: '开始时间', duration: '充电时长',
+      calc: '计 算', totalFee: '总费用', energyFee: '电费', serviceFee: '服务费', tierEnergy: '电量（度）', result: '计费结果',
+      resultVersion: '使用计费版本 v{n}', testHint: '按充电时长均匀分摊电量，计算各时段费用（与订单结算使用同一计费引擎）',
+      addTitle: '添加计费规则', editTitle: '修改计费规则', detailTitle: '计费规则详情', versions: '版本记录',
+      versionNo: '版本 v{n}', versionKind: { current: '当前生效', pending: '待生效', previous: '已失效' },
+      effectiveWindow: '生效区间', openEnded: '长期', ykcModelNo: '计费模型编号', savedPending: '已保存，新规则将于 {time} 生效',
+      modeHint: { unified: '任意时间段都按统一的电费单价、服务费单价计费', tou: '按尖、峰、平、谷时段分别设置电费单价和服务费单价' },
+      editNewVersion: '修改将生成新版本，当前版本在新版本生效前继续有效'
+    },
+    qr: {
+      template: { plain: '简洁二维码', labelled: '带编号标签', card: '品牌卡片' },
+      download: '下载{name}', hint: '微信扫描二维码可跳转到详情页进行充电；选择模板后点击下载，保存为 PNG 图片。'
+    },
+    export: {
+      starting: '正在创建导出任务…', running: '正在生成 Excel…', done: '导出完成', failed: '导出失败',
+      rows: '已写入 {written} / {total} 行', download: '下载文件', downloaded: '已开始下载'
+    }
+  },
+  carDict: {
+    status: { 0: '正常', 1: '停用' },
+    auditStatus: { 0: '待审核', 1: '通过', 2: '驳回' },
+    operationType: { 1: '对外开放', 2: '内部专用', 3: '个人私桩' },
+    lockType: { 0: '无锁', 1: '地锁', 2: '相机联动地锁' },
+    lockState: { unknown: '未知', open: '已开锁', closed: '已关锁' },
+    currentType: { AC: '交流', DC: '直流' },
+    chargingType: { 1: '国标', 2: '欧标', 3: '美标', 4: '日标' },
+    speed: { 1: '慢充', 2: '快充', 3: '超充' },
+    installMethod: { 1: '落地式', 2: '壁挂式' },
+    protectionClass: { IP54: 'IP54', IP55: 'IP55', IP65: 'IP65', IP67: 'IP67' },
+    commMethod: { 1: '4G', 2: '以太网', 3: 'WiFi' },
+    protocol: { ykc: '云快充', ocpp16: 'OCPP 1.6' },
+    online: { true: '在线', false: '离线' },
+    gunState: { offline: '离线', idle: '空闲', plugged: '已插枪', charging: '充电中', fault: '故障' },
+    tariffMode: { unified: '统一计价', tou: '峰平谷计价' },
+    tier: { sharp: '尖', peak: '峰', flat: '平', valley: '谷' },
+    applyStatus: { 0: '待处理', 1: '已通过', 2: '已拒绝' },
+    isDefault: { true: '是', false: '否' }
+  }
+}
