@@ -310,3 +310,34 @@ test('no privilege escalation: a property admin cannot grant what it does not ho
   denied(dis, 'disable admin (out of scope: 404, without saying who it is)');
   denied(del, 'delete admin (out of scope: 404, without saying who it is)');
 });
+
+test('scope logs: login and operation logs only show the caller\'s own tenants', async () => {
+  const bUser = rowsOf.B.user;
+  const sb = await ctx.anon.session(bUser.userName, PASSWORD);
+  ok(await sb.put('/system/user/profile', { nickName: bUser.nickName, email: 'b-own@example.com' }));
+  ok(await ctx.admin.put('/system/user', { id: rowsOf.B.spareUser.id, nickName: 'by-admin', email: 'spare@example.com', deptId: null, postId: null, roleIds: [] }));
+  const bNames = new Set([bUser.userName, B.userName, rowsOf.B.spareUser.userName, 'admin', P.userName, P2.userName]);
+  const ll = await A.api.get('/monitor/logininfor/list', { pageSize: 500 });
+  if (ll.status === 200) {
+    assert.deepEqual(ll.body.rows.filter((r) => bNames.has(r.userName)).map((r) => r.userName), [], 'A sees logins outside A');
+    assert.ok(ll.body.rows.some((r) => r.userName === A.userName), 'A sees its own login');
+  } else denied(ll, 'login log');
+  const ol = await A.api.get('/monitor/operlog/list', { pageSize: 500 });
+  if (ol.status === 200) {
+    assert.deepEqual(ol.body.rows.filter((r) => bNames.has(r.operName)).map((r) => `${r.operName} ${r.operUrl}`), [], 'A sees operations outside A');
+  } else denied(ol, 'operation log');
+  const adminOps = (await ctx.admin.list('/monitor/operlog/list', { operName: 'admin' })).rows;
+  assert.ok(adminOps.length > 0);
+  denied(await A.api.get(`/monitor/operlog/${adminOps[0].id}`), 'GET an admin operation');
+  const p2 = await P2.api.get('/monitor/logininfor/list', { pageSize: 500 });
+  if (p2.status === 200) {
+    const pNames = new Set([A.userName, B.userName, bUser.userName, P.userName, 'admin']);
+    assert.deepEqual(p2.body.rows.filter((r) => pNames.has(r.userName)).map((r) => r.userName), [], 'P2 sees logins of P');
+  }
+  const pl = await P.api.get('/monitor/logininfor/list', { pageSize: 500 });
+  if (pl.status === 200) {
+    const names = new Set(pl.body.rows.map((r) => r.userName));
+    assert.ok(names.has(bUser.userName), 'P sees logins of its properties\' users');
+    assert.ok(!names.has(P2.userName) && !names.has('admin'), 'P sees no logins outside P');
+  }
+});

@@ -48,6 +48,12 @@ test('add user: validation errors name the field; duplicate phone → 409', asyn
   fail(await ctx.admin.post('/system/user', { ...base, roleIds: 'x' }), 400, /roleIds/);
   fail(await ctx.admin.post('/system/user', { ...base, userType: 'property' }), 400, /propertyId/);
   fail(await ctx.admin.post('/system/user', { ...base, userType: 'provider' }), 400, /providerId/);
+  fail(await ctx.admin.post('/system/user', { ...base, userType: 'collective' }), 400, /collectiveId/);
+  const sys = await ctx.admin.post('/system/user', { ...base, phone: randPhone(), userType: 'system', providerId: P.id, propertyId: A.id });
+  if (sys.status === 200) {
+    const row = ok(await ctx.admin.get(`/system/user/${sys.body.data.id}`)).data;
+    assert.ok(!row.propertyId && !row.providerId, 'a system user carries no owner ids (dropped or refused)');
+  } else fail(sys, 400, /propertyId|providerId/);
   assert.equal((await ctx.admin.list('/system/user/list', { phone: base.phone })).total, 0, 'nothing half-written');
   const u = await addUser(ctx.admin);
   fail(await ctx.admin.post('/system/user', { ...base, phone: u.phone }), 409, /phone|手机/);
