@@ -1,6 +1,8 @@
 import { createI18n } from 'vue-i18n'
 import zhCN from './zh-CN'
 import en from './en'
+import carZhCN from './modules/car.zh-CN'
+import carEn from './modules/car.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -18,7 +20,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN }, en: { ...en, ...carEn } }
 })
 
 export function setLocale(lang) {

@@ -12,9 +12,9 @@ export const auditStation = (data) => request({ url: `${base}/audit`, method: 'p
 /** `[{id, name}]` in scope; `enabledOnly` for add forms. */
 export const stationOptions = (params = {}) =>
   request({ url: `${base}/options`, method: 'get', params: { propertyId: params.propertyId, enabledOnly: params.enabledOnly ? 1 : undefined } })
-export const getInvoiceConfig = (id) => request({ url: `${base}/${id}/invoiceConfig`, method: 'get' })
+export const getInvoiceConfig = (id) => request({ url: `${base}/${id}/invoiceConfig`, method: 'get', silent: true })
 export const saveInvoiceConfig = (data) => request({ url: `${base}/invoiceConfig`, method: 'put', data })
-export const getPayConfig = (id) => request({ url: `${base}/${id}/payConfig`, method: 'get' })
+export const getPayConfig = (id) => request({ url: `${base}/${id}/payConfig`, method: 'get', silent: true })
 export const savePayConfig = (data) => request({ url: `${base}/payConfig`, method: 'put', data })
 /** PNG (Blob) of the public private-pile application link. */
 export const privateApplyQr = (id, template = 'plain') =>

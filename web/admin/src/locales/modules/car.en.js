@@ -1,0 +1,152 @@
+// Car charging (CAR-*)
+export default {
+  car: {
+    common: {
+      station: 'Station', area: 'Area', stationName: 'Station', areaName: 'Area',
+      provider: 'Provider', property: 'Property', basicInfo: 'Basic information', counts: 'Counts',
+      online: 'Online', onlineYes: 'Online', onlineNo: 'Offline', lastSeen: 'Last seen',
+      commands: 'Commands', qrView: 'View QR', qrExport: 'Export QR codes',
+      confirmCommand: 'Send "{action}" to "{name}"?',
+      commandAccepted: '"{action}" sent', commandAcceptedMsg: '"{action}" sent: {msg}',
+      selectStationFirst: 'Select a station first', selectAreaFirst: 'Select an area first',
+      yuan: 'CNY', yuanPerKwh: 'CNY/kWh', yuanPerHour: 'CNY/h', kw: 'kW', kva: 'kVA', w: 'W', a: 'A', v: 'V', kwh: 'kWh',
+      minutes: 'min', none: 'None', code: 'Code', name: 'Name'
+    },
+    station: {
+      name: 'Station name', operationType: 'Operation type', contact: 'Contact', contactPhone: 'Contact phone',
+      intro: 'Introduction', hotline: 'Service hotline', openingHours: 'Opening hours', openFrom: 'From', openTo: 'To',
+      maxPower: 'Max power', capacityLoad: 'Capacity load', address: 'Address', region: 'Region',
+      province: 'Province', city: 'City', district: 'District', detailAddress: 'Street address',
+      longitude: 'Longitude', latitude: 'Latitude', coordinates: 'Coordinates', timezone: 'Time zone',
+      auditStatus: 'Audit status', status: 'Station status', auditRemark: 'Audit remark', auditBy: 'Audited by', auditTime: 'Audited at',
+      invoiceConfigured: 'Invoice', payConfigured: 'Payment', configured: 'Configured', notConfigured: 'Not set',
+      audit: 'Audit', auditTitle: 'Audit station', auditResult: 'Result', pass: 'Approve', reject: 'Reject',
+      rejectRemarkRequired: 'A remark is required when rejecting', auditOk: 'Audit saved',
+      invoice: 'Invoice config', pay: 'Payment config', privateApply: 'Private pile applications',
+      addTitle: 'Add station', editTitle: 'Edit station', detailTitle: 'Station details',
+      sectionOwner: 'Ownership', sectionBasic: 'Basic information', sectionOperation: 'Operation', sectionAddress: 'Address',
+      defaultAreaHint: 'A default area is created with the station', auditHint: 'New stations operate once approved by the provider or the platform',
+      counts: { areas: 'Areas', piles: 'Piles', guns: 'Connectors', spots: 'Parking spots' },
+      history: 'Change history', auditRecord: 'Audit record', noHistory: 'No changes yet',
+      openingHoursInvalid: 'The end must be later than the start', coordInvalid: 'Longitude -180–180, latitude -90–90, at most 6 decimals'
+    },
+    invoice: {
+      title: 'Invoice config · {name}', hint: 'Orders of a station without invoice details cannot be invoiced.',
+      merchantNo: 'Merchant no.', sellerAddress: 'Seller address', bankAccount: 'Bank account', bankName: 'Bank name', drawer: 'Drawer',
+      companyName: 'Company name', payee: 'Payee', reviewer: 'Reviewer', taxpayerId: 'Taxpayer ID',
+      electricityTaxRate: 'Electricity tax rate', electricityTaxCode: 'Electricity tax code', serviceTaxRate: 'Service tax rate', serviceTaxCode: 'Service tax code',
+      phone: 'Phone', saved: 'Invoice config saved', sectionSeller: 'Seller', sectionTax: 'Tax rates', sectionPeople: 'People',
+      taxRateInvalid: 'Tax rate 0–100 %'
+    },
+    pay: {
+      title: 'Payment config · {name}', hint: 'Without a payment method the app cannot pay to start charging; issued cards (virtual or physical) still work.',
+      leshua: 'LeShua', suixingpay: 'Suixingpay', wechat: 'WeChat Pay', enabled: 'Enabled',
+      merchantNo: 'Merchant no.', profitSharing: 'Profit sharing', splitAccounts: 'Split accounts', account: 'Account', accountName: 'Account name',
+      ratio: 'Ratio', ratioSum: 'Ratio total: {sum}%', ratioOver: 'The split ratios must not exceed 100% in total', addAccount: 'Add account',
+      noAccounts: 'No split accounts', orgId: 'Org ID', mchId: 'Merchant ID', appId: 'AppID', serialNo: 'Certificate serial no.', apiV3Key: 'APIv3 key',
+      secretSet: 'Set (keep the mask or leave empty to keep it)', secretKeep: 'Unchanged', saved: 'Payment config saved',
+      accountRequired: 'Fill in the account and ratio', notEnabled: 'Disabled'
+    },
+    privateApply: {
+      title: 'Private pile application · {name}', qrHint: 'Owners scan the code with a phone and submit their contact details.',
+      link: 'Application link', openLink: 'Open form', records: 'Applications', recordsTitle: 'Private pile applications',
+      name: 'Applicant', phone: 'Phone', plate: 'Plate', community: 'Community', parkingSpot: 'Parking spot', remark: 'Remark',
+      status: 'Status', applyTime: 'Applied at', handle: 'Handle', handleTitle: 'Handle application', handleRemark: 'Remark',
+      handleBy: 'Handled by', handleTime: 'Handled at', handled: 'Handled', approve: 'Approve', refuse: 'Refuse', handleOk: 'Handled',
+      notApproved: 'The form opens once the station is approved and enabled'
+    },
+    mobile: {
+      title: 'Private pile application', subtitle: 'Leave your contact details and we will get back to you', station: 'Station', address: 'Address',
+      submit: 'Submit', submitting: 'Submitting…', success: 'Application submitted', successDesc: 'Our staff will contact you soon.',
+      again: 'Submit another', invalid: 'Invalid link', invalidDesc: 'The station does not exist, is not approved or is disabled.', loadFailed: 'Loading failed, try again later',
+      namePh: 'Your name', phonePh: '11-digit mobile number', platePh: 'e.g. 浙A12345', communityPh: 'Community name',
+      spotPh: 'Parking spot no.', remarkPh: 'Optional', footer: 'zhichong · charging platform'
+    },
+    area: {
+      code: 'Area code', name: 'Area name', phone: 'Phone', power: 'Area power', status: 'Area status', isDefault: 'Default',
+      addTitle: 'Add area', editTitle: 'Edit area', detailTitle: 'Area details',
+      counts: { spots: 'Parking spots', piles: 'Piles', guns: 'Connectors' }
+    },
+    spot: {
+      code: 'Spot code', name: 'Spot name', lockType: 'Lock type', lockState: 'Lock state', status: 'Spot status', camera: 'Camera',
+      batchAdd: 'Batch add', batchTitle: 'Add parking spots', count: 'Number of spots', namePrefix: 'Name prefix', namePrefixHint: 'Empty: 车位001, 车位002 … continuing the area',
+      batchOk: '{n} spots added', editTitle: 'Edit parking spot', detailTitle: 'Parking spot details', appNameHint: 'This name is shown in the app',
+      lockOpen: 'Open lock', lockClose: 'Close lock'
+    },
+    camera: {
+      code: 'Camera code', factoryNo: 'Factory ID', ip: 'Camera IP', name: 'Camera name', sim: 'SIM no.', spotCode: 'Spot code',
+      leftSpot: 'Left spot', rightSpot: 'Right spot', status: 'Camera status',
+      addTitle: 'Add camera', editTitle: 'Edit camera', detailTitle: 'Camera details', ipInvalid: 'Enter a valid IPv4 address',
+      cmd: { reboot: 'Reboot', clockSync: 'Sync clock', capture: 'Manual capture', syncLock: 'Sync lock state', refresh: 'Refresh state', lockOpen: 'Open lock', lockClose: 'Close lock' },
+      side: { left: 'Left spot', right: 'Right spot' }, captureHint: 'Captures appear in Statistics › Captures'
+    },
+    pile: {
+      code: 'Pile code', factoryNo: 'Factory ID', name: 'Pile name', model: 'Model', version: 'Version', gunCount: 'Connectors',
+      sim: 'SIM no.', operationType: 'Operation type', occupancyFee: 'Occupancy fee', occupancyHint: '0 = no occupancy fee', reservable: 'Reservable',
+      outputCurrent: 'Output current', outputPower: 'Output power', outputVoltage: 'Output voltage', currentType: 'Current type',
+      chargingType: 'Connector standard', speed: 'Charging speed', installMethod: 'Installation', protectionClass: 'Protection class', commMethod: 'Communication',
+      protocol: 'Protocol', status: 'Pile status', guns: 'Connectors',
+      codeHint: '14-digit pile code (YKC); leave empty to have one assigned. Immutable once saved', codeInvalid: 'The pile code has 14 digits',
+      gunCountHint: 'Raising adds connectors; lowering removes the highest-numbered idle ones',
+      addTitle: 'Add pile', editTitle: 'Edit pile', detailTitle: 'Pile details',
+      sectionBasic: 'Basic', sectionElectrical: 'Electrical', sectionInstall: 'Installation & communication', sectionOperation: 'Operation',
+      cmd: { reboot: 'Reboot', clockSync: 'Sync clock', qrSync: 'Sync QR code', tariffSync: 'Sync tariff', hotlineSync: 'Sync hotline', refresh: 'Refresh state' },
+      tariff: 'Tariff', tariffTitle: 'Tariff · {name}', noTariff: 'No tariff is in force for this pile\'s area',
+      exportTitle: 'Export pile QR codes', qrTitle: 'Pile QR code · {name}'
+    },
+    gun: {
+      code: 'Connector code', gunNo: 'No.', name: 'Connector name', pileCode: 'Pile code', factoryNo: 'Factory ID', state: 'State',
+      status: 'Enabled', qrUrl: 'QR link', editTitle: 'Edit connector', detailTitle: 'Connector details',
+      exportTitle: 'Export connector QR codes', qrTitle: 'Connector QR code · {name}'
+    },
+    tariff: {
+      name: 'Tariff name', mode: 'Mode', type: 'Type', status: 'Status', effectiveDate: 'Effective date', effectiveHint: 'Takes effect at 24:00 today, or at 00:00 of a later date you pick. Sessions across midnight use the tariff in force at their start',
+      effectiveNextMidnight: '24:00 today',
+      currentVersion: 'In force', pendingVersion: 'Pending', previousVersion: 'Previous', noVersion: 'None',
+      energyPrice: 'Energy price', servicePrice: 'Service price', energyPriceYuan: 'Energy (CNY/kWh)', servicePriceYuan: 'Service (CNY/kWh)', totalPriceYuan: 'Total (CNY/kWh)',
+      tier: 'Tier', tierPrices: 'Tier prices', periods: 'Periods', periodsHint: '30-minute steps; must cover 00:00–24:00 exactly, without overlaps',
+      addPeriod: 'Add period', start: 'Start', end: 'End', fillTemplate: 'Typical TOU', clearPeriods: 'Clear',
+      gap: 'Gap', overlap: 'Overlap', gapList: 'Not covered: {list}', overlapList: 'Overlapping: {list}', invalidPeriod: 'Row {n} is invalid (end must be after start)',
+      coverOk: 'All 24 hours covered', allDay: 'All day',
+      priceRequired: 'Enter energy and service prices of tier {tier}', periodsRequired: 'Fix the periods before saving', unusedTier: 'Tier {tier} has no prices',
+      prepay: 'Prepay values', prepayTitle: 'Prepay values · {name}', prepayHint: 'Amounts offered in the app before a session: at most 12, positive and distinct',
+      prepayAdd: 'Add amount', prepayMax: 'At most 12 prepay values', prepayDup: 'Prepay values must be distinct', prepayPositive: 'Prepay values must be positive', prepayOk: 'Prepay values saved',
+      billingTest: 'Billing test', billingTestTitle: 'Billing test · {name}', energy: 'Energy', startTime: 'Start time', duration: 'Duration',
+      calc: 'Calculate', totalFee: 'Total', energyFee: 'Energy fee', serviceFee: 'Service fee', tierEnergy: 'Energy (kWh)', result: 'Result',
+      resultVersion: 'Billed with version v{n}', testHint: 'Energy is spread evenly over the duration; same engine as order settlement',
+      addTitle: 'Add tariff', editTitle: 'Edit tariff', detailTitle: 'Tariff details', versions: 'Versions',
+      versionNo: 'Version v{n}', versionKind: { current: 'In force', pending: 'Pending', previous: 'Expired' },
+      effectiveWindow: 'Effective', openEnded: 'open', ykcModelNo: 'Billing model no.', savedPending: 'Saved; takes effect at {time}',
+      modeHint: { unified: 'One energy price and one service price all day', tou: 'Energy and service prices per sharp / peak / flat / valley period' },
+      editNewVersion: 'Saving creates a new version; the current one stays in force until then'
+    },
+    qr: {
+      template: { plain: 'Plain', labelled: 'With label', card: 'Branded card' },
+      download: 'Download {name}', hint: 'Scanning with WeChat opens the charging page. Pick a template and download it as PNG.'
+    },
+    export: {
+      starting: 'Creating the export job…', running: 'Writing the Excel file…', done: 'Export finished', failed: 'Export failed',
+      rows: '{written} / {total} rows written', download: 'Download', downloaded: 'Download started'
+    }
+  },
+  carDict: {
+    status: { 0: 'Enabled', 1: 'Disabled' },
+    auditStatus: { 0: 'Pending', 1: 'Approved', 2: 'Rejected' },
+    operationType: { 1: 'Public', 2: 'Internal', 3: 'Private' },
+    lockType: { 0: 'No lock', 1: 'Ground lock', 2: 'Camera lock' },
+    lockState: { unknown: 'Unknown', open: 'Open', closed: 'Closed' },
+    currentType: { AC: 'AC', DC: 'DC' },
+    chargingType: { 1: 'GB/T', 2: 'CCS2', 3: 'CCS1', 4: 'CHAdeMO' },
+    speed: { 1: 'Slow', 2: 'Fast', 3: 'Ultra-fast' },
+    installMethod: { 1: 'Floor-standing', 2: 'Wall-mounted' },
+    protectionClass: { IP54: 'IP54', IP55: 'IP55', IP65: 'IP65', IP67: 'IP67' },
+    commMethod: { 1: '4G', 2: 'Ethernet', 3: 'WiFi' },
+    protocol: { ykc: 'YKC', ocpp16: 'OCPP 1.6' },
+    online: { true: 'Online', false: 'Offline' },
+    gunState: { offline: 'Offline', idle: 'Idle', plugged: 'Plugged in', charging: 'Charging', fault: 'Fault' },
+    tariffMode: { unified: 'Unified', tou: 'Time-of-use' },
+    tier: { sharp: 'Sharp', peak: 'Peak', flat: 'Flat', valley: 'Valley' },
+    applyStatus: { 0: 'Pending', 1: 'Approved', 2: 'Refused' },
+    isDefault: { true: 'Yes', false: 'No' }
+  }
+}
