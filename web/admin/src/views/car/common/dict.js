@@ -43,7 +43,7 @@ export const TIERS = ['sharp', 'peak', 'flat', 'valley']
 
 /** Card permissions of the car pages (one place; the server's sys_menu buttons use these keys). */
 export const PERMS = {
-  station: { add: 'car:station:add', edit: 'car:station:edit', audit: 'car:station:audit', status: 'car:station:status', invoice: 'car:station:invoice', pay: 'car:station:pay', privateApply: 'car:station:privateApply' },
+  station: { add: 'car:station:add', edit: 'car:station:edit', audit: 'car:station:audit', status: 'car:station:status', invoice: 'car:station:invoice', pay: 'car:station:pay', privateApply: 'car:privateApply:list', applyHandle: 'car:privateApply:handle' },
   area: { add: 'car:area:add', edit: 'car:area:edit', status: 'car:area:status' },
   spot: { add: 'car:spot:add', edit: 'car:spot:edit', status: 'car:spot:status', lock: 'car:spot:lock' },
   camera: { add: 'car:camera:add', edit: 'car:camera:edit', status: 'car:camera:status', command: 'car:camera:command' },
