@@ -3,7 +3,6 @@ import { useUserStore } from '@/store/modules/user'
 import { usePermissionStore } from '@/store/modules/permission'
 import { getToken } from '@/utils/auth'
 import { clearSession } from '@/utils/session'
-import { menuTitle, t } from '@/locales'
 
 const whiteList = ['/login']
 
@@ -31,9 +30,4 @@ router.beforeEach(async (to) => {
     }
     return false
   }
-})
-
-router.afterEach((to) => {
-  const title = to.meta && (to.meta.title || to.meta.i18nKey) ? menuTitle(to.meta) : ''
-  document.title = title ? `${title} - ${t('app.fullName')}` : t('app.fullName')
 })
