@@ -4,7 +4,7 @@ import { usePermissionStore } from '@/store/modules/permission'
 import { getToken } from '@/utils/auth'
 import { clearSession } from '@/utils/session'
 
-const whiteList = ['/login']
+const whiteList = ['/login', '/m/private-apply']
 
 router.beforeEach(async (to) => {
   if (!getToken()) {

@@ -26,6 +26,8 @@ export const constantRoutes = [
       { path: 'profile', name: 'Profile', component: () => import('@/views/system/user/profile/index.vue'), meta: { i18nKey: 'menu.profile', icon: 'user' } }
     ]
   },
+  // public mobile form behind the private-pile QR code (no sign-in; see permission.js whiteList)
+  { path: '/m/private-apply', name: 'MobilePrivateApply', component: () => import('@/views/mobile/privateApply.vue'), meta: { hidden: true } },
   { path: '/:pathMatch(.*)*', name: 'NotFound', component: () => import('@/views/error/404.vue'), meta: { hidden: true } }
 ]
 
