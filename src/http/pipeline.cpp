@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "http/envelope.hpp"
+#include "http/messages.hpp"
 #include "storage/database.hpp"
 
 namespace zc::http {
@@ -89,16 +90,18 @@ Response Pipeline::run(Request& req, const Route* route, bool path_known, bool m
       fail_forbidden("没有权限访问: " + o.permission);
     res = route->handler(req);
   } catch (const ApiError& e) {
-    res = error_response(e.code(), e.what());
+    res = error_response(e.code(), localize_message(e.what(), req.english()));
     error_msg = e.what();
   } catch (const db::DatabaseError& e) {
     spdlog::error("[{}] {} {}: {}", req.request_id, req.method, req.path, e.what());
-    res = e.unique_violation() ? error_response(409, "数据已存在（唯一性冲突）")
-                               : error_response(500, "数据库错误，请稍后重试");
+    res = error_response(
+        e.unique_violation() ? 409 : 500,
+        localize_message(e.unique_violation() ? "数据已存在（唯一性冲突）" : "数据库错误，请稍后重试",
+                         req.english()));
     error_msg = e.what();
   } catch (const std::exception& e) {
     spdlog::error("[{}] {} {}: {}", req.request_id, req.method, req.path, e.what());
-    res = error_response(500, "服务器内部错误");
+    res = error_response(500, localize_message("服务器内部错误", req.english()));
     error_msg = e.what();
   }
   auto cost = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);

@@ -4,6 +4,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
+#include "http/messages.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "service/auth/router_tree.hpp"
@@ -39,7 +40,8 @@ TEST(JsonBody, TrimsAndLimitsStrings) {
   EXPECT_EQ(error_code_of([&] { b.str("b", 5); }), 400);
   EXPECT_EQ(b.id_list("ids"), (std::vector<int64_t>{1, 2, 3}));
   EXPECT_EQ(error_code_of([&] { b.str("missing"); }), 400);
-  EXPECT_EQ(error_code_of([] { JsonBody::parse(R"({"id": "5"})").i64("id"); }), 400);  // a string is the wrong type
+  EXPECT_EQ(error_code_of([] { JsonBody::parse(R"({"id": "5"})").i64("id"); }),
+            400);  // a string is the wrong type
   EXPECT_FALSE(b.opt_i64("missing").has_value());
 }
 
@@ -113,4 +115,12 @@ TEST(RouterTree, BuildsModulesWithVisiblePagesOnly) {
   ASSERT_EQ(kids.size(), 2u);
   EXPECT_EQ(kids[0].as_object().at("component").as_string(), "system/provider/index");
   EXPECT_EQ(kids[1].as_object().at("meta").as_object().at("titleEn").as_string(), "Users");
+}
+
+TEST(Messages, EnglishForCommonErrorsKeepsFieldsAndNumbers) {
+  EXPECT_EQ(http::localize_message("name: 应为字符串", true), "name: must be a string");
+  EXPECT_EQ(http::localize_message("账号已锁定，请7分钟后再试", true),
+            "The account is locked; try again in 7 minute(s)");
+  EXPECT_EQ(http::localize_message("用户名或密码错误", false), "用户名或密码错误");
+  EXPECT_EQ(http::localize_message("某个未知的提示", true), "某个未知的提示");  // no translation: unchanged
 }

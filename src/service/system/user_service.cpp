@@ -198,9 +198,9 @@ void UserService::update(const UserUpdate& in, const Principal& p) {
 void UserService::change_status(int64_t id, int64_t status, const Principal& p) {
   check_status("status", status);
   if (status != 0 && id == p.user_id) fail_bad_request("不能停用当前登录的用户");
-  if (status != 0 && id == 1) fail_bad_request("不能停用超级管理员");
   ctx_.db.write([&](Connection& c) {
-    user_in_scope(c, id, p);
+    user_in_scope(c, id, p);  // first: an out-of-scope caller learns nothing about the row
+    if (status != 0 && id == 1) fail_bad_request("不能停用超级管理员");
     guard_admin_account(c, id, p);
     db::sys::UserRepo(c).set_status(id, status, p.user_name, now_ms());
     if (status != 0) ctx_.sessions.revoke_user_sessions(c, id);
@@ -211,12 +211,12 @@ void UserService::change_status(int64_t id, int64_t status, const Principal& p) 
 void UserService::remove(const std::vector<int64_t>& ids, const Principal& p) {
   for (int64_t id : ids) {
     if (id == p.user_id) fail_bad_request("不能删除当前登录的用户");
-    if (id == 1) fail_bad_request("不能删除超级管理员");
   }
   ctx_.db.write([&](Connection& c) {
     db::sys::UserRepo users(c);
     for (int64_t id : ids) {
-      user_in_scope(c, id, p);
+      user_in_scope(c, id, p);  // first: an out-of-scope caller learns nothing about the row
+      if (id == 1) fail_bad_request("不能删除超级管理员");
       guard_admin_account(c, id, p);
       ctx_.sessions.revoke_user_sessions(c, id);
       db::sys::ProviderRepo(c).clear_user(id);
