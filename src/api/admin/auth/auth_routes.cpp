@@ -5,6 +5,7 @@
 #include "core/json_body.hpp"
 #include "http/envelope.hpp"
 #include "service/auth/router_tree.hpp"
+#include "storage/repositories/system_user.hpp"
 
 namespace zc::api {
 
@@ -71,7 +72,15 @@ void register_auth_routes(http::Router& router, db::Database& db, auth::AuthServ
     return http::ok(auth::build_router_tree(menus));
   });
 
-  router.get("/system/user/profile", {}, [](Request& r) { return http::ok(user_json(r.user())); });
+  // The signed-in user's full row (roles, dept, owner names, login and creation times).
+  router.get("/system/user/profile", {}, [&db](Request& r) {
+    json::object profile = user_json(r.user());
+    auto row = db.read(
+        [&](db::Connection& c) { return db::sys::UserRepo(c).detail(r.user().user_id, DataScope{}); });
+    if (row)
+      for (auto& kv : *row) profile[kv.key()] = kv.value();
+    return http::ok(std::move(profile));
+  });
 
   router.put("/system/user/profile", {.log_title = "个人信息", .op = Op::edit}, [&db, &auth](Request& r) {
     auto body = JsonBody::parse(r.body);
