@@ -1,5 +1,5 @@
 // E-bike tariff validation and billing engine (src/domain/tariff/bike_*). The BikeDocExample tests are
-// the worked examples of docs/billing-bike.md, number for number.
+// the worked examples of docs/billing.md, number for number.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -181,7 +181,7 @@ TEST(BikeBilling, RejectsAnInvalidTariff) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Worked examples of docs/billing-bike.md
+// Worked examples of docs/billing.md
 
 TEST(BikeDocExample, A1_StartedHoursCountInFull) {
   const auto b = bill_bike_session(mode_a(60, 10000), session(2 * kHour + 10 * kMin, {}));

@@ -1,7 +1,7 @@
 #pragma once
 // The e-bike billing engine: one pure function turns a tariff and a session (duration + power/energy
 // samples) into a bill; the prepay→duration calculation and the admin "计费测试" helpers call the same
-// function. Rules and worked examples: docs/billing-bike.md.
+// function. Rules and worked examples: docs/billing.md.
 #include <cstdint>
 #include <optional>
 #include <vector>

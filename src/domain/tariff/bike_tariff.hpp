@@ -1,6 +1,6 @@
 #pragma once
 // E-bike tariff definition (BIKE-TARIFF, spec §3.3.5) and its validation. Pure: no I/O.
-// Billing lives in bike_billing.hpp; the rules are written down in docs/billing-bike.md.
+// Billing lives in bike_billing.hpp; the rules are written down in docs/billing.md.
 //
 // Units (ARCHITECTURE: Money): per-kWh prices in money::Price (0.00001 yuan/kWh), time-based prices in
 // money::Milli (0.0001 yuan) per billing unit, amounts a user pays in money::Fen, power in watts,
