@@ -3,18 +3,24 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <filesystem>
 
 #include "api/admin/auth/auth_routes.hpp"
+#include "api/admin/car/register.hpp"
 #include "api/admin/system/register.hpp"
 #include "app/demo.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "devices/offline_gateway.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
+#include "service/car/station_service.hpp"
+#include "service/export/export_jobs.hpp"
+#include "service/system/station_directory.hpp"
 #include "storage/migrations.hpp"
 #include "storage/repositories/auth_repository.hpp"
 
@@ -72,6 +78,20 @@ int serve(const Config& cfg, bool demo) {
   http::Router router;
   api::register_auth_routes(router, *db, auth);
   api::register_system_routes(router, *db, cfg, auth);
+
+  // Devices: until a protocol gateway is connected every device is (truthfully) offline.
+  devices::OfflineGateway gateway;
+  car::CarClock car_clock;
+  exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
+  car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
+  sys::station_directories().add("car", car::make_car_station_directory());
+  api::register_car_routes(router, car_ctx);
+  api::register_car_public_routes(router, car_ctx);
+  api::register_export_routes(router, export_jobs);
+  if (cfg.testing.enabled) {
+    spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
+    api::register_car_test_routes(router, car_ctx);
+  }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
   http::StaticFiles statics(cfg.http.web_root);

@@ -79,6 +79,11 @@ const std::vector<Key>& keys() {
                "admin password on an empty database (empty = random, printed once)"),
       make_key("auth", "argon2_ops", &C::auth, &C::Auth::argon2_ops, "argon2id opslimit"),
       make_key("auth", "argon2_mem_kib", &C::auth, &C::Auth::argon2_mem_kib, "argon2id memlimit in KiB"),
+      make_key("app", "public_url", &C::app, &C::App::public_url,
+               "public base URL of the platform, used in QR codes (driver app, forms)"),
+      make_key("app", "data_dir", &C::app, &C::App::data_dir, "directory for working files (exports)"),
+      make_key("testing", "enabled", &C::testing, &C::Testing::enabled,
+               "test-only routes (/test/clock); never enable in production"),
       make_key("log", "level", &C::log, &C::Log::level, "trace|debug|info|warn|error"),
       make_key("log", "access_log", &C::log, &C::Log::access_log, "log every HTTP request"),
   };

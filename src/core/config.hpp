@@ -37,6 +37,13 @@ struct Config {
     int64_t argon2_ops = 2;              // argon2id opslimit
     int64_t argon2_mem_kib = 19456;      // argon2id memlimit (19 MiB, OWASP minimum)
   } auth;
+  struct App {
+    std::string public_url = "http://127.0.0.1:8080";  // base of the links in QR codes (driver app, forms)
+    std::string data_dir = "data";                     // working files (exports) go under it
+  } app;
+  struct Testing {
+    bool enabled = false;  // test-only routes (/test/…: the car module's clock); never in production
+  } testing;
   struct Log {
     std::string level = "info";
     bool access_log = true;

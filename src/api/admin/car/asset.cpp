@@ -1,0 +1,261 @@
+// /car/area (CAR-AREA), /car/spot (CAR-SPOT), /car/camera (CAR-CAM), /car/pile (CAR-PILE), /car/gun
+// (CAR-GUN).
+#include "api/admin/car/common.hpp"
+#include "service/car/asset_service.hpp"
+#include "service/car/tariff_service.hpp"
+
+namespace zc::api::car {
+
+using http::Op;
+using http::Request;
+namespace json = boost::json;
+namespace svcns = zc::car;
+
+static json::object job_data(const std::string& id) {
+  json::object o;
+  o["jobId"] = id;
+  return o;
+}
+
+static void register_area(http::Router& r, svcns::CarContext ctx) {
+  auto svc = std::make_shared<svcns::AreaService>(ctx);
+  const std::string title = "区域管理";
+  r.get("/car/area/list", {.permission = "car:area:list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/car/area/options", {}, [svc](Request& q) {
+    return http::ok(svc->options(query_int(q.query, "stationId"),
+                                 query_int(q.query, "enabledOnly").value_or(0) == 1, q.user()));
+  });
+  r.get("/car/area/{id}", {.permission = "car:area:query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.post("/car/area", {.permission = "car:area:add", .log_title = title, .op = Op::add}, [svc](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    return http::ok(id_data(svc->create(required_id(b, "stationId"), b.str("name", 50), text(b, "phone", 20),
+                                        int_or(b, "power", 0), q.user())));
+  });
+  r.put("/car/area", {.permission = "car:area:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    svc->update(required_id(b, "id"), b.str("name", 50), text(b, "phone", 20), int_or(b, "power", 0),
+                q.user());
+    return http::ok();
+  });
+  r.put("/car/area/changeStatus", {.permission = "car:area:status", .log_title = title, .op = Op::status},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+}
+
+static void register_spot(http::Router& r, svcns::CarContext ctx) {
+  auto svc = std::make_shared<svcns::SpotService>(ctx);
+  const std::string title = "车位管理";
+  r.get("/car/spot/list", {.permission = "car:spot:list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/car/spot/options", {}, [svc](Request& q) {
+    auto area = query_int(q.query, "areaId");
+    if (!area) fail_bad_request("areaId: 不能为空");
+    return http::ok(svc->options(*area, q.user()));
+  });
+  r.get("/car/spot/{id}", {.permission = "car:spot:query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.post("/car/spot/batch", {.permission = "car:spot:add", .log_title = title, .op = Op::add},
+         [svc](Request& q) {
+           auto b = JsonBody::parse(q.body);
+           svcns::SpotBatch in;
+           in.station_id = required_id(b, "stationId");
+           in.area_id = required_id(b, "areaId");
+           in.count = b.i64("count");
+           in.lock_type = int_or(b, "lockType", 0);
+           in.name_prefix = text(b, "namePrefix", 20);
+           auto ids = svc->add_batch(in, q.user());
+           json::object o;
+           json::array a;
+           for (int64_t id : ids) a.push_back(id);
+           o["ids"] = std::move(a);
+           return http::ok(std::move(o));
+         });
+  r.put("/car/spot", {.permission = "car:spot:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    svc->update(required_id(b, "id"), b.str("name", 50), int_or(b, "lockType", 0), q.user());
+    return http::ok();
+  });
+  r.put("/car/spot/changeStatus", {.permission = "car:spot:status", .log_title = title, .op = Op::status},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+  r.put("/car/spot/lock", {.permission = "car:spot:lock", .log_title = title + "-地锁", .op = Op::other},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          return http::ok(svc->lock(required_id(b, "id"), b.str("action", 10), q.user()));
+        });
+}
+
+static svcns::CameraInput camera_input(const JsonBody& b, bool create) {
+  svcns::CameraInput in;
+  if (create) {
+    in.station_id = required_id(b, "stationId");
+    in.area_id = required_id(b, "areaId");
+  } else {
+    in.id = required_id(b, "id");
+  }
+  in.f.factory_no = b.str("factoryNo", 32);
+  in.f.ip = text(b, "ip", 15);
+  in.f.name = b.str("name", 50);
+  in.f.sim = text(b, "sim", 32);
+  in.f.left_spot_id = b.opt_i64("leftSpotId").value_or(0);
+  in.f.right_spot_id = b.opt_i64("rightSpotId").value_or(0);
+  return in;
+}
+
+static void register_camera(http::Router& r, svcns::CarContext ctx) {
+  auto svc = std::make_shared<svcns::CameraService>(ctx);
+  const std::string title = "相机管理";
+  r.get("/car/camera/list", {.permission = "car:camera:list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/car/camera/{id}", {.permission = "car:camera:query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.post("/car/camera", {.permission = "car:camera:add", .log_title = title, .op = Op::add},
+         [svc](Request& q) {
+           auto b = JsonBody::parse(q.body);
+           return http::ok(id_data(svc->create(camera_input(b, true), q.user())));
+         });
+  r.put("/car/camera", {.permission = "car:camera:edit", .log_title = title, .op = Op::edit},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->update(camera_input(b, false), q.user());
+          return http::ok();
+        });
+  r.put("/car/camera/changeStatus", {.permission = "car:camera:status", .log_title = title, .op = Op::status},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+  r.post(
+      "/car/camera/{id}/command",
+      {.permission = "car:camera:command", .log_title = title + "-设备指令", .op = Op::other},
+      [svc](Request& q) {
+        auto b = JsonBody::parse(q.body);
+        return http::ok(svc->command(q.id_param("id"), b.str("command", 20), text(b, "side", 10), q.user()));
+      });
+}
+
+static svcns::PileInput pile_input(const JsonBody& b, bool create) {
+  svcns::PileInput in;
+  if (create) {
+    in.station_id = required_id(b, "stationId");
+    in.area_id = required_id(b, "areaId");
+  } else {
+    in.id = required_id(b, "id");
+  }
+  in.code = b.opt_str("code", 14);
+  auto& f = in.f;
+  f.factory_no = b.str("factoryNo", 32);
+  f.name = b.str("name", 50);
+  f.model = text(b, "model", 50);
+  f.version = text(b, "version", 50);
+  f.gun_count = b.i64("gunCount");
+  f.sim = text(b, "sim", 32);
+  f.operation_type = int_or(b, "operationType", 1);
+  f.occupancy_fee = int_or(b, "occupancyFee", 0);
+  f.reservable = opt_bool(b, "reservable", false);
+  f.output_current = int_or(b, "outputCurrent", 0);
+  f.output_power = int_or(b, "outputPower", 0);
+  f.output_voltage = int_or(b, "outputVoltage", 0);
+  f.current_type = b.opt_str("currentType", 2).value_or("DC");
+  f.charging_type = int_or(b, "chargingType", 1);
+  f.speed = int_or(b, "speed", 2);
+  f.install_method = int_or(b, "installMethod", 1);
+  f.protection_class = b.opt_str("protectionClass", 4).value_or("IP54");
+  f.comm_method = int_or(b, "commMethod", 1);
+  f.protocol = b.opt_str("protocol", 6).value_or("ykc");
+  return in;
+}
+
+static void register_pile(http::Router& r, svcns::CarContext ctx) {
+  auto svc = std::make_shared<svcns::PileService>(ctx);
+  auto tariffs = std::make_shared<svcns::TariffService>(ctx);
+  const std::string title = "电桩管理";
+  r.get("/car/pile/list", {.permission = "car:pile:list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/car/pile/{id}", {.permission = "car:pile:query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.post("/car/pile", {.permission = "car:pile:add", .log_title = title, .op = Op::add}, [svc](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    return http::ok(id_data(svc->create(pile_input(b, true), q.user())));
+  });
+  r.put("/car/pile", {.permission = "car:pile:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    svc->update(pile_input(b, false), q.user());
+    return http::ok();
+  });
+  r.put("/car/pile/changeStatus", {.permission = "car:pile:status", .log_title = title, .op = Op::status},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+  r.post("/car/pile/{id}/command",
+         {.permission = "car:pile:command", .log_title = title + "-设备指令", .op = Op::other},
+         [svc](Request& q) {
+           auto b = JsonBody::parse(q.body);
+           return http::ok(svc->command(q.id_param("id"), b.str("command", 20), q.user()));
+         });
+  r.get("/car/pile/{id}/tariff", {.permission = "car:pile:query"},
+        [tariffs](Request& q) { return http::ok(tariffs->of_pile(q.id_param("id"), q.user())); });
+  r.get("/car/pile/{id}/qr", {.permission = "car:pile:qr"}, [svc](Request& q) {
+    int64_t id = q.id_param("id");
+    return png(svc->qr(id, query_str(q.query, "template").value_or(""), q.user()),
+               "pile-" + std::to_string(id) + ".png");
+  });
+  r.post("/car/pile/qrExport",
+         {.permission = "car:pile:export", .log_title = title + "-二维码导出", .op = Op::other},
+         [svc](Request& q) {
+           auto b = JsonBody::parse(q.body.empty() ? "{}" : q.body);
+           return http::ok(job_data(svc->qr_export(filters_of(b), q.user())));
+         });
+}
+
+static void register_gun(http::Router& r, svcns::CarContext ctx) {
+  auto svc = std::make_shared<svcns::GunService>(ctx);
+  const std::string title = "充电枪管理";
+  r.get("/car/gun/list", {.permission = "car:gun:list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/car/gun/{id}", {.permission = "car:gun:query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.put("/car/gun", {.permission = "car:gun:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    svc->update(required_id(b, "id"), b.str("name", 50), q.user());
+    return http::ok();
+  });
+  r.put("/car/gun/changeStatus", {.permission = "car:gun:status", .log_title = title, .op = Op::status},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+  r.get("/car/gun/{id}/qr", {.permission = "car:gun:qr"}, [svc](Request& q) {
+    int64_t id = q.id_param("id");
+    return png(svc->qr(id, query_str(q.query, "template").value_or(""), q.user()),
+               "gun-" + std::to_string(id) + ".png");
+  });
+  r.post("/car/gun/qrExport",
+         {.permission = "car:gun:export", .log_title = title + "-二维码导出", .op = Op::other},
+         [svc](Request& q) {
+           auto b = JsonBody::parse(q.body.empty() ? "{}" : q.body);
+           return http::ok(job_data(svc->qr_export(filters_of(b), q.user())));
+         });
+}
+
+void register_asset_routes(http::Router& r, svcns::CarContext ctx) {
+  register_area(r, ctx);
+  register_spot(r, ctx);
+  register_camera(r, ctx);
+  register_pile(r, ctx);
+  register_gun(r, ctx);
+}
+
+}  // namespace zc::api::car

@@ -1,0 +1,113 @@
+#pragma once
+// Areas (CAR-AREA), parking spots (CAR-SPOT), cameras (CAR-CAM), piles (CAR-PILE) and guns (CAR-GUN):
+// the enable/disable rules, codes, gun counts, device commands through the DeviceGateway, QR labels and
+// the QR Excel exports (run as export jobs).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/car/context.hpp"
+#include "storage/list_query.hpp"
+
+namespace zc::car {
+
+class AreaService {
+ public:
+  explicit AreaService(CarContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);
+  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const Principal& p);
+  int64_t create(int64_t station_id, const std::string& name, const std::string& phone, int64_t power,
+                 const Principal& p);
+  void update(int64_t id, const std::string& name, const std::string& phone, int64_t power,
+              const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+
+ private:
+  CarContext ctx_;
+};
+
+struct SpotBatch {
+  int64_t station_id = 0, area_id = 0, count = 0, lock_type = 0;
+  std::string name_prefix;
+};
+
+class SpotService {
+ public:
+  explicit SpotService(CarContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);
+  boost::json::array options(int64_t area_id, const Principal& p);
+  std::vector<int64_t> add_batch(const SpotBatch& in, const Principal& p);
+  void update(int64_t id, const std::string& name, int64_t lock_type, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  boost::json::object lock(int64_t id, const std::string& action, const Principal& p);
+
+ private:
+  CarContext ctx_;
+};
+
+struct CameraInput {
+  int64_t id = 0, station_id = 0, area_id = 0;
+  db::car::CameraFields f;
+};
+
+class CameraService {
+ public:
+  explicit CameraService(CarContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);
+  int64_t create(const CameraInput& in, const Principal& p);
+  void update(const CameraInput& in, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  boost::json::object command(int64_t id, const std::string& command, const std::string& side,
+                              const Principal& p);
+
+ private:
+  CarContext ctx_;
+};
+
+struct PileInput {
+  int64_t id = 0, station_id = 0, area_id = 0;
+  std::optional<std::string> code;  // create: optional (assigned); update: must be unchanged
+  db::car::PileFields f;
+};
+
+class PileService {
+ public:
+  explicit PileService(CarContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);  // row + guns
+  int64_t create(const PileInput& in, const Principal& p);
+  void update(const PileInput& in, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  boost::json::object command(int64_t id, const std::string& command, const Principal& p);
+  std::string qr(int64_t id, const std::string& tmpl, const Principal& p);
+  // Starts the QR Excel export of the filtered list; returns the job id.
+  std::string qr_export(const QueryParams& filters, const Principal& p);
+
+ private:
+  CarContext ctx_;
+};
+
+class GunService {
+ public:
+  explicit GunService(CarContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);
+  void update(int64_t id, const std::string& name, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  std::string qr(int64_t id, const std::string& tmpl, const Principal& p);
+  std::string qr_export(const QueryParams& filters, const Principal& p);
+
+ private:
+  CarContext ctx_;
+};
+
+// Pile field rules: factory no., name, gun count 1–8, enumerations, numeric ranges. 400 naming the field.
+void validate_pile_fields(const db::car::PileFields& f);
+bool is_pile_code(const std::string& code);  // 14 digits
+
+}  // namespace zc::car

@@ -1,0 +1,72 @@
+#pragma once
+// What every car use case needs (CAR-*), and the owner/enabled checks they share.
+#include <atomic>
+#include <cstdint>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/principal.hpp"
+#include "devices/gateway.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories/car_asset.hpp"
+#include "storage/repositories/car_station.hpp"
+
+namespace zc::exports {
+class ExportJobs;
+}
+
+namespace zc::car {
+
+// The car module's "now": the system clock plus an offset that only the test-only route
+// (testing.enabled) changes, so integration tests can move past a station's local midnight.
+class CarClock {
+ public:
+  int64_t now() const { return now_ms() + offset_.load(); }
+  int64_t offset() const { return offset_.load(); }
+  void set_offset(int64_t ms) { offset_.store(ms); }
+
+ private:
+  std::atomic<int64_t> offset_{0};
+};
+
+struct CarContext {
+  db::Database& db;
+  const Config& cfg;
+  devices::DeviceGateway& gateway;
+  CarClock& clock;
+  exports::ExportJobs& exports;
+};
+
+// ---- shared checks (each throws ApiError) ------------------------------------------------------
+
+// The station `id` inside the caller's scope (404 naming `field` otherwise).
+db::car::StationRec station_in_scope(db::Connection& c, int64_t id, const Principal& p,
+                                     const std::string& field = "stationId");
+// 409 when the station, its property or its provider is disabled (adding children under it).
+void require_station_enabled(db::Connection& c, const db::car::StationRec& s);
+// The area `id` inside the scope that belongs to `station_id` (400 when it belongs to another station).
+db::car::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p);
+void require_area_enabled(const db::car::AreaRec& a);
+db::car::Owned owned_by(const db::car::StationRec& s);
+
+// A device command's reply as the API answers it: accepted → {result, message}; otherwise 409 with
+// 设备不在线，无法执行 / 设备拒绝执行: … / 设备响应超时.
+boost::json::object command_outcome(const devices::CommandReply& reply);
+
+// The public base URL without a trailing slash.
+std::string public_base(const Config& cfg);
+std::string gun_qr_url(const Config& cfg, const std::string& gun_code);
+std::string pile_qr_url(const Config& cfg, const std::string& pile_code);
+std::string private_apply_url(const Config& cfg, int64_t station_id);
+
+void check_status_value(int64_t status);
+void check_name(const std::string& field, const std::string& value, size_t max_len = 50);
+
+}  // namespace zc::car
+
+namespace zc::car {
+// A QR print label (export/qr_templates) as PNG; `tmpl` "" = plain, unknown → 400 naming `template`.
+std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
+                         const std::string& code);
+}  // namespace zc::car

@@ -1,0 +1,53 @@
+#pragma once
+// Car tariffs (CAR-TARIFF): one per area, versioned. Every create/edit stores a version that takes
+// effect at 24:00 of that day in the station's time zone (or at 00:00 of a later effectiveDate); the
+// previous version stays in force until then and both stay readable. Validation, the slot table, the
+// bill and the YKC model come from domain/tariff (car_tariff, car_billing, ykc_billing_model).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/tariff/car_tariff.hpp"
+#include "service/car/context.hpp"
+#include "storage/list_query.hpp"
+
+namespace zc::car {
+
+struct TariffInput {
+  int64_t id = 0;                       // update
+  int64_t station_id = 0, area_id = 0;  // create
+  std::string name, mode;
+  std::optional<std::string> effective_date;  // "YYYY-MM-DD"
+  boost::json::value tiers;                   // {sharp: {energyPrice, servicePrice}, …}
+  boost::json::value periods;                 // [{start, end, tier}]
+  std::vector<int64_t> prepay_values;         // create
+};
+
+class TariffService {
+ public:
+  explicit TariffService(CarContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);  // row + versions
+  int64_t create(const TariffInput& in, const Principal& p);
+  void update(const TariffInput& in, const Principal& p);
+  void set_prepay(int64_t id, const std::vector<int64_t>& values, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  // The engine's bill for `energy` (0.0001 kWh) from `start_ms` over `duration_minutes`, by the version
+  // in force at the start (or, before the first version takes effect, by that first version).
+  boost::json::object billing_test(int64_t id, int64_t energy, std::optional<int64_t> start_ms,
+                                   int64_t duration_minutes, const Principal& p);
+  // The tariff detail of a pile's area, or null.
+  boost::json::value of_pile(int64_t pile_id, const Principal& p);
+  // The YKC model number of the version in force now for an area (pile tariff sync).
+  std::optional<uint16_t> model_for_area(int64_t area_id);
+
+ private:
+  CarContext ctx_;
+};
+
+// 400 "prepayValues: …" unless ≤ 12 values, each 1..1 000 000 fen, no duplicates.
+void validate_prepay(const std::vector<int64_t>& values);
+
+}  // namespace zc::car

@@ -1,0 +1,614 @@
+#include "storage/repositories/car_asset.hpp"
+
+#include <cstdio>
+
+#include "storage/repositories/car_common.hpp"
+
+namespace zc::db::car {
+
+namespace json = boost::json;
+
+static std::string coded(char prefix, int64_t id) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%c%06lld", prefix, static_cast<long long>(id));
+  return buf;
+}
+
+// ---- areas --------------------------------------------------------------------------------------
+
+static ListSpec area_spec() {
+  ListSpec s;
+  s.select = "a.id AS \"id\", " + owner_select("a") + ", " + station_select("a") +
+             ", a.code AS \"code\", a.name AS \"name\", a.phone AS \"phone\", a.power AS \"power\", "
+             "a.status AS \"status\", a.is_default AS \"isDefault\", "
+             "(SELECT COUNT(*) FROM car_spot x WHERE x.area_id = a.id) AS \"spotCount\", "
+             "(SELECT COUNT(*) FROM car_pile x WHERE x.area_id = a.id) AS \"pileCount\", "
+             "(SELECT COUNT(*) FROM car_gun x WHERE x.area_id = a.id) AS \"gunCount\", " +
+             audit_select("a");
+  s.from = "car_area a" + owner_join("a") + station_join("a");
+  s.filters = {
+      {"stationId", "a.station_id", Match::equal, Kind::integer},
+      {"code", "a.code", Match::contains, Kind::text},
+      {"name", "a.name", Match::contains, Kind::text},
+      {"status", "a.status", Match::equal, Kind::integer},
+      {"providerId", "a.provider_id", Match::equal, Kind::integer},
+      {"propertyId", "a.property_id", Match::equal, Kind::integer},
+      {"beginTime", "a.created_at", Match::at_least, Kind::integer},
+      {"endTime", "a.created_at", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "a.id"},
+                {"code", "a.code"},
+                {"name", "a.name"},
+                {"status", "a.status"},
+                {"createTime", "a.created_at"},
+                {"updateTime", "a.updated_at"}};
+  s.default_order = "a.id DESC";
+  s.scope = child_scope("a");
+  return s;
+}
+
+static void area_row(json::object& o) {
+  to_bools(o, {"isDefault"});
+  json::object counts;
+  counts["spots"] = o["spotCount"];
+  counts["piles"] = o["pileCount"];
+  counts["guns"] = o["gunCount"];
+  o.erase("spotCount");
+  o.erase("pileCount");
+  o.erase("gunCount");
+  o["counts"] = std::move(counts);
+}
+
+Page AreaRepo::list(const QueryParams& q, const DataScope& scope) {
+  Page p = list_page(c_, area_spec(), q, scope);
+  for (auto& r : p.rows) area_row(r.as_object());
+  return p;
+}
+
+std::optional<json::object> AreaRepo::detail(int64_t id, const DataScope& scope) {
+  auto o = row_by_id(c_, area_spec(), "a.id", id, scope);
+  if (o) area_row(*o);
+  return o;
+}
+
+std::optional<AreaRec> AreaRepo::find(int64_t id) {
+  Result r = c_.query(
+      "SELECT id, station_id, provider_id, property_id, code, name, status, is_default FROM car_area WHERE "
+      "id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  AreaRec a;
+  a.id = r.i64(0, 0);
+  a.station_id = r.i64(0, 1);
+  a.provider_id = r.i64(0, 2);
+  a.property_id = r.i64(0, 3);
+  a.code = r.str(0, 4);
+  a.name = r.str(0, 5);
+  a.status = r.i64(0, 6);
+  a.is_default = r.i64(0, 7) != 0;
+  return a;
+}
+
+bool AreaRepo::in_scope(int64_t id, const DataScope& scope) {
+  return exists_in_scope(c_, "car_area", "a", child_scope("a"), id, scope);
+}
+
+json::array AreaRepo::options(std::optional<int64_t> station_id, bool enabled_only, const DataScope& scope) {
+  Where w;
+  if (station_id) w.add("a.station_id = ?", {*station_id});
+  if (enabled_only) w.add("a.status = 0");
+  add_scope(w, child_scope("a"), scope);
+  return c_
+      .query(
+          "SELECT a.id AS \"id\", a.name AS \"name\", a.code AS \"code\", a.station_id AS \"stationId\", "
+          "a.status AS \"status\" FROM car_area a" +
+              w.sql() + " ORDER BY a.id",
+          w.params)
+      .to_json();
+}
+
+int64_t AreaRepo::insert(const Owned& o, const std::string& name, const std::string& phone, int64_t power,
+                         bool is_default, const std::string& by, int64_t now) {
+  int64_t id = c_.insert(
+      "INSERT INTO car_area (station_id, provider_id, property_id, name, phone, power, status, is_default, "
+      "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+      {o.station_id, o.provider_id, o.property_id, name, phone, power, int64_t{is_default ? 1 : 0}, by, now});
+  c_.execute("UPDATE car_area SET code = ? WHERE id = ?", {coded('Q', id), id});
+  return id;
+}
+
+void AreaRepo::update(int64_t id, const std::string& name, const std::string& phone, int64_t power,
+                      const std::string& by, int64_t now) {
+  c_.execute(
+      "UPDATE car_area SET name = ?, phone = ?, power = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+      {name, phone, power, by, now, id});
+}
+
+void AreaRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
+  c_.execute("UPDATE car_area SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {status, by, now, id});
+}
+
+// ---- parking spots --------------------------------------------------------------------------------
+
+static ListSpec spot_spec() {
+  ListSpec s;
+  s.select = "p.id AS \"id\", " + owner_select("p") + ", " + station_select("p") +
+             ", p.area_id AS \"areaId\", ar.name AS \"areaName\", p.code AS \"code\", p.name AS \"name\", "
+             "p.lock_type AS \"lockType\", p.lock_state AS \"lockState\", p.status AS \"status\", "
+             "p.camera_id AS \"cameraId\", cam.code AS \"cameraCode\", " +
+             audit_select("p");
+  s.from = "car_spot p" + owner_join("p") + station_join("p") +
+           " JOIN car_area ar ON ar.id = p.area_id LEFT JOIN car_camera cam ON cam.id = p.camera_id";
+  s.filters = {
+      {"stationId", "p.station_id", Match::equal, Kind::integer},
+      {"areaId", "p.area_id", Match::equal, Kind::integer},
+      {"code", "p.code", Match::contains, Kind::text},
+      {"name", "p.name", Match::contains, Kind::text},
+      {"status", "p.status", Match::equal, Kind::integer},
+      {"lockType", "p.lock_type", Match::equal, Kind::integer},
+      {"cameraId", "p.camera_id", Match::equal, Kind::integer},
+      {"beginTime", "p.created_at", Match::at_least, Kind::integer},
+      {"endTime", "p.created_at", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "p.id"},
+                {"code", "p.code"},
+                {"name", "p.name"},
+                {"status", "p.status"},
+                {"createTime", "p.created_at"},
+                {"updateTime", "p.updated_at"}};
+  s.default_order = "p.id DESC";
+  s.scope = child_scope("p");
+  return s;
+}
+
+Page SpotRepo::list(const QueryParams& q, const DataScope& scope) {
+  return list_page(c_, spot_spec(), q, scope);
+}
+
+std::optional<json::object> SpotRepo::detail(int64_t id, const DataScope& scope) {
+  return row_by_id(c_, spot_spec(), "p.id", id, scope);
+}
+
+std::optional<SpotRec> SpotRepo::find(int64_t id) {
+  Result r = c_.query(
+      "SELECT id, station_id, area_id, code, name, lock_type, status, camera_id FROM car_spot WHERE id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  SpotRec s;
+  s.id = r.i64(0, 0);
+  s.station_id = r.i64(0, 1);
+  s.area_id = r.i64(0, 2);
+  s.code = r.str(0, 3);
+  s.name = r.str(0, 4);
+  s.lock_type = r.i64(0, 5);
+  s.status = r.i64(0, 6);
+  s.camera_id = r.i64(0, 7);
+  return s;
+}
+
+bool SpotRepo::in_scope(int64_t id, const DataScope& scope) {
+  return exists_in_scope(c_, "car_spot", "p", child_scope("p"), id, scope);
+}
+
+json::array SpotRepo::options(int64_t area_id, const DataScope& scope) {
+  Where w;
+  w.add("p.area_id = ?", {area_id});
+  add_scope(w, child_scope("p"), scope);
+  return c_
+      .query(
+          "SELECT p.id AS \"id\", p.code AS \"code\", p.name AS \"name\", p.camera_id AS \"cameraId\", "
+          "p.status AS \"status\" FROM car_spot p" +
+              w.sql() + " ORDER BY p.seq",
+          w.params)
+      .to_json();
+}
+
+int64_t SpotRepo::next_seq(int64_t area_id) {
+  return c_.scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM car_spot WHERE area_id = ?", {area_id}).value_or(1);
+}
+
+int64_t SpotRepo::insert(const Owned& o, int64_t area_id, int64_t seq, const std::string& name,
+                         int64_t lock_type, const std::string& by, int64_t now) {
+  int64_t id = c_.insert(
+      "INSERT INTO car_spot (station_id, area_id, provider_id, property_id, seq, name, lock_type, status, "
+      "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+      {o.station_id, area_id, o.provider_id, o.property_id, seq, name, lock_type, by, now});
+  c_.execute("UPDATE car_spot SET code = ? WHERE id = ?", {coded('P', id), id});
+  return id;
+}
+
+void SpotRepo::update(int64_t id, const std::string& name, int64_t lock_type, const std::string& by,
+                      int64_t now) {
+  c_.execute("UPDATE car_spot SET name = ?, lock_type = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {name, lock_type, by, now, id});
+}
+
+void SpotRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
+  c_.execute("UPDATE car_spot SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {status, by, now, id});
+}
+
+void SpotRepo::set_lock_state(int64_t id, const std::string& state) {
+  c_.execute("UPDATE car_spot SET lock_state = ? WHERE id = ?", {state, id});
+}
+
+void SpotRepo::clear_camera(int64_t camera_id) {
+  c_.execute("UPDATE car_spot SET camera_id = NULL WHERE camera_id = ?", {camera_id});
+}
+
+void SpotRepo::set_camera(int64_t spot_id, int64_t camera_id) {
+  c_.execute("UPDATE car_spot SET camera_id = ? WHERE id = ?", {camera_id, spot_id});
+}
+
+// ---- cameras ----------------------------------------------------------------------------------------
+
+static ListSpec camera_spec() {
+  ListSpec s;
+  s.select =
+      "c.id AS \"id\", " + owner_select("c") + ", " + station_select("c") +
+      ", c.area_id AS \"areaId\", ar.name AS \"areaName\", c.code AS \"code\", c.factory_no AS "
+      "\"factoryNo\", c.ip AS \"ip\", c.name AS \"name\", c.sim AS \"sim\", c.left_spot_id AS "
+      "\"leftSpotId\", ls.code AS \"leftSpotCode\", c.right_spot_id AS \"rightSpotId\", rs.code AS "
+      "\"rightSpotCode\", c.online AS \"online\", c.last_seen AS \"lastSeen\", c.status AS \"status\", " +
+      audit_select("c");
+  s.from = "car_camera c" + owner_join("c") + station_join("c") +
+           " JOIN car_area ar ON ar.id = c.area_id LEFT JOIN car_spot ls ON ls.id = c.left_spot_id "
+           "LEFT JOIN car_spot rs ON rs.id = c.right_spot_id";
+  s.filters = {
+      {"stationId", "c.station_id", Match::equal, Kind::integer},
+      {"areaId", "c.area_id", Match::equal, Kind::integer},
+      {"code", "c.code", Match::contains, Kind::text},
+      {"factoryNo", "c.factory_no", Match::contains, Kind::text},
+      {"ip", "c.ip", Match::contains, Kind::text},
+      {"name", "c.name", Match::contains, Kind::text},
+      {"status", "c.status", Match::equal, Kind::integer},
+      {"spotCode", "(ls.code = ? OR rs.code = ?)", Match::custom, Kind::text},
+      {"beginTime", "c.created_at", Match::at_least, Kind::integer},
+      {"endTime", "c.created_at", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "c.id"},
+                {"code", "c.code"},
+                {"factoryNo", "c.factory_no"},
+                {"status", "c.status"},
+                {"createTime", "c.created_at"}};
+  s.default_order = "c.id DESC";
+  s.scope = child_scope("c");
+  return s;
+}
+
+Page CameraRepo::list(const QueryParams& q, const DataScope& scope) {
+  Page p = list_page(c_, camera_spec(), q, scope);
+  to_bools(p.rows, {"online"});
+  return p;
+}
+
+std::optional<json::object> CameraRepo::detail(int64_t id, const DataScope& scope) {
+  auto o = row_by_id(c_, camera_spec(), "c.id", id, scope);
+  if (o) to_bools(*o, {"online"});
+  return o;
+}
+
+std::optional<CameraRec> CameraRepo::find(int64_t id) {
+  Result r = c_.query(
+      "SELECT id, station_id, area_id, code, factory_no, status, left_spot_id, right_spot_id FROM car_camera "
+      "WHERE "
+      "id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  CameraRec c;
+  c.id = r.i64(0, 0);
+  c.station_id = r.i64(0, 1);
+  c.area_id = r.i64(0, 2);
+  c.code = r.str(0, 3);
+  c.factory_no = r.str(0, 4);
+  c.status = r.i64(0, 5);
+  c.left_spot_id = r.i64(0, 6);
+  c.right_spot_id = r.i64(0, 7);
+  return c;
+}
+
+bool CameraRepo::in_scope(int64_t id, const DataScope& scope) {
+  return exists_in_scope(c_, "car_camera", "c", child_scope("c"), id, scope);
+}
+
+bool CameraRepo::factory_no_taken(const std::string& factory_no, int64_t except_id) {
+  return c_.scalar("SELECT id FROM car_camera WHERE factory_no = ? AND id <> ?", {factory_no, except_id})
+      .has_value();
+}
+
+static Value spot_or_null(int64_t id) {
+  return id ? Value(id) : null();
+}
+
+int64_t CameraRepo::insert(const Owned& o, int64_t area_id, const CameraFields& f, const std::string& by,
+                           int64_t now) {
+  int64_t id = c_.insert(
+      "INSERT INTO car_camera (station_id, area_id, provider_id, property_id, factory_no, ip, name, sim, "
+      "left_spot_id, right_spot_id, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, "
+      "?, ?)",
+      {o.station_id, area_id, o.provider_id, o.property_id, f.factory_no, f.ip, f.name, f.sim,
+       spot_or_null(f.left_spot_id), spot_or_null(f.right_spot_id), by, now});
+  c_.execute("UPDATE car_camera SET code = ? WHERE id = ?", {coded('C', id), id});
+  return id;
+}
+
+void CameraRepo::update(int64_t id, const CameraFields& f, const std::string& by, int64_t now) {
+  c_.execute(
+      "UPDATE car_camera SET factory_no = ?, ip = ?, name = ?, sim = ?, left_spot_id = ?, right_spot_id = ?, "
+      "updated_by = ?, updated_at = ? WHERE id = ?",
+      {f.factory_no, f.ip, f.name, f.sim, spot_or_null(f.left_spot_id), spot_or_null(f.right_spot_id), by,
+       now, id});
+}
+
+void CameraRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
+  c_.execute("UPDATE car_camera SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {status, by, now, id});
+}
+
+void CameraRepo::set_online(int64_t id, bool online, int64_t now) {
+  if (online)
+    c_.execute("UPDATE car_camera SET online = 1, last_seen = ? WHERE id = ?", {now, id});
+  else
+    c_.execute("UPDATE car_camera SET online = 0 WHERE id = ?", {id});
+}
+
+// ---- piles ------------------------------------------------------------------------------------------
+
+static ListSpec pile_spec() {
+  ListSpec s;
+  s.select =
+      "e.id AS \"id\", " + owner_select("e") + ", " + station_select("e") +
+      ", e.area_id AS \"areaId\", ar.name AS \"areaName\", e.code AS \"code\", e.factory_no AS "
+      "\"factoryNo\", e.name AS \"name\", e.model AS \"model\", e.version AS \"version\", e.gun_count AS "
+      "\"gunCount\", e.sim AS \"sim\", e.operation_type AS \"operationType\", e.occupancy_fee AS "
+      "\"occupancyFee\", e.reservable AS \"reservable\", e.output_current AS \"outputCurrent\", "
+      "e.output_power AS \"outputPower\", e.output_voltage AS \"outputVoltage\", e.current_type AS "
+      "\"currentType\", e.charging_type AS \"chargingType\", e.speed AS \"speed\", e.install_method AS "
+      "\"installMethod\", e.protection_class AS \"protectionClass\", e.comm_method AS \"commMethod\", "
+      "e.protocol AS \"protocol\", e.online AS \"online\", e.last_seen AS \"lastSeen\", e.status AS "
+      "\"status\", " +
+      audit_select("e");
+  s.from = "car_pile e" + owner_join("e") + station_join("e") + " JOIN car_area ar ON ar.id = e.area_id";
+  s.filters = {
+      {"stationId", "e.station_id", Match::equal, Kind::integer},
+      {"areaId", "e.area_id", Match::equal, Kind::integer},
+      {"code", "e.code", Match::contains, Kind::text},
+      {"factoryNo", "e.factory_no", Match::contains, Kind::text},
+      {"name", "e.name", Match::contains, Kind::text},
+      {"speed", "e.speed", Match::equal, Kind::integer},
+      {"status", "e.status", Match::equal, Kind::integer},
+      {"online", "e.online", Match::equal, Kind::integer},
+      {"currentType", "e.current_type", Match::equal, Kind::text},
+      {"beginTime", "e.created_at", Match::at_least, Kind::integer},
+      {"endTime", "e.created_at", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "e.id"},
+                {"code", "e.code"},
+                {"factoryNo", "e.factory_no"},
+                {"name", "e.name"},
+                {"status", "e.status"},
+                {"createTime", "e.created_at"},
+                {"updateTime", "e.updated_at"}};
+  s.default_order = "e.id DESC";
+  s.scope = child_scope("e");
+  return s;
+}
+
+Page PileRepo::list(const QueryParams& q, const DataScope& scope) {
+  Page p = list_page(c_, pile_spec(), q, scope);
+  to_bools(p.rows, {"online", "reservable"});
+  return p;
+}
+
+json::array PileRepo::list_all(const QueryParams& q, const DataScope& scope) {
+  return db::list_all(c_, pile_spec(), q, scope);
+}
+
+std::optional<json::object> PileRepo::detail(int64_t id, const DataScope& scope) {
+  auto o = row_by_id(c_, pile_spec(), "e.id", id, scope);
+  if (o) to_bools(*o, {"online", "reservable"});
+  return o;
+}
+
+std::optional<PileRec> PileRepo::find(int64_t id) {
+  Result r = c_.query(
+      "SELECT id, station_id, area_id, provider_id, property_id, code, factory_no, name, gun_count, status "
+      "FROM "
+      "car_pile WHERE id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  PileRec p;
+  p.id = r.i64(0, 0);
+  p.station_id = r.i64(0, 1);
+  p.area_id = r.i64(0, 2);
+  p.provider_id = r.i64(0, 3);
+  p.property_id = r.i64(0, 4);
+  p.code = r.str(0, 5);
+  p.factory_no = r.str(0, 6);
+  p.name = r.str(0, 7);
+  p.gun_count = r.i64(0, 8);
+  p.status = r.i64(0, 9);
+  return p;
+}
+
+bool PileRepo::in_scope(int64_t id, const DataScope& scope) {
+  return exists_in_scope(c_, "car_pile", "e", child_scope("e"), id, scope);
+}
+
+bool PileRepo::code_taken(const std::string& code) {
+  return c_.scalar("SELECT id FROM car_pile WHERE code = ?", {code}).has_value();
+}
+
+bool PileRepo::factory_no_taken(const std::string& factory_no, int64_t except_id) {
+  return c_.scalar("SELECT id FROM car_pile WHERE factory_no = ? AND id <> ?", {factory_no, except_id})
+      .has_value();
+}
+
+static Params pile_params(const PileFields& f) {
+  return {f.factory_no,
+          f.name,
+          f.model,
+          f.version,
+          f.gun_count,
+          f.sim,
+          f.operation_type,
+          f.occupancy_fee,
+          int64_t{f.reservable ? 1 : 0},
+          f.output_current,
+          f.output_power,
+          f.output_voltage,
+          f.current_type,
+          f.charging_type,
+          f.speed,
+          f.install_method,
+          f.protection_class,
+          f.comm_method,
+          f.protocol};
+}
+
+int64_t PileRepo::insert(const Owned& o, int64_t area_id, const PileFields& f, const std::string& by,
+                         int64_t now) {
+  Params p = {o.station_id, area_id, o.provider_id, o.property_id};
+  for (auto& v : pile_params(f)) p.push_back(v);
+  p.emplace_back(by);
+  p.emplace_back(now);
+  return c_.insert(
+      "INSERT INTO car_pile (station_id, area_id, provider_id, property_id, factory_no, name, model, "
+      "version, "
+      "gun_count, sim, operation_type, occupancy_fee, reservable, output_current, output_power, "
+      "output_voltage, "
+      "current_type, charging_type, speed, install_method, protection_class, comm_method, protocol, status, "
+      "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "0, ?, ?)",
+      p);
+}
+
+void PileRepo::set_code(int64_t id, const std::string& code) {
+  c_.execute("UPDATE car_pile SET code = ? WHERE id = ?", {code, id});
+}
+
+void PileRepo::update(int64_t id, const PileFields& f, const std::string& by, int64_t now) {
+  Params p = pile_params(f);
+  p.erase(p.begin());  // factory_no stays
+  p.emplace_back(by);
+  p.emplace_back(now);
+  p.emplace_back(id);
+  c_.execute(
+      "UPDATE car_pile SET name = ?, model = ?, version = ?, gun_count = ?, sim = ?, operation_type = ?, "
+      "occupancy_fee = ?, reservable = ?, output_current = ?, output_power = ?, output_voltage = ?, "
+      "current_type = "
+      "?, charging_type = ?, speed = ?, install_method = ?, protection_class = ?, comm_method = ?, protocol "
+      "= ?, "
+      "updated_by = ?, updated_at = ? WHERE id = ?",
+      p);
+}
+
+void PileRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
+  c_.execute("UPDATE car_pile SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {status, by, now, id});
+}
+
+void PileRepo::set_online(int64_t id, bool online, int64_t now) {
+  if (online)
+    c_.execute("UPDATE car_pile SET online = 1, last_seen = ? WHERE id = ?", {now, id});
+  else
+    c_.execute("UPDATE car_pile SET online = 0 WHERE id = ?", {id});
+}
+
+// ---- guns -------------------------------------------------------------------------------------------
+
+static ListSpec gun_spec() {
+  ListSpec s;
+  s.select =
+      "g.id AS \"id\", " + owner_select("g") + ", " + station_select("g") +
+      ", g.area_id AS \"areaId\", ar.name AS \"areaName\", g.pile_id AS \"pileId\", e.code AS \"pileCode\", "
+      "e.name AS \"pileName\", e.factory_no AS \"factoryNo\", g.gun_no AS \"gunNo\", g.code AS \"code\", "
+      "g.name AS \"name\", g.state AS \"state\", g.status AS \"status\", e.status AS \"pileStatus\", " +
+      audit_select("g");
+  s.from = "car_gun g" + owner_join("g") + station_join("g") +
+           " JOIN car_area ar ON ar.id = g.area_id JOIN car_pile e ON e.id = g.pile_id";
+  s.filters = {
+      {"stationId", "g.station_id", Match::equal, Kind::integer},
+      {"areaId", "g.area_id", Match::equal, Kind::integer},
+      {"pileId", "g.pile_id", Match::equal, Kind::integer},
+      {"pileCode", "e.code", Match::contains, Kind::text},
+      {"factoryNo", "e.factory_no", Match::contains, Kind::text},
+      {"code", "g.code", Match::contains, Kind::text},
+      {"status", "g.status", Match::equal, Kind::integer},
+      {"state", "g.state", Match::equal, Kind::text},
+      {"beginTime", "g.created_at", Match::at_least, Kind::integer},
+      {"endTime", "g.created_at", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "g.id"},
+                {"code", "g.code"},
+                {"gunNo", "g.gun_no"},
+                {"status", "g.status"},
+                {"createTime", "g.created_at"}};
+  s.default_order = "g.id DESC";
+  s.scope = child_scope("g");
+  return s;
+}
+
+Page GunRepo::list(const QueryParams& q, const DataScope& scope) {
+  return list_page(c_, gun_spec(), q, scope);
+}
+
+json::array GunRepo::list_all(const QueryParams& q, const DataScope& scope) {
+  return db::list_all(c_, gun_spec(), q, scope);
+}
+
+std::optional<json::object> GunRepo::detail(int64_t id, const DataScope& scope) {
+  return row_by_id(c_, gun_spec(), "g.id", id, scope);
+}
+
+json::array GunRepo::of_pile(int64_t pile_id) {
+  ListSpec s = gun_spec();
+  return c_
+      .query("SELECT " + s.select + " FROM " + s.from + " WHERE g.pile_id = ? ORDER BY g.gun_no", {pile_id})
+      .to_json();
+}
+
+std::vector<GunRec> GunRepo::recs_of_pile(int64_t pile_id) {
+  Result r = c_.query(
+      "SELECT id, pile_id, gun_no, code, state, status FROM car_gun WHERE pile_id = ? ORDER BY gun_no",
+      {pile_id});
+  std::vector<GunRec> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.i64(i, 0), r.i64(i, 1), r.i64(i, 2), r.str(i, 3), r.str(i, 4), r.i64(i, 5)});
+  return out;
+}
+
+std::optional<GunRec> GunRepo::find(int64_t id) {
+  Result r = c_.query("SELECT id, pile_id, gun_no, code, state, status FROM car_gun WHERE id = ?", {id});
+  if (r.empty()) return std::nullopt;
+  return GunRec{r.i64(0, 0), r.i64(0, 1), r.i64(0, 2), r.str(0, 3), r.str(0, 4), r.i64(0, 5)};
+}
+
+bool GunRepo::in_scope(int64_t id, const DataScope& scope) {
+  return exists_in_scope(c_, "car_gun", "g", child_scope("g"), id, scope);
+}
+
+void GunRepo::insert(const Owned& o, int64_t area_id, int64_t pile_id, int64_t gun_no,
+                     const std::string& code, const std::string& name, const std::string& by, int64_t now) {
+  c_.execute(
+      "INSERT INTO car_gun (pile_id, station_id, area_id, provider_id, property_id, gun_no, code, name, "
+      "state, "
+      "status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'offline', 0, ?, ?)",
+      {pile_id, o.station_id, area_id, o.provider_id, o.property_id, gun_no, code, name, by, now});
+}
+
+void GunRepo::remove(int64_t id) {
+  c_.execute("DELETE FROM car_gun WHERE id = ?", {id});
+}
+
+void GunRepo::update(int64_t id, const std::string& name, const std::string& by, int64_t now) {
+  c_.execute("UPDATE car_gun SET name = ?, updated_by = ?, updated_at = ? WHERE id = ?", {name, by, now, id});
+}
+
+void GunRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
+  c_.execute("UPDATE car_gun SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {status, by, now, id});
+}
+
+}  // namespace zc::db::car

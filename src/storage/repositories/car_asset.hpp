@@ -1,0 +1,168 @@
+#pragma once
+// SQL of what a car station holds: areas (CAR-AREA), parking spots (CAR-SPOT), cameras (CAR-CAM),
+// piles (CAR-PILE) and guns (CAR-GUN).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "core/query_params.hpp"
+#include "storage/database.hpp"
+#include "storage/list_query.hpp"
+
+namespace zc::db::car {
+
+// The owner ids of a row that belongs to a station.
+struct Owned {
+  int64_t provider_id = 0, property_id = 0, station_id = 0;
+};
+
+struct AreaRec {
+  int64_t id = 0, station_id = 0, provider_id = 0, property_id = 0;
+  std::string code, name;
+  int64_t status = 0;
+  bool is_default = false;
+};
+
+class AreaRepo {
+ public:
+  explicit AreaRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  std::optional<AreaRec> find(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const DataScope& scope);
+  int64_t insert(const Owned& o, const std::string& name, const std::string& phone, int64_t power,
+                 bool is_default, const std::string& by, int64_t now);
+  void update(int64_t id, const std::string& name, const std::string& phone, int64_t power,
+              const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+
+ private:
+  Connection& c_;
+};
+
+struct SpotRec {
+  int64_t id = 0, station_id = 0, area_id = 0;
+  std::string code, name;
+  int64_t lock_type = 0, status = 0, camera_id = 0;
+};
+
+class SpotRepo {
+ public:
+  explicit SpotRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  std::optional<SpotRec> find(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  boost::json::array options(int64_t area_id, const DataScope& scope);
+  int64_t next_seq(int64_t area_id);
+  int64_t insert(const Owned& o, int64_t area_id, int64_t seq, const std::string& name, int64_t lock_type,
+                 const std::string& by, int64_t now);
+  void update(int64_t id, const std::string& name, int64_t lock_type, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+  void set_lock_state(int64_t id, const std::string& state);
+  // Camera binding: spot.camera_id mirrors the camera's left/right spot.
+  void clear_camera(int64_t camera_id);
+  void set_camera(int64_t spot_id, int64_t camera_id);
+
+ private:
+  Connection& c_;
+};
+
+struct CameraFields {
+  std::string factory_no, ip, name, sim;
+  int64_t left_spot_id = 0, right_spot_id = 0;  // 0 = none
+};
+
+struct CameraRec {
+  int64_t id = 0, station_id = 0, area_id = 0;
+  std::string code, factory_no;
+  int64_t status = 0, left_spot_id = 0, right_spot_id = 0;
+};
+
+class CameraRepo {
+ public:
+  explicit CameraRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  std::optional<CameraRec> find(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  bool factory_no_taken(const std::string& factory_no, int64_t except_id);
+  int64_t insert(const Owned& o, int64_t area_id, const CameraFields& f, const std::string& by, int64_t now);
+  void update(int64_t id, const CameraFields& f, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+  void set_online(int64_t id, bool online, int64_t now);
+
+ private:
+  Connection& c_;
+};
+
+struct PileFields {
+  std::string factory_no, name, model, version, sim;
+  int64_t gun_count = 1, operation_type = 1, occupancy_fee = 0;
+  bool reservable = false;
+  int64_t output_current = 0, output_power = 0, output_voltage = 0;
+  std::string current_type = "DC";
+  int64_t charging_type = 1, speed = 2, install_method = 1;
+  std::string protection_class = "IP54";
+  int64_t comm_method = 1;
+  std::string protocol = "ykc";
+};
+
+struct PileRec {
+  int64_t id = 0, station_id = 0, area_id = 0, provider_id = 0, property_id = 0;
+  std::string code, factory_no, name;
+  int64_t gun_count = 0, status = 0;
+};
+
+class PileRepo {
+ public:
+  explicit PileRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  boost::json::array list_all(const QueryParams& q, const DataScope& scope);  // exports (no paging)
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  std::optional<PileRec> find(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  bool code_taken(const std::string& code);
+  bool factory_no_taken(const std::string& factory_no, int64_t except_id);
+  // Inserts with code NULL; set_code() follows.
+  int64_t insert(const Owned& o, int64_t area_id, const PileFields& f, const std::string& by, int64_t now);
+  void set_code(int64_t id, const std::string& code);
+  void update(int64_t id, const PileFields& f, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+  void set_online(int64_t id, bool online, int64_t now);
+
+ private:
+  Connection& c_;
+};
+
+struct GunRec {
+  int64_t id = 0, pile_id = 0, gun_no = 0;
+  std::string code, state;
+  int64_t status = 0;
+};
+
+class GunRepo {
+ public:
+  explicit GunRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  boost::json::array of_pile(int64_t pile_id);
+  std::vector<GunRec> recs_of_pile(int64_t pile_id);
+  std::optional<GunRec> find(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  void insert(const Owned& o, int64_t area_id, int64_t pile_id, int64_t gun_no, const std::string& code,
+              const std::string& name, const std::string& by, int64_t now);
+  void remove(int64_t id);
+  void update(int64_t id, const std::string& name, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace zc::db::car

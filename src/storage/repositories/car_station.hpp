@@ -1,0 +1,106 @@
+#pragma once
+// SQL of car stations (CAR-ST): rows, change history, invoice and payment configuration, private-pile
+// applications (CAR-ST-PRIV), and the user ↔ station binding lookups (SYS-USER 绑定电站).
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "core/query_params.hpp"
+#include "storage/database.hpp"
+#include "storage/list_query.hpp"
+
+namespace zc::db::car {
+
+struct StationRec {
+  int64_t id = 0;
+  int64_t provider_id = 0;
+  int64_t property_id = 0;
+  std::string name;
+  std::string timezone;
+  std::string hotline;
+  std::string address;
+  int64_t status = 0;
+  int64_t audit_status = 0;
+};
+
+// The editable fields; longitude/latitude in micro-degrees.
+struct StationFields {
+  std::string name;
+  int64_t operation_type = 1;
+  std::string contact, contact_phone, intro, hotline, opening_hours;
+  int64_t max_power = 0, capacity_load = 0;
+  std::string province, city, district, address;
+  std::optional<int64_t> longitude, latitude;
+  std::string timezone;
+};
+
+struct InvoiceFields {
+  std::string merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, reviewer,
+      taxpayer_id;
+  int64_t electricity_tax_rate = 0;
+  std::string electricity_tax_code;
+  int64_t service_tax_rate = 0;
+  std::string service_tax_code, phone;
+};
+
+struct PrivateApplyFields {
+  int64_t station_id = 0, provider_id = 0, property_id = 0;
+  std::string name, phone, plate, community, parking_spot, remark, ip;
+};
+
+class StationRepo {
+ public:
+  explicit StationRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  std::optional<StationRec> find(int64_t id);  // no scope: callers check it
+  std::optional<StationFields> fields(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  boost::json::array options(std::optional<int64_t> property_id, bool enabled_only, const DataScope& scope);
+  int64_t insert(int64_t provider_id, int64_t property_id, const StationFields& f, const std::string& by,
+                 int64_t now);
+  void update(int64_t id, const StationFields& f, bool reset_audit, const std::string& by, int64_t now);
+  // Only a pending station is audited; false when it was not pending.
+  bool audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+  boost::json::object counts(int64_t id);  // {areas, piles, guns, spots}
+
+  void add_history(int64_t station_id, const std::string& user, const std::string& action,
+                   const std::string& detail, int64_t now);
+  boost::json::array history(int64_t station_id);  // [{time, user, action, detail}] oldest first
+
+  std::optional<boost::json::object> invoice(int64_t station_id);
+  void save_invoice(int64_t station_id, const InvoiceFields& f, const std::string& by, int64_t now);
+  std::optional<std::string> pay_config(int64_t station_id);  // the stored JSON document
+  void save_pay_config(int64_t station_id, const std::string& json, bool configured, const std::string& by,
+                       int64_t now);
+
+  // User ↔ station binding: ids that are missing, out of `scope`, or not of the user's owner
+  // (owner_provider/owner_property 0 = any); and the stations such a user may be bound to.
+  std::vector<int64_t> invalid_for_owner(const std::vector<int64_t>& ids, int64_t owner_provider,
+                                         int64_t owner_property, const DataScope& scope);
+  boost::json::array options_for_owner(int64_t owner_provider, int64_t owner_property,
+                                       const DataScope& scope);
+
+ private:
+  Connection& c_;
+};
+
+class PrivateApplyRepo {
+ public:
+  explicit PrivateApplyRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  int64_t count_since(int64_t station_id, const std::string& phone, int64_t since_ms);
+  int64_t insert(const PrivateApplyFields& f, int64_t now);
+  bool in_scope(int64_t id, const DataScope& scope);
+  std::optional<int64_t> status_of(int64_t id);
+  void handle(int64_t id, int64_t status, const std::string& remark, const std::string& by, int64_t now);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace zc::db::car
