@@ -32,6 +32,8 @@ static std::string api_message(std::string msg) {
   replace_all(".energy_price", ".energyPrice");
   replace_all(".service_price", ".servicePrice");
   replace_all("prepay", "prepayValues");
+  if (msg.rfind("unified.", 0) == 0) msg = "tiers.flat." + msg.substr(8);
+  replace_all("；unified.", "；tiers.flat.");
   return msg;
 }
 
@@ -257,7 +259,10 @@ static int64_t effective_from(const std::optional<std::string>& date, const Time
   };
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') fail_bad_request("effectiveDate: 格式应为YYYY-MM-DD");
   LocalDate ld{digits(0, 4), digits(5, 2), digits(8, 2)};
-  if (ld.year < 2000 || ld.year > 2100 || ld.month < 1 || ld.month > 12 || ld.day < 1 || ld.day > 31)
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = ld.year % 4 == 0 && (ld.year % 100 != 0 || ld.year % 400 == 0);
+  if (ld.year < 2000 || ld.year > 2100 || ld.month < 1 || ld.month > 12 || ld.day < 1 ||
+      ld.day > kDays[ld.month - 1] + (ld.month == 2 && leap ? 1 : 0))
     fail_bad_request("effectiveDate: 日期无效：" + d);
   int64_t start = tz.start_of_day(ld);
   if (tz.local_date(start) != ld) fail_bad_request("effectiveDate: 日期无效：" + d);

@@ -161,9 +161,19 @@ export function xlsxRows(buf) {
     const cells = [];
     for (const c of r[1].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = c[1];
-      const v = /<v>([\s\S]*?)<\/v>/.exec(c[2] ?? '')?.[1];
-      const isShared = /t="s"/.test(attrs);
-      cells.push(v === undefined ? '' : isShared ? shared[Number(v)] : v);
+      const ref = /r="([A-Z]+)\d+"/.exec(attrs)?.[1] ?? '';
+      let col = 0;
+      for (const ch of ref) col = col * 26 + (ch.charCodeAt(0) - 64);
+      const inner = c[2] ?? '';
+      let value;
+      if (/t="inlineStr"/.test(attrs)) {
+        value = [...inner.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((x) => x[1]).join('');
+      } else {
+        const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];
+        value = v === undefined ? '' : /t="s"/.test(attrs) ? shared[Number(v)] : v;
+      }
+      while (cells.length < col - 1) cells.push('');
+      cells[col - 1] = value;
     }
     rows.push(cells);
   }
