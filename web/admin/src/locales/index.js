@@ -3,6 +3,10 @@ import zhCN from './zh-CN'
 import en from './en'
 import carZhCN from './modules/car.zh-CN'
 import carEn from './modules/car.en'
+import sharedZhCN from './modules/shared.zh-CN'
+import sharedEn from './modules/shared.en'
+import bikeZhCN from './modules/bike.zh-CN'
+import bikeEn from './modules/bike.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -20,7 +24,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...carZhCN }, en: { ...en, ...carEn } }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn } }
 })
 
 export function setLocale(lang) {

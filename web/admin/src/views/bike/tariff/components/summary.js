@@ -1,0 +1,17 @@
+import { fmtMilli, fmtPrice, bandRange } from '../../common/units'
+
+/** One line describing a tariff's prices, e.g. "1.0000 元/60分钟" or "电费 0.8000 元/度 + 服务费 …". */
+export function tariffSummary(r, t) {
+  if (!r || !r.mode) return ''
+  const perUnit = t('bike.tariff.perUnit', { n: r.unitMinutes || 60 })
+  const perKwh = t('bike.tariff.perKwh')
+  const bands = () => [...(r.bands || [])].sort((a, b) => a.minW - b.minW).map(b => `${bandRange(b, t)} ${fmtMilli(b.unitPrice)}`).join('，')
+  switch (r.mode) {
+    case 'A': return `${fmtMilli(r.unitPrice)} ${perUnit}`
+    case 'B': return `${bands()}（${perUnit}）`
+    case 'C': return `${t('bike.tariff.energyFee')} ${fmtPrice(r.energyPrice)} + ${t('bike.tariff.serviceFee')} ${fmtPrice(r.servicePrice)} ${perKwh}`
+    case 'D': return `${t('bike.tariff.energyFee')} ${fmtPrice(r.energyPrice)} ${perKwh} + ${t('bike.tariff.serviceFee')} ${fmtMilli(r.unitPrice)} ${perUnit}`
+    case 'E': return `${t('bike.tariff.energyFee')} ${fmtPrice(r.energyPrice)} ${perKwh} + ${t('bike.tariff.serviceFee')} ${bands()}（${perUnit}）`
+    default: return ''
+  }
+}
