@@ -91,6 +91,6 @@ export default {
     socketState: { idle: 'Idle', charging: 'Charging', offline: 'Offline', fault: 'Fault' },
     tariffMode: { A: 'Duration', B: 'Power', C: 'Unified', D: 'Time-slot service', E: 'Power service' },
     isDefault: { true: 'Yes', false: 'No' },
-    cap: { auto_stop_amount: 'auto-stop amount', prepaid: 'prepaid amount' }
+    cap: { autoStopAmount: 'auto-stop amount', prepaid: 'prepaid amount' }
   }
 }

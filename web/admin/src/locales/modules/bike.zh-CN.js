@@ -91,6 +91,6 @@ export default {
     socketState: { idle: '空闲中', charging: '充电中', offline: '离线', fault: '故障' },
     tariffMode: { A: '时长模式', B: '功率模式', C: '统一计费模式', D: '时段服务费模式', E: '功率服务费模式' },
     isDefault: { true: '是', false: '否' },
-    cap: { auto_stop_amount: '自停金额', prepaid: '预付金额' }
+    cap: { autoStopAmount: '自停金额', prepaid: '预付金额' }
   }
 }

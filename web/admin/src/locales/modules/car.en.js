@@ -27,6 +27,7 @@ export default {
       sectionOwner: 'Ownership', sectionBasic: 'Basic information', sectionOperation: 'Operation', sectionAddress: 'Address',
       defaultAreaHint: 'A default area is created with the station', auditHint: 'New stations operate once approved by the provider or the platform',
       counts: { areas: 'Areas', piles: 'Piles', guns: 'Connectors', spots: 'Parking spots' },
+      historyAction: { create: 'Created', edit: 'Edited', resubmit: 'Resubmitted for audit', audit: 'Audited', approve: 'Approved', reject: 'Rejected', enable: 'Enabled', disable: 'Disabled', invoice: 'Invoice config', pay: 'Payment config' },
       history: 'Change history', auditRecord: 'Audit record', noHistory: 'No changes yet',
       openingHoursInvalid: 'The end must be later than the start', coordInvalid: 'Longitude -180–180, latitude -90–90, at most 6 decimals'
     },
@@ -116,7 +117,7 @@ export default {
       resultVersion: 'Billed with version v{n}', testHint: 'Energy is spread evenly over the duration; same engine as order settlement',
       addTitle: 'Add tariff', editTitle: 'Edit tariff', detailTitle: 'Tariff details', versions: 'Versions',
       versionNo: 'Version v{n}', versionKind: { current: 'In force', pending: 'Pending', previous: 'Expired' },
-      effectiveWindow: 'Effective', openEnded: 'open', ykcModelNo: 'Billing model no.', savedPending: 'Saved; takes effect at {time}',
+      description: 'Description', effectiveWindow: 'Effective', openEnded: 'open', ykcModelNo: 'Billing model no.', savedPending: 'Saved; takes effect at {time}',
       modeHint: { unified: 'One energy price and one service price all day', tou: 'Energy and service prices per sharp / peak / flat / valley period' },
       editNewVersion: 'Saving creates a new version; the current one stays in force until then'
     },

@@ -27,6 +27,7 @@ export default {
       sectionOwner: '归属信息', sectionBasic: '基本信息', sectionOperation: '运营信息', sectionAddress: '地址信息',
       defaultAreaHint: '添加电站时会自动生成一个默认区域', auditHint: '新增的电站需经服务商或平台审核通过后方可运营',
       counts: { areas: '区域数量', piles: '电桩数量', guns: '电枪数量', spots: '车位数量' },
+      historyAction: { create: '新增电站', edit: '修改电站', resubmit: '重新提交审核', audit: '审核', approve: '审核通过', reject: '审核驳回', enable: '启用', disable: '停用', invoice: '发票配置', pay: '支付配置' },
       history: '变更记录', auditRecord: '审核记录', noHistory: '暂无变更记录',
       openingHoursInvalid: '结束时间须晚于开始时间', coordInvalid: '经度 -180~180，纬度 -90~90，最多 6 位小数'
     },
@@ -116,7 +117,7 @@ export default {
       resultVersion: '使用计费版本 v{n}', testHint: '按充电时长均匀分摊电量，计算各时段费用（与订单结算使用同一计费引擎）',
       addTitle: '添加计费规则', editTitle: '修改计费规则', detailTitle: '计费规则详情', versions: '版本记录',
       versionNo: '版本 v{n}', versionKind: { current: '当前生效', pending: '待生效', previous: '已失效' },
-      effectiveWindow: '生效区间', openEnded: '长期', ykcModelNo: '计费模型编号', savedPending: '已保存，新规则将于 {time} 生效',
+      description: '计费规则描述', effectiveWindow: '生效区间', openEnded: '长期', ykcModelNo: '计费模型编号', savedPending: '已保存，新规则将于 {time} 生效',
       modeHint: { unified: '任意时间段都按统一的电费单价、服务费单价计费', tou: '按尖、峰、平、谷时段分别设置电费单价和服务费单价' },
       editNewVersion: '修改将生成新版本，当前版本在新版本生效前继续有效'
     },
