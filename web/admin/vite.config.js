@@ -5,7 +5,7 @@ import { fileURLToPath, URL } from 'node:url'
 // API paths served by the C++ server (same origin in production, no prefix).
 // In dev, browser navigations (Accept: text/html) to the same paths are SPA routes.
 const apiPaths = ['/login', '/logout', '/getInfo', '/getRouters', '/system', '/monitor',
-  '/car', '/bike', '/order', '/member', '/stat', '/dashboard', '/common']
+  '/car', '/bike', '/order', '/member', '/stat', '/dashboard', '/common', '/export', '/public', '/health']
 const target = process.env.ZHICHONG_API || 'http://127.0.0.1:8080'
 
 const proxy = Object.fromEntries(apiPaths.map(p => [p, {
