@@ -156,6 +156,10 @@ test('CAR-ST-PAY payment configuration: ratios ≤ 100 %, secrets write-only', a
   assert.equal(got.wechat.serialNo, 'SER2');
   assert.equal(got.wechat.apiV3Key, '******');
   assert.equal(ok(await A.api.get(`/car/station/${s.id}`)).data.payConfigured, true);
+  // the operation log has the write, without the key
+  const logs = await ctx.admin.list('/monitor/operlog/list', { title: '支付配置' });
+  assert.ok(logs.total >= 1, 'payment configuration writes are logged');
+  assert.ok(!JSON.stringify(logs.rows).includes(key), 'the API v3 key is not in the operation log');
   // all methods off → not configured
   ok(await A.api.put('/car/station/payConfig', { stationId: s.id, leshua: { enabled: false }, wechat: { enabled: false } }));
   assert.equal(ok(await A.api.get(`/car/station/${s.id}`)).data.payConfigured, false);

@@ -1,4 +1,6 @@
 // /car/station (CAR-ST, CAR-ST-INV, CAR-ST-PAY) and /car/privateApply (CAR-ST-PRIV, staff side).
+#include <boost/json/serialize.hpp>
+
 #include "api/admin/car/common.hpp"
 #include "service/car/station_service.hpp"
 
@@ -106,6 +108,13 @@ void register_station_routes(http::Router& r, zc::car::CarContext ctx) {
         {.permission = "car:station:pay", .log_title = title + "-支付配置", .op = Op::edit},
         [svc](Request& q) {
           auto b = JsonBody::parse(q.body);
+          // The operation log records the request body (also of refused writes): keep the WeChat Pay
+          // API v3 key out of it.
+          json::object logged = b.object();
+          if (auto* w = logged.if_contains("wechat");
+              w && w->is_object() && w->as_object().contains("apiV3Key"))
+            w->as_object()["apiV3Key"] = "******";
+          q.body = json::serialize(logged);
           svc->save_pay_config(required_id(b, "stationId"), b.object(), q.user());
           return http::ok();
         });
