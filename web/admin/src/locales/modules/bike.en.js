@@ -19,7 +19,7 @@ export default {
       counts: { areas: 'Areas', devices: 'Devices', sockets: 'Sockets' }
     },
     area: {
-      code: 'Area code', name: 'Area name', phone: 'Phone', status: 'Area status', isDefault: 'Default area',
+      code: 'Area code', name: 'Area name', phone: 'Phone', status: 'Area status', isDefault: 'Default area', defaultTag: 'Default',
       addTitle: 'Add area', editTitle: 'Edit area', detailTitle: 'Area details',
       counts: { devices: 'Devices', sockets: 'Sockets', tariffs: 'Tariffs' },
       deleteHint: 'Delete its devices and tariffs first; the default area cannot be deleted',
@@ -30,7 +30,7 @@ export default {
       ratedPower: 'Rated power', ratedVoltage: 'Rated voltage', ratedCurrent: 'Rated current',
       currentUpperLimit: 'Current upper limit', currentLowerLimit: 'Current lower limit', socketCount: 'Sockets',
       productionDate: 'Production date', deploymentDate: 'Deployment date', protocol: 'Protocol', status: 'System status',
-      codeHint: '12 digits; leave empty to let the platform assign one; cannot change later', codeInvalid: 'The device code has 12 digits',
+      codeHint: 'Empty: assigned (12 digits)', codeInvalid: 'The device code has 12 digits',
       socketCountHint: 'Creates this many sockets (code = device code + 2-digit socket no.); cannot change later',
       limitInvalid: 'The lower limit must not exceed the upper limit', immutable: 'Device code, factory ID and socket count cannot change after saving',
       sectionBasic: 'Basic information', sectionElectrical: 'Electrical', sectionDates: 'Dates',

@@ -19,7 +19,7 @@ export default {
       counts: { areas: '区域数量', devices: '设备数量', sockets: '插座数量' }
     },
     area: {
-      code: '区域编号', name: '区域名称', phone: '电话', status: '区域状态', isDefault: '默认区域',
+      code: '区域编号', name: '区域名称', phone: '电话', status: '区域状态', isDefault: '默认区域', defaultTag: '默认',
       addTitle: '添加区域', editTitle: '修改区域', detailTitle: '区域详情',
       counts: { devices: '设备数量', sockets: '插座数量', tariffs: '计费规则' },
       deleteHint: '区域下有充电设备或计费规则时需先删除设备与计费规则；默认区域不可删除',
@@ -30,7 +30,7 @@ export default {
       ratedPower: '额定功率', ratedVoltage: '额定电压', ratedCurrent: '额定电流',
       currentUpperLimit: '电流上限', currentLowerLimit: '电流下限', socketCount: '插座数量',
       productionDate: '生产日期', deploymentDate: '投放日期', protocol: '通讯协议', status: '系统状态',
-      codeHint: '12 位设备编号，留空由平台自动分配，保存后不可修改', codeInvalid: '设备编号须为 12 位数字',
+      codeHint: '留空自动分配（12 位数字）', codeInvalid: '设备编号须为 12 位数字',
       socketCountHint: '保存后按数量自动生成插座（编号 = 设备编号 + 2 位插座号），之后不可修改',
       limitInvalid: '电流下限不能大于电流上限', immutable: '设备编号、出厂标识、插座数量保存后不可修改',
       sectionBasic: '基本信息', sectionElectrical: '电气参数', sectionDates: '日期信息',

@@ -11,7 +11,10 @@ export default {
       section: 'Address', province: 'Province', city: 'City', district: 'District', detail: 'Street address',
       longitude: 'Longitude', latitude: 'Latitude', coordinates: 'Coordinates', timezone: 'Time zone', full: 'Address'
     },
-    history: { title: 'Change history', empty: 'No changes yet' },
+    history: {
+      title: 'Change history', empty: 'No changes yet',
+      actions: { create: 'Created', edit: 'Edited', resubmit: 'Resubmitted for audit', approve: 'Approved', reject: 'Rejected', enable: 'Enabled', disable: 'Disabled', invoice: 'Invoice config', pay: 'Payment config' }
+    },
     config: { configured: 'Configured', notConfigured: 'Not configured' },
     invoice: {
       menu: 'Invoice config', title: 'Invoice config · {name}', hint: 'Orders of a station without invoice details cannot be invoiced.',

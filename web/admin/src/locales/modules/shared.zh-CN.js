@@ -11,7 +11,10 @@ export default {
       section: '地址信息', province: '省份', city: '城市', district: '区县', detail: '详细地址',
       longitude: '经度', latitude: '纬度', coordinates: '经纬度', timezone: '时区', full: '地址信息'
     },
-    history: { title: '变更记录', empty: '暂无变更记录' },
+    history: {
+      title: '变更记录', empty: '暂无变更记录',
+      actions: { create: '新增电站', edit: '修改电站', resubmit: '重新提交审核', approve: '审核通过', reject: '审核驳回', enable: '启用', disable: '停用', invoice: '发票配置', pay: '支付配置' }
+    },
     config: { configured: '已配置', notConfigured: '未配置' },
     invoice: {
       menu: '发票配置', title: '发票配置 · {name}', hint: '电站未配置开票资料时，该电站的订单无法开具发票。',

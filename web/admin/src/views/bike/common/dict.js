@@ -11,7 +11,7 @@ const DICTS = {
   socketState: { values: ['idle', 'charging', 'offline', 'fault'], tags: { idle: 'success', charging: 'primary', offline: 'info', fault: 'danger' } },
   tariffMode: { values: ['A', 'B', 'C', 'D', 'E'], tags: { A: 'primary', B: 'success', C: 'warning', D: 'danger', E: 'info' } },
   isDefault: { values: [true, false], tags: { true: 'primary', false: 'info' } },
-  cap: { values: ['auto_stop_amount', 'prepaid'], tags: { auto_stop_amount: 'warning', prepaid: 'warning' } }
+  cap: { values: ['autoStopAmount', 'prepaid'], tags: { autoStopAmount: 'warning', prepaid: 'warning' } }
 }
 
 export function bikeDictOptions(name) {

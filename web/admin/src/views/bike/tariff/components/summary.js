@@ -15,3 +15,13 @@ export function tariffSummary(r, t) {
     default: return ''
   }
 }
+
+/** The same as lines for a table cell: one line per power band (B, E), else one line. */
+export function tariffSummaryLines(r, t) {
+  if (!r || !r.mode) return []
+  if (r.mode !== 'B' && r.mode !== 'E') return [tariffSummary(r, t)]
+  const perUnit = t('bike.tariff.perUnit', { n: r.unitMinutes || 60 })
+  const lines = [...(r.bands || [])].sort((a, b) => a.minW - b.minW).map(b => `${bandRange(b, t)}：${fmtMilli(b.unitPrice)} ${perUnit}`)
+  if (r.mode === 'E') lines.unshift(`${t('bike.tariff.energyFee')} ${fmtPrice(r.energyPrice)} ${t('bike.tariff.perKwh')}`)
+  return lines
+}
