@@ -94,7 +94,7 @@ void check_name(const std::string& field, const std::string& value, size_t max_l
 namespace zc::car {
 
 std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
-                         const std::string& code) {
+                         const std::string& code, const std::string& subtitle) {
   auto t = parse_qr_template(tmpl.empty() ? "plain" : tmpl);
   if (!t) fail_bad_request("template: 只能是plain、labelled或card");
   QrLabel label;
@@ -102,6 +102,7 @@ std::string qr_label_png(const std::string& tmpl, const std::string& url, const 
   label.qr_text = url;
   label.title = title;
   label.code = code;
+  label.subtitle = subtitle;
   return render_qr_label(label);
 }
 

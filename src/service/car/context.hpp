@@ -68,5 +68,6 @@ void check_name(const std::string& field, const std::string& value, size_t max_l
 namespace zc::car {
 // A QR print label (export/qr_templates) as PNG; `tmpl` "" = plain, unknown → 400 naming `template`.
 std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
-                         const std::string& code);
+                         const std::string& code,
+                         const std::string& subtitle = "");  // card instruction line; "" = scan to charge
 }  // namespace zc::car
