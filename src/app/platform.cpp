@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "api/admin/auth/auth_routes.hpp"
+#include "api/admin/bike/register.hpp"
 #include "api/admin/car/register.hpp"
 #include "api/admin/system/register.hpp"
 #include "app/demo.hpp"
@@ -19,6 +20,7 @@
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
+#include "service/station/station_config.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/migrations.hpp"
@@ -88,9 +90,13 @@ int serve(const Config& cfg, bool demo) {
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
   api::register_export_routes(router, export_jobs);
+  bike::BikeContext bike_ctx{*db, cfg, gateway, export_jobs};
+  sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
+  api::register_bike_routes(router, bike_ctx);
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
     api::register_car_test_routes(router, car_ctx);
+    api::register_bike_test_routes(router, bike_ctx);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);

@@ -10,7 +10,7 @@
 
 namespace zc::devices {
 
-enum class DeviceKind { car_pile, car_camera, car_lock };
+enum class DeviceKind { car_pile, car_camera, car_lock, bike_device };
 
 // Which device: the kind, the platform id and the code the device identifies itself with (the 14-digit
 // YKC pile code, a camera's factory no., …).
@@ -22,7 +22,8 @@ struct DeviceRef {
 
 // A command by name with string arguments. Names used by the car module: piles reboot, clockSync,
 // qrSync, tariffSync, hotlineSync, refresh; cameras reboot, clockSync, capture, syncLock, refresh,
-// lockOpen, lockClose (arg side = left|right); ground locks lockOpen, lockClose.
+// lockOpen, lockClose (arg side = left|right); ground locks lockOpen, lockClose. E-bike devices
+// (bike_device, code = the 12-digit device code): reboot, refresh.
 struct Command {
   std::string name;
   std::map<std::string, std::string> args;

@@ -1,0 +1,148 @@
+#include "api/admin/station/common.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+#include "service/station/station_config.hpp"
+
+namespace zc::api::station {
+
+namespace json = boost::json;
+using http::Op;
+using http::Request;
+
+bool opt_bool(const JsonBody& b, std::string_view key, bool def) {
+  auto it = b.object().find(key);
+  if (it == b.object().end() || it->value().is_null()) return def;
+  const auto& v = it->value();
+  if (v.is_bool()) return v.as_bool();
+  if (v.is_int64() && (v.as_int64() == 0 || v.as_int64() == 1)) return v.as_int64() == 1;
+  fail_bad_request(std::string(key) + ": 应为布尔值");
+}
+
+std::optional<int64_t> opt_micro_degrees(const JsonBody& b, std::string_view key) {
+  auto it = b.object().find(key);
+  if (it == b.object().end() || it->value().is_null()) return std::nullopt;
+  const auto& v = it->value();
+  double d = 0;
+  if (v.is_int64()) {
+    d = static_cast<double>(v.as_int64());
+  } else if (v.is_uint64()) {
+    d = static_cast<double>(v.as_uint64());
+  } else if (v.is_double()) {
+    d = v.as_double();
+  } else if (v.is_string()) {
+    std::string s(v.as_string());
+    if (s.empty()) return std::nullopt;
+    char* end = nullptr;
+    d = std::strtod(s.c_str(), &end);
+    if (end != s.c_str() + s.size()) fail_bad_request(std::string(key) + ": 应为数字");
+  } else {
+    fail_bad_request(std::string(key) + ": 应为数字");
+  }
+  if (!std::isfinite(d) || std::fabs(d) > 1000) fail_bad_request(std::string(key) + ": 超出范围");
+  return static_cast<int64_t>(std::llround(d * 1e6));
+}
+
+int64_t int_or(const JsonBody& b, std::string_view key, int64_t def) {
+  return b.opt_i64(key).value_or(def);
+}
+
+std::vector<int64_t> int_list(const JsonBody& b, std::string_view key) {
+  auto it = b.object().find(key);
+  if (it == b.object().end() || it->value().is_null()) return {};
+  if (!it->value().is_array()) fail_bad_request(std::string(key) + ": 应为整数数组");
+  std::vector<int64_t> out;
+  const auto& a = it->value().as_array();
+  if (a.size() > 100) fail_bad_request(std::string(key) + ": 元素过多");
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!a[i].is_int64()) fail_bad_request(std::string(key) + "[" + std::to_string(i) + "]: 应为整数");
+    out.push_back(a[i].as_int64());
+  }
+  return out;
+}
+
+QueryParams filters_of(const JsonBody& b) {
+  QueryParams q;
+  for (const auto& kv : b.object()) {
+    const auto& v = kv.value();
+    std::string key(kv.key());
+    if (v.is_string())
+      q[key] = std::string(v.as_string());
+    else if (v.is_int64())
+      q[key] = std::to_string(v.as_int64());
+    else if (v.is_uint64())
+      q[key] = std::to_string(v.as_uint64());
+    else if (v.is_bool())
+      q[key] = v.as_bool() ? "1" : "0";
+  }
+  return q;
+}
+
+json::object job_data(const std::string& job_id) {
+  json::object o;
+  o["jobId"] = job_id;
+  return o;
+}
+
+http::Response png(std::string bytes, const std::string& file_name) {
+  http::Response r;
+  r.content_type = "image/png";
+  r.body = std::move(bytes);
+  r.headers.emplace_back("Content-Disposition", "inline; filename=\"" + file_name + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+db::station::InvoiceFields invoice_input(const JsonBody& b) {
+  db::station::InvoiceFields f;
+  f.merchant_no = text(b, "merchantNo", 64);
+  f.seller_address = text(b, "sellerAddress", 200);
+  f.bank_account = text(b, "bankAccount", 64);
+  f.bank_name = text(b, "bankName", 100);
+  f.drawer = text(b, "drawer", 30);
+  f.company_name = text(b, "companyName", 100);
+  f.payee = text(b, "payee", 30);
+  f.reviewer = text(b, "reviewer", 30);
+  f.taxpayer_id = text(b, "taxpayerId", 20);
+  f.electricity_tax_rate = int_or(b, "electricityTaxRate", 0);
+  f.electricity_tax_code = text(b, "electricityTaxCode", 30);
+  f.service_tax_rate = int_or(b, "serviceTaxRate", 0);
+  f.service_tax_code = text(b, "serviceTaxCode", 30);
+  f.phone = text(b, "phone", 20);
+  return f;
+}
+
+void register_station_config_routes(http::Router& r, db::Database& db, db::station::StationType type,
+                                    const std::string& base, const std::string& perm,
+                                    const std::string& title) {
+  auto svc = std::make_shared<zc::station::StationConfigService>(db, type);
+  r.get(base + "/{id}/invoiceConfig", {.permission = perm + ":invoice"},
+        [svc](Request& q) { return http::ok(svc->invoice_config(q.id_param("id"), q.user())); });
+  r.put(base + "/invoiceConfig",
+        {.permission = perm + ":invoice", .log_title = title + "-发票配置", .op = Op::edit},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->save_invoice_config(required_id(b, "stationId"), invoice_input(b), q.user());
+          return http::ok();
+        });
+  r.get(base + "/{id}/payConfig", {.permission = perm + ":pay"},
+        [svc](Request& q) { return http::ok(svc->pay_config(q.id_param("id"), q.user())); });
+  r.put(base + "/payConfig", {.permission = perm + ":pay", .log_title = title + "-支付配置", .op = Op::edit},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          // The operation log records the request body (also of refused writes): keep the WeChat Pay API v3
+          // key out of it.
+          json::object logged = b.object();
+          if (auto* w = logged.if_contains("wechat");
+              w && w->is_object() && w->as_object().contains("apiV3Key"))
+            w->as_object()["apiV3Key"] = "******";
+          q.body = json::serialize(logged);
+          svc->save_pay_config(required_id(b, "stationId"), b.object(), q.user());
+          return http::ok();
+        });
+}
+
+}  // namespace zc::api::station

@@ -1,0 +1,95 @@
+#include "service/station/device_support.hpp"
+
+#include <stdexcept>
+
+#include "core/error.hpp"
+#include "export/qr.hpp"
+#include "export/qr_templates.hpp"
+#include "export/xlsx.hpp"
+#include "service/export/export_jobs.hpp"
+
+namespace zc::station {
+
+namespace json = boost::json;
+
+json::object command_outcome(const devices::CommandReply& reply) {
+  switch (reply.result) {
+    case devices::CommandResult::accepted: {
+      json::object o;
+      o["result"] = "accepted";
+      o["message"] = reply.message;
+      return o;
+    }
+    case devices::CommandResult::rejected:
+      fail_conflict("设备拒绝执行: " + (reply.message.empty() ? std::string("未说明原因") : reply.message));
+    case devices::CommandResult::timeout:
+      fail_conflict("设备响应超时");
+    case devices::CommandResult::offline:
+      break;
+  }
+  fail_conflict("设备不在线，无法执行");
+}
+
+std::string public_base(const Config& cfg) {
+  std::string s = cfg.app.public_url;
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  return s;
+}
+
+std::string public_link(const Config& cfg, const std::string& path) {
+  return public_base(cfg) + path;
+}
+
+std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
+                         const std::string& code) {
+  auto t = parse_qr_template(tmpl.empty() ? "plain" : tmpl);
+  if (!t) fail_bad_request("template: 只能是plain、labelled或card");
+  QrLabel label;
+  label.tmpl = *t;
+  label.qr_text = url;
+  label.title = title;
+  label.code = code;
+  return render_qr_label(label);
+}
+
+static std::string str_of(const json::object& o, const char* k) {
+  auto it = o.find(k);
+  return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+}
+
+std::string start_qr_export(exports::ExportJobs& jobs, db::Database& db, const Principal& user,
+                            QrExportSpec spec) {
+  db::Database* dbp = &db;
+  std::string file_name = spec.file_name;
+  return jobs.start(
+      user.user_id, file_name,
+      [dbp, spec = std::move(spec)](const std::string& path, exports::JobControl& control) {
+        json::array rows = dbp->read([&](db::Connection& c) { return spec.rows(c); });
+        if (rows.size() > kMaxQrExportRows)
+          throw std::runtime_error("导出行数超过" + std::to_string(kMaxQrExportRows) + "行，请缩小查询范围");
+        control.set_total(static_cast<int64_t>(rows.size()));
+        std::vector<XlsxColumn> cols = {{"电站", XlsxKind::text, 24},
+                                        {"二维码", XlsxKind::image_png, 0},
+                                        {"二维码URL", XlsxKind::text, 48},
+                                        {"出厂标识", XlsxKind::text, 20}};
+        for (const auto& h : spec.code_headers) cols.push_back({h, XlsxKind::text, 20});
+        XlsxOptions opt;
+        opt.sheet_name = spec.sheet_name;
+        opt.max_rows = kMaxQrExportRows;
+        opt.progress_every = 100;
+        opt.on_progress = [&control](size_t n) { control.progress(static_cast<int64_t>(n)); };
+        XlsxWriter w(path, cols, opt);
+        for (const auto& v : rows) {
+          const auto& o = v.as_object();
+          std::string url = spec.url(o);
+          std::vector<XlsxCell> cells = {str_of(o, "stationName"), qr_png(url, 4, 2), url,
+                                         str_of(o, "factoryNo")};
+          for (auto& code : spec.codes(o)) cells.emplace_back(std::move(code));
+          w.add_row(cells);
+        }
+        w.finish();
+        control.progress(static_cast<int64_t>(rows.size()));
+      });
+}
+
+}  // namespace zc::station

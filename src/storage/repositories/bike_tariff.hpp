@@ -1,0 +1,48 @@
+#pragma once
+// SQL of e-bike tariffs (BIKE-TARIFF). The definition is the engine's BikeTariff
+// (src/domain/tariff/bike_tariff.hpp); bands and prepay values are stored as JSON arrays.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "core/query_params.hpp"
+#include "domain/tariff/bike_tariff.hpp"
+#include "storage/database.hpp"
+#include "storage/list_query.hpp"
+#include "storage/repositories/bike_station.hpp"
+
+namespace zc::db::bike {
+
+struct TariffRec {
+  int64_t id = 0, station_id = 0, area_id = 0, status = 0;
+  std::string name;
+  tariff::BikeTariff def;
+};
+
+// [{minW, maxW|null, unitPrice}] ↔ bands; [fen, …] ↔ prepay values.
+boost::json::array bands_json(const std::vector<tariff::PowerBand>& bands);
+boost::json::array prepay_json(const std::vector<money::Fen>& values);
+
+class TariffRepo {
+ public:
+  explicit TariffRepo(Connection& c) : c_(c) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  std::optional<TariffRec> find(int64_t id);
+  bool in_scope(int64_t id, const DataScope& scope);
+  int64_t insert(const Owned& o, int64_t area_id, const std::string& name, const tariff::BikeTariff& t,
+                 const std::string& by, int64_t now);
+  void update(int64_t id, const std::string& name, const tariff::BikeTariff& t, const std::string& by,
+              int64_t now);
+  void set_prepay(int64_t id, const std::vector<money::Fen>& values, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+  void remove(int64_t id);
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace zc::db::bike

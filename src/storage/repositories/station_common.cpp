@@ -1,0 +1,212 @@
+#include "storage/repositories/station_common.hpp"
+
+namespace zc::db::station {
+
+namespace json = boost::json;
+
+const char* type_name(StationType t) {
+  return t == StationType::car ? "car" : "bike";
+}
+
+const char* station_table(StationType t) {
+  return t == StationType::car ? "car_station" : "bike_station";
+}
+
+std::string owner_select(const std::string& a) {
+  return a + ".provider_id AS \"providerId\", pv.name AS \"providerName\", " + a +
+         ".property_id AS \"propertyId\", pr.name AS \"propertyName\"";
+}
+
+std::string owner_join(const std::string& a) {
+  return " JOIN sys_provider pv ON pv.id = " + a + ".provider_id JOIN sys_property pr ON pr.id = " + a +
+         ".property_id";
+}
+
+std::string audit_select(const std::string& a) {
+  return a + ".created_by AS \"createBy\", " + a + ".created_at AS \"createTime\", " + a +
+         ".updated_by AS \"updateBy\", " + a + ".updated_at AS \"updateTime\"";
+}
+
+static ScopeColumns scope_of(StationType t, const std::string& a, const std::string& station_col) {
+  ScopeColumns s;
+  s.provider = a + ".provider_id";
+  s.property = a + ".property_id";
+  (t == StationType::car ? s.car_station : s.bike_station) = a + "." + station_col;
+  return s;
+}
+
+ScopeColumns station_scope(StationType t, const std::string& a) {
+  return scope_of(t, a, "id");
+}
+
+ScopeColumns child_scope(StationType t, const std::string& a) {
+  return scope_of(t, a, "station_id");
+}
+
+std::string configured_select(StationType t, const std::string& a) {
+  std::string type = type_name(t);  // a constant, not user input
+  return "CASE WHEN EXISTS (SELECT 1 FROM station_invoice_config ic WHERE ic.station_type = '" + type +
+         "' AND ic.station_id = " + a + ".id) THEN 1 ELSE 0 END AS \"invoiceConfigured\", " +
+         "CASE WHEN EXISTS (SELECT 1 FROM station_pay_config pc WHERE pc.station_type = '" + type +
+         "' AND pc.station_id = " + a +
+         ".id AND pc.pay_configured = 1) THEN 1 ELSE 0 END AS \"payConfigured\"";
+}
+
+void to_bools(json::object& row, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = row.find(k);
+    if (it == row.end()) continue;
+    if (it->value().is_int64()) it->value() = it->value().as_int64() != 0;
+  }
+}
+
+void to_degrees(json::object& row, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = row.find(k);
+    if (it == row.end() || !it->value().is_int64()) continue;
+    it->value() = static_cast<double>(it->value().as_int64()) / 1e6;
+  }
+}
+
+std::optional<json::object> row_by_id(Connection& c, const ListSpec& spec, const std::string& id_expr,
+                                      int64_t id, const DataScope& scope) {
+  Where w;
+  if (!spec.where.empty()) w.add(spec.where);
+  w.add(id_expr + " = ?", {id});
+  add_scope(w, spec.scope, scope);
+  Result r = c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql(), w.params);
+  if (r.empty()) return std::nullopt;
+  return r.row_json(0);
+}
+
+bool exists_in_scope(Connection& c, const std::string& table, const std::string& a, const ScopeColumns& cols,
+                     int64_t id, const DataScope& scope) {
+  Where w;
+  w.add(a + ".id = ?", {id});
+  add_scope(w, cols, scope);
+  return c.scalar("SELECT " + a + ".id FROM " + table + " " + a + w.sql(), w.params).has_value();
+}
+
+// ---- station records --------------------------------------------------------------------------------
+
+std::optional<StationRef> StationRecords::find(int64_t id) {
+  Result r = c_.query(std::string("SELECT id, provider_id, property_id, name, timezone, status, audit_status "
+                                  "FROM ") +
+                          station_table(t_) + " WHERE id = ?",
+                      {id});
+  if (r.empty()) return std::nullopt;
+  StationRef s;
+  s.id = r.i64(0, 0);
+  s.provider_id = r.i64(0, 1);
+  s.property_id = r.i64(0, 2);
+  s.name = r.str(0, 3);
+  s.timezone = r.str(0, 4);
+  s.status = r.i64(0, 5);
+  s.audit_status = r.i64(0, 6);
+  return s;
+}
+
+bool StationRecords::in_scope(int64_t id, const DataScope& scope) {
+  return exists_in_scope(c_, station_table(t_), "s", station_scope(t_, "s"), id, scope);
+}
+
+void StationRecords::add_history(int64_t station_id, const std::string& user, const std::string& action,
+                                 const std::string& detail, int64_t now) {
+  c_.execute(
+      "INSERT INTO station_history (station_type, station_id, time, user_name, action, detail) VALUES (?, ?, "
+      "?, ?, ?, ?)",
+      {std::string(type_name(t_)), station_id, now, user, action, detail});
+}
+
+json::array StationRecords::history(int64_t station_id) {
+  return c_
+      .query(
+          "SELECT time AS \"time\", user_name AS \"user\", action AS \"action\", detail AS \"detail\" FROM "
+          "station_history WHERE station_type = ? AND station_id = ? ORDER BY id",
+          {std::string(type_name(t_)), station_id})
+      .to_json();
+}
+
+std::optional<json::object> StationRecords::invoice(int64_t station_id) {
+  Result r = c_.query(
+      "SELECT station_id AS \"stationId\", merchant_no AS \"merchantNo\", seller_address AS "
+      "\"sellerAddress\", bank_account AS \"bankAccount\", bank_name AS \"bankName\", drawer AS \"drawer\", "
+      "company_name AS \"companyName\", payee AS \"payee\", reviewer AS \"reviewer\", taxpayer_id AS "
+      "\"taxpayerId\", electricity_tax_rate AS \"electricityTaxRate\", electricity_tax_code AS "
+      "\"electricityTaxCode\", service_tax_rate AS \"serviceTaxRate\", service_tax_code AS "
+      "\"serviceTaxCode\", "
+      "phone AS \"phone\", updated_by AS \"updateBy\", updated_at AS \"updateTime\" FROM "
+      "station_invoice_config WHERE station_type = ? AND station_id = ?",
+      {std::string(type_name(t_)), station_id});
+  if (r.empty()) return std::nullopt;
+  return r.row_json(0);
+}
+
+void StationRecords::save_invoice(int64_t station_id, const InvoiceFields& f, const std::string& by,
+                                  int64_t now) {
+  std::string type = type_name(t_);
+  c_.execute("DELETE FROM station_invoice_config WHERE station_type = ? AND station_id = ?",
+             {type, station_id});
+  c_.execute(
+      "INSERT INTO station_invoice_config (station_type, station_id, merchant_no, seller_address, "
+      "bank_account, bank_name, drawer, company_name, payee, reviewer, taxpayer_id, electricity_tax_rate, "
+      "electricity_tax_code, service_tax_rate, service_tax_code, phone, updated_by, updated_at) VALUES (?, "
+      "?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {type, station_id, f.merchant_no, f.seller_address, f.bank_account, f.bank_name, f.drawer,
+       f.company_name, f.payee, f.reviewer, f.taxpayer_id, f.electricity_tax_rate, f.electricity_tax_code,
+       f.service_tax_rate, f.service_tax_code, f.phone, by, now});
+}
+
+std::optional<std::string> StationRecords::pay_config(int64_t station_id) {
+  Result r = c_.query("SELECT config FROM station_pay_config WHERE station_type = ? AND station_id = ?",
+                      {std::string(type_name(t_)), station_id});
+  if (r.empty()) return std::nullopt;
+  return r.str(0, 0);
+}
+
+void StationRecords::save_pay_config(int64_t station_id, const std::string& json, bool configured,
+                                     const std::string& by, int64_t now) {
+  std::string type = type_name(t_);
+  c_.execute("DELETE FROM station_pay_config WHERE station_type = ? AND station_id = ?", {type, station_id});
+  c_.execute(
+      "INSERT INTO station_pay_config (station_type, station_id, config, pay_configured, updated_by, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {type, station_id, json, int64_t{configured ? 1 : 0}, by, now});
+}
+
+static void owner_filter(Where& w, int64_t owner_provider, int64_t owner_property) {
+  if (owner_property)
+    w.add("s.property_id = ?", {owner_property});
+  else if (owner_provider)
+    w.add("s.provider_id = ?", {owner_provider});
+}
+
+std::vector<int64_t> StationRecords::invalid_for_owner(const std::vector<int64_t>& ids,
+                                                       int64_t owner_provider, int64_t owner_property,
+                                                       const DataScope& scope) {
+  std::vector<int64_t> bad;
+  for (int64_t id : ids) {
+    Where w;
+    w.add("s.id = ?", {id});
+    owner_filter(w, owner_provider, owner_property);
+    add_scope(w, station_scope(t_, "s"), scope);
+    if (!c_.scalar(std::string("SELECT s.id FROM ") + station_table(t_) + " s" + w.sql(), w.params))
+      bad.push_back(id);
+  }
+  return bad;
+}
+
+json::array StationRecords::options_for_owner(int64_t owner_provider, int64_t owner_property,
+                                              const DataScope& scope) {
+  Where w;
+  owner_filter(w, owner_provider, owner_property);
+  add_scope(w, station_scope(t_, "s"), scope);
+  return c_
+      .query(std::string("SELECT s.id AS \"id\", s.name AS \"name\" FROM ") + station_table(t_) + " s" +
+                 w.sql() + " ORDER BY s.id",
+             w.params)
+      .to_json();
+}
+
+}  // namespace zc::db::station
