@@ -2,7 +2,7 @@
 // Stream decoder for YKC over TCP: bytes in any chunking → frames and typed error events.
 //
 // - Frames split or concatenated by TCP are reassembled; the buffer is a fixed array of 2 × 259 bytes
-//   (no heap), so a connection costs ~560 bytes however the peer behaves.
+//   (no heap), so a connection costs ~600 bytes however the peer behaves.
 // - Resynchronisation: bytes before a 0x68 start byte are reported as one `garbage` event (coalesced up
 //   to kGarbageChunk bytes); a candidate whose length byte is out of bounds is a `bad_length` event and
 //   the scan restarts at the next byte; a complete candidate whose CRC matches in neither byte order is a
