@@ -16,37 +16,16 @@ export default {
       name: 'Station name', operationType: 'Operation type', contact: 'Contact', contactPhone: 'Contact phone',
       intro: 'Introduction', hotline: 'Service hotline', openingHours: 'Opening hours', openFrom: 'From', openTo: 'To',
       maxPower: 'Max power', capacityLoad: 'Capacity load', address: 'Address', region: 'Region',
-      province: 'Province', city: 'City', district: 'District', detailAddress: 'Street address',
-      longitude: 'Longitude', latitude: 'Latitude', coordinates: 'Coordinates', timezone: 'Time zone',
-      auditStatus: 'Audit status', status: 'Station status', auditRemark: 'Audit remark', auditBy: 'Audited by', auditTime: 'Audited at',
+      coordinates: 'Coordinates', timezone: 'Time zone',
+      auditStatus: 'Audit status', status: 'Station status',
       invoiceConfigured: 'Invoice', payConfigured: 'Payment', configured: 'Configured', notConfigured: 'Not set',
-      audit: 'Audit', auditTitle: 'Audit station', auditResult: 'Result', pass: 'Approve', reject: 'Reject',
-      rejectRemarkRequired: 'A remark is required when rejecting', auditOk: 'Audit saved',
+      audit: 'Audit',
       invoice: 'Invoice config', pay: 'Payment config', privateApply: 'Private pile applications',
       addTitle: 'Add station', editTitle: 'Edit station', detailTitle: 'Station details',
-      sectionOwner: 'Ownership', sectionBasic: 'Basic information', sectionOperation: 'Operation', sectionAddress: 'Address',
+      sectionOwner: 'Ownership', sectionBasic: 'Basic information', sectionOperation: 'Operation',
       defaultAreaHint: 'A default area is created with the station', auditHint: 'New stations operate once approved by the provider or the platform',
       counts: { areas: 'Areas', piles: 'Piles', guns: 'Connectors', spots: 'Parking spots' },
-      historyAction: { create: 'Created', edit: 'Edited', resubmit: 'Resubmitted for audit', audit: 'Audited', approve: 'Approved', reject: 'Rejected', enable: 'Enabled', disable: 'Disabled', invoice: 'Invoice config', pay: 'Payment config' },
-      history: 'Change history', auditRecord: 'Audit record', noHistory: 'No changes yet',
       openingHoursInvalid: 'The end must be later than the start', coordInvalid: 'Longitude -180–180, latitude -90–90, at most 6 decimals'
-    },
-    invoice: {
-      title: 'Invoice config · {name}', hint: 'Orders of a station without invoice details cannot be invoiced.',
-      merchantNo: 'Merchant no.', sellerAddress: 'Seller address', bankAccount: 'Bank account', bankName: 'Bank name', drawer: 'Drawer',
-      companyName: 'Company name', payee: 'Payee', reviewer: 'Reviewer', taxpayerId: 'Taxpayer ID',
-      electricityTaxRate: 'Electricity tax rate', electricityTaxCode: 'Electricity tax code', serviceTaxRate: 'Service tax rate', serviceTaxCode: 'Service tax code',
-      phone: 'Phone', saved: 'Invoice config saved', sectionSeller: 'Seller', sectionTax: 'Tax rates', sectionPeople: 'People',
-      taxRateInvalid: 'Tax rate 0–100 %'
-    },
-    pay: {
-      title: 'Payment config · {name}', hint: 'Without a payment method the app cannot pay to start charging; issued cards (virtual or physical) still work.',
-      leshua: 'LeShua', suixingpay: 'Suixingpay', wechat: 'WeChat Pay', enabled: 'Enabled',
-      merchantNo: 'Merchant no.', profitSharing: 'Profit sharing', splitAccounts: 'Split accounts', account: 'Account', accountName: 'Account name',
-      ratio: 'Ratio', ratioSum: 'Ratio total: {sum}%', ratioOver: 'The split ratios must not exceed 100% in total', addAccount: 'Add account',
-      noAccounts: 'No split accounts', orgId: 'Org ID', mchId: 'Merchant ID', appId: 'AppID', serialNo: 'Certificate serial no.', apiV3Key: 'APIv3 key',
-      secretSet: 'Set (keep the mask or leave empty to keep it)', secretKeep: 'Unchanged', saved: 'Payment config saved',
-      accountRequired: 'Fill in the account and ratio', notEnabled: 'Disabled'
     },
     privateApply: {
       title: 'Private pile application · {name}', qrHint: 'Owners scan the code with a phone and submit their contact details.',
@@ -120,14 +99,6 @@ export default {
       description: 'Description', effectiveWindow: 'Effective', openEnded: 'open', ykcModelNo: 'Billing model no.', savedPending: 'Saved; takes effect at {time}',
       modeHint: { unified: 'One energy price and one service price all day', tou: 'Energy and service prices per sharp / peak / flat / valley period' },
       editNewVersion: 'Saving creates a new version; the current one stays in force until then'
-    },
-    qr: {
-      template: { plain: 'Plain', labelled: 'With label', card: 'Branded card' },
-      download: 'Download {name}', hint: 'Scanning with WeChat opens the charging page. Pick a template and download it as PNG.'
-    },
-    export: {
-      starting: 'Creating the export job…', running: 'Writing the Excel file…', done: 'Export finished', failed: 'Export failed',
-      rows: '{written} / {total} rows written', download: 'Download', downloaded: 'Download started'
     }
   },
   carDict: {

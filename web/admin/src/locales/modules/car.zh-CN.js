@@ -16,37 +16,16 @@ export default {
       name: '电站名称', operationType: '运营性质', contact: '电站联系人', contactPhone: '联系人手机号',
       intro: '电站简介', hotline: '服务热线', openingHours: '营业时间', openFrom: '开始时间', openTo: '结束时间',
       maxPower: '最大功率', capacityLoad: '容量负荷', address: '地址信息', region: '所在地区',
-      province: '省份', city: '城市', district: '区县', detailAddress: '详细地址',
-      longitude: '经度', latitude: '纬度', coordinates: '经纬度', timezone: '时区',
-      auditStatus: '审核状态', status: '电站状态', auditRemark: '审核意见', auditBy: '审核人', auditTime: '审核时间',
+      coordinates: '经纬度', timezone: '时区',
+      auditStatus: '审核状态', status: '电站状态',
       invoiceConfigured: '发票配置', payConfigured: '支付配置', configured: '已配置', notConfigured: '未配置',
-      audit: '审核', auditTitle: '审核电站', auditResult: '审核结果', pass: '通过', reject: '驳回',
-      rejectRemarkRequired: '驳回时请填写审核意见', auditOk: '审核完成',
+      audit: '审核',
       invoice: '发票配置', pay: '支付配置', privateApply: '私桩申请',
       addTitle: '添加电站', editTitle: '修改电站', detailTitle: '电站详情',
-      sectionOwner: '归属信息', sectionBasic: '基本信息', sectionOperation: '运营信息', sectionAddress: '地址信息',
+      sectionOwner: '归属信息', sectionBasic: '基本信息', sectionOperation: '运营信息',
       defaultAreaHint: '添加电站时会自动生成一个默认区域', auditHint: '新增的电站需经服务商或平台审核通过后方可运营',
       counts: { areas: '区域数量', piles: '电桩数量', guns: '电枪数量', spots: '车位数量' },
-      historyAction: { create: '新增电站', edit: '修改电站', resubmit: '重新提交审核', audit: '审核', approve: '审核通过', reject: '审核驳回', enable: '启用', disable: '停用', invoice: '发票配置', pay: '支付配置' },
-      history: '变更记录', auditRecord: '审核记录', noHistory: '暂无变更记录',
       openingHoursInvalid: '结束时间须晚于开始时间', coordInvalid: '经度 -180~180，纬度 -90~90，最多 6 位小数'
-    },
-    invoice: {
-      title: '发票配置 · {name}', hint: '电站未配置开票资料时，该电站的订单无法开具发票。',
-      merchantNo: '商户号', sellerAddress: '售方地址', bankAccount: '银行账号', bankName: '银行名称', drawer: '开票人',
-      companyName: '公司名称', payee: '收款人', reviewer: '复核人', taxpayerId: '纳税人识别号',
-      electricityTaxRate: '电费费率', electricityTaxCode: '电费费率编码', serviceTaxRate: '服务费率', serviceTaxCode: '服务费费率编码',
-      phone: '电话', saved: '发票配置已保存', sectionSeller: '销售方信息', sectionTax: '税率信息', sectionPeople: '开票人员',
-      taxRateInvalid: '税率范围 0~100%'
-    },
-    pay: {
-      title: '支付配置 · {name}', hint: '未配置支付方式时，小程序不能支付启动充电；已发放的电卡（小程序虚拟卡、实体卡刷卡）仍可充电。',
-      leshua: '乐刷', suixingpay: '随行付', wechat: '微信支付', enabled: '启用',
-      merchantNo: '商户号', profitSharing: '开启分账', splitAccounts: '分账账号', account: '分账账号', accountName: '账户名称',
-      ratio: '分账比例', ratioSum: '分账比例合计：{sum}%', ratioOver: '分账比例合计不能超过100%', addAccount: '添加分账账号',
-      noAccounts: '暂无分账账号', orgId: '机构号', mchId: '商户号', appId: 'AppID', serialNo: '证书序列号', apiV3Key: 'APIv3 密钥',
-      secretSet: '已设置（留空或保持掩码则不修改）', secretKeep: '保持不变', saved: '支付配置已保存',
-      accountRequired: '请填写分账账号和比例', notEnabled: '未启用'
     },
     privateApply: {
       title: '私桩申请 · {name}', qrHint: '车主使用手机扫码，填写联系信息后提交私桩申请。',
@@ -120,14 +99,6 @@ export default {
       description: '计费规则描述', effectiveWindow: '生效区间', openEnded: '长期', ykcModelNo: '计费模型编号', savedPending: '已保存，新规则将于 {time} 生效',
       modeHint: { unified: '任意时间段都按统一的电费单价、服务费单价计费', tou: '按尖、峰、平、谷时段分别设置电费单价和服务费单价' },
       editNewVersion: '修改将生成新版本，当前版本在新版本生效前继续有效'
-    },
-    qr: {
-      template: { plain: '简洁二维码', labelled: '带编号标签', card: '品牌卡片' },
-      download: '下载{name}', hint: '微信扫描二维码可跳转到详情页进行充电；选择模板后点击下载，保存为 PNG 图片。'
-    },
-    export: {
-      starting: '正在创建导出任务…', running: '正在生成 Excel…', done: '导出完成', failed: '导出失败',
-      rows: '已写入 {written} / {total} 行', download: '下载文件', downloaded: '已开始下载'
     }
   },
   carDict: {

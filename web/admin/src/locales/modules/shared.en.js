@@ -13,7 +13,7 @@ export default {
     },
     history: {
       title: 'Change history', empty: 'No changes yet',
-      actions: { create: 'Created', edit: 'Edited', resubmit: 'Resubmitted for audit', approve: 'Approved', reject: 'Rejected', enable: 'Enabled', disable: 'Disabled', invoice: 'Invoice config', pay: 'Payment config' }
+      actions: { create: 'Created', edit: 'Edited', resubmit: 'Resubmitted for audit', audit: 'Audited', approve: 'Approved', reject: 'Rejected', enable: 'Enabled', disable: 'Disabled', invoice: 'Invoice config', pay: 'Payment config' }
     },
     config: { configured: 'Configured', notConfigured: 'Not configured' },
     invoice: {

@@ -13,7 +13,7 @@ export default {
     },
     history: {
       title: '变更记录', empty: '暂无变更记录',
-      actions: { create: '新增电站', edit: '修改电站', resubmit: '重新提交审核', approve: '审核通过', reject: '审核驳回', enable: '启用', disable: '停用', invoice: '发票配置', pay: '支付配置' }
+      actions: { create: '新增电站', edit: '修改电站', resubmit: '重新提交审核', audit: '审核', approve: '审核通过', reject: '审核驳回', enable: '启用', disable: '停用', invoice: '发票配置', pay: '支付配置' }
     },
     config: { configured: '已配置', notConfigured: '未配置' },
     invoice: {

@@ -37,6 +37,9 @@ export function carDictTag(name, value) {
   return DICTS[name]?.tags[value] || 'info'
 }
 
+/** For the shared station components' `resolveTag`. */
+export const resolveCarTag = (dict, value) => ({ label: carDictLabel(dict, value), type: carDictTag(dict, value) })
+
 /** Tier colours used by the 24-hour bars and the price tables. */
 export const TIER_COLORS = { sharp: '#e5484d', peak: '#f59e0b', flat: '#3b82f6', valley: '#10b981' }
 export const TIERS = ['sharp', 'peak', 'flat', 'valley']

@@ -76,14 +76,5 @@ export function segmentsOf(slots) {
   return out
 }
 
-/** Save a Blob as a file. */
-export function saveBlob(blob, fileName) {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.appendChild(a)
-  a.click()
-  document.body.removeChild(a)
-  setTimeout(() => URL.revokeObjectURL(url), 2000)
-}
+/** Save a Blob as a file (shared helper). */
+export { saveBlob } from '@/utils/download'
