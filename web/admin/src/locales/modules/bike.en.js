@@ -57,7 +57,7 @@ export default {
       referencePower: 'Reference power', referencePowerHint: 'Used for prepay → duration and the billing test when no power is reported',
       perUnit: 'CNY / {n} min', perKwh: 'CNY/kWh',
       bands: 'Power bands', bandsService: 'Service-fee power bands', bandMin: 'Min power', bandMax: 'Max power', bandOpenEnd: 'and above', bandPrice: 'Price',
-      bandOpen: '{min}W and above', addBand: 'Add band', bandsHint: 'Bands cover 0 W upwards with no gap or overlap; only the top band may be open',
+      bandOpen: '{min}W and above', bandLine: '{range}: {price}', autoStopCol: 'Auto-stop (time / amount)', addBand: 'Add band', bandsHint: 'Bands cover 0 W upwards with no gap or overlap; only the top band may be open',
       bandsEmpty: 'Add at least one power band', bandRowMin: 'Row {n}: invalid min power', bandRowMax: 'Row {n}: max power must exceed min power', bandRowPrice: 'Row {n}: enter a price',
       bandGap: '{range} missing', bandOverlap: '{a} overlaps {b}', bandsOk: 'Bands are contiguous from 0 W up', bandsFix: 'Fix the power bands first',
       sessionPowerHint: 'The highest power held for 60 s picks the band, which prices the whole session',

@@ -57,7 +57,7 @@ export default {
       referencePower: '参考功率', referencePowerHint: '未上报功率时用于预付金额换算时长与计费测试',
       perUnit: '元/{n}分钟', perKwh: '元/度',
       bands: '功率区间', bandsService: '服务费功率区间', bandMin: '最小功率', bandMax: '最大功率', bandOpenEnd: '以上', bandPrice: '单价',
-      bandOpen: '{min}W以上', addBand: '添加区间', bandsHint: '区间按功率从 0W 起连续覆盖，不能有缺口或重叠；仅最高区间可不设上限',
+      bandOpen: '{min}W以上', bandLine: '{range}：{price}', autoStopCol: '自停阈值 / 金额', addBand: '添加区间', bandsHint: '区间按功率从 0W 起连续覆盖，不能有缺口或重叠；仅最高区间可不设上限',
       bandsEmpty: '请至少添加一个功率区间', bandRowMin: '第 {n} 行最小功率无效', bandRowMax: '第 {n} 行最大功率须大于最小功率', bandRowPrice: '第 {n} 行请填写单价',
       bandGap: '{range} 缺失', bandOverlap: '{a} 与 {b} 重叠', bandsOk: '区间连续，覆盖 0W 以上全部功率', bandsFix: '请先修正功率区间',
       sessionPowerHint: '按会话中持续 60 秒以上的最高功率确定区间，整单按该区间计费',

@@ -41,16 +41,17 @@ export function bandRange(b, t) {
 /**
  * Check power bands [{minW, maxW|null, unitPrice}] the way the engine does (docs/billing.md "Power
  * bands"): cover 0 W upwards with no gap or overlap, only the top band open. → {problems: [text],
- * segments: [{from, to, kind: 'band'|'gap'|'overlap', index?}], top} (for the bar).
+ * missing: [text] (rows without a price), segments: [{from, to, kind: 'band'|'gap'|'overlap', index?}], top} (for the bar).
  */
 export function analyseBands(bands, t) {
   const problems = []
+  const missing = []
   const list = (bands || []).map((b, i) => ({ ...b, i, minW: num(b.minW), maxW: num(b.maxW) }))
-  if (!list.length) return { problems: [t('bike.tariff.bandsEmpty')], segments: [], top: 0 }
+  if (!list.length) return { problems: [t('bike.tariff.bandsEmpty')], missing, segments: [], top: 0 }
   list.forEach((b) => {
     if (b.minW === null || b.minW < 0) problems.push(t('bike.tariff.bandRowMin', { n: b.i + 1 }))
     else if (b.maxW !== null && b.maxW <= b.minW) problems.push(t('bike.tariff.bandRowMax', { n: b.i + 1 }))
-    if (b.unitPrice === null || b.unitPrice === undefined || b.unitPrice === '') problems.push(t('bike.tariff.bandRowPrice', { n: b.i + 1 }))
+    if (b.unitPrice === null || b.unitPrice === undefined || b.unitPrice === '') missing.push(t('bike.tariff.bandRowPrice', { n: b.i + 1 }))
   })
   const valid = list.filter(b => b.minW !== null && b.minW >= 0 && (b.maxW === null || b.maxW > b.minW)).sort((a, b) => a.minW - b.minW || (a.maxW ?? Infinity) - (b.maxW ?? Infinity))
   const label = (b) => bandRange(b, t)
@@ -71,5 +72,5 @@ export function analyseBands(bands, t) {
   })
   const finite = valid.flatMap(b => [b.minW, b.maxW]).filter(v => v !== null && isFinite(v))
   const top = Math.max(100, ...finite)
-  return { problems, segments, top }
+  return { problems, missing, segments, top }
 }

@@ -21,7 +21,7 @@ export function tariffSummaryLines(r, t) {
   if (!r || !r.mode) return []
   if (r.mode !== 'B' && r.mode !== 'E') return [tariffSummary(r, t)]
   const perUnit = t('bike.tariff.perUnit', { n: r.unitMinutes || 60 })
-  const lines = [...(r.bands || [])].sort((a, b) => a.minW - b.minW).map(b => `${bandRange(b, t)}：${fmtMilli(b.unitPrice)} ${perUnit}`)
+  const lines = [...(r.bands || [])].sort((a, b) => a.minW - b.minW).map(b => t('bike.tariff.bandLine', { range: bandRange(b, t), price: `${fmtMilli(b.unitPrice)} ${perUnit}` }))
   if (r.mode === 'E') lines.unshift(`${t('bike.tariff.energyFee')} ${fmtPrice(r.energyPrice)} ${t('bike.tariff.perKwh')}`)
   return lines
 }
