@@ -45,4 +45,5 @@ npm_install() {
 }
 npm_install "$here/web/admin"
 [ "$mode" = test ] && npm_install "$here/tests/e2e"
+[ "$mode" = test ] && npm_install "$here/tests/conformance"  # ocpp-rpc (strict OCPP 1.6 client)
 exit 0

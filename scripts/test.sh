@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # `make test`: builds (release + ASan/UBSan), runs every suite, prints "N passed, N failed".
-#   unit (sanitized) · integration on SQLite (sanitized binary) · integration on PostgreSQL · e2e (Chromium)
+#   unit (sanitized) · integration on SQLite (sanitized binary) · integration on PostgreSQL ·
+#   OCPP conformance (ocpp-rpc strict mode, sanitized binary) · e2e (Chromium)
 # Set ZHICHONG_TEST_ONLY="unit integration-sqlite …" to run a subset.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 logs=$(mktemp -d /tmp/zhichong-test.XXXXXX)
-only=${ZHICHONG_TEST_ONLY:-"unit integration-sqlite integration-postgres e2e"}
+only=${ZHICHONG_TEST_ONLY:-"unit integration-sqlite integration-postgres conformance e2e"}
 passed=0; failed=0; suites_failed=()
 
 count_node() {  # node --test output (tap or spec reporter) → "pass fail"
@@ -42,6 +43,10 @@ fi
 if wants integration-postgres; then
   ZHICHONG_BIN=build/release/zhichong ZHICHONG_TEST_REPORTER=tap tests/integration/run.sh postgres >"$logs/integration-postgres.log" 2>&1; rc=$?
   add integration-postgres $(count_node "$logs/integration-postgres.log") $rc
+fi
+if wants conformance; then
+  ZHICHONG_BIN=build/asan/zhichong ZHICHONG_TEST_REPORTER=tap tests/conformance/run.sh >"$logs/conformance.log" 2>&1; rc=$?
+  add conformance $(count_node "$logs/conformance.log") $rc
 fi
 if wants e2e; then
   ZHICHONG_BIN=build/release/zhichong scripts/e2e.sh >"$logs/e2e.log" 2>&1; rc=$?

@@ -8,20 +8,28 @@
 #include "api/admin/auth/auth_routes.hpp"
 #include "api/admin/bike/register.hpp"
 #include "api/admin/car/register.hpp"
+#include "api/admin/device/device_routes.hpp"
 #include "api/admin/system/register.hpp"
 #include "app/demo.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
-#include "devices/offline_gateway.hpp"
+#include "devices/local_gateway.hpp"
+#include "devices/message_log.hpp"
+#include "devices/meter_store.hpp"
+#include "devices/ocpp16/endpoint.hpp"
+#include "devices/session_registry.hpp"
+#include "devices/state_writer.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "http/upgrade.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
-#include "service/station/station_config.hpp"
+#include "service/charging/recording_charging_service.hpp"
 #include "service/export/export_jobs.hpp"
+#include "service/station/station_config.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/migrations.hpp"
 #include "storage/repositories/auth_repository.hpp"
@@ -81,8 +89,17 @@ int serve(const Config& cfg, bool demo) {
   api::register_auth_routes(router, *db, auth);
   api::register_system_routes(router, *db, cfg, auth);
 
-  // Devices: until a protocol gateway is connected every device is (truthfully) offline.
-  devices::OfflineGateway gateway;
+  // Devices: sessions of connected devices (OCPP 1.6J on /ocpp/<id>), their state written through
+  // (coalesced), the commands of the admin buttons sent over the device's session.
+  devices::SessionRegistry sessions;
+  devices::StateWriter device_state(
+      *db, std::chrono::milliseconds(std::max<int64_t>(10, cfg.gateway.flush_interval_ms)));
+  devices::MessageLog device_messages(static_cast<size_t>(std::max<int64_t>(0, cfg.ocpp.message_log_size)));
+  devices::MeterStore meters;
+  devices::LocalGateway gateway(sessions);
+  charging::RecordingChargingService charging(*db, cfg.ocpp.accept_any_id_tag);
+  devices::ocpp16::OcppEndpoint ocpp({*db, cfg, sessions, device_state, device_messages, meters, charging});
+  api::register_device_routes(router, {*db, sessions, device_messages, meters});
   car::CarClock car_clock;
   exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
   car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
@@ -105,11 +122,13 @@ int serve(const Config& cfg, bool demo) {
     spdlog::warn("admin web not found at '{}' (build it with `make web`); serving the API only",
                  cfg.http.web_root);
   http::HttpServer server(cfg, pipeline, statics);
+  server.add_upgrade(ocpp.route());
   uint16_t port = server.bind();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::fflush(stdout);
   server.run();
+  device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");
   return 0;
 }

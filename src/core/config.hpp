@@ -44,6 +44,18 @@ struct Config {
   struct Testing {
     bool enabled = false;  // test-only routes (/test/…: the car module's clock); never in production
   } testing;
+  struct Ocpp {
+    int64_t heartbeat_interval_s = 60;   // sent in BootNotification.conf
+    int64_t command_timeout_ms = 30000;  // longest wait for a charger's answer to a command
+    bool basic_auth = false;             // require the per-device password (security profile 1)
+    bool accept_any_id_tag = false;      // accept every idTag (demos/tests; the orders module decides later)
+    int64_t idle_timeout_s = 120;  // no frame or pong for this long: the connection is dead (pings at half)
+    int64_t max_frame_bytes = 65536;  // larger frames close the connection
+    int64_t message_log_size = 50;    // frames kept per device and direction (message log)
+  } ocpp;
+  struct Gateway {
+    int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
+  } gateway;
   struct Log {
     std::string level = "info";
     bool access_log = true;

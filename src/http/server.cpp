@@ -13,6 +13,7 @@
 #include "http/envelope.hpp"
 #include "http/pipeline.hpp"
 #include "http/static_files.hpp"
+#include "http/upgrade.hpp"
 
 namespace zc::http {
 
@@ -62,6 +63,17 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
   std::mutex conns_mu;
   std::list<std::weak_ptr<Connection>> conns;
+  std::vector<UpgradeRoute> upgrades;
+
+  const UpgradeRoute* upgrade_route(const bhttp::request<bhttp::string_body>& in,
+                                    const std::string& path) const {
+    if (upgrades.empty() || in.method() != bhttp::verb::get ||
+        !beast::iequals(in[bhttp::field::upgrade], "websocket"))
+      return nullptr;
+    for (const auto& u : upgrades)
+      if (path.rfind(u.prefix, 0) == 0) return &u;
+    return nullptr;
+  }
 
   asio::awaitable<void> accept_loop() {
     for (;;) {
@@ -145,6 +157,12 @@ struct HttpServer::Impl {
       req.method = std::string(in.method_string());
       req.target = std::string(in.target());
       if (!decode_target(req.target, req)) co_return co_await reject(c, 400, "请求路径格式错误");
+      if (const UpgradeRoute* up = upgrade_route(in, req.path)) {
+        // The protocol owns the connection from here on (c.busy stays set: shutdown goes through
+        // the route's on_shutdown, not a socket cancel).
+        UpgradeRequest ur{c.stream, buffer, parser.release(), req.path, remote_ip};
+        co_return co_await up->handle(ur);
+      }
       req.body = std::move(in.body());
       req.authorization = std::string(in[bhttp::field::authorization]);
       req.accept = std::string(in[bhttp::field::accept]);
@@ -191,6 +209,8 @@ struct HttpServer::Impl {
     stopping = true;
     beast::error_code ignored;
     acceptor.close(ignored);
+    for (auto& u : upgrades)
+      if (u.on_shutdown) u.on_shutdown();
     // Idle keep-alive connections are closed now; busy ones close after their response.
     {
       std::lock_guard g(conns_mu);
@@ -223,6 +243,10 @@ struct HttpServer::Impl {
 HttpServer::HttpServer(const Config& cfg, Pipeline& pipeline, const StaticFiles& statics)
     : impl_(std::make_unique<Impl>(cfg, pipeline, statics)) {}
 HttpServer::~HttpServer() = default;
+
+void HttpServer::add_upgrade(UpgradeRoute route) {
+  impl_->upgrades.push_back(std::move(route));
+}
 
 uint16_t HttpServer::bind() {
   auto& a = impl_->acceptor;

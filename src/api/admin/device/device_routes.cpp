@@ -1,0 +1,81 @@
+#include "api/admin/device/device_routes.hpp"
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/json_body.hpp"
+#include "devices/device_password.hpp"
+#include "http/envelope.hpp"
+#include "storage/repositories/device_repo.hpp"
+
+namespace zc::api {
+
+using http::Request;
+namespace json = boost::json;
+
+static void pile_in_scope(DeviceApiContext& ctx, int64_t id, const Principal& p) {
+  if (!ctx.db.read([&](db::Connection& c) { return db::dev::DeviceRepo(c).car_pile_in_scope(id, p.scope); }))
+    fail_not_found("电桩不存在");
+}
+
+void register_device_routes(http::Router& r, DeviceApiContext ctx) {
+  r.get("/stat/online/list", {.permission = "stat:online:list"}, [ctx](Request& q) mutable {
+    auto page = ctx.db.read(
+        [&](db::Connection& c) { return db::dev::DeviceRepo(c).online_log(q.query, q.user().scope); });
+    return http::ok_rows(std::move(page.rows), page.total);
+  });
+
+  // The live session and the last frames each way (newest first).
+  r.get("/car/pile/{id}/messages", {.permission = "car:pile:query"}, [ctx](Request& q) mutable {
+    int64_t id = q.id_param("id");
+    pile_in_scope(ctx, id, q.user());
+    devices::DeviceKey key{devices::DeviceKind::car_pile, id};
+    json::object o;
+    auto info = ctx.registry.info(key);
+    o["online"] = info.has_value();
+    if (info) {
+      o["protocol"] = info->protocol;
+      o["remoteIp"] = info->remote;
+      o["since"] = info->since;
+      o["lastSeen"] = info->last_seen;
+    }
+    json::array meters;
+    for (int64_t n = 0; n <= 64; ++n) {
+      auto m = ctx.meters.latest(key, n);
+      if (!m) continue;
+      json::object x;
+      x["connectorId"] = n;
+      x["time"] = m->time;
+      if (m->transaction_id) x["transactionId"] = *m->transaction_id;
+      if (m->energy) x["energy"] = *m->energy;
+      if (m->power_w) x["powerW"] = *m->power_w;
+      if (m->current_a) x["currentA"] = *m->current_a;
+      if (m->voltage_v) x["voltageV"] = *m->voltage_v;
+      if (m->soc) x["soc"] = *m->soc;
+      meters.push_back(std::move(x));
+    }
+    o["meters"] = std::move(meters);
+    o["frames"] = ctx.messages.recent(key);
+    return http::ok(std::move(o));
+  });
+
+  // OCPP security profile 1: the password the pile sends as HTTP Basic (user = its code).
+  r.put("/car/pile/{id}/ocppPassword",
+        {.permission = "car:pile:edit", .log_title = "电桩连接密码", .op = http::Op::edit},
+        [ctx](Request& q) mutable {
+          int64_t id = q.id_param("id");
+          auto body = JsonBody::parse(q.body);
+          std::string pw = body.str("password", 40);
+          if (pw.size() < 16 || pw.size() > 40) fail_bad_request("password: 长度须为16到40个字符");
+          for (unsigned char ch : pw)
+            if (ch < 0x21 || ch > 0x7e || ch == ':')
+              fail_bad_request("password: 只能包含可见ASCII字符（不含冒号）");
+          pile_in_scope(ctx, id, q.user());
+          auto [salt, hash] = devices::hash_device_password(pw);
+          ctx.db.write([&](db::Connection& c) {
+            db::dev::DeviceRepo(c).set_secret("car_pile", id, salt, hash, q.user().user_name, now_ms());
+          });
+          return http::ok();
+        });
+}
+
+}  // namespace zc::api

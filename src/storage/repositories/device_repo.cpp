@@ -1,0 +1,176 @@
+#include "storage/repositories/device_repo.hpp"
+
+namespace zc::db::dev {
+
+std::optional<DeviceIdentity> DeviceRepo::find_car_pile(const std::string& code_or_sn) {
+  Result r = c_.query(
+      "SELECT id, code, factory_no, name, protocol, status, gun_count, provider_id, property_id, station_id "
+      "FROM car_pile WHERE code = ? OR factory_no = ? ORDER BY CASE WHEN code = ? THEN 0 ELSE 1 END LIMIT 1",
+      {code_or_sn, code_or_sn, code_or_sn});
+  if (r.empty()) return std::nullopt;
+  DeviceIdentity d;
+  d.kind = "car_pile";
+  d.id = r.i64(0, 0);
+  d.code = r.str(0, 1);
+  d.factory_no = r.str(0, 2);
+  d.name = r.str(0, 3);
+  d.protocol = r.str(0, 4);
+  d.status = r.i64(0, 5);
+  d.connectors = r.i64(0, 6);
+  d.provider_id = r.i64(0, 7);
+  d.property_id = r.i64(0, 8);
+  d.station_id = r.i64(0, 9);
+  return d;
+}
+
+bool DeviceRepo::car_pile_in_scope(int64_t id, const DataScope& scope) {
+  Where w;
+  w.add("p.id = ?", {id});
+  ScopeColumns cols;
+  cols.provider = "p.provider_id";
+  cols.property = "p.property_id";
+  cols.car_station = "p.station_id";
+  add_scope(w, cols, scope);
+  return c_.scalar("SELECT p.id FROM car_pile p" + w.sql(), w.params).has_value();
+}
+
+void DeviceRepo::set_online(const std::string& kind, int64_t id, bool online, int64_t last_seen) {
+  if (kind != "car_pile") return;
+  c_.execute("UPDATE car_pile SET online = ?, last_seen = ? WHERE id = ?",
+             {int64_t{online ? 1 : 0}, last_seen, id});
+  if (!online) c_.execute("UPDATE car_gun SET state = 'offline' WHERE pile_id = ?", {id});
+}
+
+void DeviceRepo::set_last_seen(const std::string& kind, int64_t id, int64_t last_seen) {
+  if (kind != "car_pile") return;
+  c_.execute("UPDATE car_pile SET last_seen = ? WHERE id = ?", {last_seen, id});
+}
+
+void DeviceRepo::set_connector_state(const std::string& kind, int64_t id, int64_t connector,
+                                     const std::string& state) {
+  if (kind != "car_pile") return;
+  if (connector == 0) {
+    if (state == "fault") c_.execute("UPDATE car_gun SET state = 'fault' WHERE pile_id = ?", {id});
+    return;
+  }
+  c_.execute("UPDATE car_gun SET state = ? WHERE pile_id = ? AND gun_no = ?", {state, id, connector});
+}
+
+void DeviceRepo::log_online(const std::string& kind, int64_t id, const std::string& protocol, bool online,
+                            const std::string& reason, const std::string& remote_ip, int64_t time) {
+  if (kind != "car_pile") return;
+  c_.execute(
+      "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, protocol, "
+      "state, reason, remote_ip, time, provider_id, property_id, car_station_id) "
+      "SELECT 'car_pile', p.id, p.name, COALESCE(p.code, ''), p.factory_no, ?, ?, ?, ?, ?, p.provider_id, "
+      "p.property_id, p.station_id FROM car_pile p WHERE p.id = ?",
+      {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
+}
+
+Page DeviceRepo::online_log(const QueryParams& q, const DataScope& scope) {
+  ListSpec s;
+  s.select =
+      "l.id AS \"id\", l.device_kind AS \"deviceType\", l.device_id AS \"deviceId\", l.device_name AS "
+      "\"deviceName\", l.device_code AS \"deviceCode\", l.device_sn AS \"deviceSn\", l.protocol AS "
+      "\"protocol\", "
+      "l.state AS \"state\", l.reason AS \"reason\", l.remote_ip AS \"remoteIp\", l.time AS \"time\", "
+      "l.car_station_id AS \"carStationId\", l.bike_station_id AS \"bikeStationId\"";
+  s.from = "device_online_log l";
+  s.filters = {
+      {"deviceName", "l.device_name", Match::contains, Kind::text},
+      {"deviceCode", "l.device_code", Match::contains, Kind::text},
+      {"deviceSn", "l.device_sn", Match::contains, Kind::text},
+      {"deviceType", "l.device_kind", Match::equal, Kind::text},
+      {"deviceId", "l.device_id", Match::equal, Kind::integer},
+      {"protocol", "l.protocol", Match::equal, Kind::text},
+      {"state", "l.state", Match::equal, Kind::integer},
+      {"carStationId", "l.car_station_id", Match::equal, Kind::integer},
+      {"bikeStationId", "l.bike_station_id", Match::equal, Kind::integer},
+      {"beginTime", "l.time", Match::at_least, Kind::integer},
+      {"endTime", "l.time", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "l.id"},
+                {"time", "l.time"},
+                {"deviceName", "l.device_name"},
+                {"deviceCode", "l.device_code"},
+                {"state", "l.state"}};
+  s.default_order = "l.id DESC";
+  s.scope.provider = "l.provider_id";
+  s.scope.property = "l.property_id";
+  s.scope.car_station = "l.car_station_id";
+  s.scope.bike_station = "l.bike_station_id";
+  return list_page(c_, s, q, scope);
+}
+
+int64_t DeviceRepo::start_transaction(const TxStart& t, int64_t now) {
+  const char* find =
+      "SELECT id FROM charging_transaction WHERE device_kind = ? AND device_id = ? AND connector_id = ? AND "
+      "start_time = ?";
+  Params key{t.kind, t.device_id, t.connector_id, t.start_time};
+  if (auto id = c_.scalar(find, key)) return *id;
+  int64_t provider = 0, property = 0, station = 0;
+  if (t.kind == "car_pile") {
+    Result r =
+        c_.query("SELECT provider_id, property_id, station_id FROM car_pile WHERE id = ?", {t.device_id});
+    if (!r.empty()) provider = r.i64(0, 0), property = r.i64(0, 1), station = r.i64(0, 2);
+  }
+  return c_.insert(
+      "INSERT INTO charging_transaction (device_kind, device_id, connector_id, id_tag, id_tag_status, "
+      "reservation_id, meter_start, start_time, status, provider_id, property_id, station_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)",
+      {t.kind, t.device_id, t.connector_id, t.id_tag, t.id_tag_status, opt(t.reservation_id), t.meter_start,
+       t.start_time, provider, property, station, now});
+}
+
+std::optional<TxRow> DeviceRepo::find_transaction(int64_t id) {
+  Result r = c_.query(
+      "SELECT id, device_kind, device_id, connector_id, id_tag, meter_start, status FROM "
+      "charging_transaction "
+      "WHERE id = ?",
+      {id});
+  if (r.empty()) return std::nullopt;
+  TxRow t;
+  t.id = r.i64(0, 0);
+  t.kind = r.str(0, 1);
+  t.device_id = r.i64(0, 2);
+  t.connector_id = r.i64(0, 3);
+  t.id_tag = r.str(0, 4);
+  t.meter_start = r.i64(0, 5);
+  t.status = r.str(0, 6);
+  return t;
+}
+
+bool DeviceRepo::stop_transaction(int64_t id, int64_t meter_stop, int64_t stop_time,
+                                  const std::string& reason, const std::string& id_tag, int64_t now) {
+  return c_.execute(
+             "UPDATE charging_transaction SET status = 'stopped', meter_stop = ?, stop_time = ?, stop_reason "
+             "= ?, "
+             "stop_id_tag = ?, updated_at = ? WHERE id = ? AND status = 'active'",
+             {meter_stop, stop_time, reason, id_tag, now, id}) > 0;
+}
+
+void DeviceRepo::set_meter(int64_t transaction_id, int64_t meter, int64_t time) {
+  c_.execute(
+      "UPDATE charging_transaction SET meter_last = ?, meter_last_time = ? WHERE id = ? AND status = "
+      "'active'",
+      {meter, time, transaction_id});
+}
+
+std::optional<std::pair<std::string, std::string>> DeviceRepo::secret(const std::string& kind, int64_t id) {
+  Result r = c_.query("SELECT salt, password_hash FROM device_secret WHERE device_kind = ? AND device_id = ?",
+                      {kind, id});
+  if (r.empty()) return std::nullopt;
+  return std::make_pair(r.str(0, 0), r.str(0, 1));
+}
+
+void DeviceRepo::set_secret(const std::string& kind, int64_t id, const std::string& salt,
+                            const std::string& hash, const std::string& by, int64_t now) {
+  c_.execute("DELETE FROM device_secret WHERE device_kind = ? AND device_id = ?", {kind, id});
+  c_.execute(
+      "INSERT INTO device_secret (device_kind, device_id, salt, password_hash, updated_by, updated_at) "
+      "VALUES "
+      "(?, ?, ?, ?, ?, ?)",
+      {kind, id, salt, hash, by, now});
+}
+
+}  // namespace zc::db::dev
