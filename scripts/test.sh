@@ -36,6 +36,12 @@ if wants unit; then
   total=$(grep -oE 'out of [0-9]+' "$logs/unit.log" | tail -n1 | grep -oE '[0-9]+'); bad=$(grep -oE '[0-9]+ tests failed' "$logs/unit.log" | grep -oE '^[0-9]+')
   add unit $(( ${total:-0} - ${bad:-0} )) "${bad:-0}" $rc
 fi
+if wants fuzz; then
+  # A short libFuzzer run of the YKC stream/message decoders; a crash fails the suite.
+  scripts/fuzz-ykc.sh "${ZHICHONG_FUZZ_SECONDS:-30}" >"$logs/fuzz.log" 2>&1; rc=$?
+  tail -n1 "$logs/fuzz.log"
+  if [ $rc = 0 ]; then add fuzz 1 0 0; else add fuzz 0 1 $rc; fi
+fi
 if wants integration-sqlite; then
   ZHICHONG_BIN=build/asan/zhichong ZHICHONG_TEST_REPORTER=tap tests/integration/run.sh sqlite >"$logs/integration-sqlite.log" 2>&1; rc=$?
   add integration-sqlite $(count_node "$logs/integration-sqlite.log") $rc
