@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 logs=$(mktemp -d /tmp/zhichong-test.XXXXXX)
-only=${ZHICHONG_TEST_ONLY:-"unit integration-sqlite integration-postgres conformance e2e"}
+only=${ZHICHONG_TEST_ONLY:-"unit fuzz integration-sqlite integration-postgres conformance e2e"}
 passed=0; failed=0; suites_failed=()
 
 count_node() {  # node --test output (tap or spec reporter) → "pass fail"
