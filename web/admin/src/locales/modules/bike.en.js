@@ -35,7 +35,7 @@ export default {
       limitInvalid: 'The lower limit must not exceed the upper limit', immutable: 'Device code, factory ID and socket count cannot change after saving',
       sectionBasic: 'Basic information', sectionElectrical: 'Electrical', sectionDates: 'Dates',
       addTitle: 'Add device', editTitle: 'Edit device', detailTitle: 'Device details',
-      refresh: 'Refresh status', reboot: 'Reboot', sockets: 'Sockets',
+      refresh: 'Refresh status', reboot: 'Reboot', refreshOnline: '“{name}” is online; status refreshed', sockets: 'Sockets',
       exportTitle: 'Export device QR codes', qrTitle: 'Device QR · {name}',
       confirmDelete: 'Delete device “{name}” and its {n} sockets?'
     },

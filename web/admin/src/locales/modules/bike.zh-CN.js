@@ -35,7 +35,7 @@ export default {
       limitInvalid: '电流下限不能大于电流上限', immutable: '设备编号、出厂标识、插座数量保存后不可修改',
       sectionBasic: '基本信息', sectionElectrical: '电气参数', sectionDates: '日期信息',
       addTitle: '添加设备', editTitle: '修改设备', detailTitle: '设备详情',
-      refresh: '刷新状态', reboot: '重启设备', sockets: '插座列表',
+      refresh: '刷新状态', reboot: '重启设备', refreshOnline: '“{name}”在线，状态已刷新', sockets: '插座列表',
       exportTitle: '设备二维码导出', qrTitle: '设备二维码 · {name}',
       confirmDelete: '是否确认删除设备“{name}”？其下的 {n} 个插座将一并删除。'
     },
