@@ -8,6 +8,8 @@
 #include "core/config.hpp"
 #include "core/principal.hpp"
 #include "devices/gateway.hpp"
+#include "service/station/device_support.hpp"
+#include "service/station/station_rules.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/car_asset.hpp"
 #include "storage/repositories/car_station.hpp"
@@ -50,24 +52,15 @@ db::car::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t sta
 void require_area_enabled(const db::car::AreaRec& a);
 db::car::Owned owned_by(const db::car::StationRec& s);
 
-// A device command's reply as the API answers it: accepted → {result, message}; otherwise 409 with
-// 设备不在线，无法执行 / 设备拒绝执行: … / 设备响应超时.
-boost::json::object command_outcome(const devices::CommandReply& reply);
+// The station modules' shared device and field checks (service/station).
+using station::check_name;
+using station::check_status_value;
+using station::command_outcome;
+using station::public_base;
+using station::qr_label_png;
 
-// The public base URL without a trailing slash.
-std::string public_base(const Config& cfg);
 std::string gun_qr_url(const Config& cfg, const std::string& gun_code);
 std::string pile_qr_url(const Config& cfg, const std::string& pile_code);
 std::string private_apply_url(const Config& cfg, int64_t station_id);
 
-void check_status_value(int64_t status);
-void check_name(const std::string& field, const std::string& value, size_t max_len = 50);
-
-}  // namespace zc::car
-
-namespace zc::car {
-// A QR print label (export/qr_templates) as PNG; `tmpl` "" = plain, unknown → 400 naming `template`.
-std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
-                         const std::string& code,
-                         const std::string& subtitle = "");  // card instruction line; "" = scan to charge
 }  // namespace zc::car

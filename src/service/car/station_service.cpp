@@ -1,11 +1,9 @@
 #include "service/car/station_service.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "core/timezone.hpp"
+#include "service/station/station_config.hpp"
 #include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 
@@ -14,41 +12,22 @@ namespace zc::car {
 namespace json = boost::json;
 using db::Connection;
 using db::car::StationRepo;
+using db::station::StationRecords;
+constexpr auto kCar = db::station::StationType::car;
 
 // ---- validation ---------------------------------------------------------------------------------
 
-static bool valid_hhmm(std::string_view s, bool allow_24) {
-  if (s.size() != 5 || s[2] != ':') return false;
-  for (size_t i : {0u, 1u, 3u, 4u})
-    if (s[i] < '0' || s[i] > '9') return false;
-  int h = (s[0] - '0') * 10 + (s[1] - '0');
-  int m = (s[3] - '0') * 10 + (s[4] - '0');
-  if (m > 59) return false;
-  return h < 24 || (allow_24 && h == 24 && m == 0);
-}
-
 void validate_station_fields(db::car::StationFields& f) {
   check_name("name", f.name);
-  if (f.operation_type < 1 || f.operation_type > 3)
-    fail_bad_request("operationType: 只能是1（对外开放）、2（内部专用）或3（个人私桩）");
+  station::check_operation_type(f.operation_type);
   sys::check_contact_phone("contactPhone", f.contact_phone);
   sys::check_contact_phone("hotline", f.hotline);
-  if (f.opening_hours.empty()) f.opening_hours = "00:00-24:00";
-  {
-    const std::string& h = f.opening_hours;
-    if (h.size() != 11 || h[5] != '-' || !valid_hhmm(std::string_view(h).substr(0, 5), false) ||
-        !valid_hhmm(std::string_view(h).substr(6, 5), true))
-      fail_bad_request("openingHours: 格式应为HH:MM-HH:MM，例如00:00-24:00");
-  }
+  station::normalise_opening_hours(f.opening_hours);
   if (f.max_power < 0 || f.max_power > 1000000) fail_bad_request("maxPower: 必须在0到1000000（kW）之间");
   if (f.capacity_load < 0 || f.capacity_load > 1000000)
     fail_bad_request("capacityLoad: 必须在0到1000000（kVA）之间");
-  if (f.longitude && (*f.longitude < -180000000 || *f.longitude > 180000000))
-    fail_bad_request("longitude: 必须在-180到180之间");
-  if (f.latitude && (*f.latitude < -90000000 || *f.latitude > 90000000))
-    fail_bad_request("latitude: 必须在-90到90之间");
-  if (f.timezone.empty()) f.timezone = std::string(kDefaultTimeZone);
-  if (!TimeZone::find(f.timezone)) fail_bad_request("timezone: 时区无效：" + f.timezone);
+  station::check_coordinates(f.longitude, f.latitude);
+  station::normalise_timezone(f.timezone);
 }
 
 static std::string fmt_opt(const std::optional<int64_t>& v) {
@@ -94,7 +73,7 @@ json::object StationService::get(int64_t id, const Principal& p) {
     auto row = repo.detail(id, p.scope);
     if (!row) fail_not_found("电站不存在");
     (*row)["counts"] = repo.counts(id);
-    (*row)["history"] = repo.history(id);
+    (*row)["history"] = StationRecords(c, kCar).history(id);
     return *row;
   });
 }
@@ -119,7 +98,7 @@ int64_t StationService::create(StationInput in, const Principal& p) {
     int64_t id = repo.insert(owner.provider_id, owner.property_id, in.f, p.user_name, now);
     db::car::AreaRepo(c).insert({owner.provider_id, owner.property_id, id}, "默认区域", "", 0, true,
                                 p.user_name, now);
-    repo.add_history(id, p.user_name, "create", "新增电站（自动创建默认区域）", now);
+    StationRecords(c, kCar).add_history(id, p.user_name, "create", "新增电站（自动创建默认区域）", now);
     return id;
   });
 }
@@ -134,8 +113,9 @@ void StationService::update(StationInput in, const Principal& p) {
     bool resubmit = s.audit_status == 2;  // editing a rejected station submits it for audit again
     repo.update(in.id, in.f, resubmit, p.user_name, now);
     std::string detail = changes(*old, in.f);
-    repo.add_history(in.id, p.user_name, "edit", detail.empty() ? "未修改字段" : detail, now);
-    if (resubmit) repo.add_history(in.id, p.user_name, "resubmit", "驳回后修改，重新提交审核", now);
+    StationRecords records(c, kCar);
+    records.add_history(in.id, p.user_name, "edit", detail.empty() ? "未修改字段" : detail, now);
+    if (resubmit) records.add_history(in.id, p.user_name, "resubmit", "驳回后修改，重新提交审核", now);
   });
 }
 
@@ -149,7 +129,7 @@ void StationService::audit(int64_t id, int64_t audit_status, const std::string& 
     StationRepo repo(c);
     int64_t now = ctx_.clock.now();
     if (!repo.audit(id, audit_status, remark, p.user_name, now)) fail_conflict("只能审核待审核的电站");
-    repo.add_history(
+    StationRecords(c, kCar).add_history(
         id, p.user_name, audit_status == 1 ? "approve" : "reject",
         std::string(audit_status == 1 ? "审核通过" : "审核驳回") + (remark.empty() ? "" : "：" + remark),
         now);
@@ -164,212 +144,8 @@ void StationService::change_status(int64_t id, int64_t status, const Principal& 
     StationRepo repo(c);
     int64_t now = ctx_.clock.now();
     repo.set_status(id, status, p.user_name, now);
-    repo.add_history(id, p.user_name, status == 0 ? "enable" : "disable",
-                     status == 0 ? "启用电站" : "停用电站", now);
-  });
-}
-
-// ---- invoice configuration ----------------------------------------------------------------------
-
-json::value StationService::invoice_config(int64_t station_id, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) -> json::value {
-    station_in_scope(c, station_id, p);
-    auto o = StationRepo(c).invoice(station_id);
-    if (!o) return nullptr;
-    return *o;
-  });
-}
-
-static bool is_taxpayer_id(const std::string& s) {
-  if (s.size() < 15 || s.size() > 20) return false;
-  for (char ch : s)
-    if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z'))) return false;
-  return true;
-}
-
-void StationService::save_invoice_config(int64_t station_id, const db::car::InvoiceFields& f,
-                                         const Principal& p) {
-  if (f.merchant_no.empty()) fail_bad_request("merchantNo: 不能为空");
-  if (f.company_name.empty()) fail_bad_request("companyName: 不能为空");
-  if (!is_taxpayer_id(f.taxpayer_id)) fail_bad_request("taxpayerId: 纳税人识别号应为15到20位数字或大写字母");
-  for (auto [field, rate] : {std::pair{"electricityTaxRate", f.electricity_tax_rate},
-                             std::pair{"serviceTaxRate", f.service_tax_rate}})
-    if (rate < 0 || rate > 10000) fail_bad_request(std::string(field) + ": 必须在0到10000（0.01%）之间");
-  sys::check_contact_phone("phone", f.phone);
-  ctx_.db.write([&](Connection& c) {
-    station_in_scope(c, station_id, p);
-    StationRepo repo(c);
-    int64_t now = ctx_.clock.now();
-    repo.save_invoice(station_id, f, p.user_name, now);
-    repo.add_history(station_id, p.user_name, "invoice", "修改发票配置", now);
-  });
-}
-
-// ---- payment configuration ----------------------------------------------------------------------
-
-static const char* kMasked = "******";
-
-static const json::object* sub(const json::object& body, const char* key) {
-  auto it = body.find(key);
-  if (it == body.end() || it->value().is_null()) return nullptr;
-  if (!it->value().is_object()) fail_bad_request(std::string(key) + ": 应为对象");
-  return &it->value().as_object();
-}
-
-static bool flag(const json::object& o, const std::string& path, const char* key) {
-  auto it = o.find(key);
-  if (it == o.end() || it->value().is_null()) return false;
-  if (it->value().is_bool()) return it->value().as_bool();
-  if (it->value().is_int64() && (it->value().as_int64() == 0 || it->value().as_int64() == 1))
-    return it->value().as_int64() == 1;
-  fail_bad_request(path + "." + key + ": 应为布尔值");
-}
-
-static std::string text(const json::object& o, const std::string& path, const char* key,
-                        size_t max_len = 64) {
-  auto it = o.find(key);
-  if (it == o.end() || it->value().is_null()) return "";
-  if (!it->value().is_string()) fail_bad_request(path + "." + key + ": 应为字符串");
-  std::string s = trim(std::string_view(it->value().as_string()));
-  if (utf8_length(s) > max_len)
-    fail_bad_request(path + "." + key + ": 长度不能超过" + std::to_string(max_len) + "个字符");
-  return s;
-}
-
-static json::object parse_pay(const json::object& body, const json::object& stored) {
-  json::object out;
-  // LeShua (乐刷): merchant no., profit sharing with split accounts whose ratios (0.01 %) sum ≤ 100 %.
-  {
-    json::object l;
-    const json::object* in = sub(body, "leshua");
-    json::object empty;
-    const json::object& o = in ? *in : empty;
-    bool enabled = flag(o, "leshua", "enabled");
-    std::string merchant = text(o, "leshua", "merchantNo");
-    bool sharing = flag(o, "leshua", "profitSharing");
-    if (enabled && merchant.empty()) fail_bad_request("leshua.merchantNo: 启用乐刷时商户号不能为空");
-    json::array accounts;
-    int64_t sum = 0;
-    if (auto it = o.find("splitAccounts"); it != o.end() && !it->value().is_null()) {
-      if (!it->value().is_array()) fail_bad_request("splitAccounts: 应为数组");
-      const auto& arr = it->value().as_array();
-      if (arr.size() > 20) fail_bad_request("splitAccounts: 最多20个分账账号");
-      for (size_t i = 0; i < arr.size(); ++i) {
-        std::string path = "splitAccounts[" + std::to_string(i) + "]";
-        if (!arr[i].is_object()) fail_bad_request(path + ": 应为对象");
-        const auto& a = arr[i].as_object();
-        std::string account = text(a, path, "account");
-        if (account.empty()) fail_bad_request(path + ".account: 不能为空");
-        std::string name = text(a, path, "name", 50);
-        auto r = a.find("ratio");
-        if (r == a.end() || !r->value().is_int64()) fail_bad_request(path + ".ratio: 应为整数（0.01%）");
-        int64_t ratio = r->value().as_int64();
-        if (ratio <= 0 || ratio > 10000) fail_bad_request(path + ".ratio: 必须在1到10000（0.01%）之间");
-        sum += ratio;
-        json::object e;
-        e["account"] = account;
-        e["name"] = name;
-        e["ratio"] = ratio;
-        accounts.push_back(std::move(e));
-      }
-    }
-    if (sum > 10000) fail_bad_request("splitAccounts: 分账比例合计不能超过100%");
-    if (enabled && sharing && accounts.empty())
-      fail_bad_request("splitAccounts: 开启分账时至少需要一个分账账号");
-    l["enabled"] = enabled;
-    l["merchantNo"] = merchant;
-    l["profitSharing"] = sharing;
-    l["splitAccounts"] = std::move(accounts);
-    out["leshua"] = std::move(l);
-  }
-  // Suixingpay (随行付).
-  {
-    json::object s;
-    const json::object* in = sub(body, "suixingpay");
-    json::object empty;
-    const json::object& o = in ? *in : empty;
-    bool enabled = flag(o, "suixingpay", "enabled");
-    std::string merchant = text(o, "suixingpay", "merchantNo");
-    if (enabled && merchant.empty()) fail_bad_request("suixingpay.merchantNo: 启用随行付时商户号不能为空");
-    s["enabled"] = enabled;
-    s["merchantNo"] = merchant;
-    s["orgId"] = text(o, "suixingpay", "orgId");
-    out["suixingpay"] = std::move(s);
-  }
-  // WeChat Pay v3: the API v3 key is write-only ("******" keeps the stored one).
-  {
-    json::object w;
-    const json::object* in = sub(body, "wechat");
-    json::object empty;
-    const json::object& o = in ? *in : empty;
-    bool enabled = flag(o, "wechat", "enabled");
-    std::string mch = text(o, "wechat", "mchId");
-    std::string app = text(o, "wechat", "appId");
-    std::string key = text(o, "wechat", "apiV3Key");
-    if (key == kMasked) {
-      key.clear();
-      if (auto it = stored.find("wechat"); it != stored.end() && it->value().is_object()) {
-        const auto& sw = it->value().as_object();
-        if (auto k = sw.find("apiV3Key"); k != sw.end() && k->value().is_string())
-          key = std::string(k->value().as_string());
-      }
-      if (key.empty()) fail_bad_request("wechat.apiV3Key: 尚未设置，请输入APIv3密钥");
-    }
-    if (!key.empty() && key.size() != 32) fail_bad_request("wechat.apiV3Key: APIv3密钥应为32个字符");
-    if (enabled) {
-      if (mch.empty()) fail_bad_request("wechat.mchId: 启用微信支付时商户号不能为空");
-      if (app.empty()) fail_bad_request("wechat.appId: 启用微信支付时AppID不能为空");
-      if (key.empty()) fail_bad_request("wechat.apiV3Key: 启用微信支付时APIv3密钥不能为空");
-    }
-    w["enabled"] = enabled;
-    w["mchId"] = mch;
-    w["appId"] = app;
-    w["serialNo"] = text(o, "wechat", "serialNo");
-    w["apiV3Key"] = key;
-    out["wechat"] = std::move(w);
-  }
-  return out;
-}
-
-static bool pay_configured(const json::object& cfg) {
-  auto on = [&](const char* k, const char* id) {
-    const auto& o = cfg.at(k).as_object();
-    return o.at("enabled").as_bool() && !o.at(id).as_string().empty();
-  };
-  return on("leshua", "merchantNo") || on("suixingpay", "merchantNo") || on("wechat", "mchId");
-}
-
-static json::object stored_pay(StationRepo& repo, int64_t station_id) {
-  auto s = repo.pay_config(station_id);
-  if (!s) return {};
-  boost::system::error_code ec;
-  auto v = json::parse(*s, ec);
-  if (ec || !v.is_object()) return {};
-  return v.as_object();
-}
-
-json::object StationService::pay_config(int64_t station_id, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) {
-    station_in_scope(c, station_id, p);
-    StationRepo repo(c);
-    json::object cfg = parse_pay(stored_pay(repo, station_id), {});
-    // parse_pay of the stored document re-validates and normalises it; an empty one gives the defaults.
-    auto& w = cfg["wechat"].as_object();
-    w["apiV3Key"] = w["apiV3Key"].as_string().empty() ? "" : kMasked;
-    cfg["stationId"] = station_id;
-    cfg["payConfigured"] = pay_configured(cfg);
-    return cfg;
-  });
-}
-
-void StationService::save_pay_config(int64_t station_id, const json::object& body, const Principal& p) {
-  ctx_.db.write([&](Connection& c) {
-    station_in_scope(c, station_id, p);
-    StationRepo repo(c);
-    json::object cfg = parse_pay(body, stored_pay(repo, station_id));
-    int64_t now = ctx_.clock.now();
-    repo.save_pay_config(station_id, json::serialize(cfg), pay_configured(cfg), p.user_name, now);
-    repo.add_history(station_id, p.user_name, "pay", "修改支付配置", now);
+    StationRecords(c, kCar).add_history(id, p.user_name, status == 0 ? "enable" : "disable",
+                                        status == 0 ? "启用电站" : "停用电站", now);
   });
 }
 
@@ -446,27 +222,8 @@ void StationService::handle_private_apply(int64_t id, int64_t status, const std:
 
 // ---- station directory ----------------------------------------------------------------------------
 
-namespace {
-
-class CarStationDirectory final : public sys::StationDirectory {
- public:
-  std::vector<int64_t> invalid(Connection& c, const std::vector<int64_t>& ids, const sys::Owner& owner,
-                               const DataScope& scope) override {
-    if (owner.type == UserType::collective) return ids;
-    return StationRepo(c).invalid_for_owner(ids, owner.type == UserType::provider ? owner.provider_id : 0,
-                                            owner.type == UserType::property ? owner.property_id : 0, scope);
-  }
-  json::array options(Connection& c, const sys::Owner& owner, const DataScope& scope) override {
-    if (owner.type == UserType::collective) return {};
-    return StationRepo(c).options_for_owner(owner.type == UserType::provider ? owner.provider_id : 0,
-                                            owner.type == UserType::property ? owner.property_id : 0, scope);
-  }
-};
-
-}  // namespace
-
 std::shared_ptr<sys::StationDirectory> make_car_station_directory() {
-  return std::make_shared<CarStationDirectory>();
+  return station::make_station_directory(kCar);
 }
 
 }  // namespace zc::car

@@ -1,6 +1,7 @@
 #pragma once
-// Car stations (CAR-ST), their invoice (CAR-ST-INV) and payment (CAR-ST-PAY) configuration, private-pile
-// applications (CAR-ST-PRIV) and the car station directory for user ↔ station binding (SYS-USER).
+// Car stations (CAR-ST), private-pile applications (CAR-ST-PRIV) and the car station directory for user ↔
+// station binding (SYS-USER). Invoice (CAR-ST-INV) and payment (CAR-ST-PAY) configuration are the shared
+// station::StationConfigService (type car).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <memory>
@@ -36,11 +37,6 @@ class StationService {
   void audit(int64_t id, int64_t audit_status, const std::string& remark, const Principal& p);
   void change_status(int64_t id, int64_t status, const Principal& p);
 
-  boost::json::value invoice_config(int64_t station_id, const Principal& p);  // null when not configured
-  void save_invoice_config(int64_t station_id, const db::car::InvoiceFields& f, const Principal& p);
-  boost::json::object pay_config(int64_t station_id, const Principal& p);  // secrets masked
-  void save_pay_config(int64_t station_id, const boost::json::object& body, const Principal& p);
-
   // PNG label of the public application link.
   std::string private_apply_qr(int64_t station_id, const std::string& tmpl, const Principal& p);
 
@@ -54,7 +50,7 @@ class StationService {
   CarContext ctx_;
 };
 
-// Plugs car stations into SYS-USER station binding.
+// Plugs car stations into SYS-USER station binding (station::make_station_directory of type car).
 std::shared_ptr<sys::StationDirectory> make_car_station_directory();
 
 // Station field rules (also used by tests of the API): name, enumerations, phones, opening hours,

@@ -41,7 +41,7 @@ std::string public_link(const Config& cfg, const std::string& path) {
 }
 
 std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
-                         const std::string& code) {
+                         const std::string& code, const std::string& subtitle) {
   auto t = parse_qr_template(tmpl.empty() ? "plain" : tmpl);
   if (!t) fail_bad_request("template: 只能是plain、labelled或card");
   QrLabel label;
@@ -49,6 +49,7 @@ std::string qr_label_png(const std::string& tmpl, const std::string& url, const 
   label.qr_text = url;
   label.title = title;
   label.code = code;
+  label.subtitle = subtitle;
   return render_qr_label(label);
 }
 

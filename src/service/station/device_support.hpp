@@ -28,8 +28,9 @@ std::string public_base(const Config& cfg);
 std::string public_link(const Config& cfg, const std::string& path);
 
 // A QR print label (export/qr_templates) as PNG; `tmpl` "" = plain, unknown → 400 naming `template`.
+// `subtitle`: the card's instruction line ("" = scan to charge).
 std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
-                         const std::string& code);
+                         const std::string& code, const std::string& subtitle = "");
 
 // One QR export: the list rows (read on the export worker), and how a row becomes the QR URL and the
 // code columns. Columns: 电站, 二维码, 二维码URL, 出厂标识, then `code_headers` (one cell each).

@@ -5,9 +5,11 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <functional>
 #include <memory>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/principal.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/database.hpp"
@@ -26,7 +28,9 @@ void require_station_enabled(db::Connection& c, const StationRef& s);
 
 class StationConfigService {
  public:
-  StationConfigService(db::Database& db, StationType type) : db_(db), type_(type) {}
+  // `now` stamps the changes (car passes its test-movable clock).
+  StationConfigService(db::Database& db, StationType type, std::function<int64_t()> now = now_ms)
+      : db_(db), type_(type), now_(std::move(now)) {}
 
   boost::json::value invoice_config(int64_t station_id, const Principal& p);  // null when not configured
   void save_invoice_config(int64_t station_id, const db::station::InvoiceFields& f, const Principal& p);
@@ -36,6 +40,7 @@ class StationConfigService {
  private:
   db::Database& db_;
   StationType type_;
+  std::function<int64_t()> now_;
 };
 
 // Plugs the stations of `type` into SYS-USER station binding (`station_directories().add(...)`).

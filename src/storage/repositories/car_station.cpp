@@ -1,6 +1,7 @@
 #include "storage/repositories/car_station.hpp"
 
 #include "storage/repositories/car_common.hpp"
+#include "storage/repositories/station_common.hpp"
 
 namespace zc::db::car {
 
@@ -19,12 +20,8 @@ static ListSpec station_spec() {
       "s.province AS \"province\", s.city AS \"city\", s.district AS \"district\", s.address AS \"address\", "
       "s.longitude AS \"longitude\", s.latitude AS \"latitude\", s.timezone AS \"timezone\", "
       "s.status AS \"status\", s.audit_status AS \"auditStatus\", s.audit_remark AS \"auditRemark\", "
-      "s.audit_by AS \"auditBy\", s.audit_time AS \"auditTime\", "
-      "CASE WHEN EXISTS (SELECT 1 FROM car_station_invoice i WHERE i.station_id = s.id) THEN 1 ELSE 0 END "
-      "AS \"invoiceConfigured\", "
-      "CASE WHEN EXISTS (SELECT 1 FROM car_station_pay y WHERE y.station_id = s.id AND y.pay_configured = 1) "
-      "THEN 1 ELSE 0 END AS \"payConfigured\", " +
-      audit_select("s");
+      "s.audit_by AS \"auditBy\", s.audit_time AS \"auditTime\", " +
+      station::configured_select(station::StationType::car, "s") + ", " + audit_select("s");
   s.from = "car_station s" + owner_join("s");
   s.filters = {
       {"name", "s.name", Match::contains, Kind::text},
@@ -193,99 +190,6 @@ json::object StationRepo::counts(int64_t id) {
   o["guns"] = r.i64(0, 2);
   o["spots"] = r.i64(0, 3);
   return o;
-}
-
-void StationRepo::add_history(int64_t station_id, const std::string& user, const std::string& action,
-                              const std::string& detail, int64_t now) {
-  c_.execute(
-      "INSERT INTO car_station_history (station_id, time, user_name, action, detail) VALUES (?, ?, ?, ?, ?)",
-      {station_id, now, user, action, detail});
-}
-
-json::array StationRepo::history(int64_t station_id) {
-  return c_
-      .query(
-          "SELECT time AS \"time\", user_name AS \"user\", action AS \"action\", detail AS \"detail\" FROM "
-          "car_station_history WHERE station_id = ? ORDER BY id",
-          {station_id})
-      .to_json();
-}
-
-std::optional<json::object> StationRepo::invoice(int64_t station_id) {
-  Result r = c_.query(
-      "SELECT station_id AS \"stationId\", merchant_no AS \"merchantNo\", seller_address AS "
-      "\"sellerAddress\", "
-      "bank_account AS \"bankAccount\", bank_name AS \"bankName\", drawer AS \"drawer\", company_name AS "
-      "\"companyName\", payee AS \"payee\", reviewer AS \"reviewer\", taxpayer_id AS \"taxpayerId\", "
-      "electricity_tax_rate AS \"electricityTaxRate\", electricity_tax_code AS \"electricityTaxCode\", "
-      "service_tax_rate AS \"serviceTaxRate\", service_tax_code AS \"serviceTaxCode\", phone AS \"phone\", "
-      "updated_by AS \"updateBy\", updated_at AS \"updateTime\" FROM car_station_invoice WHERE station_id = "
-      "?",
-      {station_id});
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
-}
-
-void StationRepo::save_invoice(int64_t station_id, const InvoiceFields& f, const std::string& by,
-                               int64_t now) {
-  c_.execute("DELETE FROM car_station_invoice WHERE station_id = ?", {station_id});
-  c_.execute(
-      "INSERT INTO car_station_invoice (station_id, merchant_no, seller_address, bank_account, bank_name, "
-      "drawer, "
-      "company_name, payee, reviewer, taxpayer_id, electricity_tax_rate, electricity_tax_code, "
-      "service_tax_rate, "
-      "service_tax_code, phone, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, ?)",
-      {station_id, f.merchant_no, f.seller_address, f.bank_account, f.bank_name, f.drawer, f.company_name,
-       f.payee, f.reviewer, f.taxpayer_id, f.electricity_tax_rate, f.electricity_tax_code, f.service_tax_rate,
-       f.service_tax_code, f.phone, by, now});
-}
-
-std::optional<std::string> StationRepo::pay_config(int64_t station_id) {
-  Result r = c_.query("SELECT config FROM car_station_pay WHERE station_id = ?", {station_id});
-  if (r.empty()) return std::nullopt;
-  return r.str(0, 0);
-}
-
-void StationRepo::save_pay_config(int64_t station_id, const std::string& json, bool configured,
-                                  const std::string& by, int64_t now) {
-  c_.execute("DELETE FROM car_station_pay WHERE station_id = ?", {station_id});
-  c_.execute(
-      "INSERT INTO car_station_pay (station_id, config, pay_configured, updated_by, updated_at) VALUES (?, "
-      "?, ?, "
-      "?, ?)",
-      {station_id, json, int64_t{configured ? 1 : 0}, by, now});
-}
-
-static void owner_filter(Where& w, int64_t owner_provider, int64_t owner_property) {
-  if (owner_property)
-    w.add("s.property_id = ?", {owner_property});
-  else if (owner_provider)
-    w.add("s.provider_id = ?", {owner_provider});
-}
-
-std::vector<int64_t> StationRepo::invalid_for_owner(const std::vector<int64_t>& ids, int64_t owner_provider,
-                                                    int64_t owner_property, const DataScope& scope) {
-  std::vector<int64_t> bad;
-  for (int64_t id : ids) {
-    Where w;
-    w.add("s.id = ?", {id});
-    owner_filter(w, owner_provider, owner_property);
-    add_scope(w, station_scope("s"), scope);
-    if (!c_.scalar("SELECT s.id FROM car_station s" + w.sql(), w.params)) bad.push_back(id);
-  }
-  return bad;
-}
-
-json::array StationRepo::options_for_owner(int64_t owner_provider, int64_t owner_property,
-                                           const DataScope& scope) {
-  Where w;
-  owner_filter(w, owner_provider, owner_property);
-  add_scope(w, station_scope("s"), scope);
-  return c_
-      .query("SELECT s.id AS \"id\", s.name AS \"name\" FROM car_station s" + w.sql() + " ORDER BY s.id",
-             w.params)
-      .to_json();
 }
 
 // ---- private-pile applications --------------------------------------------------------------------

@@ -1,6 +1,6 @@
 #pragma once
-// SQL of car stations (CAR-ST): rows, change history, invoice and payment configuration, private-pile
-// applications (CAR-ST-PRIV), and the user ↔ station binding lookups (SYS-USER 绑定电站).
+// SQL of car stations (CAR-ST): rows and private-pile applications (CAR-ST-PRIV). Change history, invoice
+// and payment configuration and the user ↔ station binding lookups are db::station::StationRecords.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
@@ -37,15 +37,6 @@ struct StationFields {
   std::string timezone;
 };
 
-struct InvoiceFields {
-  std::string merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, reviewer,
-      taxpayer_id;
-  int64_t electricity_tax_rate = 0;
-  std::string electricity_tax_code;
-  int64_t service_tax_rate = 0;
-  std::string service_tax_code, phone;
-};
-
 struct PrivateApplyFields {
   int64_t station_id = 0, provider_id = 0, property_id = 0;
   std::string name, phone, plate, community, parking_spot, remark, ip;
@@ -67,23 +58,6 @@ class StationRepo {
   bool audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by, int64_t now);
   void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
   boost::json::object counts(int64_t id);  // {areas, piles, guns, spots}
-
-  void add_history(int64_t station_id, const std::string& user, const std::string& action,
-                   const std::string& detail, int64_t now);
-  boost::json::array history(int64_t station_id);  // [{time, user, action, detail}] oldest first
-
-  std::optional<boost::json::object> invoice(int64_t station_id);
-  void save_invoice(int64_t station_id, const InvoiceFields& f, const std::string& by, int64_t now);
-  std::optional<std::string> pay_config(int64_t station_id);  // the stored JSON document
-  void save_pay_config(int64_t station_id, const std::string& json, bool configured, const std::string& by,
-                       int64_t now);
-
-  // User ↔ station binding: ids that are missing, out of `scope`, or not of the user's owner
-  // (owner_provider/owner_property 0 = any); and the stations such a user may be bound to.
-  std::vector<int64_t> invalid_for_owner(const std::vector<int64_t>& ids, int64_t owner_provider,
-                                         int64_t owner_property, const DataScope& scope);
-  boost::json::array options_for_owner(int64_t owner_provider, int64_t owner_property,
-                                       const DataScope& scope);
 
  private:
   Connection& c_;

@@ -60,6 +60,11 @@ void to_bools(json::object& row, std::initializer_list<const char*> keys) {
   }
 }
 
+void to_bools(json::array& rows, std::initializer_list<const char*> keys) {
+  for (auto& r : rows)
+    if (r.is_object()) to_bools(r.as_object(), keys);
+}
+
 void to_degrees(json::object& row, std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
     auto it = row.find(k);

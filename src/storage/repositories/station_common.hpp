@@ -33,8 +33,9 @@ ScopeColumns child_scope(StationType t, const std::string& a);
 // `invoiceConfigured`, `payConfigured` (0/1) of the station row aliased `a`.
 std::string configured_select(StationType t, const std::string& a);
 
-// 0/1 → false/true for the given keys.
+// 0/1 → false/true for the given keys (of a row, of every row).
 void to_bools(boost::json::object& row, std::initializer_list<const char*> keys);
+void to_bools(boost::json::array& rows, std::initializer_list<const char*> keys);
 // Integer micro-degrees → JSON numbers with ≤ 6 decimals (longitude, latitude).
 void to_degrees(boost::json::object& row, std::initializer_list<const char*> keys);
 // One row of `spec` by id (`id_expr` = ?), within `scope`.

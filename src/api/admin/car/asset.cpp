@@ -11,12 +11,6 @@ using http::Request;
 namespace json = boost::json;
 namespace svcns = zc::car;
 
-static json::object job_data(const std::string& id) {
-  json::object o;
-  o["jobId"] = id;
-  return o;
-}
-
 static void register_area(http::Router& r, svcns::CarContext ctx) {
   auto svc = std::make_shared<svcns::AreaService>(ctx);
   const std::string title = "区域管理";

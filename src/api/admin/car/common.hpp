@@ -1,9 +1,6 @@
 #pragma once
-// Shared by the car handlers: DTO helpers (booleans, coordinates, filter bodies) and binary responses.
-#include <boost/json/object.hpp>
-#include <optional>
-#include <string>
-
+// Shared by the car handlers: the station modules' DTO helpers and the car route registrations.
+#include "api/admin/station/common.hpp"
 #include "api/admin/system/common.hpp"
 #include "http/router.hpp"
 #include "service/car/context.hpp"
@@ -15,18 +12,14 @@ using system::required_id;
 using system::rows;
 using system::text;
 
-// true/false or 0/1; absent/null → `def`.
-bool opt_bool(const JsonBody& b, std::string_view key, bool def = false);
-// A JSON number (or numeric string) of degrees → micro-degrees; absent/null/"" → nullopt.
-std::optional<int64_t> opt_micro_degrees(const JsonBody& b, std::string_view key);
-// An optional integer with a default.
-int64_t int_or(const JsonBody& b, std::string_view key, int64_t def);
-// An array of integers (`prepayValues`); 400 naming the field otherwise.
-std::vector<int64_t> int_list(const JsonBody& b, std::string_view key);
-// A list-filter JSON body (QR exports) as query parameters: strings and numbers, others ignored.
-QueryParams filters_of(const JsonBody& b);
-
-http::Response png(std::string bytes, const std::string& file_name);
+// DTO helpers and binary responses shared by every station module (api/admin/station/common.hpp).
+using station::filters_of;
+using station::int_list;
+using station::int_or;
+using station::job_data;
+using station::opt_bool;
+using station::opt_micro_degrees;
+using station::png;
 
 void register_station_routes(http::Router& r, zc::car::CarContext ctx);
 void register_asset_routes(http::Router& r, zc::car::CarContext ctx);

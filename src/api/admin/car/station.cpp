@@ -1,6 +1,5 @@
-// /car/station (CAR-ST, CAR-ST-INV, CAR-ST-PAY) and /car/privateApply (CAR-ST-PRIV, staff side).
-#include <boost/json/serialize.hpp>
-
+// /car/station (CAR-ST; CAR-ST-INV and CAR-ST-PAY are the shared station configuration routes) and
+// /car/privateApply (CAR-ST-PRIV, staff side).
 #include "api/admin/car/common.hpp"
 #include "service/car/station_service.hpp"
 
@@ -10,7 +9,6 @@ using http::Op;
 using http::Request;
 using zc::car::StationInput;
 using zc::car::StationService;
-namespace json = boost::json;
 
 static StationInput station_input(const JsonBody& b, bool create) {
   StationInput in;
@@ -38,25 +36,6 @@ static StationInput station_input(const JsonBody& b, bool create) {
   f.latitude = opt_micro_degrees(b, "latitude");
   f.timezone = text(b, "timezone", 64);
   return in;
-}
-
-static db::car::InvoiceFields invoice_input(const JsonBody& b) {
-  db::car::InvoiceFields f;
-  f.merchant_no = text(b, "merchantNo", 64);
-  f.seller_address = text(b, "sellerAddress", 200);
-  f.bank_account = text(b, "bankAccount", 64);
-  f.bank_name = text(b, "bankName", 100);
-  f.drawer = text(b, "drawer", 30);
-  f.company_name = text(b, "companyName", 100);
-  f.payee = text(b, "payee", 30);
-  f.reviewer = text(b, "reviewer", 30);
-  f.taxpayer_id = text(b, "taxpayerId", 20);
-  f.electricity_tax_rate = int_or(b, "electricityTaxRate", 0);
-  f.electricity_tax_code = text(b, "electricityTaxCode", 30);
-  f.service_tax_rate = int_or(b, "serviceTaxRate", 0);
-  f.service_tax_code = text(b, "serviceTaxCode", 30);
-  f.phone = text(b, "phone", 20);
-  return f;
 }
 
 void register_station_routes(http::Router& r, zc::car::CarContext ctx) {
@@ -93,31 +72,9 @@ void register_station_routes(http::Router& r, zc::car::CarContext ctx) {
           svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
           return http::ok();
         });
-  r.get("/car/station/{id}/invoiceConfig", {.permission = "car:station:invoice"},
-        [svc](Request& q) { return http::ok(svc->invoice_config(q.id_param("id"), q.user())); });
-  r.put("/car/station/invoiceConfig",
-        {.permission = "car:station:invoice", .log_title = title + "-发票配置", .op = Op::edit},
-        [svc](Request& q) {
-          auto b = JsonBody::parse(q.body);
-          svc->save_invoice_config(required_id(b, "stationId"), invoice_input(b), q.user());
-          return http::ok();
-        });
-  r.get("/car/station/{id}/payConfig", {.permission = "car:station:pay"},
-        [svc](Request& q) { return http::ok(svc->pay_config(q.id_param("id"), q.user())); });
-  r.put("/car/station/payConfig",
-        {.permission = "car:station:pay", .log_title = title + "-支付配置", .op = Op::edit},
-        [svc](Request& q) {
-          auto b = JsonBody::parse(q.body);
-          // The operation log records the request body (also of refused writes): keep the WeChat Pay
-          // API v3 key out of it.
-          json::object logged = b.object();
-          if (auto* w = logged.if_contains("wechat");
-              w && w->is_object() && w->as_object().contains("apiV3Key"))
-            w->as_object()["apiV3Key"] = "******";
-          q.body = json::serialize(logged);
-          svc->save_pay_config(required_id(b, "stationId"), b.object(), q.user());
-          return http::ok();
-        });
+  station::register_station_config_routes(r, ctx.db, db::station::StationType::car, "/car/station",
+                                          "car:station", title,
+                                          [clock = &ctx.clock] { return clock->now(); });
   r.get("/car/station/{id}/privateApplyQr", {.permission = "car:station:query"}, [svc](Request& q) {
     int64_t id = q.id_param("id");
     return png(svc->private_apply_qr(id, query_str(q.query, "template").value_or(""), q.user()),

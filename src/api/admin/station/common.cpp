@@ -117,8 +117,9 @@ db::station::InvoiceFields invoice_input(const JsonBody& b) {
 
 void register_station_config_routes(http::Router& r, db::Database& db, db::station::StationType type,
                                     const std::string& base, const std::string& perm,
-                                    const std::string& title) {
-  auto svc = std::make_shared<zc::station::StationConfigService>(db, type);
+                                    const std::string& title, std::function<int64_t()> now) {
+  auto svc = now ? std::make_shared<zc::station::StationConfigService>(db, type, std::move(now))
+                 : std::make_shared<zc::station::StationConfigService>(db, type);
   r.get(base + "/{id}/invoiceConfig", {.permission = perm + ":invoice"},
         [svc](Request& q) { return http::ok(svc->invoice_config(q.id_param("id"), q.user())); });
   r.put(base + "/invoiceConfig",

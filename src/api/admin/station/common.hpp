@@ -3,6 +3,7 @@
 // integer lists, filter bodies), binary responses, and the routes of the shared station configuration
 // (invoice and payment configuration, parameterised by the station type).
 #include <boost/json/object.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,9 +38,10 @@ db::station::InvoiceFields invoice_input(const JsonBody& b);
 
 // GET {base}/{id}/invoiceConfig, PUT {base}/invoiceConfig, GET {base}/{id}/payConfig, PUT {base}/payConfig
 // with permissions `{perm}:invoice` / `{perm}:pay` (docs/api-car.md CAR-ST-INV/PAY, docs/api-bike.md).
-// e.g. base "/bike/station", perm "bike:station", title "单车电站".
+// e.g. base "/bike/station", perm "bike:station", title "单车电站". `now` stamps the changes (default
+// now_ms; car passes its test-movable clock).
 void register_station_config_routes(http::Router& r, db::Database& db, db::station::StationType type,
                                     const std::string& base, const std::string& perm,
-                                    const std::string& title);
+                                    const std::string& title, std::function<int64_t()> now = nullptr);
 
 }  // namespace zc::api::station
