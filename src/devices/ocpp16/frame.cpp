@@ -19,12 +19,15 @@ std::variant<Frame, FrameError> parse_frame(std::string_view text) {
   if (ec) return fail("-1", "frame is not valid JSON");
   if (!v.is_array()) return fail("-1", "frame must be a JSON array");
   auto& a = v.get_array();
-  if (a.size() < 3) return fail("-1", "frame must have at least 3 elements");
+  if (a.empty()) return fail("-1", "frame must have at least 3 elements");
   if (!a[0].is_int64() && !a[0].is_uint64()) return fail("-1", "message type must be an integer");
   int64_t type = a[0].to_number<int64_t>();
-  if (!a[1].is_string()) return fail("-1", "message id must be a string");
+  // Answers (CALLRESULT, CALLERROR) are never answered, however broken: read the type first.
+  const bool answerable = type != 3 && type != 4;
+  if (a.size() < 3) return fail("-1", "frame must have at least 3 elements", answerable);
+  if (!a[1].is_string()) return fail("-1", "message id must be a string", answerable);
   std::string id(a[1].get_string());
-  if (id.empty() || id.size() > 36) return fail("-1", "message id must be 1–36 characters");
+  if (id.empty() || id.size() > 36) return fail("-1", "message id must be 1–36 characters", answerable);
   Frame f;
   f.type = static_cast<int>(type);
   f.id = id;

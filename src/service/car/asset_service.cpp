@@ -471,10 +471,7 @@ json::object PileService::command(int64_t id, const std::string& command, const 
     bool online = ctx_.gateway.is_online(ref);
     ctx_.db.write([&](Connection& c) { PileRepo(c).set_online(id, online, ctx_.clock.now()); });
     if (!online) fail_conflict("设备不在线，无法执行");
-    json::object o;
-    o["result"] = "accepted";
-    o["message"] = "online";
-    return o;
+    // Online: the gateway asks the pile for its current status (OCPP TriggerMessage StatusNotification).
   }
   return command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));
 }
