@@ -6,6 +6,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <array>
 #include <list>
 #include <mutex>
 #include <thread>
@@ -117,6 +118,18 @@ struct HttpServer::Impl {
     res.body() = std::move(r.body);
     res.prepare_payload();
     co_await write(c, res);
+    // Lingering close: the client may still be sending what we refused (e.g. an oversized body).
+    // Closing with unread input would reset the connection before it reads our answer, so half-close
+    // and discard input for a bounded time and amount first.
+    beast::error_code ignored;
+    c.stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    c.stream.expires_after(std::chrono::seconds(2));
+    std::array<char, 16384> sink;
+    for (size_t drained = 0; drained < 16 * 1024 * 1024;) {
+      auto [ec, n] = co_await c.stream.async_read_some(asio::buffer(sink), no_throw);
+      if (ec) break;
+      drained += n;
+    }
   }
 
   asio::awaitable<void> session(std::shared_ptr<Connection> conn) {
