@@ -1,8 +1,86 @@
-// zhichong-sim: device simulators. `zhichong-sim ocpp --help`.
+// zhichong-sim: device simulators. `zhichong-sim ocpp --help`, `zhichong-sim ykc --help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
 #include "ocpp_sim.hpp"
+#include "ykc_sim.hpp"
+
+namespace {
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i <= s.size()) {
+    size_t j = s.find(',', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+void add_ykc_options(CLI::App* y, zc::sim::YkcOptions& k, std::string& codes, std::string& type,
+                     std::string& crc_order) {
+  y->add_option("--host", k.host, "platform host")->capture_default_str();
+  y->add_option("--port", k.port, "platform YKC port")->capture_default_str();
+  y->add_option("--codes", codes, "comma-separated pile codes (14 digits; instead of --prefix)");
+  y->add_option("--prefix", k.prefix,
+                "code prefix (digits): codes are prefix + zero-padded number, 14 digits");
+  y->add_option("--start", k.start, "first number")->capture_default_str();
+  y->add_option("--devices", k.devices, "number of piles")->capture_default_str();
+  y->add_option("--guns", k.guns, "guns per pile")->capture_default_str();
+  y->add_option("--type", type, "dc or ac")->capture_default_str();
+  y->add_option("--heartbeat", k.heartbeat_s, "0x03 interval s (one per gun)")->capture_default_str();
+  y->add_option("--realtime-interval", k.realtime_interval_s, "0x13 interval s while charging")
+      ->capture_default_str();
+  y->add_option("--idle-interval", k.idle_interval_s, "0x13 interval s while idle (spec: 300)")
+      ->capture_default_str();
+  y->add_option("--charge-after", k.charge_after_s,
+                "s between a remote start and the car being plugged in; 0: plugged already. ≤ 60: 0x33 fail "
+                "0x05 then 0x33 success; > 60: only the failure")
+      ->capture_default_str();
+  y->add_option("--charge-duration", k.charge_duration_s,
+                "session length s, then the pile stops (0: until 0x36)")
+      ->capture_default_str();
+  y->add_option("--card-start-after", k.card_start_after_s,
+                "start by card (0x31) s after the first login (<0: never)")
+      ->capture_default_str();
+  y->add_option("--card", k.card, "physical card number, 16 hex digits")->capture_default_str();
+  y->add_option("--vin-start-after", k.vin_start_after_s,
+                "start by VIN (0x31) s after the first login (<0: never)")
+      ->capture_default_str();
+  y->add_option("--vin", k.vin, "VIN (17 characters)")->capture_default_str();
+  y->add_option("--power", k.power_kw, "charging power kW")->capture_default_str();
+  y->add_option("--tz", k.tz, "the pile's local time zone (tier slots, CP56Time2a)")->capture_default_str();
+  y->add_option("--crc-order", crc_order, "CRC byte order sent: low (spec) or high (deviant piles)")
+      ->capture_default_str();
+  y->add_flag("--split-frames", k.split_frames,
+              "write frames concatenated and cut into random 1–16 byte chunks");
+  y->add_option("--retransmit-record", k.retransmit_record,
+                "send every 0x3B this many extra times (after each 0x40)")
+      ->capture_default_str();
+  y->add_option("--record-retry", k.record_retry_s, "resend an unconfirmed 0x3B after s")
+      ->capture_default_str();
+  y->add_flag("--refuse-start", k.refuse_start, "answer 0x34 with 0x33 failure (device fault)");
+  y->add_flag("--no-start-confirm", k.no_start_confirm, "never answer 0x34 (and do not start)");
+  y->add_option("--silent-disconnect-after", k.silent_disconnect_after_s,
+                "s after login stop sending and answering, without closing (<0: never)")
+      ->capture_default_str();
+  y->add_option("--reconnect", k.reconnect_s, "reconnect delay s")->capture_default_str();
+  y->add_option("--reply-timeout", k.reply_timeout_s, "wait s for 0x02/0x06/0x0A/0x04 (bench)")
+      ->capture_default_str();
+  y->add_option("--duration", k.duration_s, "run time s (0: until SIGINT/SIGTERM)")->capture_default_str();
+  y->add_option("--ramp", k.ramp_s, "spread the connects over s")->capture_default_str();
+  y->add_option("--threads", k.threads, "network threads (one io_context each)")->capture_default_str();
+  y->add_option("--stats", k.stats_s, "print stats every s (0: at the end only)")->capture_default_str();
+  y->add_flag("--quiet", k.quiet, "no per-pile log on stderr");
+  y->add_flag("--events", k.events, "one JSON object per line on stdout for everything a pile saw or did");
+  y->add_option(
+       "--bench-window", k.bench_window,
+       "closed-loop load: windows of N 0x13 frames each closed by a 0x03 whose 0x04 is awaited (0: off)")
+      ->capture_default_str();
+  y->add_option("--warmup", k.warmup_s, "bench: start counting after s")->capture_default_str();
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"zhichong-sim — device simulators for demos, tests and load"};
@@ -37,15 +115,46 @@ int main(int argc, char** argv) {
   ocpp->add_option("--id-tag", o.id_tag, "idTag of local sessions")->capture_default_str();
   ocpp->add_option("--password", o.password, "HTTP Basic password (security profile 1)");
   ocpp->add_flag("--quiet", o.quiet, "no per-event log on stderr");
+  zc::sim::YkcOptions k;
+  std::string ykc_codes, ykc_type = "dc", crc_order = "low";
+  auto* ykc = app.add_subcommand("ykc", "YKC (云快充 v1.6) car piles over TCP");
+  add_ykc_options(ykc, k, ykc_codes, ykc_type, crc_order);
   CLI11_PARSE(app, argc, argv);
-  if (!codes.empty()) {
-    size_t i = 0;
-    while (i <= codes.size()) {
-      size_t j = codes.find(',', i);
-      if (j == std::string::npos) j = codes.size();
-      if (j > i) o.codes.push_back(codes.substr(i, j - i));
-      i = j + 1;
+  if (ykc->parsed()) {
+    if (!ykc_codes.empty()) {
+      k.codes = split_commas(ykc_codes);
+      k.devices = static_cast<int64_t>(k.codes.size());
+    } else if (k.prefix.empty()) {
+      std::fprintf(stderr, "ykc: give --codes or --prefix\n");
+      return 2;
     }
+    if (ykc_type != "dc" && ykc_type != "ac") {
+      std::fprintf(stderr, "ykc: --type must be dc or ac\n");
+      return 2;
+    }
+    if (crc_order != "low" && crc_order != "high") {
+      std::fprintf(stderr, "ykc: --crc-order must be low or high\n");
+      return 2;
+    }
+    if (k.devices < 1 || k.guns < 1 || k.guns > 99) {
+      std::fprintf(stderr, "ykc: --devices ≥ 1 and 1 ≤ --guns ≤ 99\n");
+      return 2;
+    }
+    if (k.heartbeat_s <= 0 || k.realtime_interval_s <= 0 || k.idle_interval_s <= 0 || k.record_retry_s <= 0) {
+      std::fprintf(stderr,
+                   "ykc: --heartbeat, --realtime-interval, --idle-interval, --record-retry must be > 0\n");
+      return 2;
+    }
+    if (k.bench_window < 0 || k.bench_window > 1000) {
+      std::fprintf(stderr, "ykc: 0 ≤ --bench-window ≤ 1000\n");
+      return 2;
+    }
+    k.ac = ykc_type == "ac";
+    k.crc_high_first = crc_order == "high";
+    return zc::sim::run_ykc(k);
+  }
+  if (!codes.empty()) {
+    o.codes = split_commas(codes);
     o.devices = static_cast<int64_t>(o.codes.size());
   } else if (o.prefix.empty()) {
     std::fprintf(stderr, "ocpp: give --codes or --prefix\n");
