@@ -57,7 +57,7 @@ std::vector<DemoAccount> seed_demo(db::Database& db, const Config& cfg, auth::Se
   struct Site {
     const char *name, *contact, *phone, *city, *address;
   };
-  const Site sites[] = {{"阳光花园物业", "王主管", "13900000011", "杭州市", "西湖区文三路100号"},
+  const Site sites[] = {{kDemoProperty, "王主管", "13900000011", "杭州市", "西湖区文三路100号"},
                         {"滨江商务区物业", "赵主管", "13900000012", "杭州市", "滨江区江南大道588号"}};
   for (const Site& s : sites) {
     sys::PropertyInput in;
@@ -84,8 +84,8 @@ std::vector<DemoAccount> seed_demo(db::Database& db, const Config& cfg, auth::Se
     sys::RoleCreate role;
     role.owner = {UserType::property, provider_id, created.id, std::nullopt};
     role.role_name = "运维人员";
-    role.remark = "查看系统用户、部门与岗位";
-    role.menu_ids = {100, 101, 700, 703, 70301, 705, 706};
+    role.remark = "查看系统用户、部门、岗位与设备上下线记录";
+    role.menu_ids = {100, 101, 600, 606, 700, 703, 70301, 705, 706};
     int64_t role_id = roles.create(role, admin);
 
     sys::UserCreate staff;

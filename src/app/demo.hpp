@@ -1,11 +1,14 @@
 #pragma once
 // The demo data set of `make run` (`zhichong serve --demo`): a provider, two properties, their
-// departments, posts, a role and staff users — created through the same services the admin web uses.
+// departments, posts, a role and staff users, then a car and an e-bike station with simulated devices —
+// created through the same services the admin web uses.
 #include <string>
 #include <vector>
 
 #include "core/config.hpp"
 #include "service/auth/session_revoker.hpp"
+#include "service/bike/context.hpp"
+#include "service/car/context.hpp"
 #include "storage/database.hpp"
 
 namespace zc::app {
@@ -16,5 +19,22 @@ struct DemoAccount {
 
 // Seeds once: does nothing (returns {}) when any provider exists already.
 std::vector<DemoAccount> seed_demo(db::Database& db, const Config& cfg, auth::SessionRevoker& sessions);
+
+// The demo property that owns the demo stations.
+inline constexpr const char* kDemoProperty = "阳光花园物业";
+
+// A simulated device of the demo stations; scripts/run-demo.sh starts `zhichong-sim` for these codes.
+struct DemoDevice {
+  std::string kind;      // car_pile | bike_device
+  std::string protocol;  // ocpp16 | ykc
+  std::string code, name;
+  int64_t connectors = 0;
+};
+extern const std::vector<DemoDevice> kDemoDevices;
+
+// The demo car station (approved, area, spots, tariff in force, OCPP and YKC piles) and e-bike station
+// (area, tariff, OCPP devices) under the demo property; each part only when missing. No-op on a
+// database without the demo property.
+void seed_demo_stations(db::Database& db, const car::CarContext& car_ctx, const bike::BikeContext& bike_ctx);
 
 }  // namespace zc::app

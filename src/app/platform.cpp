@@ -113,6 +113,7 @@ int serve(const Config& cfg, bool demo) {
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
     api::register_car_test_routes(router, car_ctx);
+  if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
     api::register_bike_test_routes(router, bike_ctx);
   }
 

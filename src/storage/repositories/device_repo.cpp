@@ -67,15 +67,19 @@ void DeviceRepo::log_online(const std::string& kind, int64_t id, const std::stri
       {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
 }
 
-Page DeviceRepo::online_log(const QueryParams& q, const DataScope& scope) {
+// The online log's filters and scope, shared by the page (online_log) and its chart (online_hourly).
+static ListSpec online_log_spec() {
   ListSpec s;
   s.select =
       "l.id AS \"id\", l.device_kind AS \"deviceType\", l.device_id AS \"deviceId\", l.device_name AS "
       "\"deviceName\", l.device_code AS \"deviceCode\", l.device_sn AS \"deviceSn\", l.protocol AS "
       "\"protocol\", "
       "l.state AS \"state\", l.reason AS \"reason\", l.remote_ip AS \"remoteIp\", l.time AS \"time\", "
-      "l.car_station_id AS \"carStationId\", l.bike_station_id AS \"bikeStationId\"";
-  s.from = "device_online_log l";
+      "l.car_station_id AS \"carStationId\", l.bike_station_id AS \"bikeStationId\", "
+      "COALESCE(cs.name, bs.name, '') AS \"stationName\"";
+  s.from =
+      "device_online_log l LEFT JOIN car_station cs ON cs.id = l.car_station_id "
+      "LEFT JOIN bike_station bs ON bs.id = l.bike_station_id";
   s.filters = {
       {"deviceName", "l.device_name", Match::contains, Kind::text},
       {"deviceCode", "l.device_code", Match::contains, Kind::text},
@@ -99,7 +103,27 @@ Page DeviceRepo::online_log(const QueryParams& q, const DataScope& scope) {
   s.scope.property = "l.property_id";
   s.scope.car_station = "l.car_station_id";
   s.scope.bike_station = "l.bike_station_id";
-  return list_page(c_, s, q, scope);
+  return s;
+}
+
+Page DeviceRepo::online_log(const QueryParams& q, const DataScope& scope) {
+  return list_page(c_, online_log_spec(), q, scope);
+}
+
+std::vector<OnlineHour> DeviceRepo::online_hourly(const QueryParams& q, const DataScope& scope) {
+  ListSpec s = online_log_spec();
+  Where w;
+  add_filters(w, s.filters, q, c_.dialect());
+  add_scope(w, s.scope, scope);
+  Result r = c_.query(
+      "SELECT l.time / 3600000 AS h, SUM(CASE WHEN l.state = 1 THEN 1 ELSE 0 END), "
+      "SUM(CASE WHEN l.state = 1 THEN 0 ELSE 1 END) FROM " +
+          s.from + w.sql() + " GROUP BY l.time / 3600000 ORDER BY h",
+      w.params);
+  std::vector<OnlineHour> out;
+  out.reserve(r.size());
+  for (size_t i = 0; i < r.size(); ++i) out.push_back({r.i64(i, 0) * 3600000, r.i64(i, 1), r.i64(i, 2)});
+  return out;
 }
 
 int64_t DeviceRepo::start_transaction(const TxStart& t, int64_t now) {

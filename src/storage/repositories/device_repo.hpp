@@ -4,6 +4,7 @@
 // charging transactions and device passwords. Device kinds are the strings of devices::kind_name().
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/principal.hpp"
 #include "core/query_params.hpp"
@@ -35,6 +36,11 @@ struct TxRow {
   std::string kind, id_tag, status;
 };
 
+// Online/offline events of one hour (start, UTC epoch ms).
+struct OnlineHour {
+  int64_t hour = 0, online = 0, offline = 0;
+};
+
 class DeviceRepo {
  public:
   explicit DeviceRepo(Connection& c) : c_(c) {}
@@ -58,6 +64,8 @@ class DeviceRepo {
   bool stop_transaction(int64_t id, int64_t meter_stop, int64_t stop_time, const std::string& reason,
                         const std::string& id_tag, int64_t now);
 
+  // The same filters and scope, counted per hour (hours without events left out).
+  std::vector<OnlineHour> online_hourly(const QueryParams& q, const DataScope& scope);
   // The latest energy register of an active transaction (0.0001 kWh).
   void set_meter(int64_t transaction_id, int64_t meter, int64_t time);
 
