@@ -110,10 +110,10 @@ int serve(const Config& cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
+  if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
     api::register_car_test_routes(router, car_ctx);
-  if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
     api::register_bike_test_routes(router, bike_ctx);
   }
 
