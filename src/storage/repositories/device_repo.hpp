@@ -56,6 +56,8 @@ class DeviceRepo {
   void log_online(const std::string& kind, int64_t id, const std::string& protocol, bool online,
                   const std::string& reason, const std::string& remote_ip, int64_t time);
   Page online_log(const QueryParams& q, const DataScope& scope);
+  // The same filters and scope, counted per hour (hours without events left out).
+  std::vector<OnlineHour> online_hourly(const QueryParams& q, const DataScope& scope);
 
   // Idempotent: the same start again returns the existing id.
   int64_t start_transaction(const TxStart& t, int64_t now);
@@ -64,8 +66,6 @@ class DeviceRepo {
   bool stop_transaction(int64_t id, int64_t meter_stop, int64_t stop_time, const std::string& reason,
                         const std::string& id_tag, int64_t now);
 
-  // The same filters and scope, counted per hour (hours without events left out).
-  std::vector<OnlineHour> online_hourly(const QueryParams& q, const DataScope& scope);
   // The latest energy register of an active transaction (0.0001 kWh).
   void set_meter(int64_t transaction_id, int64_t meter, int64_t time);
 

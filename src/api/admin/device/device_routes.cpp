@@ -24,6 +24,24 @@ void register_device_routes(http::Router& r, DeviceApiContext ctx) {
     return http::ok_rows(std::move(page.rows), page.total);
   });
 
+  // The chart of the online log page: events per hour under the same filters, at most 31 days.
+  r.get("/stat/online/hourly", {.permission = "stat:online:list"}, [ctx](Request& q) mutable {
+    constexpr int64_t kHour = 3600000, kMaxRange = 31 * 24 * kHour;
+    QueryParams f = q.query;
+    int64_t end = query_int(f, "endTime").value_or(now_ms());
+    int64_t begin = query_int(f, "beginTime").value_or(end - 7 * 24 * kHour);
+    if (begin > end) fail_bad_request("beginTime: 不能晚于结束时间");
+    if (end - begin > kMaxRange) fail_bad_request("beginTime: 统计范围不能超过31天");
+    f["beginTime"] = std::to_string(begin);
+    f["endTime"] = std::to_string(end);
+    auto hours = ctx.db.read(
+        [&](db::Connection& c) { return db::dev::DeviceRepo(c).online_hourly(f, q.user().scope); });
+    json::array rows;
+    for (const auto& h : hours)
+      rows.push_back(json::object{{"time", h.hour}, {"online", h.online}, {"offline", h.offline}});
+    return http::ok(json::object{{"beginTime", begin}, {"endTime", end}, {"hours", std::move(rows)}});
+  });
+
   // The live session and the last frames each way (newest first).
   r.get("/car/pile/{id}/messages", {.permission = "car:pile:query"}, [ctx](Request& q) mutable {
     int64_t id = q.id_param("id");
@@ -55,24 +73,6 @@ void register_device_routes(http::Router& r, DeviceApiContext ctx) {
     }
     o["meters"] = std::move(meters);
     o["frames"] = ctx.messages.recent(key);
-  // The chart of the online log page: events per hour under the same filters, at most 31 days.
-  r.get("/stat/online/hourly", {.permission = "stat:online:list"}, [ctx](Request& q) mutable {
-    constexpr int64_t kHour = 3600000, kMaxRange = 31 * 24 * kHour;
-    QueryParams f = q.query;
-    int64_t end = query_int(f, "endTime").value_or(now_ms());
-    int64_t begin = query_int(f, "beginTime").value_or(end - 7 * 24 * kHour);
-    if (begin > end) fail_bad_request("beginTime: 不能晚于结束时间");
-    if (end - begin > kMaxRange) fail_bad_request("beginTime: 统计范围不能超过31天");
-    f["beginTime"] = std::to_string(begin);
-    f["endTime"] = std::to_string(end);
-    auto hours = ctx.db.read(
-        [&](db::Connection& c) { return db::dev::DeviceRepo(c).online_hourly(f, q.user().scope); });
-    json::array rows;
-    for (const auto& h : hours)
-      rows.push_back(json::object{{"time", h.hour}, {"online", h.online}, {"offline", h.offline}});
-    return http::ok(json::object{{"beginTime", begin}, {"endTime", end}, {"hours", std::move(rows)}});
-  });
-
     return http::ok(std::move(o));
   });
 
