@@ -18,6 +18,7 @@
 #include "devices/meter_store.hpp"
 #include "devices/ocpp16/endpoint.hpp"
 #include "devices/session_registry.hpp"
+#include "devices/ykc/server/listener.hpp"
 #include "devices/state_writer.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
@@ -28,6 +29,7 @@
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
 #include "service/charging/recording_charging_service.hpp"
+#include "service/car/tariff_service.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/station/station_config.hpp"
 #include "service/system/station_directory.hpp"
@@ -122,13 +124,22 @@ int serve(const Config& cfg, bool demo) {
   if (!statics.enabled())
     spdlog::warn("admin web not found at '{}' (build it with `make web`); serving the API only",
                  cfg.http.web_root);
+  // YKC (云快充) piles: TCP on ykc.port; tariffs come from the car module (version in force per area).
+  devices::ykc::YkcServer ykc({*db, cfg, sessions, device_state, device_messages, meters, charging,
+                               [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }});
+
   http::HttpServer server(cfg, pipeline, statics);
   server.add_upgrade(ocpp.route());
   uint16_t port = server.bind();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
+  if (cfg.ykc.enabled) {
+    uint16_t ykc_port = ykc.start();
+    std::printf("zhichong YKC piles on tcp://%s:%u\n", cfg.ykc.host.c_str(), ykc_port);
+  }
   std::fflush(stdout);
   server.run();
+  ykc.stop();  // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");
   return 0;

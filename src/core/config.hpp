@@ -53,6 +53,18 @@ struct Config {
     int64_t max_frame_bytes = 65536;  // larger frames close the connection
     int64_t message_log_size = 50;    // frames kept per device and direction (message log)
   } ocpp;
+  struct Ykc {  // YKC (云快充) pile protocol over TCP (docs/ykc.md)
+    bool enabled = true;
+    std::string host = "127.0.0.1";  // piles on other hosts: 0.0.0.0
+    int64_t port = 8767;             // 0 = a free port chosen by the OS (printed at start)
+    int64_t threads = 1;             // network threads of the YKC listener
+    int64_t login_timeout_s = 30;    // a connection must log in (0x01) within this
+    int64_t idle_timeout_s = 35;     // no frame for this long: offline (≈ 3 heartbeats of 10 s + grace)
+    int64_t command_timeout_ms = 30000;          // longest wait for a pile's answer to a command
+    int64_t max_bad_frames_per_minute = 20;      // garbage / bad CRC / undecodable frames, then close
+    std::string reply_crc_order = "pile";        // pile (mirror the pile's CRC byte order) | standard
+    int64_t clock_sync_interval_s = 86400;       // 0x56 after login and then this often
+  } ykc;
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
   } gateway;

@@ -13,6 +13,9 @@ void MeterStore::update(const DeviceKey& key, int64_t connector, const LatestMet
   if (m.current_a) cur.current_a = m.current_a;
   if (m.voltage_v) cur.voltage_v = m.voltage_v;
   if (m.soc) cur.soc = m.soc;
+  if (m.amount) cur.amount = m.amount;
+  if (m.state) cur.state = m.state;
+  cur.abnormal = m.abnormal;
 }
 
 std::optional<LatestMeter> MeterStore::latest(const DeviceKey& key, int64_t connector) const {

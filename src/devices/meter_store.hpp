@@ -1,5 +1,5 @@
 #pragma once
-// The latest meter values per device connector (from OCPP MeterValues / StopTransaction, later YKC),
+// The latest meter values per device connector (from OCPP MeterValues / StopTransaction, YKC 0x13),
 // kept in memory for the charging service: live energy, power and SoC of a running session.
 #include <cstdint>
 #include <mutex>
@@ -18,6 +18,9 @@ struct LatestMeter {
   std::optional<double> current_a;  // Current.Import
   std::optional<double> voltage_v;  // Voltage
   std::optional<double> soc;        // SoC, percent
+  std::optional<int64_t> amount;    // amount so far as the device computes it, 0.0001 yuan (YKC)
+  const char* state = nullptr;      // connector state of the sample (idle, plugged, charging, fault, offline)
+  bool abnormal = false;            // the running session was flagged (YKC: two idle reports, §8.5)
 };
 
 class MeterStore {

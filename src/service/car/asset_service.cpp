@@ -10,6 +10,7 @@
 #include "service/car/tariff_service.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/system/rules.hpp"
+#include "storage/repositories/ykc_repo.hpp"
 
 namespace zc::car {
 
@@ -370,6 +371,7 @@ json::object PileService::get(int64_t id, const Principal& p) {
     }
     (*row)["guns"] = std::move(guns);
     (*row)["qrUrl"] = pile_qr_url(ctx_.cfg, std::string((*row)["code"].as_string()));
+    (*row)["ykc"] = db::dev::YkcRepo(c).info(id);  // what a YKC pile reported at login (null: never)
     return *row;
   });
 }

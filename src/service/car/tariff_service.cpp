@@ -437,4 +437,18 @@ std::optional<uint16_t> TariffService::model_for_area(int64_t area_id) {
   });
 }
 
+std::optional<tariff::YkcBillingModel> TariffService::ykc_model_for_area(int64_t area_id) {
+  return ctx_.db.read([&](Connection& c) -> std::optional<tariff::YkcBillingModel> {
+    TariffRepo repo(c);
+    auto tid = repo.of_area(area_id);
+    if (!tid) return std::nullopt;
+    auto rec = repo.find(*tid);
+    if (!rec || rec->status != 0) return std::nullopt;
+    auto dv = domain_versions(repo.versions(*tid));
+    const auto* v = tariff::version_in_force(dv, ctx_.clock.now());
+    if (!v) return std::nullopt;
+    return tariff::ykc_billing_model(*v);
+  });
+}
+
 }  // namespace zc::car

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/tariff/car_tariff.hpp"
+#include "domain/tariff/ykc_billing_model.hpp"
 #include "service/car/context.hpp"
 #include "storage/list_query.hpp"
 
@@ -42,6 +43,8 @@ class TariffService {
   boost::json::value of_pile(int64_t pile_id, const Principal& p);
   // The YKC model number of the version in force now for an area (pile tariff sync).
   std::optional<uint16_t> model_for_area(int64_t area_id);
+  // The YKC billing model (0x0A / 0x58) of the version in force now for an area (YKC piles).
+  std::optional<tariff::YkcBillingModel> ykc_model_for_area(int64_t area_id);
 
  private:
   CarContext ctx_;

@@ -2,9 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
+
 #include "core/clock.hpp"
 #include "devices/session_registry.hpp"
 #include "storage/repositories/device_repo.hpp"
+#include "storage/repositories/transaction_repo.hpp"
 
 namespace zc::charging {
 
@@ -31,6 +34,23 @@ void RecordingChargingService::expect_remote_start(const devices::DeviceRef& dev
 TxStartResult RecordingChargingService::start_transaction(const TxStart& t) {
   TxStartResult r;
   r.id_tag = authorize(t.device, t.id_tag);
+  if (!t.device_serial.empty()) {  // YKC: the session is known by its serial
+    db::dev::SerialTxStart row;
+    row.kind = devices::kind_name(t.device.kind);
+    row.device_id = t.device.id;
+    row.connector_id = t.connector;
+    row.device_serial = t.device_serial;
+    row.id_tag = t.id_tag;
+    row.id_tag_status = r.id_tag.status;
+    row.start_method = t.start_method;
+    row.vin = t.vin;
+    row.card = t.card;
+    row.meter_start = t.meter_start_wh * 10;
+    row.start_time = t.timestamp_ms;
+    r.transaction_id =
+        db_.write([&](db::Connection& c) { return db::dev::TransactionRepo(c).start(row, now_ms()); });
+    return r;
+  }
   db::dev::TxStart row;
   row.kind = devices::kind_name(t.device.kind);
   row.device_id = t.device.id;
@@ -58,6 +78,46 @@ std::optional<IdTagResult> RecordingChargingService::stop_transaction(const TxSt
                  t.transaction_id, t.device.code);
   if (!t.id_tag) return std::nullopt;
   return authorize(t.device, *t.id_tag);
+}
+
+TxRecordResult RecordingChargingService::transaction_record(const TxRecord& r) {
+  db::dev::SerialTxRecord row;
+  row.kind = devices::kind_name(r.device.kind);
+  row.device_id = r.device.id;
+  row.connector_id = r.connector;
+  row.device_serial = r.device_serial;
+  row.start_method = r.start_method;
+  row.vin = r.vin;
+  row.card = r.card;
+  row.start_time = r.start_ms;
+  row.stop_time = r.stop_ms;
+  row.meter_start = r.meter_start;
+  row.meter_stop = r.meter_stop;
+  row.energy = r.energy;
+  row.amount = r.amount;
+  row.stop_code = r.stop_code;
+  row.stop_reason = r.stop_reason;
+  boost::json::array tiers;
+  for (const auto& t : r.tiers)
+    tiers.push_back(boost::json::object{
+        {"tier", t.tier}, {"unitPrice", t.unit_price}, {"energy", t.energy}, {"amount", t.amount}});
+  row.tiers_json = boost::json::serialize(tiers);
+  auto applied =
+      db_.write([&](db::Connection& c) { return db::dev::TransactionRepo(c).apply_record(row, now_ms()); });
+  TxRecordResult out;
+  out.transaction_id = applied.id;
+  out.first = applied.first;
+  out.message = applied.first ? "recorded" : "already recorded";
+  return out;
+}
+
+void RecordingChargingService::flag_transaction(const devices::DeviceRef& device,
+                                                const std::string& device_serial, const std::string& why) {
+  bool found = db_.write([&](db::Connection& c) {
+    return db::dev::TransactionRepo(c).flag(devices::kind_name(device.kind), device.id, device_serial, why,
+                                            now_ms());
+  });
+  if (!found) spdlog::info("flag of unknown transaction {} of {}: {}", device_serial, device.code, why);
 }
 
 }  // namespace zc::charging

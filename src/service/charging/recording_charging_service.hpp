@@ -20,6 +20,9 @@ class RecordingChargingService final : public ChargingService {
   TxStartResult start_transaction(const TxStart& t) override;
   std::optional<IdTagResult> stop_transaction(const TxStop& t) override;
   void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) override;
+  TxRecordResult transaction_record(const TxRecord& r) override;
+  void flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
+                        const std::string& why) override;
 
  private:
   db::Database& db_;

@@ -75,6 +75,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
     ZHICHONG_HTTP_PORT: String(port),
     ZHICHONG_DATABASE_URL: dbUrl,
     ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ZHICHONG_YKC_PORT: '0', // parallel servers must not share the default 8767; YKC tests pass a free port
     ZHICHONG_LOG_LEVEL: process.env.ZHICHONG_LOG_LEVEL || 'warn',
     ...extraEnv,
   };

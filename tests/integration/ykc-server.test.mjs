@@ -1,0 +1,247 @@
+// DEV-YKC: the YKC (云快充) listener against hand-built frames (shared/protocols/ykc-v1.6.md): login of
+// known / unknown / disabled piles, heartbeat per gun, billing model verify + request from the tariff in
+// force, real-time data → gun state and latest values, every admin pile command answered over YKC, the
+// message and online/offline logs, split / concatenated / CRC-high-first frames, a garbage flood, and
+// offline state written at SIGTERM.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
+import { freePort } from './lib/server.mjs';
+import { ok, sleep } from './lib/client.mjs';
+import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
+import { RawPile, frame, loginBody, heartbeatBody, modelVerifyBody, realtimeBody, bcd, hex, fromHex } from './lib/ykc.mjs';
+
+const ykcPort = await freePort();
+const ctx = useServer({ env: { ZHICHONG_YKC_PORT: String(ykcPort), ZHICHONG_GATEWAY_FLUSH_INTERVAL_MS: '50', ZHICHONG_TESTING_ENABLED: 'true', ZHICHONG_YKC_MAX_BAD_FRAMES_PER_MINUTE: '5' } });
+let station, area, piles = [], disabled, ocppPile;
+
+before(async () => {
+  await ctx.ready();
+  const P = await approvedProvider(ctx.admin);
+  const A = await addProperty(ctx.admin, P.id);
+  station = await approvedStation(ctx.admin, ctx.admin, A.id);
+  area = await defaultArea(ctx.admin, station.id);
+  for (let i = 0; i < 4; i++) piles.push(await addPile(ctx.admin, station.id, area.id, { protocol: 'ykc', gunCount: 2 }));
+  piles = await Promise.all(piles.map(async (p) => ok(await ctx.admin.get(`/car/pile/${p.id}`)).data));
+  disabled = await addPile(ctx.admin, station.id, area.id, { protocol: 'ykc', gunCount: 1 });
+  ok(await ctx.admin.put('/car/pile/changeStatus', { id: disabled.id, status: 1 }));
+  disabled = ok(await ctx.admin.get(`/car/pile/${disabled.id}`)).data;
+  ocppPile = ok(await ctx.admin.get(`/car/pile/${(await addPile(ctx.admin, station.id, area.id, { protocol: 'ocpp16', gunCount: 1 })).id}`)).data;
+});
+
+async function until(fn, what, ms = 8000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+const row = async (id) => ok(await ctx.admin.get(`/car/pile/${id}`)).data;
+const messages = async (id) => ok(await ctx.admin.get(`/car/pile/${id}/messages`)).data;
+
+async function loggedIn(p, opts = {}) {
+  const pile = await RawPile.connect(ykcPort);
+  pile.send(frame(0x01, loginBody(p.code, { guns: 2, ...opts }), 0x1234, opts.crcOrder));
+  const r = await pile.next(0x02);
+  assert.deepEqual(r.seqBytes, [0x34, 0x12], 'the reply echoes the request sequence');
+  assert.equal(r.body[7], 0x00, 'login success');
+  return pile;
+}
+
+test('unknown, disabled and non-YKC piles get a failure reply and are disconnected', async () => {
+  for (const code of ['99999999999999', disabled.code, ocppPile.code]) {
+    const pile = await RawPile.connect(ykcPort);
+    pile.send(frame(0x01, loginBody(code), 7));
+    const r = await pile.next(0x02);
+    assert.equal(r.body[7], 0x01, `failure for ${code}`);
+    assert.equal(hex(r.body.slice(0, 7)), code);
+    await pile.waitClosed();
+  }
+  assert.equal((await row(disabled.id)).online, false);
+});
+
+test('frames before login are ignored; a pile that never logs in is closed', async () => {
+  const pile = await RawPile.connect(ykcPort);
+  pile.send(frame(0x03, heartbeatBody(piles[0].code), 1));
+  await sleep(300);
+  assert.equal(pile.frames.length, 0, 'no heartbeat reply before login');
+  pile.close();
+});
+
+test('login: online, login data on the pile, clock sync, heartbeat per gun, online/offline log', async () => {
+  const p = piles[0];
+  const pile = await loggedIn(p);
+  const sync = await pile.next(0x56);
+  assert.equal(hex(sync.body.slice(0, 7)), p.code, 'clock sync after login');
+  await until(async () => (await row(p.id)).online, 'online');
+  const info = (await row(p.id)).ykc;
+  assert.equal(info.pileType, 'DC');
+  assert.equal(info.gunCount, 2);
+  assert.equal(info.protocolVersion, '1.6');
+  assert.equal(info.firmware, 'V4.1.50');
+  assert.equal(info.sim, '89860412345678901234');
+  assert.equal(info.network, 'lan');
+  assert.equal(info.crcOrder, 'low_first');
+  for (const gun of [1, 2]) {
+    pile.send(frame(0x03, heartbeatBody(p.code, gun, gun === 2 ? 1 : 0), 10 + gun));
+    const hb = await pile.next(0x04, 3000, (f) => f.body[7] === gun);
+    assert.equal(hb.seq, 10 + gun);
+  }
+  await until(async () => (await row(p.id)).guns.find((g) => g.gunNo === 2).state === 'fault', 'gun 2 fault from its heartbeat');
+  assert.equal((await row(p.id)).guns.find((g) => g.gunNo === 1).state, 'idle');
+  const m = await messages(p.id);
+  assert.equal(m.online, true);
+  assert.equal(m.protocol, 'ykc');
+  assert.ok(m.frames.some((f) => f.direction === 'in' && f.type === '0x01' && f.action === 'Login' && f.frame.includes('V4.1.50')));
+  assert.ok(m.frames.some((f) => f.direction === 'out' && f.type === '0x04' && f.frame.startsWith('68 0D')));
+  pile.close();
+  await until(async () => !(await row(p.id)).online, 'offline after the pile disconnects');
+  const log = (await ctx.admin.list('/stat/online/list', { deviceId: p.id })).rows;
+  assert.deepEqual(log.map((r) => r.state), [0, 1]);
+  assert.equal(log[1].protocol, 'ykc');
+});
+
+test('billing model: verify, request, the model number of the tariff version in force', async () => {
+  const p = piles[1];
+  const t = await addTariff(ctx.admin, station.id, area.id, { mode: 'unified', tiers: { flat: { energyPrice: 80000, servicePrice: 40000 } } });
+  ok(await ctx.admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'the version takes effect at midnight');
+  const pile = await loggedIn(p);
+  pile.send(frame(0x05, modelVerifyBody(p.code, 0), 2));
+  const v = await pile.next(0x06);
+  assert.equal(v.body[9], 0x01, 'model 0000 is inconsistent');
+  pile.send(frame(0x09, bcd(p.code), 3));
+  const m = await pile.next(0x0a);
+  const modelNo = Number(hex(m.body.slice(7, 9)));
+  assert.ok(modelNo >= 1, `model number ${modelNo}`);
+  const rate = (o) => m.body[o] | (m.body[o + 1] << 8) | (m.body[o + 2] << 16) | (m.body[o + 3] << 24);
+  assert.equal(rate(25), 80000, 'flat energy rate 0.8 yuan/kWh');
+  assert.equal(rate(29), 40000, 'flat service rate');
+  assert.ok(m.body.slice(42, 90).every((s) => s === 0x02), 'unified: every slot flat');
+  pile.send(frame(0x05, modelVerifyBody(p.code, modelNo), 4));
+  assert.equal((await pile.next(0x06)).body[9], 0x00, 'consistent now');
+  await until(async () => (await row(p.id)).ykc.modelNo === modelNo, 'model recorded on the pile');
+  // tariffSync pushes 0x58 and records the answer
+  const cmd = ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' });
+  const set = await pile.next(0x58);
+  assert.equal(Number(hex(set.body.slice(7, 9))), modelNo);
+  pile.send(frame(0x57, [...bcd(p.code), 0x01], set.seq));
+  assert.equal(ok(await cmd).data.result, 'accepted');
+  const cmd2 = ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' });
+  const set2 = await pile.next(0x58);
+  pile.send(frame(0x57, [...bcd(p.code), 0x00], set2.seq));
+  const r2 = await cmd2;
+  assert.equal(r2.status, 409);
+  assert.match(r2.body.msg, /设备拒绝执行/);
+  await until(async () => (await row(p.id)).ykc.modelResult === 'rejected', 'refusal recorded');
+  ok(await ctx.admin.post('/test/clock', { offsetMs: 0 }));
+  void t;
+  pile.close();
+});
+
+test('real-time data: gun state, voltage, current, SOC, energy, amount; two idle reports flag the session', async () => {
+  const p = piles[2];
+  const pile = await loggedIn(p);
+  const serial = p.code + '01' + '2411240900000001';
+  pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 3800, current: 1000, soc: 42, energy: 123456, amount: 98765 }), 5));
+  await until(async () => (await row(p.id)).guns.find((g) => g.gunNo === 1).state === 'charging', 'gun 1 charging');
+  const m = (await messages(p.id)).meters.find((x) => x.connectorId === 1);
+  assert.equal(m.energy, 123456);
+  assert.equal(m.voltageV, 380);
+  assert.equal(m.currentA, 100);
+  assert.equal(m.soc, 42);
+  assert.equal(m.powerW, 38000);
+  pile.send(frame(0x13, realtimeBody(p.code, { gun: 2, status: 2, plugged: 1 }), 6));
+  await until(async () => (await row(p.id)).guns.find((g) => g.gunNo === 2).state === 'plugged', 'gun 2 plugged');
+  const frames = (await messages(p.id)).frames;
+  assert.ok(frames.some((f) => f.type === '0x13' && f.frame.includes('gun 1 charging') && f.frame.includes('12.3456 kWh 9.8765 yuan')));
+  pile.close();
+});
+
+test('every pile command of the admin web is answered over YKC', async () => {
+  const p = piles[3];
+  const pile = await loggedIn(p);
+  const answer = async (command, reqType, replyBody) => {
+    const r = ctx.admin.post(`/car/pile/${p.id}/command`, { command });
+    const req = await pile.next(reqType);
+    assert.equal(hex(req.body.slice(0, 7)), p.code);
+    const body = replyBody(req);
+    if (body) pile.send(frame({ 0x92: 0x91, 0x56: 0x55, 0xf0: 0xf1 }[reqType], body, req.seq));
+    return { res: await r, req };
+  };
+  let { res, req } = await answer('reboot', 0x92, () => [...bcd(p.code), 0x01]);
+  assert.equal(ok(res).data.result, 'accepted');
+  assert.equal(req.body[7], 0x01, 'reboot now');
+  ({ res, req } = await answer('clockSync', 0x56, (q) => [...bcd(p.code), ...q.body.slice(7, 14)]));
+  assert.equal(ok(res).data.result, 'accepted');
+  ({ res, req } = await answer('qrSync', 0xf0, () => [...bcd(p.code), 0x01]));
+  assert.equal(ok(res).data.result, 'accepted');
+  const prefix = Buffer.from(req.body.slice(9, 9 + req.body[8])).toString();
+  assert.equal(req.body[7], 0x00, 'prefix + pile code');
+  assert.match(prefix, /\/app\/gun\/$/);
+  assert.equal(prefix + p.code + '01', p.guns.find((g) => g.gunNo === 1).qrUrl);
+  // refresh: 0x12 per gun, answered with 0x13
+  const r = ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'refresh' });
+  for (const gun of [1, 2]) {
+    const q = await pile.next(0x12, 5000, (f) => f.body[7] === gun);
+    pile.send(frame(0x13, realtimeBody(p.code, { gun, status: 2 }), q.seq));
+  }
+  assert.equal(ok(await r).data.result, 'accepted');
+  const hot = await ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'hotlineSync' });
+  assert.equal(hot.status, 409);
+  assert.match(hot.body.msg, /没有下发服务热线/);
+  // a refusal is the pile's answer
+  ({ res } = await answer('reboot', 0x92, () => [...bcd(p.code), 0x00]));
+  assert.equal(res.status, 409);
+  assert.match(res.body.msg, /设备拒绝执行/);
+  // silence is a timeout (the car module waits 10 s)
+  const t0 = Date.now();
+  ({ res } = await answer('clockSync', 0x56, () => null));
+  assert.equal(res.status, 409);
+  assert.match(res.body.msg, /超时/);
+  assert.ok(Date.now() - t0 >= 9000);
+  const frames = (await messages(p.id)).frames;
+  assert.ok(frames.some((f) => f.direction === 'out' && f.type === '0x92'));
+  assert.ok(frames.some((f) => f.direction === 'in' && f.type === '0x91'));
+  pile.close();
+});
+
+test('split and concatenated frames, CRC high byte first, garbage flood closes the connection', async () => {
+  const p = piles[0];
+  const pile = await RawPile.connect(ykcPort);
+  const login = frame(0x01, loginBody(p.code), 1, 'high');
+  for (const b of login) { pile.send([b]); await sleep(2); }  // one byte at a time
+  const r = await pile.next(0x02);
+  assert.equal(r.body[7], 0x00);
+  // pile policy: the reply mirrors the pile's CRC order (high byte first)
+  const c = r.raw.slice(2, r.raw.length - 2);
+  let crc = 0xffff;
+  for (const b of c) { crc ^= b; for (let i = 0; i < 8; i++) crc = crc & 1 ? (crc >>> 1) ^ 0xa001 : crc >>> 1; }
+  assert.deepEqual(r.crc, [crc >> 8, crc & 0xff], 'reply CRC high byte first like the pile');
+  // two heartbeats in one write plus half of a third
+  const hb = Buffer.concat([frame(0x03, heartbeatBody(p.code, 1), 2, 'high'), frame(0x03, heartbeatBody(p.code, 2), 3, 'high'), frame(0x03, heartbeatBody(p.code, 1), 4, 'high')]);
+  pile.send(hb.subarray(0, hb.length - 5));
+  await pile.next(0x04, 3000, (f) => f.seq === 2);
+  await pile.next(0x04, 3000, (f) => f.seq === 3);
+  pile.send(hb.subarray(hb.length - 5));
+  await pile.next(0x04, 3000, (f) => f.seq === 4);
+  await until(async () => (await row(p.id)).ykc?.crcOrder === 'high_first', 'crc order remembered');
+  // the spec's 0x04 sample with a wrong length is not a frame; garbage runs count as bad frames
+  for (let i = 0; i < 8 && !pile.closed; i++) { pile.send(fromHex('68 09 36 00 00 04 55 03 14 12 78 23 05 01 00 00 00')); pile.send(Buffer.from('garbage!garbage!')); await sleep(30); }
+  await pile.waitClosed();
+  await until(async () => !(await row(p.id)).online, 'offline after the flood');
+  const log = (await ctx.admin.list('/stat/online/list', { deviceId: p.id })).rows;
+  assert.match(log[0].reason, /too many bad frames/);
+});
+
+test('a new connection of the same pile replaces the old one; SIGTERM writes offline', async () => {
+  const p = piles[1];
+  const a = await loggedIn(p);
+  const b = await loggedIn(p);
+  await a.waitClosed();
+  await until(async () => (await row(p.id)).online, 'online on the new connection');
+  await ctx.server.stop();
+  await b.waitClosed();
+  void b;
+});
