@@ -11,6 +11,7 @@
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/system/register.hpp"
 #include "app/demo.hpp"
+#include "app/payment_module.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "devices/local_gateway.hpp"
@@ -113,6 +114,7 @@ int serve(const Config& cfg, bool demo) {
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
   if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
+  PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
     api::register_car_test_routes(router, car_ctx);
@@ -131,6 +133,7 @@ int serve(const Config& cfg, bool demo) {
   http::HttpServer server(cfg, pipeline, statics);
   server.add_upgrade(ocpp.route());
   uint16_t port = server.bind();
+  payments.listening(port);
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   if (cfg.ykc.enabled) {
@@ -139,6 +142,7 @@ int serve(const Config& cfg, bool demo) {
   }
   std::fflush(stdout);
   server.run();
+  payments.stop();
   ykc.stop();  // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");

@@ -68,6 +68,15 @@ struct Config {
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
   } gateway;
+  struct Payment {  // payments and the built-in sandbox gateway (docs/payment.md)
+    std::string sandbox_secret;         // derives the sandbox merchant keys; empty = random per start
+    std::string notify_base_url;        // how the gateway reaches this server; empty = http://host:port
+    int64_t order_expiry_s = 900;       // an unpaid pay order can be paid for this long
+    int64_t sandbox_refund_delay_ms = 500;   // a sandbox refund succeeds this long after it was accepted
+    int64_t notify_max_attempts = 10;        // notification deliveries before the gateway gives up
+    int64_t notify_retry_base_ms = 1000;     // retry n waits base × 2^(n−1) …
+    int64_t notify_retry_max_ms = 60000;     // … at most this
+  } payment;
   struct Log {
     std::string level = "info";
     bool access_log = true;

@@ -182,6 +182,7 @@ struct HttpServer::Impl {
       req.accept_language = std::string(in[bhttp::field::accept_language]);
       req.user_agent = std::string(in[bhttp::field::user_agent]);
       req.content_type = std::string(in[bhttp::field::content_type]);
+      req.signature = std::string(in["Zc-Signature"]);
       req.remote_ip = remote_ip;
 
       Response out;

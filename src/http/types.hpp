@@ -17,6 +17,7 @@ struct Request {
   QueryParams query;
   std::string body;
   std::string authorization, accept, accept_language, user_agent, content_type;
+  std::string signature;  // Zc-Signature: payment gateway notifications (docs/payment.md)
   std::string remote_ip;
   std::string request_id;
   std::vector<std::pair<std::string, std::string>> path_params;

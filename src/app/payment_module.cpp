@@ -1,0 +1,49 @@
+#include "app/payment_module.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "api/payment/register.hpp"
+#include "core/crypto.hpp"
+
+namespace zc::app {
+
+static payment::SandboxSettings sandbox_settings(const Config& cfg) {
+  payment::SandboxSettings s;
+  s.secret = cfg.payment.sandbox_secret;
+  if (s.secret.empty()) {
+    s.secret = crypto::random_token();
+    spdlog::info("payment.sandbox_secret not set: sandbox merchant keys are random for this run");
+  }
+  s.refund_delay_ms = cfg.payment.sandbox_refund_delay_ms;
+  s.notify_max_attempts = cfg.payment.notify_max_attempts;
+  s.notify_retry_base_ms = cfg.payment.notify_retry_base_ms;
+  s.notify_retry_max_ms = cfg.payment.notify_retry_max_ms;
+  return s;
+}
+
+PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& router)
+    : cfg_(cfg),
+      sandbox_(db, sandbox_settings(cfg)),
+      service_(db, sandbox_,
+               {cfg.payment.order_expiry_s, [this] { return notify_base_ + "/pay/notify/sandbox"; }}) {
+  api::register_payment_public_routes(router, service_, sandbox_);
+  api::register_payment_admin_routes(router, db);
+  if (cfg.testing.enabled) api::register_payment_test_routes(router, service_);
+}
+
+void PaymentModule::listening(uint16_t port) {
+  if (!cfg_.payment.notify_base_url.empty()) {
+    notify_base_ = cfg_.payment.notify_base_url;
+    while (!notify_base_.empty() && notify_base_.back() == '/') notify_base_.pop_back();
+  } else {
+    std::string host = cfg_.http.host == "0.0.0.0" || cfg_.http.host.empty() ? "127.0.0.1" : cfg_.http.host;
+    notify_base_ = "http://" + host + ":" + std::to_string(port);
+  }
+  sandbox_.start();
+}
+
+void PaymentModule::stop() {
+  sandbox_.stop();
+}
+
+}  // namespace zc::app

@@ -1,0 +1,30 @@
+#pragma once
+// Composition of the payment module: the built-in sandbox gateway behind the PaymentProvider
+// interface, the payment service and their routes (public notify + cashier, admin ORD-PAY/ORD-REF,
+// test routes when testing.enabled).
+#include <cstdint>
+#include <string>
+
+#include "core/config.hpp"
+#include "http/router.hpp"
+#include "integrations/payment/sandbox_gateway.hpp"
+#include "service/payment/payment_service.hpp"
+
+namespace zc::app {
+
+class PaymentModule {
+ public:
+  PaymentModule(db::Database& db, const Config& cfg, http::Router& router);
+  // The server listens: the notify URL is known and the gateway starts sending notifications.
+  void listening(uint16_t port);
+  void stop();
+  payment::PaymentService& service() { return service_; }
+
+ private:
+  const Config& cfg_;
+  std::string notify_base_;  // set in listening(), before any request is served
+  payment::SandboxGateway sandbox_;
+  payment::PaymentService service_;
+};
+
+}  // namespace zc::app

@@ -1,0 +1,87 @@
+#pragma once
+// What the platform needs from a payment gateway (sandbox now; WeChat Pay v3, LeShua, Suixingpay later).
+// The merchant is the station's payment configuration (station_pay_config). Amounts in fen.
+// Calls are synchronous requests to the gateway; results that the gateway decides later (payment,
+// refund) arrive as signed notifications on the platform's notify endpoint (verify_notification).
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace zc::payment {
+
+struct Merchant {
+  std::string merchant_no;
+  std::string pay_type;  // wechat | leshua | suixingpay: the station's enabled method
+};
+
+struct PrepayRequest {
+  Merchant merchant;
+  std::string out_trade_no;  // the platform's pay_no
+  int64_t amount = 0;        // fen
+  std::string description;
+  std::string notify_url;
+  int64_t expires_at = 0;  // UTC ms
+};
+
+struct Prepay {
+  std::string prepay_id;
+  std::string cashier_path;  // where the payer pays (sandbox: served by the platform, relative URL)
+};
+
+enum class TradeStatus { pending, paid, declined, closed, unknown };
+const char* to_string(TradeStatus s);
+
+struct TradeQuery {
+  TradeStatus status = TradeStatus::unknown;
+  std::string transaction_id;
+  int64_t amount = 0;
+  int64_t refunded = 0;
+  std::optional<int64_t> paid_at;
+};
+
+struct RefundRequest {
+  Merchant merchant;
+  std::string out_trade_no;
+  std::string out_refund_no;  // the platform's refund_no
+  int64_t amount = 0;
+  std::string reason;
+  std::string notify_url;
+};
+
+struct RefundAccepted {
+  std::string refund_id;  // the gateway's refund number
+};
+
+enum class NotificationKind { payment_succeeded, payment_declined, refund_succeeded };
+
+struct Notification {
+  NotificationKind kind = NotificationKind::payment_succeeded;
+  std::string id;  // the gateway's notification id
+  std::string merchant_no, out_trade_no, out_refund_no, transaction_id, refund_id;
+  int64_t amount = 0;
+  int64_t time = 0;
+};
+
+// A synchronous refusal by the gateway (unknown trade, refund over the paid amount, closed trade …).
+class GatewayError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class PaymentProvider {
+ public:
+  virtual ~PaymentProvider() = default;
+  virtual std::string_view name() const = 0;
+  virtual Prepay create_prepay(const PrepayRequest& r) = 0;
+  virtual TradeQuery query(const Merchant& m, const std::string& out_trade_no) = 0;
+  virtual RefundAccepted refund(const RefundRequest& r) = 0;
+  virtual void close(const Merchant& m, const std::string& out_trade_no) = 0;
+  // Authenticates and parses a notification (raw body + signature header). nullopt with `why` set when
+  // it is not authentic or not understood.
+  virtual std::optional<Notification> verify_notification(std::string_view body, std::string_view signature,
+                                                          std::string& why) const = 0;
+};
+
+}  // namespace zc::payment

@@ -1,0 +1,73 @@
+#pragma once
+// The built-in sandbox payment gateway (docs/payment.md). It behaves like a real one and keeps its own
+// books (sandbox_* tables): a prepay order gets a cashier page (served by the platform under
+// /sandbox/pay/{prepayId}) where the payer confirms or declines; the result, and every refund (completed
+// asynchronously after payment.sandbox_refund_delay_ms), is POSTed as a signed notification
+// (Zc-Signature: HMAC-SHA256 over the body with the merchant key) to the notify URL given with the
+// order, retried with exponential back-off until the platform acknowledges it with HTTP 200
+// {"code":"SUCCESS"} or the attempts run out. Notifications are stored before sending, so a restart
+// resumes them; several nodes share the work through a claim on each row.
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "integrations/payment/payment_provider.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories/sandbox_gateway_repo.hpp"
+
+namespace zc::payment {
+
+struct SandboxSettings {
+  std::string secret;             // derives the merchant keys (signature.hpp)
+  int64_t refund_delay_ms = 500;  // a refund succeeds this long after it was accepted
+  int64_t notify_max_attempts = 10;
+  int64_t notify_retry_base_ms = 1000;  // retry n waits base × 2^(n−1), at most notify_retry_max_ms
+  int64_t notify_retry_max_ms = 60000;
+  int64_t notify_timeout_ms = 5000;  // one POST
+};
+
+enum class CashierResult { paid, declined, already_done, expired, not_found };
+
+class SandboxGateway final : public PaymentProvider {
+ public:
+  SandboxGateway(db::Database& db, SandboxSettings s);
+  ~SandboxGateway() override;
+
+  std::string_view name() const override { return "sandbox"; }
+  Prepay create_prepay(const PrepayRequest& r) override;
+  TradeQuery query(const Merchant& m, const std::string& out_trade_no) override;
+  RefundAccepted refund(const RefundRequest& r) override;
+  void close(const Merchant& m, const std::string& out_trade_no) override;
+  std::optional<Notification> verify_notification(std::string_view body, std::string_view signature,
+                                                  std::string& why) const override;
+
+  // The cashier page.
+  std::optional<db::sandbox::GatewayOrder> cashier_order(const std::string& prepay_id);
+  CashierResult confirm(const std::string& prepay_id);
+  CashierResult decline(const std::string& prepay_id);
+
+  std::string merchant_key(std::string_view merchant_no) const;
+
+  // The sender thread: completes due refunds and delivers due notifications.
+  void start();
+  void stop();
+  void dispatch_once();  // one pass (the thread's body)
+
+ private:
+  void enqueue(db::Connection& c, const std::string& merchant_no, const std::string& url,
+               const std::string& body);
+  void deliver(const db::sandbox::Outgoing& o);
+  int64_t backoff_ms(int64_t attempts) const;
+
+  db::Database& db_;
+  SandboxSettings s_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool running_ = false;
+  bool wake_ = false;
+  std::thread thread_;
+};
+
+}  // namespace zc::payment

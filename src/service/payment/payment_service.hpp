@@ -1,0 +1,112 @@
+#pragma once
+// Payments of charging orders through a PaymentProvider (issue 7; docs/payment.md). The money rules:
+//   create_prepay      a pay order for a station with a payment configuration (else 409: the station
+//                      cannot take app payments); the provider returns where the payer pays.
+//   handle_notification the provider's signed notification: bad signature, unknown order, other merchant
+//                      or wrong amount → rejected and logged; a duplicate → acknowledged, applied once.
+//                      paid: ledger payer → held.
+//   request_refund     reserved in the database first (conditional update: never more than the maximum,
+//                      whatever runs concurrently), ledger held|revenue → refunding, then sent to the
+//                      provider; its notification completes it (refunding → payer) — or a synchronous
+//                      refusal returns the money to its source.
+//   settle             settlement of a charging order: min(cost, held) captured (held → revenue), the
+//                      rest returned as a prepay_return refund.
+//   reconcile          the books check (paid = charged + refunded + refunding + held, per pay order).
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/order/settlement.hpp"
+#include "integrations/payment/payment_provider.hpp"
+#include "storage/database.hpp"
+#include "storage/repositories/payment_repo.hpp"
+#include "storage/repositories/station_common.hpp"
+
+namespace zc::payment {
+
+struct PaymentSettings {
+  int64_t order_expiry_s = 900;  // an unpaid pay order can be paid for this long
+  // The absolute URL of the platform's notify endpoint for the provider (known once the server listens).
+  std::function<std::string()> notify_url;
+};
+
+struct PrepayInput {
+  std::string order_type;  // car | bike
+  db::station::StationType station_type = db::station::StationType::car;
+  int64_t station_id = 0;
+  int64_t amount = 0;  // fen
+  std::string phone;
+  std::optional<int64_t> user_id;
+  std::optional<int64_t> charge_order_id;
+  std::string description;
+};
+
+struct PrepayCreated {
+  int64_t id = 0;
+  std::string pay_no;
+  std::string prepay_id;
+  std::string cashier_path;
+  std::string pay_type;
+  std::string merchant_no;
+  int64_t amount = 0;
+  int64_t expires_at = 0;
+};
+
+struct NotifyOutcome {
+  int http_status = 200;  // 200 acknowledged (applied now or before); otherwise rejected
+  std::string message;
+  bool applied = false;  // changed something now (false for a duplicate)
+};
+
+struct RefundInput {
+  int64_t pay_order_id = 0;
+  int64_t amount = 0;
+  std::string refund_type = "fee_refund";  // fee_refund (from revenue) | prepay_return (from held)
+  std::string reason;
+  std::string op;  // operator user name, "system" for automatic ones
+};
+
+struct RefundCreated {
+  int64_t id = 0;
+  std::string refund_no;
+  std::string status;  // pending (sent to the gateway) | failed (refused by it)
+  std::string result;
+};
+
+struct Settled {
+  order::Settlement settlement;
+  std::optional<RefundCreated> refund;
+};
+
+class PaymentService {
+ public:
+  PaymentService(db::Database& db, PaymentProvider& provider, PaymentSettings s);
+
+  // The station's merchant (its payment configuration): nullopt when it has none enabled.
+  std::optional<Merchant> merchant_of(db::Connection& c, db::station::StationType t, int64_t station_id);
+
+  PrepayCreated create_prepay(const PrepayInput& in);
+  NotifyOutcome handle_notification(std::string_view body, std::string_view signature,
+                                    const std::string& from_ip);
+  RefundCreated request_refund(const RefundInput& in);
+  void capture(int64_t pay_order_id, int64_t amount);
+  Settled settle(int64_t pay_order_id, int64_t cost_fen);
+  std::vector<db::payment::ReconcileProblem> reconcile();
+
+  // Called after a payment is applied (once per pay order), outside the transaction: the order service
+  // starts the charging session from here.
+  void on_paid(std::function<void(const db::payment::PayOrder&)> fn);
+
+ private:
+  NotifyOutcome apply(const Notification& n, std::string_view body);
+  db::Database& db_;
+  PaymentProvider& provider_;
+  PaymentSettings s_;
+  std::mutex listeners_mu_;
+  std::vector<std::function<void(const db::payment::PayOrder&)>> on_paid_;
+};
+
+}  // namespace zc::payment
