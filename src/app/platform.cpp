@@ -95,6 +95,7 @@ int serve(const Config& cfg, bool demo) {
   // Devices: sessions of connected devices (OCPP 1.6J on /ocpp/<id>), their state written through
   // (coalesced), the commands of the admin buttons sent over the device's session.
   devices::SessionRegistry sessions;
+  devices::StateWriter::reset_online(*db);  // a crash left devices "online" that are not connected
   devices::StateWriter device_state(
       *db, std::chrono::milliseconds(std::max<int64_t>(10, cfg.gateway.flush_interval_ms)));
   devices::MessageLog device_messages(static_cast<size_t>(std::max<int64_t>(0, cfg.ocpp.message_log_size)));

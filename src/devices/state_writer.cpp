@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/clock.hpp"
 #include "storage/repositories/device_repo.hpp"
 
 namespace zc::devices {
@@ -9,6 +10,13 @@ namespace zc::devices {
 StateWriter::StateWriter(db::Database& db, std::chrono::milliseconds interval,
                          std::chrono::milliseconds last_seen_every)
     : db_(db), interval_(interval), last_seen_every_(last_seen_every), thread_([this] { run(); }) {}
+
+int64_t StateWriter::reset_online(db::Database& db, const std::string& reason) {
+  int64_t now = now_ms();
+  int64_t n = db.write([&](db::Connection& c) { return db::dev::DeviceRepo(c).reset_online(reason, now); });
+  if (n > 0) spdlog::warn("devices: {} device(s) were still marked online: set offline ({})", n, reason);
+  return n;
+}
 
 StateWriter::~StateWriter() {
   stop();

@@ -25,6 +25,11 @@ class StateWriter {
               std::chrono::milliseconds last_seen_every = std::chrono::seconds(60));
   ~StateWriter();
 
+  // At server start, before listening: no device is connected yet, so every device the database still
+  // marks online (a crash or kill -9 left it so) is set offline with an online/offline log row.
+  // Returns the number of devices reset.
+  static int64_t reset_online(db::Database& db, const std::string& reason = "server restart");
+
   void online(const DeviceKey& key, const std::string& protocol, const std::string& remote, int64_t now);
   void offline(const DeviceKey& key, const std::string& protocol, const std::string& reason, int64_t now);
   void seen(const DeviceKey& key, int64_t now);

@@ -105,6 +105,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   ocpp->add_option("--charge-duration", o.charge_duration_s, "session length s, then unplug")
       ->capture_default_str();
+  ocpp->add_option("--charging-fraction", o.charging_fraction,
+                   "share of the devices (0–1) that start local sessions (--charge-after)")
+      ->capture_default_str();
   ocpp->add_option("--power", o.power_kw, "charging power kW")->capture_default_str();
   ocpp->add_option("--duration", o.duration_s, "run time s (0: until SIGINT/SIGTERM)")->capture_default_str();
   ocpp->add_option("--reconnect", o.reconnect_s, "reconnect delay s")->capture_default_str();
@@ -115,6 +118,11 @@ int main(int argc, char** argv) {
   ocpp->add_option("--id-tag", o.id_tag, "idTag of local sessions")->capture_default_str();
   ocpp->add_option("--password", o.password, "HTTP Basic password (security profile 1)");
   ocpp->add_flag("--quiet", o.quiet, "no per-event log on stderr");
+  ocpp->add_flag("--bench", o.bench,
+                 "closed-loop MeterValues: after boot a transaction on connector 1, then MeterValues "
+                 "back-to-back until the end");
+  ocpp->add_option("--warmup", o.warmup_s, "restart the counters and latency histogram after s")
+      ->capture_default_str();
   zc::sim::YkcOptions k;
   std::string ykc_codes, ykc_type = "dc", crc_order = "low";
   auto* ykc = app.add_subcommand("ykc", "YKC (云快充 v1.6) car piles over TCP");

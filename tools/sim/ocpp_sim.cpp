@@ -27,30 +27,57 @@ constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 
 namespace {
 
+// Latency histogram: 16 sub-buckets per power of two of µs (≤ 6 % error), lock-free.
+struct Histogram {
+  static constexpr int kSub = 16, kBuckets = 40 * kSub;
+  std::atomic<uint64_t> n[kBuckets]{};
+  static int index(uint64_t us) {
+    if (us < kSub) return static_cast<int>(us);
+    int log = 63 - __builtin_clzll(us);  // ≥ 4
+    int sub = static_cast<int>((us >> (log - 4)) & (kSub - 1));
+    return std::min(kBuckets - 1, (log - 3) * kSub + sub);
+  }
+  static double upper_ms(int i) {  // upper bound of bucket i
+    if (i < kSub) return (i + 1) / 1000.0;
+    int log = i / kSub + 3, sub = i % kSub;
+    return static_cast<double>(static_cast<uint64_t>(kSub + sub + 1) << (log - 4)) / 1000.0;
+  }
+  void add(uint64_t us) { ++n[index(us)]; }
+  void reset() {
+    for (auto& b : n) b = 0;
+  }
+  double percentile(double p) const {
+    uint64_t total = 0;
+    for (auto& b : n) total += b;
+    if (total == 0) return 0;
+    uint64_t want = static_cast<uint64_t>(std::ceil(p * static_cast<double>(total))), seen = 0;
+    for (int i = 0; i < kBuckets; ++i) {
+      seen += n[i];
+      if (seen >= want) return upper_ms(i);
+    }
+    return 0;
+  }
+};
+
 struct Stats {
-  std::atomic<uint64_t> connects{0}, connect_failures{0}, disconnects{0}, boots{0}, calls{0}, results{0},
-      call_errors{0}, timeouts{0}, server_calls{0}, meter_values{0}, transactions{0}, resets{0};
+  std::atomic<uint64_t> connects{0}, connect_failures{0}, disconnects{0}, drops{0}, boots{0}, calls{0},
+      results{0}, call_errors{0}, timeouts{0}, lost{0}, server_calls{0}, meter_values{0}, transactions{0},
+      resets{0};
   std::atomic<uint64_t> lat_sum_us{0};
-  std::atomic<uint64_t> lat_buckets[32]{};  // log2(µs)
+  Histogram lat;
   std::atomic<int64_t> online{0};
 
   void latency(Clock::duration d) {
     auto us = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
     lat_sum_us += us;
-    int b = 0;
-    while ((uint64_t{1} << (b + 1)) <= us && b < 31) ++b;
-    ++lat_buckets[b];
+    lat.add(us);
   }
-  double percentile(double p) const {
-    uint64_t total = 0;
-    for (auto& b : lat_buckets) total += b;
-    if (total == 0) return 0;
-    uint64_t want = static_cast<uint64_t>(std::ceil(p * static_cast<double>(total))), seen = 0;
-    for (int i = 0; i < 32; ++i) {
-      seen += lat_buckets[i];
-      if (seen >= want) return static_cast<double>(uint64_t{1} << (i + 1)) / 1000.0;  // upper bound, ms
-    }
-    return 0;
+  // The measurement window starts now (bench warm-up over): throughput and latency from here on.
+  void restart_window() {
+    results = 0;
+    meter_values = 0;
+    lat_sum_us = 0;
+    lat.reset();
   }
   json::object to_json(double elapsed_s) const {
     json::object o;
@@ -59,11 +86,13 @@ struct Stats {
     o["connects"] = connects.load();
     o["connectFailures"] = connect_failures.load();
     o["disconnects"] = disconnects.load();
+    o["drops"] = drops.load();  // connections the server ended
     o["boots"] = boots.load();
     o["calls"] = calls.load();
     o["results"] = results.load();
     o["callErrors"] = call_errors.load();
     o["timeouts"] = timeouts.load();
+    o["unanswered"] = timeouts.load() + lost.load();  // no answer: timed out or the connection dropped
     o["serverCalls"] = server_calls.load();
     o["meterValues"] = meter_values.load();
     o["transactions"] = transactions.load();
@@ -71,8 +100,9 @@ struct Stats {
     o["callsPerS"] = elapsed_s > 0 ? static_cast<double>(results.load()) / elapsed_s : 0.0;
     o["latencyMeanMs"] =
         results ? static_cast<double>(lat_sum_us.load()) / 1000.0 / static_cast<double>(results.load()) : 0.0;
-    o["latencyP50Ms"] = percentile(0.5);
-    o["latencyP99Ms"] = percentile(0.99);
+    o["latencyP50Ms"] = lat.percentile(0.5);
+    o["latencyP99Ms"] = lat.percentile(0.99);
+    o["latencyP999Ms"] = lat.percentile(0.999);
     return o;
   }
 };
@@ -124,11 +154,12 @@ struct Shared {
 // One simulated charge point. All its work runs on its own strand.
 class Device : public std::enable_shared_from_this<Device> {
  public:
-  Device(asio::any_io_executor ex, Shared& sh, std::string code)
+  Device(asio::any_io_executor ex, Shared& sh, std::string code, bool charges)
       : ex_(ex),
         sh_(sh),
         o_(sh.o),
         code_(std::move(code)),
+        charges_(charges),
         wake_(ex),
         reply_timer_(ex),
         conns_(static_cast<size_t>(sh.o.connectors + 1)) {}
@@ -147,12 +178,9 @@ class Device : public std::enable_shared_from_this<Device> {
     }
   }
 
+  // The main loop ends after the call in flight (its answer or timeout) and closes the connection.
   void stop() {
-    asio::post(ex_, [self = shared_from_this()] {
-      self->wake_.cancel();
-      self->reply_timer_.cancel();
-      if (self->ws_ && self->connected_) self->close_ws();
-    });
+    asio::post(ex_, [self = shared_from_this()] { self->wake_.cancel(); });
   }
 
  private:
@@ -230,6 +258,8 @@ class Device : public std::enable_shared_from_this<Device> {
       if (connected_) {
         ++sh_.stats.timeouts;
         log("%s: no answer", action);
+      } else {
+        ++sh_.stats.lost;  // the connection dropped while the call was pending
       }
       co_return std::nullopt;
     }
@@ -253,10 +283,10 @@ class Device : public std::enable_shared_from_this<Device> {
   json::array meter_sample(int64_t connector, bool with_power, const char* context) {
     const Conn& c = conns_[static_cast<size_t>(connector)];
     json::array sv;
-    sv.push_back(json::object{{"value", std::to_string(static_cast<int64_t>(c.energy_wh))},
-                              {"context", context},
-                              {"measurand", "Energy.Active.Import.Register"},
-                              {"unit", "Wh"}});
+    char wh[32];  // 0.1 Wh resolution: an e-bike socket's register moves visibly within seconds
+    std::snprintf(wh, sizeof wh, "%.1f", c.energy_wh);
+    sv.push_back(json::object{
+        {"value", wh}, {"context", context}, {"measurand", "Energy.Active.Import.Register"}, {"unit", "Wh"}});
     if (with_power) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.1f", o_.power_kw * 1000.0);
@@ -339,7 +369,8 @@ class Device : public std::enable_shared_from_this<Device> {
     co_await status(connector, "Finishing");
     co_await status(connector, "Available");  // unplugged
     log("session on connector %s stopped (%s)", std::to_string(connector), reason);
-    if (o_.charge_after_s >= 0 && connector == 1) charge_at_ = Clock::now() + secs(o_.charge_after_s);
+    if (o_.charge_after_s >= 0 && charges_ && connector == 1)
+      charge_at_ = Clock::now() + secs(o_.charge_after_s);
   }
 
   // Answers a server CALL at once; follow-up work goes to the action queue of the main loop.
@@ -420,6 +451,16 @@ class Device : public std::enable_shared_from_this<Device> {
     wake();
   }
 
+  // Closed loop: a transaction on connector 1, then MeterValues back-to-back until the end. Server calls
+  // are answered by the reader meanwhile (their follow-up actions are not simulated in this mode).
+  asio::awaitable<void> bench() {
+    co_await start_session(1, o_.id_tag, false);
+    while (connected_ && !sh_.stopping) {
+      accumulate();
+      co_await meter_values(1);
+    }
+  }
+
   asio::awaitable<void> reader() {
     auto self = shared_from_this();
     beast::flat_buffer buf;
@@ -446,6 +487,7 @@ class Device : public std::enable_shared_from_this<Device> {
         reply_timer_.cancel();
       }
     }
+    if (!closing_) ++sh_.stats.drops;
     connected_ = false;
     reply_timer_.cancel();
     wake();
@@ -523,9 +565,14 @@ class Device : public std::enable_shared_from_this<Device> {
     for (int64_t c = 0; c <= o_.connectors && connected_; ++c)
       co_await status(c, conns_[static_cast<size_t>(c)].tx > 0 ? "Charging" : "Available");
     auto next_hb = Clock::now() + secs(hb_s_);
-    if (o_.charge_after_s >= 0 && conns_[1].tx == 0) charge_at_ = Clock::now() + secs(o_.charge_after_s);
-    last_energy_at_ = Clock::now();
     bool reset = false;
+    if (o_.charge_after_s >= 0 && charges_ && conns_[1].tx == 0)
+      charge_at_ = Clock::now() + secs(o_.charge_after_s);
+    if (o_.bench) {
+      co_await bench();
+      reset = false;
+    }
+    last_energy_at_ = Clock::now();
     while (connected_ && !sh_.stopping && !reset) {
       while (!actions_.empty() && connected_) {
         Action a = std::move(actions_.front());
@@ -603,6 +650,7 @@ class Device : public std::enable_shared_from_this<Device> {
   Shared& sh_;
   const OcppOptions& o_;
   std::string code_;
+  bool charges_;  // runs local sessions (--charge-after, --charging-fraction)
   std::unique_ptr<websocket::stream<beast::tcp_stream>> ws_;
   asio::steady_timer wake_, reply_timer_;
   bool connected_ = false, closing_ = false, writing_ = false;
@@ -643,7 +691,10 @@ int run_ocpp(const OcppOptions& o) {
         n = std::string(static_cast<size_t>(width) - n.size(), '0') + n;
       code = o.prefix + n;
     }
-    auto d = std::make_shared<Device>(asio::make_strand(ioc), sh, code);
+    // --charging-fraction: spread evenly over the devices (0.3: 3 of every 10)
+    bool charges = std::floor(static_cast<double>(i + 1) * o.charging_fraction) >
+                   std::floor(static_cast<double>(i) * o.charging_fraction);
+    auto d = std::make_shared<Device>(asio::make_strand(ioc), sh, code, charges);
     devices.push_back(d);
     auto delay = o.devices > 1 ? secs(o.ramp_s * static_cast<double>(i) / static_cast<double>(o.devices))
                                : Clock::duration{};
@@ -663,6 +714,15 @@ int run_ocpp(const OcppOptions& o) {
     end.expires_after(secs(o.duration_s));
     end.async_wait([&](beast::error_code ec) {
       if (!ec) stop_all();
+    });
+  }
+  asio::steady_timer warmup(ioc);
+  if (o.warmup_s > 0) {
+    warmup.expires_after(secs(o.warmup_s));
+    warmup.async_wait([&](beast::error_code ec) {
+      if (ec) return;
+      sh.stats.restart_window();
+      t0 = Clock::now();
     });
   }
   asio::steady_timer stats_timer(ioc);
@@ -687,6 +747,7 @@ int run_ocpp(const OcppOptions& o) {
       if (sh.stopping) {
         signals.cancel();
         end.cancel();
+        warmup.cancel();
         stats_timer.cancel();
         return;
       }

@@ -16,6 +16,7 @@ struct OcppOptions {
   double meter_interval_s = 15;   // MeterValues while charging
   double charge_after_s = -1;     // start a local session this long after boot (< 0: only remote starts)
   double charge_duration_s = 60;  // then stop it (unplug)
+  double charging_fraction = 1;   // share of the devices that run local sessions (--charge-after)
   double power_kw = 7;            // simulated charging power
   double duration_s = 0;          // run time; 0 = until SIGINT/SIGTERM
   double reconnect_s = 2;         // delay before reconnecting after a drop / reset
@@ -26,6 +27,10 @@ struct OcppOptions {
   std::string id_tag = "SIM0001";
   std::string password;  // HTTP Basic (security profile 1)
   bool quiet = false;
+  // Benchmark: after boot each device starts a transaction on connector 1 and sends MeterValues
+  // back-to-back (closed loop: the next one when the answer arrived) until the end.
+  bool bench = false;
+  double warmup_s = 0;  // counters and latency histogram restart after this time
 };
 
 // Runs until the duration ends or a signal; prints a JSON summary on stdout. Returns the exit code.

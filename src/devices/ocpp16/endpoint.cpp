@@ -28,12 +28,18 @@ constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 constexpr int kMaxBadFrames = 20;  // malformed frames per minute before the connection is closed
 constexpr const char* kProtocol = "ocpp1.6";
 
-// OCPP ChargePointStatus → gun/socket state (docs/api-car.md: offline, idle, plugged, charging, fault).
-static std::string gun_state(const std::string& status) {
+// OCPP ChargePointStatus → car gun state (docs/api-car.md: offline, idle, plugged, charging, fault) or
+// e-bike socket state (docs/api-bike.md: offline, idle, charging, fault — a plugged socket is idle).
+static std::string connector_state(DeviceKind kind, const std::string& status) {
   if (status == "Available" || status == "Reserved") return "idle";
-  if (status == "Preparing" || status == "Finishing") return "plugged";
+  if (status == "Preparing" || status == "Finishing")
+    return kind == DeviceKind::bike_device ? "idle" : "plugged";
   if (status == "Charging" || status == "SuspendedEV" || status == "SuspendedEVSE") return "charging";
   return "fault";  // Faulted, Unavailable
+}
+
+static DeviceKind kind_of(const db::dev::DeviceIdentity& d) {
+  return d.kind == "bike_device" ? DeviceKind::bike_device : DeviceKind::car_pile;
 }
 
 struct OcppEndpoint::Impl : std::enable_shared_from_this<OcppEndpoint::Impl> {
@@ -142,8 +148,8 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
         ws_(std::move(s)),
         timer_(ws_.get_executor()),
         dev_(std::move(dev)),
-        key_{DeviceKind::car_pile, dev_.id},
-        ref_{DeviceKind::car_pile, dev_.id, dev_.code},
+        key_{kind_of(dev_), dev_.id},
+        ref_{kind_of(dev_), dev_.id, dev_.code},
         remote_(std::move(remote)) {}
 
   const char* protocol() const override { return "ocpp16"; }
@@ -510,7 +516,8 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     if (auto* e = error_of(d)) co_return *e;
     const auto& s = std::get<StatusNotificationReq>(d);
     // A connector the platform does not know is not the charger's fault: answered, not stored.
-    if (s.connector_id <= dev_.connectors) ep_->d.state.connector(key_, s.connector_id, gun_state(s.status));
+    if (s.connector_id <= dev_.connectors)
+      ep_->d.state.connector(key_, s.connector_id, connector_state(key_.kind, s.status));
     if (s.status == "Faulted")
       spdlog::warn("ocpp: {} connector {} faulted: {} {}", dev_.code, s.connector_id, s.error_code,
                    s.info.value_or(""));
@@ -649,7 +656,7 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
     return d.db.read([&](db::Connection& c) {
       db::dev::DeviceRepo repo(c);
       std::pair<std::optional<db::dev::DeviceIdentity>, std::optional<std::pair<std::string, std::string>>> r;
-      r.first = repo.find_car_pile(id);
+      r.first = repo.find_device(id);
       if (r.first && check_auth) r.second = repo.secret(r.first->kind, r.first->id);
       return r;
     });

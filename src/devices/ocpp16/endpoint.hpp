@@ -1,7 +1,7 @@
 #pragma once
 // The OCPP 1.6J central-system endpoint: WebSocket `/ocpp/<chargePointId>` on the main HTTP port
-// (subprotocol ocpp1.6). Identifies the charger (a car pile by code or factory no. with protocol
-// ocpp16, enabled), optionally checks its Basic-auth password, then runs one session per connection:
+// (subprotocol ocpp1.6). Identifies the charger (a car pile or an e-bike device by code or factory no.
+// with protocol ocpp16, enabled), optionally checks its Basic-auth password, then runs one session per connection:
 // inbound CALLs through a dispatch table to typed handlers, outbound commands (DeviceSession) one at a
 // time with a timeout. docs/ocpp.md describes the mapping.
 #include <memory>

@@ -162,10 +162,8 @@ json::object DeviceService::command(int64_t id, const std::string& command, cons
     bool online = ctx_.gateway.is_online(ref);
     ctx_.db.write([&](Connection& c) { DeviceRepo(c).set_online(id, online, now_ms()); });
     if (!online) fail_conflict("设备不在线，无法执行");
-    json::object o;
-    o["result"] = "accepted";
-    o["message"] = "online";
-    return o;
+    // Online: the gateway asks the device for its socket states (OCPP TriggerMessage StatusNotification).
+    return station::command_outcome(ctx_.gateway.send(ref, devices::Command{command, {}}, kCommandTimeout));
   }
   if (d.status != 0) fail_conflict("设备已停用，不能下发指令：" + d.code);
   return station::command_outcome(ctx_.gateway.send(ref, devices::Command{command, {}}, kCommandTimeout));

@@ -23,6 +23,35 @@ std::optional<DeviceIdentity> DeviceRepo::find_car_pile(const std::string& code_
   return d;
 }
 
+std::optional<DeviceIdentity> DeviceRepo::find_bike_device(const std::string& code_or_sn) {
+  Result r = c_.query(
+      "SELECT id, COALESCE(code, ''), factory_no, name, protocol, status, socket_count, provider_id, "
+      "property_id, "
+      "station_id FROM bike_device WHERE code = ? OR factory_no = ? ORDER BY CASE WHEN code = ? THEN 0 ELSE "
+      "1 "
+      "END LIMIT 1",
+      {code_or_sn, code_or_sn, code_or_sn});
+  if (r.empty()) return std::nullopt;
+  DeviceIdentity d;
+  d.kind = "bike_device";
+  d.id = r.i64(0, 0);
+  d.code = r.str(0, 1);
+  d.factory_no = r.str(0, 2);
+  d.name = r.str(0, 3);
+  d.protocol = r.str(0, 4);
+  d.status = r.i64(0, 5);
+  d.connectors = r.i64(0, 6);
+  d.provider_id = r.i64(0, 7);
+  d.property_id = r.i64(0, 8);
+  d.station_id = r.i64(0, 9);
+  return d;
+}
+
+std::optional<DeviceIdentity> DeviceRepo::find_device(const std::string& code_or_sn) {
+  if (auto d = find_car_pile(code_or_sn)) return d;
+  return find_bike_device(code_or_sn);
+}
+
 bool DeviceRepo::car_pile_in_scope(int64_t id, const DataScope& scope) {
   Where w;
   w.add("p.id = ?", {id});
@@ -35,36 +64,97 @@ bool DeviceRepo::car_pile_in_scope(int64_t id, const DataScope& scope) {
 }
 
 void DeviceRepo::set_online(const std::string& kind, int64_t id, bool online, int64_t last_seen) {
-  if (kind != "car_pile") return;
-  c_.execute("UPDATE car_pile SET online = ?, last_seen = ? WHERE id = ?",
-             {int64_t{online ? 1 : 0}, last_seen, id});
-  if (!online) c_.execute("UPDATE car_gun SET state = 'offline' WHERE pile_id = ?", {id});
+  if (kind == "car_pile") {
+    c_.execute("UPDATE car_pile SET online = ?, last_seen = ? WHERE id = ?",
+               {int64_t{online ? 1 : 0}, last_seen, id});
+    if (!online) c_.execute("UPDATE car_gun SET state = 'offline' WHERE pile_id = ?", {id});
+  } else if (kind == "bike_device") {
+    c_.execute("UPDATE bike_device SET online = ?, last_seen = ? WHERE id = ?",
+               {int64_t{online ? 1 : 0}, last_seen, id});
+    if (!online) c_.execute("UPDATE bike_socket SET state = 'offline' WHERE device_id = ?", {id});
+  }
 }
 
 void DeviceRepo::set_last_seen(const std::string& kind, int64_t id, int64_t last_seen) {
-  if (kind != "car_pile") return;
-  c_.execute("UPDATE car_pile SET last_seen = ? WHERE id = ?", {last_seen, id});
+  if (kind == "car_pile")
+    c_.execute("UPDATE car_pile SET last_seen = ? WHERE id = ?", {last_seen, id});
+  else if (kind == "bike_device")
+    c_.execute("UPDATE bike_device SET last_seen = ? WHERE id = ?", {last_seen, id});
 }
 
 void DeviceRepo::set_connector_state(const std::string& kind, int64_t id, int64_t connector,
                                      const std::string& state) {
-  if (kind != "car_pile") return;
+  const char* all = kind == "car_pile"      ? "UPDATE car_gun SET state = 'fault' WHERE pile_id = ?"
+                    : kind == "bike_device" ? "UPDATE bike_socket SET state = 'fault' WHERE device_id = ?"
+                                            : nullptr;
+  const char* one = kind == "car_pile" ? "UPDATE car_gun SET state = ? WHERE pile_id = ? AND gun_no = ?"
+                    : kind == "bike_device"
+                        ? "UPDATE bike_socket SET state = ? WHERE device_id = ? AND socket_no = ?"
+                        : nullptr;
+  if (!all || !one) return;
   if (connector == 0) {
-    if (state == "fault") c_.execute("UPDATE car_gun SET state = 'fault' WHERE pile_id = ?", {id});
+    if (state == "fault") c_.execute(all, {id});
     return;
   }
-  c_.execute("UPDATE car_gun SET state = ? WHERE pile_id = ? AND gun_no = ?", {state, id, connector});
+  c_.execute(one, {state, id, connector});
 }
 
 void DeviceRepo::log_online(const std::string& kind, int64_t id, const std::string& protocol, bool online,
                             const std::string& reason, const std::string& remote_ip, int64_t time) {
-  if (kind != "car_pile") return;
+  if (kind == "car_pile")
+    c_.execute(
+        "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, "
+        "protocol, "
+        "state, reason, remote_ip, time, provider_id, property_id, car_station_id) "
+        "SELECT 'car_pile', p.id, p.name, COALESCE(p.code, ''), p.factory_no, ?, ?, ?, ?, ?, p.provider_id, "
+        "p.property_id, p.station_id FROM car_pile p WHERE p.id = ?",
+        {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
+  else if (kind == "bike_device")
+    c_.execute(
+        "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, "
+        "protocol, "
+        "state, reason, remote_ip, time, provider_id, property_id, bike_station_id) "
+        "SELECT 'bike_device', d.id, d.name, COALESCE(d.code, ''), d.factory_no, ?, ?, ?, ?, ?, "
+        "d.provider_id, "
+        "d.property_id, d.station_id FROM bike_device d WHERE d.id = ?",
+        {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
+}
+
+int64_t DeviceRepo::reset_online(const std::string& reason, int64_t now) {
+  int64_t n = 0;
+  // The log rows first: they read the devices that are still marked online.
   c_.execute(
       "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, protocol, "
       "state, reason, remote_ip, time, provider_id, property_id, car_station_id) "
-      "SELECT 'car_pile', p.id, p.name, COALESCE(p.code, ''), p.factory_no, ?, ?, ?, ?, ?, p.provider_id, "
-      "p.property_id, p.station_id FROM car_pile p WHERE p.id = ?",
-      {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
+      "SELECT 'car_pile', p.id, p.name, COALESCE(p.code, ''), p.factory_no, p.protocol, 0, ?, '', ?, "
+      "p.provider_id, p.property_id, p.station_id FROM car_pile p WHERE p.online = 1",
+      {reason, now});
+  c_.execute(
+      "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, protocol, "
+      "state, reason, remote_ip, time, provider_id, property_id, bike_station_id) "
+      "SELECT 'bike_device', d.id, d.name, COALESCE(d.code, ''), d.factory_no, d.protocol, 0, ?, '', ?, "
+      "d.provider_id, d.property_id, d.station_id FROM bike_device d WHERE d.online = 1",
+      {reason, now});
+  c_.execute(
+      "UPDATE car_gun SET state = 'offline' WHERE pile_id IN (SELECT id FROM car_pile WHERE online = 1)");
+  c_.execute(
+      "UPDATE bike_socket SET state = 'offline' WHERE device_id IN (SELECT id FROM bike_device WHERE online "
+      "= "
+      "1)");
+  n += c_.execute("UPDATE car_pile SET online = 0 WHERE online = 1");
+  n += c_.execute("UPDATE bike_device SET online = 0 WHERE online = 1");
+  return n;
+}
+
+bool DeviceRepo::bike_device_in_scope(int64_t id, const DataScope& scope) {
+  Where w;
+  w.add("d.id = ?", {id});
+  ScopeColumns cols;
+  cols.provider = "d.provider_id";
+  cols.property = "d.property_id";
+  cols.bike_station = "d.station_id";
+  add_scope(w, cols, scope);
+  return c_.scalar("SELECT d.id FROM bike_device d" + w.sql(), w.params).has_value();
 }
 
 // The online log's filters and scope, shared by the page (online_log) and its chart (online_hourly).
@@ -133,9 +223,12 @@ int64_t DeviceRepo::start_transaction(const TxStart& t, int64_t now) {
   Params key{t.kind, t.device_id, t.connector_id, t.start_time};
   if (auto id = c_.scalar(find, key)) return *id;
   int64_t provider = 0, property = 0, station = 0;
-  if (t.kind == "car_pile") {
-    Result r =
-        c_.query("SELECT provider_id, property_id, station_id FROM car_pile WHERE id = ?", {t.device_id});
+  const char* owner =
+      t.kind == "car_pile"      ? "SELECT provider_id, property_id, station_id FROM car_pile WHERE id = ?"
+      : t.kind == "bike_device" ? "SELECT provider_id, property_id, station_id FROM bike_device WHERE id = ?"
+                                : nullptr;
+  if (owner) {
+    Result r = c_.query(owner, {t.device_id});
     if (!r.empty()) provider = r.i64(0, 0), property = r.i64(0, 1), station = r.i64(0, 2);
   }
   return c_.insert(

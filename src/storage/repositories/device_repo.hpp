@@ -14,7 +14,7 @@
 namespace zc::db::dev {
 
 struct DeviceIdentity {
-  std::string kind;  // car_pile
+  std::string kind;  // car_pile | bike_device
   int64_t id = 0;
   std::string code, factory_no, name, protocol;
   int64_t status = 0;      // 0 enabled
@@ -47,7 +47,12 @@ class DeviceRepo {
 
   // A car pile by its code (the OCPP chargePointId), or by its factory number.
   std::optional<DeviceIdentity> find_car_pile(const std::string& code_or_sn);
+  // An e-bike device by its 12-digit code, or by its factory number.
+  std::optional<DeviceIdentity> find_bike_device(const std::string& code_or_sn);
+  // The OCPP chargePointId → a car pile first, then an e-bike device.
+  std::optional<DeviceIdentity> find_device(const std::string& code_or_sn);
   bool car_pile_in_scope(int64_t id, const DataScope& scope);
+  bool bike_device_in_scope(int64_t id, const DataScope& scope);
 
   void set_online(const std::string& kind, int64_t id, bool online, int64_t last_seen);
   void set_last_seen(const std::string& kind, int64_t id, int64_t last_seen);
@@ -55,6 +60,9 @@ class DeviceRepo {
   void set_connector_state(const std::string& kind, int64_t id, int64_t connector, const std::string& state);
   void log_online(const std::string& kind, int64_t id, const std::string& protocol, bool online,
                   const std::string& reason, const std::string& remote_ip, int64_t time);
+  // At server start: every device still marked online (a crash left it so) goes offline, with a log row
+  // each (state 0, `reason`). Returns the number of devices reset.
+  int64_t reset_online(const std::string& reason, int64_t now);
   Page online_log(const QueryParams& q, const DataScope& scope);
   // The same filters and scope, counted per hour (hours without events left out).
   std::vector<OnlineHour> online_hourly(const QueryParams& q, const DataScope& scope);

@@ -139,7 +139,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
   const doStop = stop;
   let stopCalled = false;
   return {
-    baseUrl, port, dir, proc, stderr: () => err, stdout: () => out, exited: () => exited,
+    baseUrl, port, dir, dbUrl, cleanup, proc, stderr: () => err, stdout: () => out, exited: () => exited,
     stop: (limitMs) => { stopCalled = true; return doStop(limitMs); },
     stopCalled: () => stopCalled,
   };

@@ -17,6 +17,37 @@ static void pile_in_scope(DeviceApiContext& ctx, int64_t id, const Principal& p)
     fail_not_found("电桩不存在");
 }
 
+// {online, protocol, remoteIp, since, lastSeen, meters: [per connector], frames: [newest first]}.
+static json::object session_view(DeviceApiContext& ctx, const devices::DeviceKey& key) {
+  json::object o;
+  auto info = ctx.registry.info(key);
+  o["online"] = info.has_value();
+  if (info) {
+    o["protocol"] = info->protocol;
+    o["remoteIp"] = info->remote;
+    o["since"] = info->since;
+    o["lastSeen"] = info->last_seen;
+  }
+  json::array meters;
+  for (int64_t n = 0; n <= 100; ++n) {  // connectors: guns / sockets (the simulator allows up to 100)
+    auto m = ctx.meters.latest(key, n);
+    if (!m) continue;
+    json::object x;
+    x["connectorId"] = n;
+    x["time"] = m->time;
+    if (m->transaction_id) x["transactionId"] = *m->transaction_id;
+    if (m->energy) x["energy"] = *m->energy;
+    if (m->power_w) x["powerW"] = *m->power_w;
+    if (m->current_a) x["currentA"] = *m->current_a;
+    if (m->voltage_v) x["voltageV"] = *m->voltage_v;
+    if (m->soc) x["soc"] = *m->soc;
+    meters.push_back(std::move(x));
+  }
+  o["meters"] = std::move(meters);
+  o["frames"] = ctx.messages.recent(key);
+  return o;
+}
+
 void register_device_routes(http::Router& r, DeviceApiContext ctx) {
   r.get("/stat/online/list", {.permission = "stat:online:list"}, [ctx](Request& q) mutable {
     auto page = ctx.db.read(
@@ -46,34 +77,15 @@ void register_device_routes(http::Router& r, DeviceApiContext ctx) {
   r.get("/car/pile/{id}/messages", {.permission = "car:pile:query"}, [ctx](Request& q) mutable {
     int64_t id = q.id_param("id");
     pile_in_scope(ctx, id, q.user());
-    devices::DeviceKey key{devices::DeviceKind::car_pile, id};
-    json::object o;
-    auto info = ctx.registry.info(key);
-    o["online"] = info.has_value();
-    if (info) {
-      o["protocol"] = info->protocol;
-      o["remoteIp"] = info->remote;
-      o["since"] = info->since;
-      o["lastSeen"] = info->last_seen;
-    }
-    json::array meters;
-    for (int64_t n = 0; n <= 64; ++n) {
-      auto m = ctx.meters.latest(key, n);
-      if (!m) continue;
-      json::object x;
-      x["connectorId"] = n;
-      x["time"] = m->time;
-      if (m->transaction_id) x["transactionId"] = *m->transaction_id;
-      if (m->energy) x["energy"] = *m->energy;
-      if (m->power_w) x["powerW"] = *m->power_w;
-      if (m->current_a) x["currentA"] = *m->current_a;
-      if (m->voltage_v) x["voltageV"] = *m->voltage_v;
-      if (m->soc) x["soc"] = *m->soc;
-      meters.push_back(std::move(x));
-    }
-    o["meters"] = std::move(meters);
-    o["frames"] = ctx.messages.recent(key);
-    return http::ok(std::move(o));
+    return http::ok(session_view(ctx, {devices::DeviceKind::car_pile, id}));
+  });
+  r.get("/bike/device/{id}/messages", {.permission = "bike:device:query"}, [ctx](Request& q) mutable {
+    int64_t id = q.id_param("id");
+    if (!ctx.db.read([&](db::Connection& c) {
+          return db::dev::DeviceRepo(c).bike_device_in_scope(id, q.user().scope);
+        }))
+      fail_not_found("设备不存在");
+    return http::ok(session_view(ctx, {devices::DeviceKind::bike_device, id}));
   });
 
   // OCPP security profile 1: the password the pile sends as HTTP Basic (user = its code).
