@@ -9,6 +9,7 @@
 #include "api/admin/bike/register.hpp"
 #include "api/admin/car/register.hpp"
 #include "api/admin/device/device_routes.hpp"
+#include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/system/register.hpp"
 #include "app/demo.hpp"
 #include "app/payment_module.hpp"
@@ -104,6 +105,7 @@ int serve(const Config& cfg, bool demo) {
   charging::RecordingChargingService charging(*db, cfg.ocpp.accept_any_id_tag);
   devices::ocpp16::OcppEndpoint ocpp({*db, cfg, sessions, device_state, device_messages, meters, charging});
   api::register_device_routes(router, {*db, sessions, device_messages, meters});
+  api::register_ykc_routes(router, {*db, gateway});
   car::CarClock car_clock;
   exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
   car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
@@ -119,6 +121,7 @@ int serve(const Config& cfg, bool demo) {
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
     api::register_car_test_routes(router, car_ctx);
+    api::register_device_test_routes(router, {*db, gateway});
     api::register_bike_test_routes(router, bike_ctx);
   }
 

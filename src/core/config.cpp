@@ -111,7 +111,7 @@ const std::vector<Key>& keys() {
       make_key("ykc", "max_bad_frames_per_minute", &C::ykc, &C::Ykc::max_bad_frames_per_minute,
                "garbage runs, bad CRCs and undecodable frames per minute before the connection is closed"),
       make_key("ykc", "reply_crc_order", &C::ykc, &C::Ykc::reply_crc_order,
-               "CRC byte order of frames sent to a pile: pile (the order it uses) | standard (low byte first)"),
+               "CRC byte order of frames sent to a pile: pile (the order it uses) or standard (low byte first)"),
       make_key("ykc", "clock_sync_interval_s", &C::ykc, &C::Ykc::clock_sync_interval_s,
                "clock sync (0x56) after login and then this often; 0 = only after login"),
       make_key("gateway", "flush_interval_ms", &C::gateway, &C::Gateway::flush_interval_ms,

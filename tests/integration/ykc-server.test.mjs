@@ -9,7 +9,7 @@ import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { freePort } from './lib/server.mjs';
 import { ok, sleep } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
-import { RawPile, frame, loginBody, heartbeatBody, modelVerifyBody, realtimeBody, bcd, hex, fromHex } from './lib/ykc.mjs';
+import { RawPile, frame, loginBody, heartbeatBody, modelVerifyBody, realtimeBody, recordBody, bcd, hex, fromHex } from './lib/ykc.mjs';
 
 const ykcPort = await freePort();
 const ctx = useServer({ env: { ZHICHONG_YKC_PORT: String(ykcPort), ZHICHONG_GATEWAY_FLUSH_INTERVAL_MS: '50', ZHICHONG_TESTING_ENABLED: 'true', ZHICHONG_YKC_MAX_BAD_FRAMES_PER_MINUTE: '5' } });
@@ -140,7 +140,7 @@ test('billing model: verify, request, the model number of the tariff version in 
   pile.close();
 });
 
-test('real-time data: gun state, voltage, current, SOC, energy, amount; two idle reports flag the session', async () => {
+test('real-time data: gun state, voltage, current, SOC, energy, amount', async () => {
   const p = piles[2];
   const pile = await loggedIn(p);
   const serial = p.code + '01' + '2411240900000001';
@@ -156,6 +156,72 @@ test('real-time data: gun state, voltage, current, SOC, energy, amount; two idle
   await until(async () => (await row(p.id)).guns.find((g) => g.gunNo === 2).state === 'plugged', 'gun 2 plugged');
   const frames = (await messages(p.id)).frames;
   assert.ok(frames.some((f) => f.type === '0x13' && f.frame.includes('gun 1 charging') && f.frame.includes('12.3456 kWh 9.8765 yuan')));
+  pile.close();
+});
+
+test('remote start / stop over frames; two idle reports flag the session; records applied once, 5-tier by length', async () => {
+  const p = piles[2];
+  const pile = await loggedIn(p);
+  const txs = async () => ok(await ctx.admin.get('/test/device/transactions', { deviceId: p.id })).data;
+  const cmd = (command, args) => ctx.admin.post('/test/device/command', { deviceType: 'car_pile', deviceId: p.id, command, args });
+  const started = cmd('remoteStart', { connectorId: '2', idTag: 'T1', balance: '5000' });
+  const q = await pile.next(0x34);
+  const serial = hex(q.body.slice(0, 16));
+  assert.equal(serial.slice(0, 16), p.code + '02', 'serial = pile code + gun + …');
+  assert.equal(q.body[23], 0x02);
+  assert.equal(q.body[40] | (q.body[41] << 8), 5000, 'balance in 0.01 yuan');
+  pile.send(frame(0x33, [...q.body.slice(0, 24), 0x01, 0x00], q.seq));
+  const r = ok(await started).data;
+  assert.equal(r.result, 'accepted');
+  assert.equal(r.message, `serial=${serial}`);
+  await until(async () => (await txs()).find((t) => t.serial === serial), 'transaction of the serial');
+  // the pile reports idle twice while the session runs → flagged
+  pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 2, status: 3, plugged: 1, energy: 5000 }), 20));
+  pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 2, status: 2, plugged: 1, energy: 5000 }), 21));
+  pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 2, status: 2, plugged: 1, energy: 5000 }), 22));
+  await until(async () => (await txs()).find((t) => t.serial === serial).abnormal === 1, 'session flagged');
+  assert.match((await txs()).find((t) => t.serial === serial).flags, /two idle/);
+  await until(async () => (await txs()).find((t) => t.serial === serial).meterLast === 5000, 'latest energy persisted (coalesced)');
+  const stop = cmd('remoteStop', { connectorId: '2' });
+  const sq = await pile.next(0x36);
+  pile.send(frame(0x35, [...bcd(p.code), 0x02, 0x01, 0x00], sq.seq));
+  assert.equal(ok(await stop).data.result, 'accepted');
+  // the record: acknowledged every time, applied once
+  const now = Date.now();
+  const tiers = [{ price: 230000, energy: 1000, amount: 2300 }, { price: 180000, energy: 2000, amount: 3600 },
+    { price: 130000, energy: 1500, amount: 1950 }, { price: 70000, energy: 500, amount: 350 }];
+  const rec = recordBody(p.code, { serial, gun: 2, start: now - 600000, end: now - 1000, tiers, meterStart: 100000, stopReason: 0x40 });
+  assert.equal(rec.length, 158);
+  for (const seq of [30, 31]) {
+    pile.send(frame(0x3b, rec, seq));
+    const ack = await pile.next(0x40);
+    assert.equal(ack.seq, seq);
+    assert.equal(hex(ack.body.slice(0, 16)), serial);
+    assert.equal(ack.body[16], 0x00);
+  }
+  const t = (await txs()).filter((x) => x.serial === serial);
+  assert.equal(t.length, 1);
+  assert.equal(t[0].status, 'stopped');
+  assert.equal(t[0].energy, 5000);
+  assert.equal(t[0].amount, 8200);
+  assert.equal(t[0].meterStop, 105000);
+  assert.equal(t[0].stopCode, 0x40);
+  assert.match(t[0].stopReason, /APP remote stop/);
+  assert.ok(Math.abs(t[0].stopTime - (now - 1000)) < 1000, 'CP56Time2a read in the station zone');
+  assert.deepEqual(JSON.parse(t[0].tiers).map((x) => x.tier), ['sharp', 'peak', 'flat', 'valley']);
+  // an offline session (serial from the pile) in the five-tier layout: created and stopped in one go
+  const serial5 = p.code + '01' + '2411240800009999';
+  const rec5 = recordBody(p.code, { serial: serial5, gun: 1, start: now - 7200000, end: now - 3600000, startType: 4, card: '00000000D14B0A54',
+    tiers: [...tiers, { price: 50000, energy: 400, amount: 200 }] });
+  assert.equal(rec5.length, 174);
+  pile.send(frame(0x3b, rec5, 40));
+  assert.equal((await pile.next(0x40)).body[16], 0x00);
+  const t5 = (await txs()).find((x) => x.serial === serial5);
+  assert.equal(t5.status, 'stopped');
+  assert.equal(t5.startMethod, 'offline_card');
+  assert.equal(t5.card, '00000000D14B0A54');
+  assert.equal(t5.energy, 5400);
+  assert.equal(JSON.parse(t5.tiers).length, 5);
   pile.close();
 });
 

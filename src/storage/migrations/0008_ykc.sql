@@ -3,8 +3,8 @@
 -- ykc_pile: one row per car pile that has logged in over YKC (written at login and on model answers).
 --   pile_type 'DC' | 'AC'; protocol_version e.g. '1.6'; network sim|lan|wan|other (raw value kept in
 --   network_code); crc_order low_first | high_first (the order of the pile's last valid frame);
---   model_no the billing model number the pile last confirmed (0x06 consistent, 0x57 success), 0 = none;
---   model_result the last tariff push result: accepted | rejected | '' (none yet).
+--   model_no the billing model number the pile holds (0x06 consistent, 0x57 success, or sent in 0x0A), 0 = none;
+--   model_result how it got it / the last push: accepted | sent | rejected | '' (none yet).
 CREATE TABLE ykc_pile (
   pile_id BIGINT PRIMARY KEY REFERENCES car_pile(id),
   pile_type TEXT NOT NULL DEFAULT '',

@@ -32,7 +32,7 @@ void YkcRepo::set_crc_order(int64_t pile_id, const std::string& order) {
 }
 
 void YkcRepo::set_model(int64_t pile_id, int64_t model_no, const std::string& result, int64_t now) {
-  if (result == "accepted")
+  if (result == "accepted" || result == "sent")
     c_.execute("UPDATE ykc_pile SET model_no = ?, model_result = ?, model_time = ? WHERE pile_id = ?",
                {model_no, result, now, pile_id});
   else

@@ -33,7 +33,8 @@ class YkcRepo {
   std::optional<YkcPile> find_pile(const std::string& code);
   void save_login(int64_t pile_id, const YkcLogin& l, int64_t now);
   void set_crc_order(int64_t pile_id, const std::string& order);
-  // The model the pile confirmed (0x06 consistent / 0x57 success) or refused; result accepted|rejected.
+  // The model the pile holds: confirmed (0x06 consistent / 0x57 success → accepted), given in answer to its
+  // request (0x0A, no answer frame → sent) or refused (0x57 failure → rejected; model_no kept).
   void set_model(int64_t pile_id, int64_t model_no, const std::string& result, int64_t now);
   // {pileType, gunCount, protocolVersion, firmware, sim, network, carrier, crcOrder, modelNo,
   //  modelResult, modelTime, loginTime, remoteIp} or null when the pile never logged in over YKC.

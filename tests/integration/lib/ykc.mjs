@@ -41,6 +41,23 @@ export function realtimeBody(code, { serial = '0'.repeat(32), gun = 1, status = 
     ...new Array(8).fill(0), soc, 0, ...le(0, 2), ...le(0, 2), ...le(energy, 4), ...le(energy, 4), ...le(amount, 4), 0, 0];
 }
 
+/** CP56Time2a of a UTC epoch ms in a fixed UTC offset (minutes; Asia/Shanghai = 480). */
+export function cp56(ms, offsetMin = 480) {
+  const d = new Date(ms + offsetMin * 60000);
+  const mm = d.getUTCSeconds() * 1000 + d.getUTCMilliseconds();
+  return [mm & 0xff, mm >> 8, d.getUTCMinutes(), d.getUTCHours(), d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear() - 2000];
+}
+
+/** 0x3B body (158 bytes; 174 with five tiers). tiers: [{price, energy, amount}] (4 or 5). */
+export function recordBody(code, { serial, gun = 1, start, end, tiers, meterStart = 0, vin = '', startType = 1, stopReason = 0x40, card = '0000000000000000' }) {
+  const energy = tiers.reduce((n, t) => n + t.energy, 0);
+  const amount = tiers.reduce((n, t) => n + t.amount, 0);
+  return [...bcd(serial), ...bcd(code), gun, ...cp56(start), ...cp56(end),
+    ...tiers.flatMap((t) => [...le(t.price, 4), ...le(t.energy, 4), ...le(t.energy, 4), ...le(t.amount, 4)]),
+    ...le(meterStart, 5), ...le(meterStart + energy, 5), ...le(energy, 4), ...le(energy, 4), ...le(amount, 4),
+    ...[...Buffer.from(vin.padEnd(17, '\0'))].slice(0, 17), startType, ...cp56(end), stopReason, ...fromHex(card)];
+}
+
 /** Parses every whole frame in buf → {frames: [{type, seq, body, raw}], rest}. */
 export function parseFrames(buf) {
   const frames = [];

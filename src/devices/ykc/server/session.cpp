@@ -40,6 +40,7 @@ ServerCore::ServerCore(ServerDeps d) : deps(std::move(d)) {
   command_timeout_ms = std::max<int64_t>(100, c.command_timeout_ms);
   clock_sync_ms = c.clock_sync_interval_s > 0 ? c.clock_sync_interval_s * 1000 : 0;
   max_bad_per_minute = static_cast<int>(std::max<int64_t>(1, c.max_bad_frames_per_minute));
+  log_frames = deps.cfg.ocpp.message_log_size > 0;
 }
 
 // What a gun of a logged-in pile remembers between frames.
@@ -167,7 +168,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
   bool logged_in() const { return logged_in_; }
   void log_in_frame(const y::Frame& f) {
-    if (logged_in_) log_frame(true, f, y::frame_summary(f.type(), f.body));
+    if (logged_in_ && core_.log_frames) log_frame(true, f, y::frame_summary(f.type(), f.body));
   }
   void lock_command(uint8_t gun, const Command& cmd, std::chrono::milliseconds timeout,
                     std::function<void(CommandReply)> done) {
@@ -224,6 +225,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
 
   void unblock() {
+    if (close_after_write_) return;  // refused login: read nothing more
     blocked_ = false;
     std::vector<uint8_t> rest;
     rest.swap(held_);
@@ -324,7 +326,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   y::CrcOrder out_order() const { return crc_.order_for(core_.crc_policy); }
 
   void log_frame(bool inbound, const y::Frame& f, const std::string& summary) {
-    if (!logged_in_) return;
+    if (!logged_in_ || !core_.log_frames) return;
     const auto* info = y::frame_type_info(f.type());
     core_.deps.messages.add(
         key_,
@@ -334,8 +336,8 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
 
   void write_bytes(std::vector<uint8_t>&& bytes) {
     if (closed_) return;
-    auto f = y::decode_frame(bytes);
-    if (f) log_frame(false, *f, y::frame_summary(f->type(), f->body));
+    if (logged_in_ && core_.log_frames)
+      if (auto f = y::decode_frame(bytes)) log_frame(false, *f, y::frame_summary(f->type(), f->body));
     if (out_next_.empty())
       out_next_ = std::move(bytes);
     else
@@ -378,8 +380,9 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
       inflight_.reset();
       done({CommandResult::offline, "connection closed before the answer"});
     }
-    for (auto& p : queue_) p.done({CommandResult::offline, "connection closed"});
-    queue_.clear();
+    if (queue_)
+      for (auto& p : *queue_) p.done({CommandResult::offline, "connection closed"});
+    queue_.reset();
     if (!logged_in_) {
       spdlog::info("ykc: connection from {} closed before login: {}", remote_, reason);
       return;
@@ -438,8 +441,9 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   std::optional<TimeZone> tz_;
   std::vector<Gun> guns_;
   uint16_t serial_counter_ = 0;
-  std::optional<Pending> inflight_;
-  std::deque<Pending> queue_;
+  // Commands are rare: nothing is allocated for them until one arrives (memory per idle pile).
+  std::unique_ptr<Pending> inflight_;
+  std::unique_ptr<std::deque<Pending>> queue_;
   std::vector<std::pair<int64_t, std::shared_ptr<LockProxy>>> locks_;
 
   friend void sweep_sessions(Worker&, int64_t, int64_t);
@@ -1024,14 +1028,16 @@ void Session::enqueue(const Command& cmd, std::chrono::milliseconds timeout,
 
 void Session::prepare(Pending p) {
   if (closed_) return p.done({CommandResult::offline, "connection closed"});
-  queue_.push_back(std::move(p));
+  if (!queue_) queue_ = std::make_unique<std::deque<Pending>>();
+  queue_->push_back(std::move(p));
   pump();
 }
 
 void Session::pump() {
-  while (!inflight_ && !queue_.empty() && !closed_) {
-    Pending p = std::move(queue_.front());
-    queue_.pop_front();
+  while (!inflight_ && queue_ && !queue_->empty() && !closed_) {
+    Pending p = std::move(queue_->front());
+    queue_->pop_front();
+    if (queue_->empty()) queue_.reset();
     if (steady_ms() >= p.deadline) {
       p.done({CommandResult::timeout, "no answer from the pile (queued behind another command)"});
       continue;
@@ -1045,7 +1051,7 @@ void Session::pump() {
         body = y::encode(y::TimeSync{code_, y::cp56_from_epoch_ms(now_ms(), *tz_)});
       write_bytes(y::encode_frame(type, seq_.next(), body, out_order()));
     }
-    inflight_ = std::move(p);
+    inflight_ = std::make_unique<Pending>(std::move(p));
   }
 }
 

@@ -1,0 +1,107 @@
+#include "api/admin/device/ykc_routes.hpp"
+
+#include "core/error.hpp"
+#include "core/json_body.hpp"
+#include "http/envelope.hpp"
+#include "storage/repositories/car_asset.hpp"
+#include "storage/repositories/device_repo.hpp"
+#include "storage/repositories/ykc_repo.hpp"
+
+namespace zc::api {
+
+using http::Request;
+namespace json = boost::json;
+
+void register_ykc_routes(http::Router& r, YkcApiContext ctx) {
+  // The spot's ground lock is gun `gunNo`'s lock on a YKC pile of the same station: lock commands of
+  // the spot go to that pile (0x62) and its 0x61 reports set lock_state. Applies from the pile's next
+  // login (the session binds its locks when it logs in).
+  r.put("/car/spot/lockPile",
+        {.permission = "car:spot:edit", .log_title = "车位地锁绑定电桩", .op = http::Op::edit},
+        [ctx](Request& q) mutable {
+          auto b = JsonBody::parse(q.body);
+          int64_t id = b.i64("id");
+          auto pile_id = b.opt_i64("pileId");
+          auto gun_no = b.opt_i64("gunNo");
+          ctx.db.write([&](db::Connection& c) {
+            db::car::SpotRepo spots(c);
+            auto spot = spots.find(id);
+            if (!spot || !spots.in_scope(id, q.user().scope)) fail_not_found("车位不存在");
+            if (!pile_id) {
+              c.execute("UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE id = ?", {id});
+              return;
+            }
+            if (spot->lock_type != 1) fail_conflict("该车位不是地锁车位（lockType 1）");
+            if (!db::dev::DeviceRepo(c).car_pile_in_scope(*pile_id, q.user().scope))
+              fail_bad_request("pileId: 电桩不存在");
+            db::Result p =
+                c.query("SELECT station_id, protocol, gun_count FROM car_pile WHERE id = ?", {*pile_id});
+            if (p.empty()) fail_bad_request("pileId: 电桩不存在");
+            if (p.i64(0, 0) != spot->station_id) fail_bad_request("pileId: 电桩与车位不在同一电站");
+            if (p.str(0, 1) != "ykc") fail_bad_request("pileId: 只有云快充（ykc）电桩可以控制地锁");
+            if (!gun_no || *gun_no < 1 || *gun_no > p.i64(0, 2))
+              fail_bad_request("gunNo: 必须在1到" + std::to_string(p.i64(0, 2)) + "之间");
+            c.execute(
+                "UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE lock_pile_id = ? AND "
+                "lock_gun_no = ?",
+                {*pile_id, *gun_no});
+            c.execute("UPDATE car_spot SET lock_pile_id = ?, lock_gun_no = ? WHERE id = ?",
+                      {*pile_id, *gun_no, id});
+          });
+          return http::ok();
+        });
+}
+
+void register_device_test_routes(http::Router& r, YkcApiContext ctx) {
+  r.post("/test/device/command", {}, [ctx](Request& q) mutable {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+    auto b = JsonBody::parse(q.body);
+    std::string type = b.str("deviceType", 32);
+    devices::DeviceRef ref;
+    if (type == "car_pile")
+      ref.kind = devices::DeviceKind::car_pile;
+    else if (type == "car_lock")
+      ref.kind = devices::DeviceKind::car_lock;
+    else
+      fail_bad_request("deviceType: 只能是car_pile或car_lock");
+    ref.id = b.i64("deviceId");
+    devices::Command cmd{b.str("command", 64), {}};
+    json::value body = json::parse(q.body);
+    if (auto* args = body.as_object().if_contains("args"); args && args->is_object())
+      for (const auto& [k, v] : args->as_object())
+        cmd.args[std::string(k)] = v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+    auto timeout = std::chrono::milliseconds(b.opt_i64("timeoutMs").value_or(10000));
+    auto reply = ctx.gateway.send(ref, cmd, timeout);
+    json::object o;
+    o["result"] = devices::to_string(reply.result);
+    o["message"] = reply.message;
+    return http::ok(std::move(o));
+  });
+  // The charging transactions of a car pile as recorded (until the orders module has its own pages).
+  r.get("/test/device/transactions", {}, [ctx](Request& q) mutable {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+    auto given = query_int(q.query, "deviceId");
+    if (!given) fail_bad_request("deviceId: 必填");
+    int64_t id = *given;
+    auto rows = ctx.db.read([&](db::Connection& c) {
+      return c
+          .query(
+              "SELECT id AS \"id\", connector_id AS \"connectorId\", device_serial AS \"serial\", status AS "
+              "\"status\", id_tag AS \"idTag\", start_method AS \"startMethod\", vin AS \"vin\", card AS "
+              "\"card\", "
+              "meter_start AS \"meterStart\", meter_stop AS \"meterStop\", meter_last AS \"meterLast\", "
+              "energy AS "
+              "\"energy\", amount AS \"amount\", tiers AS \"tiers\", start_time AS \"startTime\", stop_time "
+              "AS "
+              "\"stopTime\", stop_code AS \"stopCode\", stop_reason AS \"stopReason\", abnormal AS "
+              "\"abnormal\", "
+              "flags AS \"flags\" FROM charging_transaction WHERE device_kind = 'car_pile' AND device_id = ? "
+              "ORDER BY id",
+              {id})
+          .to_json();
+    });
+    return http::ok(std::move(rows));
+  });
+}
+
+}  // namespace zc::api
