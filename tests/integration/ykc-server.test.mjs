@@ -152,6 +152,8 @@ test('real-time data: gun state, voltage, current, SOC, energy, amount', async (
   assert.equal(m.currentA, 100);
   assert.equal(m.soc, 42);
   assert.equal(m.powerW, 38000);
+  assert.equal(m.amount, 98765, 'amount so far (0.0001 yuan)');
+  assert.equal(m.state, 'charging');
   pile.send(frame(0x13, realtimeBody(p.code, { gun: 2, status: 2, plugged: 1 }), 6));
   await until(async () => (await row(p.id)).guns.find((g) => g.gunNo === 2).state === 'plugged', 'gun 2 plugged');
   const frames = (await messages(p.id)).frames;
@@ -180,6 +182,7 @@ test('remote start / stop over frames; two idle reports flag the session; record
   pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 2, status: 2, plugged: 1, energy: 5000 }), 21));
   pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 2, status: 2, plugged: 1, energy: 5000 }), 22));
   await until(async () => (await txs()).find((t) => t.serial === serial).abnormal === 1, 'session flagged');
+  assert.equal((await messages(p.id)).meters.find((x) => x.connectorId === 2).abnormal, true, 'flag readable from the meter store');
   assert.match((await txs()).find((t) => t.serial === serial).flags, /two idle/);
   await until(async () => (await txs()).find((t) => t.serial === serial).meterLast === 5000, 'latest energy persisted (coalesced)');
   const stop = cmd('remoteStop', { connectorId: '2' });

@@ -41,6 +41,9 @@ static json::object session_view(DeviceApiContext& ctx, const devices::DeviceKey
     if (m->current_a) x["currentA"] = *m->current_a;
     if (m->voltage_v) x["voltageV"] = *m->voltage_v;
     if (m->soc) x["soc"] = *m->soc;
+    if (m->amount) x["amount"] = *m->amount;  // YKC: amount so far, 0.0001 yuan
+    if (m->state) x["state"] = m->state;
+    if (m->abnormal) x["abnormal"] = true;  // YKC: two idle reports during the session
     meters.push_back(std::move(x));
   }
   o["meters"] = std::move(meters);
