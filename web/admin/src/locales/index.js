@@ -7,6 +7,8 @@ import sharedZhCN from './modules/shared.zh-CN'
 import sharedEn from './modules/shared.en'
 import bikeZhCN from './modules/bike.zh-CN'
 import bikeEn from './modules/bike.en'
+import deviceZhCN from './modules/device.zh-CN'
+import deviceEn from './modules/device.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -24,7 +26,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn } }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn } }
 })
 
 export function setLocale(lang) {

@@ -18,3 +18,5 @@ export const deviceQr = (id, template = 'plain') =>
   request({ url: `${base}/${id}/qr`, method: 'get', params: { template }, responseType: 'blob' })
 /** Starts an export job of the filtered list → `{jobId}`. */
 export const deviceQrExport = (filters) => request({ url: `${base}/qrExport`, method: 'post', data: filters })
+/** The live session, the latest meter values per socket and the last frames each way (newest first). */
+export const deviceMessages = (id) => request({ url: `${base}/${id}/messages`, method: 'get' })

@@ -16,3 +16,5 @@ export const pileQr = (id, template = 'plain') =>
   request({ url: `${base}/${id}/qr`, method: 'get', params: { template }, responseType: 'blob' })
 /** Starts an export job of the filtered list → `{jobId}`. */
 export const pileQrExport = (filters) => request({ url: `${base}/qrExport`, method: 'post', data: filters })
+/** The live session, the latest meter values per gun and the last frames each way (newest first). */
+export const pileMessages = (id) => request({ url: `${base}/${id}/messages`, method: 'get' })

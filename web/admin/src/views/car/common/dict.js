@@ -50,7 +50,7 @@ export const PERMS = {
   area: { add: 'car:area:add', edit: 'car:area:edit', status: 'car:area:status' },
   spot: { add: 'car:spot:add', edit: 'car:spot:edit', status: 'car:spot:status', lock: 'car:spot:lock' },
   camera: { add: 'car:camera:add', edit: 'car:camera:edit', status: 'car:camera:status', command: 'car:camera:command' },
-  pile: { add: 'car:pile:add', edit: 'car:pile:edit', status: 'car:pile:status', command: 'car:pile:command', qr: 'car:pile:qr', export: 'car:pile:export' },
+  pile: { query: 'car:pile:query', add: 'car:pile:add', edit: 'car:pile:edit', status: 'car:pile:status', command: 'car:pile:command', qr: 'car:pile:qr', export: 'car:pile:export' },
   gun: { edit: 'car:gun:edit', status: 'car:gun:status', qr: 'car:gun:qr', export: 'car:gun:export' },
   tariff: { add: 'car:tariff:add', edit: 'car:tariff:edit', status: 'car:tariff:status', prepay: 'car:tariff:prepay', test: 'car:tariff:test' }
 }
