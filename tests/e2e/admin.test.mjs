@@ -5,15 +5,7 @@
 // Screenshots of every page go to tests/e2e/artifacts/.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import path from 'node:path'
-import { chromium } from 'playwright-core'
-
-const BASE = (process.env.ZHICHONG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
-const ADMIN_PASSWORD = process.env.ZHICHONG_ADMIN_PASSWORD || 'Admin12345'
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts')
-mkdirSync(ARTIFACTS, { recursive: true })
+import { BASE, ADMIN_PASSWORD, openBrowser, createUi } from './lib/ui.mjs'
 
 // unique per run: 11-digit mobile numbers and names
 const stamp = String(Date.now()).slice(-8)
@@ -40,35 +32,11 @@ const MODULES = ['首页', '汽车管理', '单车管理', '订单管理', '会�
 
 let browser
 let page
-const consoleErrors = []
-
-async function shot(name) {
-  await page.waitForTimeout(350) // let transitions settle
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-}
-
-async function waitTable(scope) {
-  const root = scope ? page.getByTestId(scope) : page
-  await root.getByTestId('table').first().waitFor({ state: 'visible' })
-  // the v-loading mask disappears once the list request finished
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel)
-    if (!el) return false
-    const mask = el.querySelector('.el-loading-mask')
-    return !mask || getComputedStyle(mask).display === 'none'
-  }, scope ? `[data-testid="${scope}"] [data-testid="table"]` : '[data-testid="table"]')
-}
-
-async function expectSuccessToast() {
-  await page.locator('.el-message--success').last().waitFor({ state: 'visible' })
-}
-
-async function pickOption(testid, text) {
-  await page.getByTestId(testid).click()
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
-  await option.waitFor({ state: 'visible' })
-  await option.click()
-}
+let consoleErrors = []
+// the helpers of lib/ui.mjs, bound to the page in before()
+let shot, waitTable, expectSuccessToast, pickOption, rowWith, login, logout, openMenu
+/** Navigate through the sidebar, as a person would (opens the 系统管理 sub-menu if needed). */
+const openFromSidebar = (p) => openMenu('/system', p.path, p.testid)
 
 async function pickTreeNode(testid, text) {
   // el-tree-select puts the attribute on both the select and its tree
@@ -87,51 +55,9 @@ async function rowMenu(scope, rowText, item) {
   await entry.click()
 }
 
-async function login(username, password) {
-  await page.goto(BASE + '/')
-  await page.waitForURL(/\/login/)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(password)
-  await page.getByTestId('login-password').press('Enter')
-  await page.waitForURL(/\/index$/)
-  await page.getByTestId('dashboard').waitFor({ state: 'visible' })
-}
-
-async function logout() {
-  await page.getByTestId('user-menu').click()
-  await page.getByTestId('menu-logout').click()
-  await page.locator('.el-message-box__btns .el-button--primary').click()
-  await page.waitForURL(/\/login/)
-  await page.getByTestId('login-username').waitFor({ state: 'visible' })
-}
-
-/** Navigate through the sidebar, as a person would (opens the 系统管理 sub-menu if needed). */
-async function openFromSidebar(p) {
-  const item = page.getByTestId('menu-' + p.path)
-  if (!(await item.isVisible())) {
-    await page.getByTestId('submenu-/system').locator('.el-sub-menu__title').click()
-    await item.waitFor({ state: 'visible' })
-  }
-  await item.click()
-  await page.waitForURL(new RegExp(p.path.replace(/\//g, '\\/') + '$'))
-  await page.getByTestId(p.testid).waitFor({ state: 'visible' })
-  await waitTable(p.testid)
-}
-
-function rowWith(scope, text) {
-  return page.getByTestId(scope).locator('.el-table__body-wrapper tr.el-table__row', { hasText: text })
-}
-
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run']
-  })
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
-  context.setDefaultTimeout(15000)
-  page = await context.newPage()
-  page.on('pageerror', (e) => consoleErrors.push(String(e)))
+  ({ browser, page, pageErrors: consoleErrors } = await openBrowser({ acceptDownloads: false }))
+  ;({ shot, waitTable, successToast: expectSuccessToast, pickOption, rowWith, login, logout, openMenu } = createUi(page))
 })
 
 after(async () => {

@@ -11,16 +11,9 @@
 // and admin approves the station. Screenshots of every bike page go to tests/e2e/artifacts/bike-*.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { execFileSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import path from 'node:path'
-import { chromium } from 'playwright-core'
-
-const BASE = (process.env.ZHICHONG_URL || 'http://127.0.0.1:8080').replace(/\/+$/, '')
-const ADMIN_PASSWORD = process.env.ZHICHONG_ADMIN_PASSWORD || 'Admin12345'
-const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts')
-mkdirSync(ARTIFACTS, { recursive: true })
+import { ADMIN_PASSWORD, openBrowser, createUi } from './lib/ui.mjs'
 
 const stamp = String(Date.now()).slice(-8)
 const suffix = stamp.slice(-5)
@@ -35,114 +28,23 @@ let propertyPassword = ''
 let deviceCode = ''
 
 let browser
-let context
 let page
-const pageErrors = []
+let pageErrors = []
+// the helpers of lib/ui.mjs, bound to the page in before()
+let shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, rowWith, confirmBox, login, logout, openMenu, fillDate, moreItem, stationFilter
 
-async function shot(name) {
-  await page.waitForTimeout(350)
-  await page.screenshot({ path: path.join(ARTIFACTS, `bike-${name}.png`), fullPage: true })
-}
-async function dialogShot(name) {
-  await page.waitForTimeout(400)
-  await page.screenshot({ path: path.join(ARTIFACTS, `bike-${name}.png`) })
-}
-
-async function waitTable(scope) {
-  await page.getByTestId(scope).getByTestId('table').first().waitFor({ state: 'visible' })
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel)
-    if (!el) return false
-    const mask = el.querySelector('.el-loading-mask')
-    return !mask || getComputedStyle(mask).display === 'none'
-  }, `[data-testid="${scope}"] [data-testid="table"]`)
-}
-
-const successToast = () => page.locator('.el-message--success').last().waitFor({ state: 'visible' })
-async function errorToast(text) {
-  const t = page.locator('.el-message--error', { hasText: text }).last()
-  await t.waitFor({ state: 'visible' })
-  return t.innerText()
-}
-
-async function pickOption(testid, text, scope = page) {
-  await scope.getByTestId(testid).first().click()
-  const option = page.locator('.el-select-dropdown__item:visible', { hasText: text }).first()
-  await option.waitFor({ state: 'visible' })
-  await option.click()
-}
-async function fillNumber(testid, value, scope = page, nth = 0) {
-  const input = scope.getByTestId(testid).nth(nth).locator('input').first()
-  await input.fill(String(value))
-  await input.press('Tab')
-}
-async function fillDate(testid, value) {
-  const el = page.getByTestId(testid).first()
-  const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first()
-  await input.click()
-  await input.fill(value)
-  await input.press('Enter')
-}
-function rowWith(scope, text) {
-  return page.getByTestId(scope).locator('.el-table__body-wrapper tr.el-table__row', { hasText: text })
-}
-async function confirmBox() {
-  await page.locator('.el-message-box__btns .el-button--primary').click()
-}
-async function moreItem(row, testid) {
-  await row.getByTestId('row-more').click()
-  await page.locator(`.el-dropdown-menu:visible [data-testid="${testid}"]`).click()
-}
-
-async function login(username, password) {
-  await page.goto(BASE + '/')
-  await page.waitForURL(/\/login/)
-  await page.getByTestId('login-username').fill(username)
-  await page.getByTestId('login-password').fill(password)
-  await page.getByTestId('login-password').press('Enter')
-  await page.waitForURL(/\/index$/)
-  await page.getByTestId('dashboard').waitFor({ state: 'visible' })
-}
-async function logout() {
-  await page.getByTestId('user-menu').click()
-  await page.getByTestId('menu-logout').click()
-  await confirmBox()
-  await page.waitForURL(/\/login/)
-}
-
-async function openMenu(module, leaf, testid) {
-  const item = page.getByTestId('menu-' + leaf)
-  if (!(await item.isVisible())) {
-    await page.getByTestId('submenu-' + module).locator('.el-sub-menu__title').click()
-    await item.waitFor({ state: 'visible' })
-  }
-  await item.click()
-  await page.waitForURL(new RegExp(leaf.replace(/\//g, '\\/') + '$'))
-  await page.getByTestId(testid).waitFor({ state: 'visible' })
-  await waitTable(testid)
-}
 const BIKE = {
   station: ['/bike/station', 'page-bike-station'], area: ['/bike/area', 'page-bike-area'], device: ['/bike/device', 'page-bike-device'],
   socket: ['/bike/socket', 'page-bike-socket'], tariff: ['/bike/tariff', 'page-bike-tariff']
 }
 const openBike = (k) => openMenu('/bike', BIKE[k][0], BIKE[k][1])
 
-async function filterByStation(scope) {
-  await pickOption('q-station', station.name, page.getByTestId(scope))
-  await page.getByTestId(scope).getByTestId('btn-search').click()
-  await waitTable(scope)
-}
+/** Pick the test's station in a page's search form and search. */
+const filterByStation = (scope) => stationFilter(scope, station.name)
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run']
-  })
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-  context.setDefaultTimeout(15000)
-  page = await context.newPage()
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
+  ({ browser, page, pageErrors } = await openBrowser())
+  ;({ shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, rowWith, confirmBox, login, logout, openMenu, fillDate, moreItem, filterByStation: stationFilter } = createUi(page, { prefix: 'bike-' }))
 })
 
 after(async () => {
