@@ -449,6 +449,11 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   friend void sweep_sessions(Worker&, int64_t, int64_t);
 };
 
+// Memory per pile (bench target: ≤ 4 KiB RSS per pile above idle, docs/ykc.md): the session object
+// (1,176 bytes with GCC 12, 592 of them the StreamDecoder), ~100 bytes per gun, the socket's reactor
+// state, a registry entry and the meter-store rows. Growing it is a decision, not an accident.
+static_assert(sizeof(Session) <= 1280, "YKC session grew: check the per-pile memory budget");
+
 void LockProxy::command(const Command& cmd, std::chrono::milliseconds timeout,
                         std::function<void(CommandReply)> done) {
   auto pile = pile_.lock();
