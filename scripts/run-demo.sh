@@ -1,13 +1,26 @@
 #!/usr/bin/env bash
-# `make run`: starts the platform on SQLite in ./data with the built admin web.
+# `make run`: starts the platform on SQLite in ./data with the built admin web and the demo data set
+# (`zhichong serve --demo`), then simulated devices for the demo stations (zhichong-sim): 3 OCPP car
+# piles, 3 YKC car piles (when the simulator and the server's YKC listener are there) and 2 OCPP e-bike
+# devices. The simulators stop when the server stops. The codes are those of src/app/demo_stations.cpp.
 set -euo pipefail
 build=${1:-build/release}
 cd "$(dirname "$0")/.."
 mkdir -p data
 export ZHICHONG_HTTP_WEB_ROOT=${ZHICHONG_HTTP_WEB_ROOT:-web/admin/dist}
 export ZHICHONG_DATABASE_URL=${ZHICHONG_DATABASE_URL:-sqlite:data/zhichong.db}
+# the simulators start local sessions with their own idTag (demo only; see the README)
+export ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=${ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG:-true}
 port=${ZHICHONG_HTTP_PORT:-8080}
-fresh=0; [ -f data/zhichong.db ] || fresh=1
+# the YKC listener: ZHICHONG_YKC_* or the defaults `zhichong config` lists (empty: off or a random port)
+ykc_default() { "${build}/zhichong" config 2>/dev/null | awk -v k="$1" '$2 == k { print $3 }'; }
+ykc_enabled=${ZHICHONG_YKC_ENABLED:-$(ykc_default ykc.enabled)}
+ykc_port=${ZHICHONG_YKC_PORT:-$(ykc_default ykc.port)}
+{ [ "$ykc_enabled" = true ] && [ "${ykc_port:-0}" != 0 ]; } || ykc_port=""
+sim="${build}/zhichong-sim"
+
+fresh=0
+case $ZHICHONG_DATABASE_URL in sqlite:*) [ -f "${ZHICHONG_DATABASE_URL#sqlite:}" ] || fresh=1 ;; esac
 echo
 echo "  zhichong admin web:  http://127.0.0.1:${port}/"
 if [ $fresh = 1 ]; then
@@ -18,4 +31,62 @@ else
 fi
 echo "  stop with Ctrl-C"
 echo
-exec "${build}/zhichong" serve --demo
+
+sims=()
+stop_all() {
+  for p in "${sims[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${sims[@]}"; do wait "$p" 2>/dev/null || true; done
+}
+"${build}/zhichong" serve --demo &
+server=$!
+# background jobs of a script ignore SIGINT: Ctrl-C reaches the server as SIGTERM (graceful stop)
+trap 'kill -TERM $server 2>/dev/null || true' INT TERM
+trap stop_all EXIT
+
+up=0
+for _ in $(seq 300); do
+  if curl -sf "http://127.0.0.1:${port}/health" >/dev/null 2>&1; then up=1; break; fi
+  kill -0 $server 2>/dev/null || break
+  sleep 0.2
+done
+
+if [ $up = 1 ] && [ -x "$sim" ]; then
+  # Slow, realistic timings: heartbeat 30 s (YKC: 10 s, as the protocol wants), a session a few minutes
+  # after boot and again a few minutes after each one ends, meter values every 15 s while charging.
+  start_sim() {  # log-name description args…
+    local log="data/sim-$1.log" what=$2; shift 2
+    "$sim" "$@" >"$log" 2>&1 &
+    sims+=($!)
+    printf '  simulator %-6s %s  (log %s)\n' "$!" "$what" "$log"
+  }
+  echo
+  echo "  Simulated devices (zhichong-sim; they stop with the server):"
+  ws="ws://127.0.0.1:${port}/ocpp"
+  start_sim ocpp-car "3 OCPP 1.6J car piles 88000000000001-03, 2 guns each → ${ws}" \
+    ocpp --url "$ws" --codes 88000000000001,88000000000002,88000000000003 --connectors 2 \
+    --heartbeat 30 --meter-interval 15 --charge-after 90 --charge-duration 240 --power 60 --ramp 3
+  if [ -n "$ykc_port" ] && "$sim" ykc --help >/dev/null 2>&1; then
+    start_sim ykc-dc "2 YKC DC car piles 88000000000011-12, 2 guns each → 127.0.0.1:${ykc_port}" \
+      ykc --host 127.0.0.1 --port "$ykc_port" --codes 88000000000011,88000000000012 --guns 2 --type dc \
+      --realtime-interval 15 --charge-after 150 --charge-duration 300 --power 90
+    start_sim ykc-ac "1 YKC AC car pile 88000000000013, 2 guns → 127.0.0.1:${ykc_port}" \
+      ykc --host 127.0.0.1 --port "$ykc_port" --codes 88000000000013 --guns 2 --type ac \
+      --realtime-interval 15 --charge-after 200 --charge-duration 300 --power 7
+  else
+    echo "  (no YKC simulator, or the YKC listener is off or on a random port: the 3 YKC demo piles stay offline)"
+  fi
+  start_sim ocpp-bike "2 OCPP 1.6J e-bike devices 880000000001-02, 10 sockets each → ${ws}" \
+    ocpp --url "$ws" --codes 880000000001,880000000002 --connectors 10 \
+    --heartbeat 30 --meter-interval 15 --charge-after 60 --charge-duration 300 --power 0.3 --ramp 3
+  echo "  Online/offline log: 汇总统计 › 上下线记录; message log: 电桩管理 / 设备管理 › 更多 › 报文日志"
+  echo
+elif [ $up = 1 ]; then
+  echo "  ($sim not built: no simulated devices; \`make build\` builds it)"
+fi
+
+status=0
+while :; do
+  if wait $server; then status=0; else status=$?; fi
+  kill -0 $server 2>/dev/null || break  # wait was interrupted by the trap: the server is still stopping
+done
+exit $status

@@ -109,7 +109,7 @@ void seed_car(db::Database& db, const car::CarContext& ctx, int64_t property_id,
     in.station_id = *station_id;
     in.area_id = *area_id;
     in.code = d.code;
-    in.f.factory_no = "SIM-" + d.code;
+    in.f.factory_no = "SIM-C" + d.code.substr(d.code.size() - 6);
     in.f.name = d.name;
     in.f.model = d.protocol == "ykc" ? "ZC-YKC-120" : "ZC-OCPP-120";
     in.f.version = "sim-1.0";
@@ -168,7 +168,7 @@ void seed_bike(db::Database& db, const bike::BikeContext& ctx, int64_t property_
     in.station_id = *station_id;
     in.area_id = *area_id;
     in.code = d.code;
-    in.f.factory_no = "SIM-" + d.code;
+    in.f.factory_no = "SIM-B" + d.code.substr(d.code.size() - 6);
     in.f.name = d.name;
     in.f.device_type = 3;  // 十路
     in.f.location = d.name.find("东门") != std::string::npos ? "东门车棚北侧" : "西门车棚南侧";
