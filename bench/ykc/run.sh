@@ -8,7 +8,8 @@
 #   The server runs on core 0 (taskset -c 0), the simulator on core 1. Writes bench/results/ykc.json.
 #
 #   bench/ykc/run.sh [BUILD_DIR]
-#   env: PILES (19000) GUNS (2) RAMP (30 s) HOLD (30 s) CONNS (32) WINDOW (64) LOOP_S (15) WARMUP (3)
+#   env: PILES (19000) GUNS (2) RAMP (30 s) HOLD (30 s) CONNS (32) WINDOW (64) LOOP_S (15) WARMUP (3);
+#   ZHICHONG_* variables pass through to the server (e.g. ZHICHONG_OCPP_MESSAGE_LOG_SIZE=0) and are recorded.
 #
 # Pile rows: one pile is created through the admin API (bench/ykc/setup.mjs); the other PILES−1 are
 # clones of its car_pile / car_gun rows written with the sqlite3 CLI while the server is stopped (the
@@ -120,9 +121,10 @@ sleep 5
   >"$work/sim-b.out" 2>"$work/sim-b.err") &
 sim_pid=$!
 sleep "$warmup"
-u1=$(cpu_ticks "$server_pid"); v1=$SECONDS
+u1=$(cpu_ticks "$server_pid"); w1=$(cpu_ticks "$sim_pid"); v1=$SECONDS
+sleep $((loop_s - warmup - 1))
+u2=$(cpu_ticks "$server_pid"); w2=$(cpu_ticks "$sim_pid"); v2=$SECONDS
 wait "$sim_pid" || true; sim_pid=""
-u2=$(cpu_ticks "$server_pid"); v2=$SECONDS
 summary_b=$(last_json "$work/sim-b.out")
 stop_server
 
@@ -134,7 +136,7 @@ piles, rss0, rss1 = $piles, $rss0, $rss1
 bench = b.get("bench", {})
 out = {
   "bench": "ykc", "date": "$(date -u +%FT%TZ)", "load_avg_at_start": "$(cut -d' ' -f1-3 /proc/loadavg)",
-  "server_core": 0, "sim_core": 1,
+  "server_core": 0, "sim_core": 1, "server_env_overrides": "$(env | grep '^ZHICHONG_' | sort | tr '\n' ' ' || true)",
   "piles": {
     "piles": piles, "guns": $guns, "heartbeat_s": 10, "online": a_hold["online"],
     "logins_ok": a["loginsOk"], "heartbeats": a["heartbeats"], "heartbeat_answers": a["heartbeatAnswers"],
@@ -150,6 +152,7 @@ out = {
     "window_rtt_mean_ms": round(bench.get("rttMeanMs", 0), 3), "window_rtt_p50_ms": round(bench.get("rttP50Ms", 0), 3),
     "window_rtt_p99_ms": round(bench.get("rttP99Ms", 0), 3), "timeouts": bench.get("timeouts", 0),
     "server_cpu_share_one_core": round(($u2 - $u1) / $hz / max(1, $v2 - $v1), 4),
+    "sim_cpu_share_one_core": round(($w2 - $w1) / $hz / max(1, $v2 - $v1), 4),
     "goal_frames_per_s": 200000,
   },
 }
