@@ -361,7 +361,13 @@ class Pile {
     switch (f.type()) {
       case LoginReply::kType:
         if (auto m = body_of<LoginReply>(f)) {
+          if (login_result_ >= 0) break;  // a repeated 0x02
           login_result_ = m->result == LoginReply::kSuccess ? 0 : 1;
+          if (o_.events) {  // here, so the event precedes those of frames that follow the 0x02 (0x56 …)
+            auto ev = event("login");
+            ev["result"] = login_result_ == 0 ? "ok" : "refused";
+            sh_.emit(std::move(ev));
+          }
           wake();
         }
         break;
@@ -1003,9 +1009,9 @@ class Pile {
       const bool refused = login_result_ == 1;
       (refused ? sh_.stats.logins_refused : sh_.stats.connect_failures).fetch_add(1);
       log("login %s", refused ? "refused" : "not answered");
-      if (o_.events) {
+      if (o_.events && !refused) {
         auto ev = event("login");
-        ev["result"] = refused ? "refused" : "no-answer";
+        ev["result"] = "no-answer";
         sh_.emit(std::move(ev));
       }
       co_return refused ? "login refused" : "login not answered";
@@ -1014,11 +1020,6 @@ class Pile {
     sh_.stats.logins_ok.fetch_add(1, std::memory_order_relaxed);
     sh_.stats.online.fetch_add(1);
     log("logged in");
-    if (o_.events) {
-      auto ev = event("login");
-      ev["result"] = "ok";
-      sh_.emit(std::move(ev));
-    }
     auto now = Clock::now();
     for (auto& p : records_) {  // stored records first (flow §8.1)
       p.awaiting = false;
