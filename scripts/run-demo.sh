@@ -68,10 +68,10 @@ if [ $up = 1 ] && [ -x "$sim" ]; then
   if [ -n "$ykc_port" ] && "$sim" ykc --help >/dev/null 2>&1; then
     start_sim ykc-dc "2 YKC DC car piles 88000000000011-12, 2 guns each → 127.0.0.1:${ykc_port}" \
       ykc --host 127.0.0.1 --port "$ykc_port" --codes 88000000000011,88000000000012 --guns 2 --type dc \
-      --realtime-interval 15 --charge-after 150 --charge-duration 300 --power 90
+      --realtime-interval 15 --card-start-after 120 --charge-duration 300 --power 90
     start_sim ykc-ac "1 YKC AC car pile 88000000000013, 2 guns → 127.0.0.1:${ykc_port}" \
       ykc --host 127.0.0.1 --port "$ykc_port" --codes 88000000000013 --guns 2 --type ac \
-      --realtime-interval 15 --charge-after 200 --charge-duration 300 --power 7
+      --realtime-interval 15 --card-start-after 150 --charge-duration 300 --power 7
   else
     echo "  (no YKC simulator, or the YKC listener is off or on a random port: the 3 YKC demo piles stay offline)"
   fi

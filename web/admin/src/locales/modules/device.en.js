@@ -20,6 +20,7 @@ export default {
       menu: 'Message log', title: 'Message log · {name}', refresh: 'Refresh', autoRefresh: 'Auto refresh',
       session: 'Connection', online: 'Online', offline: 'Offline', protocol: 'Protocol', remoteIp: 'Remote address', since: 'Online since', lastSeen: 'Last seen',
       meters: 'Latest meter values', connector: 'Connector', connectorWhole: 'Whole device', energy: 'Energy register', power: 'Power', current: 'Current', voltage: 'Voltage', soc: 'SoC',
+      amount: 'Amount so far', gunState: 'Gun state', abnormal: 'Abnormal',
       transactionId: 'Transaction', meterTime: 'Reported', noMeters: 'No meter values yet (sent every few seconds while charging)',
       frames: 'Recent frames', framesHint: 'the latest frames each way, newest first; cleared when the platform restarts', direction: 'Direction', in: 'In', out: 'Out',
       frameType: 'Type', action: 'Action', messageId: 'Message ID', frame: 'Frame', time: 'Time', noFrames: 'No frames (the device has not connected yet)',

@@ -20,6 +20,7 @@ export default {
       menu: '报文日志', title: '报文日志 · {name}', refresh: '刷新', autoRefresh: '自动刷新',
       session: '连接状态', online: '在线', offline: '离线', protocol: '协议', remoteIp: '远端地址', since: '上线时间', lastSeen: '最近通信',
       meters: '最新计量值', connector: '枪/插座', connectorWhole: '整机', energy: '电能表读数', power: '功率', current: '电流', voltage: '电压', soc: 'SoC',
+      amount: '已充金额', gunState: '枪状态', abnormal: '异常',
       transactionId: '交易号', meterTime: '上报时间', noMeters: '暂无计量值（设备充电时每隔数秒上报）',
       frames: '最近报文', framesHint: '每个方向保留最近的若干条，最新在前；平台重启后清空', direction: '方向', in: '上行', out: '下行',
       frameType: '类型', action: '动作', messageId: '消息ID', frame: '报文', time: '时间', noFrames: '暂无报文（设备尚未连接过平台）',
