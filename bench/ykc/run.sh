@@ -25,6 +25,7 @@ for tool in sqlite3 taskset node python3 curl; do
 done
 ninja -C "$build" zhichong zhichong-sim >/dev/null
 root=$PWD
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d /tmp/zc-bench-ykc.XXXXXX)
 server_pid=""; sim_pid=""
 cleanup() {
@@ -135,7 +136,8 @@ a, a_hold, b = (json.loads(x) for x in sys.argv[1:4])
 piles, rss0, rss1 = $piles, $rss0, $rss1
 bench = b.get("bench", {})
 out = {
-  "bench": "ykc", "date": "$(date -u +%FT%TZ)", "load_avg_at_start": "$(cut -d' ' -f1-3 /proc/loadavg)",
+  "bench": "ykc", "date": "$(date -u +%FT%TZ)", "load_avg_at_start": "$load_start",
+  "load_avg_at_end": "$(cut -d' ' -f1-3 /proc/loadavg)",
   "server_core": 0, "sim_core": 1, "server_env_overrides": "$(env | grep '^ZHICHONG_' | sort | tr '\n' ' ' || true)",
   "piles": {
     "piles": piles, "guns": $guns, "heartbeat_s": 10, "online": a_hold["online"],
