@@ -111,6 +111,7 @@ t1=$(cpu_ticks "$server_pid"); s1=$SECONDS
 sleep "$hold"
 t2=$(cpu_ticks "$server_pid"); s2=$SECONDS
 rss1=$(rss_kib "$server_pid")
+sim_rss=$(rss_kib "$sim_pid")
 stats_a=$(last_json "$work/sim-a.out")
 kill -TERM "$sim_pid"; wait "$sim_pid" || true; sim_pid=""
 summary_a=$(last_json "$work/sim-a.out")
@@ -145,6 +146,7 @@ out = {
     "rss_idle_kib": rss0, "rss_loaded_kib": rss1,
     "bytes_per_pile": round((rss1 - rss0) * 1024 / piles),
     "goal_bytes_per_pile": 4096,
+    "sim_rss_kib": $sim_rss,
     "cpu_window_s": $s2 - $s1,
     "cpu_share_one_core": round(($t2 - $t1) / $hz / max(1, $s2 - $s1), 4),
   },
