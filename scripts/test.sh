@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 logs=$(mktemp -d /tmp/zhichong-test.XXXXXX)
-only=${ZHICHONG_TEST_ONLY:-"unit fuzz integration-sqlite integration-postgres conformance e2e"}
+only=${ZHICHONG_TEST_ONLY:-"unit fuzz fuzz-ocpp integration-sqlite integration-postgres conformance e2e"}
 passed=0; failed=0; suites_failed=()
 
 count_node() {  # node --test output (tap or spec reporter) → "pass fail"
@@ -41,6 +41,12 @@ if wants fuzz; then
   scripts/fuzz-ykc.sh "${ZHICHONG_FUZZ_SECONDS:-30}" >"$logs/fuzz.log" 2>&1; rc=$?
   tail -n1 "$logs/fuzz.log"
   if [ $rc = 0 ]; then add fuzz 1 0 0; else add fuzz 0 1 $rc; fi
+fi
+if wants fuzz-ocpp; then
+  # A short libFuzzer run of the OCPP frame parser, schema validator and converters; a crash fails it.
+  scripts/fuzz-ocpp.sh "${ZHICHONG_FUZZ_OCPP_SECONDS:-20}" >"$logs/fuzz-ocpp.log" 2>&1; rc=$?
+  tail -n1 "$logs/fuzz-ocpp.log"
+  if [ $rc = 0 ]; then add fuzz-ocpp 1 0 0; else add fuzz-ocpp 0 1 $rc; fi
 fi
 if wants integration-sqlite; then
   ZHICHONG_BIN=build/asan/zhichong ZHICHONG_TEST_REPORTER=tap tests/integration/run.sh sqlite >"$logs/integration-sqlite.log" 2>&1; rc=$?
