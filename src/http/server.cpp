@@ -241,7 +241,9 @@ struct HttpServer::Impl {
     for (;;) {
       {
         std::lock_guard g(conns_mu);
-        if (conns.empty()) break;
+        bool idle = conns.empty();
+        for (const auto& u : upgrades) idle = idle && (!u.active || u.active() == 0);
+        if (idle) break;
       }
       if (std::chrono::steady_clock::now() > deadline) {
         spdlog::warn("grace period over with connections still open");

@@ -26,6 +26,9 @@ struct UpgradeRoute {
   std::string prefix;  // "/ocpp/"
   std::function<boost::asio::awaitable<void>(UpgradeRequest&)> handle;
   std::function<void()> on_shutdown;
+  // Connections the route still runs after handle() returned (it may hand the connection to a
+  // coroutine of its own); the server's shutdown waits for them too. Empty: none.
+  std::function<size_t()> active;
 };
 
 }  // namespace zc::http
