@@ -129,6 +129,10 @@ test('a simulated OCPP pile goes online and the online log lists it', async () =
   assert.match(rows[0], new RegExp(fixture.station.name))
   assert.match(rows[0], /127\.0\.0\.1/)
   assert.match(rows[0], new RegExp(fixture.pile.factoryNo))
+  // 当前在线: the pile counts among the car piles online now
+  const tile = page.getByTestId('now-car_pile')
+  assert.match(await tile.innerText(), /当前在线 · 汽车电桩/)
+  assert.ok(Number(await tile.locator('b').innerText()) >= 1)
 })
 
 test('the pile message log shows BootNotification, MeterValues and the latest meter values', async () => {
@@ -202,6 +206,7 @@ test('the pile goes offline when the simulator stops; the chart counts both even
   const total = await page.getByTestId('chart-total').innerText()
   const [on, off] = (total.match(/\d+/g) || []).map(Number)
   assert.ok(on >= 1 && off >= 1, `chart totals ${total}`)
+  assert.equal(await page.getByTestId('now-car_pile').locator('b').innerText(), '0')
   // filtered by state: only the offline event
   await pickOption('q-state', '下线', page.getByTestId('page-stat-online'))
   const offline = await searchOnlineLog(fixture.pile.code)

@@ -104,6 +104,28 @@ test('a property sees only its own devices in the log and the chart', { skip }, 
   const now = Date.now();
   assert.deepEqual(ok(await api.get('/stat/online/hourly', { deviceCode: other.pile.code, beginTime: now - DAY, endTime: now + HOUR })).data.hours, []);
   assert.deepEqual(sum(ok(await api.get('/stat/online/hourly', { beginTime: now - DAY, endTime: now + HOUR })).data.hours), { online: 1, offline: 1 });
+  // online now: its one pile (offline again), no e-bike devices
+  assert.deepEqual(ok(await api.get('/stat/online/now')).data, [
+    { deviceType: 'car_pile', online: 0, total: 1 }, { deviceType: 'bike_device', online: 0, total: 0 }]);
+});
+
+test('online now counts the connected devices', { skip }, async () => {
+  const [mine] = sites;
+  const url = ctx.server.baseUrl.replace(/^http/, 'ws') + '/ocpp';
+  const proc = spawn(sim, ['ocpp', '--url', url, '--codes', mine.pile.code, '--connectors', '2', '--duration', '3', '--quiet'], { stdio: 'ignore' });
+  const exited = new Promise((res) => proc.on('exit', res));
+  try {
+    for (let i = 0; ; i++) {
+      const car = ok(await mine.property.api.get('/stat/online/now')).data.find((k) => k.deviceType === 'car_pile');
+      if (car.online === 1) { assert.equal(car.total, 1); break; }
+      if (i > 100) assert.fail('the pile online now');
+      await sleep(50);
+    }
+    const all = ok(await ctx.admin.get('/stat/online/now')).data.find((k) => k.deviceType === 'car_pile');
+    assert.ok(all.total >= 2 && all.online >= 1);
+  } finally {
+    assert.equal(await exited, 0);
+  }
 });
 
 test('bad ranges are refused naming the field', async () => {
@@ -121,6 +143,7 @@ test('the log and the chart need stat:online:list', async () => {
   const other = await userWithPerms(ctx.admin, ['system:user:list']);
   fail(await other.api.get('/stat/online/hourly'), 403);
   fail(await other.api.get('/stat/online/list'), 403);
+  fail(await other.api.get('/stat/online/now'), 403);
   const viewer = await userWithPerms(ctx.admin, ['stat:online:list']);
   ok(await viewer.api.get('/stat/online/hourly'));
 });

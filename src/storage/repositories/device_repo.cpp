@@ -216,6 +216,25 @@ std::vector<OnlineHour> DeviceRepo::online_hourly(const QueryParams& q, const Da
   return out;
 }
 
+std::vector<OnlineNow> DeviceRepo::online_now(const DataScope& scope) {
+  std::vector<OnlineNow> out;
+  auto count = [&](const char* kind, const char* table, bool car) {
+    Where w;
+    ScopeColumns cols;
+    cols.provider = "d.provider_id";
+    cols.property = "d.property_id";
+    (car ? cols.car_station : cols.bike_station) = "d.station_id";
+    add_scope(w, cols, scope);
+    Result r = c_.query(std::string("SELECT COUNT(*), SUM(CASE WHEN d.online = 1 THEN 1 ELSE 0 END) FROM ") +
+                            table + " d" + w.sql(),
+                        w.params);
+    out.push_back({kind, r.i64(0, 1), r.i64(0, 0)});
+  };
+  count("car_pile", "car_pile", true);
+  count("bike_device", "bike_device", false);
+  return out;
+}
+
 int64_t DeviceRepo::start_transaction(const TxStart& t, int64_t now) {
   const char* find =
       "SELECT id FROM charging_transaction WHERE device_kind = ? AND device_id = ? AND connector_id = ? AND "

@@ -41,6 +41,12 @@ struct OnlineHour {
   int64_t hour = 0, online = 0, offline = 0;
 };
 
+// Devices of one kind in scope and how many are online now.
+struct OnlineNow {
+  std::string kind;
+  int64_t online = 0, total = 0;
+};
+
 class DeviceRepo {
  public:
   explicit DeviceRepo(Connection& c) : c_(c) {}
@@ -66,6 +72,8 @@ class DeviceRepo {
   Page online_log(const QueryParams& q, const DataScope& scope);
   // The same filters and scope, counted per hour (hours without events left out).
   std::vector<OnlineHour> online_hourly(const QueryParams& q, const DataScope& scope);
+  // Car piles and e-bike devices in scope: online now / total.
+  std::vector<OnlineNow> online_now(const DataScope& scope);
 
   // Idempotent: the same start again returns the existing id.
   int64_t start_transaction(const TxStart& t, int64_t now);

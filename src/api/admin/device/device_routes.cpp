@@ -76,6 +76,16 @@ void register_device_routes(http::Router& r, DeviceApiContext ctx) {
     return http::ok(json::object{{"beginTime", begin}, {"endTime", end}, {"hours", std::move(rows)}});
   });
 
+  // The page's "online now" figures: car piles and e-bike devices in scope, online / total.
+  r.get("/stat/online/now", {.permission = "stat:online:list"}, [ctx](Request& q) mutable {
+    auto kinds =
+        ctx.db.read([&](db::Connection& c) { return db::dev::DeviceRepo(c).online_now(q.user().scope); });
+    json::array rows;
+    for (const auto& k : kinds)
+      rows.push_back(json::object{{"deviceType", k.kind}, {"online", k.online}, {"total", k.total}});
+    return http::ok(std::move(rows));
+  });
+
   // The live session and the last frames each way (newest first).
   r.get("/car/pile/{id}/messages", {.permission = "car:pile:query"}, [ctx](Request& q) mutable {
     int64_t id = q.id_param("id");

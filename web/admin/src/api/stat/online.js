@@ -6,3 +6,5 @@ import request from '@/utils/request'
 export const listOnlineLog = (params) => request({ url: '/stat/online/list', method: 'get', params })
 /** Events per hour under the same filters (≤ 31 days): {beginTime, endTime, hours: [{time, online, offline}]} */
 export const onlineLogHourly = (params) => request({ url: '/stat/online/hourly', method: 'get', params })
+/** Car piles and e-bike devices in scope now: [{deviceType, online, total}] */
+export const onlineNow = () => request({ url: '/stat/online/now', method: 'get' })

@@ -10,6 +10,7 @@ export default {
       beginTime: 'Start time', endTime: 'End time', lastDays: 'Last {n} days',
       carStations: 'Car stations', bikeStations: 'E-bike stations',
       chartTitle: 'Online / offline events per hour', chartHint: 'for the current filters', chartEmpty: 'No online/offline events in the selected range',
+      nowOnline: 'Online now · {type}',
       onlineEvents: 'Online', offlineEvents: 'Offline', total: '{online} online / {offline} offline in total',
       reasons: {
         closedByDevice: 'Closed by the device', closed: 'Connection lost', idle: 'Heartbeat timeout', tooBig: 'Frame too large', replaced: 'Replaced by a new connection',

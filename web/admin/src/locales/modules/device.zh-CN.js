@@ -10,6 +10,7 @@ export default {
       beginTime: '开始时间', endTime: '结束时间', lastDays: '最近 {n} 天',
       carStations: '汽车电站', bikeStations: '单车电站',
       chartTitle: '上下线事件（每小时）', chartHint: '按当前筛选条件统计', chartEmpty: '所选时间范围内没有上下线事件',
+      nowOnline: '当前在线 · {type}',
       onlineEvents: '上线次数', offlineEvents: '下线次数', total: '合计 {online} 次上线 / {offline} 次下线',
       reasons: {
         closedByDevice: '设备关闭连接', closed: '连接断开', idle: '心跳超时', tooBig: '报文超长', replaced: '被新连接替换',
