@@ -129,6 +129,7 @@ test('remote start and stop, records retransmitted and applied once, plug-in win
   await ended(a);
   const s2 = runSim([a], ['--duration', '10']);
   await until(async () => live(a.id), 'online again');
+  await s2.wait((e) => e.event === 'model', 'billing model received (the pile refuses to start without it)');
   const r2 = await command(a.id, 'remoteStart', { connectorId: '2', idTag: 'APP0002' });
   assert.equal(r2.result, 'accepted', r2.message);
   const serial2 = r2.message.match(/serial=(\d{32})/)[1];
@@ -143,6 +144,7 @@ test('remote start and stop, records retransmitted and applied once, plug-in win
   await ended(a);
   const s3 = runSim([a], ['--duration', '8', '--charge-after', '1', '--charge-duration', '1']);
   await until(async () => live(a.id), 'online again');
+  await s3.wait((e) => e.event === 'model', 'billing model received (the pile refuses to start without it)');
   const r3 = await command(a.id, 'remoteStart', { connectorId: '1', idTag: 'APP0003' });
   assert.equal(r3.result, 'rejected');
   assert.match(r3.message, /枪未插好/);
@@ -152,6 +154,7 @@ test('remote start and stop, records retransmitted and applied once, plug-in win
   await ended(a);
   const s4 = runSim([a], ['--duration', '4', '--refuse-start']);
   await until(async () => live(a.id), 'online again');
+  await s4.wait((e) => e.event === 'model', 'billing model received (the pile refuses to start without it)');
   const r4 = await command(a.id, 'remoteStart', { connectorId: '1', idTag: 'APP0004' });
   assert.equal(r4.result, 'rejected');
   assert.match(r4.message, /启动失败/);
