@@ -2,11 +2,11 @@
 // The per-device message log: the last N frames each way (decoded, with time and direction), in
 // memory, for operators debugging hardware (GET /car/pile/{id}/messages). Lost on restart by design.
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include <boost/json/array.hpp>
 
@@ -32,9 +32,20 @@ class MessageLog {
   boost::json::array recent(const DeviceKey& key) const;
 
  private:
+  // Compact storage (19,000 devices each keep up to 2 × cap frames): one exactly-sized string per frame
+  // ("type␟action␟messageId␟text") in a ring that grows to the cap, instead of a LoggedFrame (4 strings)
+  // in a std::deque (which allocates 576 bytes even when empty).
+  struct Stored {
+    int64_t time = 0;
+    std::string packed;
+  };
+  struct Dir {
+    std::vector<Stored> v;
+    size_t next = 0;  // once full: the oldest entry, overwritten next
+  };
   struct Ring {
     std::mutex mu;
-    std::deque<LoggedFrame> in, out;
+    Dir in, out;
   };
   std::shared_ptr<Ring> ring(const DeviceKey& key, bool create) const;
 
