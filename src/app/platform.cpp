@@ -19,8 +19,8 @@
 #include "devices/message_log.hpp"
 #include "devices/meter_store.hpp"
 #include "devices/ocpp16/endpoint.hpp"
-#include "devices/session_registry.hpp"
 #include "devices/ykc/server/listener.hpp"
+#include "devices/session_registry.hpp"
 #include "devices/state_writer.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
@@ -30,8 +30,8 @@
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
-#include "service/charging/recording_charging_service.hpp"
 #include "service/car/tariff_service.hpp"
+#include "service/charging/recording_charging_service.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/station/station_config.hpp"
 #include "service/system/station_directory.hpp"
@@ -99,7 +99,7 @@ int serve(const Config& cfg, bool demo) {
   devices::StateWriter::reset_online(*db);  // a crash left devices "online" that are not connected
   devices::StateWriter device_state(
       *db, std::chrono::milliseconds(std::max<int64_t>(10, cfg.gateway.flush_interval_ms)));
-  devices::MessageLog device_messages(static_cast<size_t>(std::max<int64_t>(0, cfg.ocpp.message_log_size)));
+  devices::MessageLog device_messages(devices::message_log_budget(cfg));
   devices::MeterStore meters;
   devices::LocalGateway gateway(sessions);
   charging::RecordingChargingService charging(*db, cfg.ocpp.accept_any_id_tag);

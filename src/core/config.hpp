@@ -51,7 +51,10 @@ struct Config {
     bool accept_any_id_tag = false;      // accept every idTag (demos/tests; the orders module decides later)
     int64_t idle_timeout_s = 120;  // no frame or pong for this long: the connection is dead (pings at half)
     int64_t max_frame_bytes = 65536;  // larger frames close the connection
-    int64_t message_log_size = 50;    // frames kept per device and direction (message log)
+    // message log per charger, bytes (0 = off; docs/ocpp.md)
+    int64_t message_log_bytes = 4096;
+    // deprecated (was frames per direction): 0 turns every message log off, other values are ignored
+    int64_t message_log_size = -1;
   } ocpp;
   struct Ykc {  // YKC (云快充) pile protocol over TCP (docs/ykc.md)
     bool enabled = true;
@@ -64,6 +67,8 @@ struct Config {
     int64_t max_bad_frames_per_minute = 20;      // garbage / bad CRC / undecodable frames, then close
     std::string reply_crc_order = "pile";        // pile (mirror the pile's CRC byte order) | standard
     int64_t clock_sync_interval_s = 86400;       // 0x56 after login and then this often
+    // message log per pile, bytes (0 = off; docs/ykc.md)
+    int64_t message_log_bytes = 1024;
   } ykc;
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often

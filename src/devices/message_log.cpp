@@ -2,84 +2,225 @@
 
 #include <algorithm>
 #include <boost/json/object.hpp>
+#include <boost/json/parse.hpp>
 #include <cstring>
+#include <map>
+#include <vector>
+
+#include "devices/ykc/frame.hpp"
+#include "devices/ykc/frame_text.hpp"
 
 namespace zc::devices {
 
-std::shared_ptr<MessageLog::Ring> MessageLog::ring(const DeviceKey& key, bool create) const {
-  std::lock_guard g(mu_);
-  auto it = rings_.find(key);
-  if (it != rings_.end()) return it->second;
-  if (!create) return nullptr;
-  return rings_.emplace(key, std::make_shared<Ring>()).first->second;
-}
-
 namespace {
-constexpr char kSep = '\x1f';  // ASCII unit separator: never in a type, action or message id we log
+
+constexpr uint8_t kInbound = 0x01;
+constexpr uint8_t kTruncated = 0x80;
+constexpr int kKindShift = 1;
+constexpr const char* kTruncatedNote = "…(truncated)";
+
+uint8_t flags_of(bool inbound, LoggedKind kind) {
+  return static_cast<uint8_t>((inbound ? kInbound : 0) | (static_cast<uint8_t>(kind) << kKindShift));
+}
+LoggedKind kind_of(uint8_t flags) {
+  return static_cast<LoggedKind>((flags & 0x7F) >> kKindShift);
 }
 
-void MessageLog::add(const DeviceKey& key, LoggedFrame f) {
-  if (cap_ == 0) return;
-  size_t text_size = std::min(f.text.size(), max_bytes_);
-  const char* more = f.text.size() > max_bytes_ ? "…(truncated)" : "";
-  Stored s{f.time, {}};
-  s.packed.reserve(f.type.size() + f.action.size() + f.message_id.size() + 3 + text_size + std::strlen(more));
-  for (const std::string* field : {&f.type, &f.action, &f.message_id}) {
-    size_t at = s.packed.size();
-    s.packed.append(*field).append(1, kSep);
-    std::replace(s.packed.begin() + static_cast<std::ptrdiff_t>(at), s.packed.end() - 1, kSep, '?');
+size_t effective(size_t budget) {
+  return budget == 0 ? 0 : std::clamp<size_t>(budget, MessageLog::kMinBudget, UINT32_MAX / 2);
+}
+
+std::span<const uint8_t> bytes_of(std::string_view s) {
+  return {reinterpret_cast<const uint8_t*>(s.data()), s.size()};
+}
+
+// One record copied out of a ring (recent() decodes these outside the lock).
+struct Record {
+  int64_t time = 0;
+  uint8_t flags = 0;
+  std::string payload;
+};
+
+}  // namespace
+
+MessageLogBudget message_log_budget(const Config& cfg) {
+  if (cfg.ocpp.message_log_size == 0) return {0, 0};
+  return {static_cast<size_t>(std::max<int64_t>(0, cfg.ykc.message_log_bytes)),
+          static_cast<size_t>(std::max<int64_t>(0, cfg.ocpp.message_log_bytes))};
+}
+
+MessageLog::MessageLog(MessageLogBudget budget)
+    : ykc_budget_(effective(budget.ykc_bytes)), ocpp_budget_(effective(budget.ocpp_bytes)) {}
+
+MessageLog::Shard& MessageLog::shard(const DeviceKey& key) const {
+  return shards_[DeviceKeyHash()(key) % kShards];
+}
+
+void MessageLog::add_ykc(const DeviceKey& key, int64_t time, bool inbound, std::span<const uint8_t> frame) {
+  if (ykc_budget_ == 0) return;
+  const std::span<const uint8_t> parts[] = {frame};
+  add(key, ykc_budget_, time, flags_of(inbound, LoggedKind::ykc_frame), parts);
+}
+
+void MessageLog::add_ykc_invalid(const DeviceKey& key, int64_t time, std::string_view kind,
+                                 std::string_view reason, std::span<const uint8_t> bytes) {
+  if (ykc_budget_ == 0) return;
+  // payload: kind length (1) | kind | reason length (1) | reason | the bytes
+  kind = kind.substr(0, 32);
+  reason = reason.substr(0, 160);
+  const uint8_t kind_len = static_cast<uint8_t>(kind.size()),
+                reason_len = static_cast<uint8_t>(reason.size());
+  const std::span<const uint8_t> parts[] = {
+      {&kind_len, 1}, bytes_of(kind), {&reason_len, 1}, bytes_of(reason), bytes};
+  add(key, ykc_budget_, time, flags_of(true, LoggedKind::ykc_invalid), parts);
+}
+
+void MessageLog::add_ocpp(const DeviceKey& key, int64_t time, bool inbound, LoggedKind kind,
+                          std::string_view text) {
+  if (ocpp_budget_ == 0) return;
+  const std::span<const uint8_t> parts[] = {bytes_of(text)};
+  add(key, ocpp_budget_, time, flags_of(inbound, kind), parts);
+}
+
+void MessageLog::add(const DeviceKey& key, size_t budget, int64_t time, uint8_t flags,
+                     std::span<const std::span<const uint8_t>> parts) {
+  // A record takes at most half the budget: one large frame never pushes out everything before it.
+  size_t payload = 0;
+  for (auto p : parts) payload += p.size();
+  const size_t max_payload = budget / 2 - kHeaderBytes;
+  if (payload > max_payload) payload = max_payload, flags |= kTruncated;
+  const auto need = static_cast<uint32_t>(kHeaderBytes + payload);
+
+  Shard& s = shard(key);
+  std::lock_guard g(s.mu);
+  Ring& r = s.rings[key];
+  auto at = [&r](uint32_t offset) -> uint8_t& { return r.buf[(r.head + offset) % r.cap]; };
+  while (r.used + need > budget) {  // evict the oldest
+    const uint32_t size = kHeaderBytes + (at(9) | (at(10) << 8));
+    r.head = (r.head + size) % r.cap;
+    r.used -= size;
   }
-  s.packed.append(f.text, 0, text_size).append(more);
-  auto r = ring(key, true);
-  std::lock_guard g(r->mu);
-  Dir& d = f.inbound ? r->in : r->out;
-  if (d.v.size() < cap_) {
-    if (d.v.size() == d.v.capacity()) d.v.reserve(std::min(cap_, std::max<size_t>(4, d.v.size() * 2)));
-    d.v.push_back(std::move(s));
-  } else {
-    d.v[d.next] = std::move(s);
-    d.next = (d.next + 1) % cap_;
+  if (r.cap < r.used + need || r.cap > budget) {  // grow (doubling) up to the budget, or shrink to it
+    uint32_t cap = static_cast<uint32_t>(budget);
+    if (r.cap < r.used + need)
+      cap = static_cast<uint32_t>(
+          std::min<size_t>(budget, std::max<size_t>({2 * size_t{r.cap}, r.used + need, kMinBudget})));
+    auto buf = std::make_unique<uint8_t[]>(cap);
+    for (uint32_t i = 0; i < r.used; ++i) buf[i] = at(i);
+    r.buf = std::move(buf);
+    r.cap = cap;
+    r.head = 0;
   }
+  uint32_t w = r.used;
+  auto put = [&](const uint8_t* p, size_t n) {
+    for (size_t i = 0; i < n; ++i) at(w++) = p[i];
+  };
+  uint8_t header[kHeaderBytes];
+  const auto t = static_cast<uint64_t>(time);
+  for (int i = 0; i < 8; ++i) header[i] = static_cast<uint8_t>(t >> (8 * i));
+  header[8] = flags;
+  header[9] = static_cast<uint8_t>(payload & 0xFF);
+  header[10] = static_cast<uint8_t>(payload >> 8);
+  put(header, kHeaderBytes);
+  size_t left = payload;
+  for (auto p : parts) {
+    size_t n = std::min(left, p.size());
+    put(p.data(), n);
+    left -= n;
+  }
+  r.used += need;
+}
+
+size_t MessageLog::used_bytes(const DeviceKey& key) const {
+  Shard& s = shard(key);
+  std::lock_guard g(s.mu);
+  auto it = s.rings.find(key);
+  return it == s.rings.end() ? 0 : it->second.used;
 }
 
 boost::json::array MessageLog::recent(const DeviceKey& key) const {
-  boost::json::array out;
-  auto r = ring(key, false);
-  if (!r) return out;
-  struct Row {
-    int64_t time;
-    bool inbound;
-    std::string packed;
-  };
-  std::vector<Row> all;
+  std::vector<Record> records;  // oldest first
   {
-    std::lock_guard g(r->mu);
-    for (bool inbound : {true, false}) {
-      const Dir& d = inbound ? r->in : r->out;
-      for (size_t i = 0; i < d.v.size(); ++i) {  // oldest first
-        const Stored& s = d.v[(d.next + i) % d.v.size()];
-        all.push_back({s.time, inbound, s.packed});
-      }
+    Shard& s = shard(key);
+    std::lock_guard g(s.mu);
+    auto it = s.rings.find(key);
+    if (it == s.rings.end()) return {};
+    const Ring& r = it->second;
+    auto at = [&r](uint32_t offset) { return r.buf[(r.head + offset) % r.cap]; };
+    for (uint32_t off = 0; off < r.used;) {
+      Record rec;
+      uint64_t t = 0;
+      for (int i = 0; i < 8; ++i) t |= uint64_t{at(off + i)} << (8 * i);
+      rec.time = static_cast<int64_t>(t);
+      rec.flags = at(off + 8);
+      const uint32_t len = at(off + 9) | (at(off + 10) << 8);
+      rec.payload.resize(len);
+      for (uint32_t i = 0; i < len; ++i) rec.payload[i] = static_cast<char>(at(off + kHeaderBytes + i));
+      off += kHeaderBytes + len;
+      records.push_back(std::move(rec));
     }
   }
-  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.time > b.time; });
-  for (auto& f : all) {
-    std::string_view p = f.packed;
-    auto field = [&p] {
-      size_t at = p.find(kSep);
-      std::string_view v = p.substr(0, at);
-      p.remove_prefix(at == std::string_view::npos ? p.size() : at + 1);
-      return v;
-    };
+
+  // An OCPP result names no action: it is the action of the CALL with its id, sent the other way.
+  std::map<std::pair<bool, std::string>, std::string> call_actions;  // (call inbound, id) → action
+  std::vector<boost::json::object> rows;
+  rows.reserve(records.size());
+  for (const Record& rec : records) {
+    const bool inbound = rec.flags & kInbound;
+    const bool truncated = rec.flags & kTruncated;
+    std::string type, action, id, frame;
+    switch (const LoggedKind kind = kind_of(rec.flags)) {
+      case LoggedKind::ykc_frame: {
+        auto t = ykc::describe_frame(bytes_of(rec.payload));
+        type = std::move(t.type), action = std::move(t.action), id = std::move(t.message_id);
+        frame = std::move(t.text);
+        break;
+      }
+      case LoggedKind::ykc_invalid: {
+        std::string_view p = rec.payload;
+        auto field = [&p] {
+          size_t n = p.empty() ? 0 : std::min<size_t>(static_cast<uint8_t>(p[0]), p.size() - 1);
+          std::string_view v = p.substr(p.empty() ? 0 : 1, n);
+          p.remove_prefix(std::min(p.size(), n + 1));
+          return v;
+        };
+        type = "invalid", action = field();
+        std::string_view reason = field();
+        frame = ykc::to_hex(bytes_of(p)) + " | " + std::string(reason);
+        break;
+      }
+      default: {
+        type = kind == LoggedKind::ocpp_call     ? "CALL"
+               : kind == LoggedKind::ocpp_result ? "CALLRESULT"
+               : kind == LoggedKind::ocpp_error  ? "CALLERROR"
+                                                 : "invalid";
+        frame = rec.payload;
+        boost::system::error_code ec;
+        auto v = boost::json::parse(rec.payload, ec);
+        const auto* a = ec ? nullptr : v.if_array();
+        if (a && a->size() > 1 && (*a)[1].is_string()) id = (*a)[1].get_string();
+        if (kind == LoggedKind::ocpp_call) {
+          if (a && a->size() > 2 && (*a)[2].is_string()) action = (*a)[2].get_string();
+          if (!id.empty()) call_actions[{inbound, id}] = action;
+        } else if (kind != LoggedKind::ocpp_invalid && !id.empty()) {
+          auto c = call_actions.find({!inbound, id});
+          if (c != call_actions.end()) action = c->second;
+        }
+      }
+    }
+    if (truncated) frame += kTruncatedNote;
     boost::json::object o;
-    o["time"] = f.time;
-    o["direction"] = f.inbound ? "in" : "out";
-    o["type"] = field();
-    o["action"] = field();
-    o["messageId"] = field();
-    o["frame"] = p;
-    out.push_back(std::move(o));
+    o["time"] = rec.time;
+    o["direction"] = inbound ? "in" : "out";
+    o["type"] = type;
+    o["action"] = action;
+    o["messageId"] = id;
+    o["frame"] = frame;
+    rows.push_back(std::move(o));
   }
+  boost::json::array out;
+  out.reserve(rows.size());
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) out.push_back(std::move(*it));
   return out;
 }
 

@@ -1,9 +1,8 @@
-// OCPP 1.6J codec: frames, schema validation error codes, date-times, typed converters; message log ring.
+// OCPP 1.6J codec: frames, schema validation error codes, date-times, typed converters.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
-#include "devices/message_log.hpp"
 #include "devices/ocpp16/frame.hpp"
 #include "devices/ocpp16/messages.hpp"
 #include "devices/ocpp16/schema.hpp"
@@ -98,18 +97,4 @@ TEST(Ocpp16Messages, ConvertersAndConfirmations) {
   EXPECT_FALSE(interpret_conf("Reset", json::parse(R"({"status":"Maybe"})")).accepted);
   EXPECT_TRUE(interpret_conf("UnlockConnector", json::parse(R"({"status":"Unlocked"})")).accepted);
   EXPECT_TRUE(std::holds_alternative<CallError>(raw_call("ReserveNow", R"({"connectorId":1})")));
-}
-
-TEST(MessageLog, KeepsTheLastNEachWayNewestFirst) {
-  MessageLog log(3, 8);
-  DeviceKey k{DeviceKind::car_pile, 1};
-  for (int i = 0; i < 5; ++i)
-    log.add(k, LoggedFrame{i, true, "CALL", "Heartbeat", std::to_string(i), "in" + std::to_string(i)});
-  log.add(k, LoggedFrame{10, false, "CALLRESULT", "Heartbeat", "4", "0123456789"});
-  auto a = log.recent(k);
-  ASSERT_EQ(a.size(), 4u);
-  EXPECT_EQ(a[0].as_object().at("direction"), "out");
-  EXPECT_EQ(a[0].as_object().at("frame"), "01234567…(truncated)");
-  EXPECT_EQ(a[3].as_object().at("frame"), "in2");
-  EXPECT_TRUE(log.recent({DeviceKind::car_pile, 2}).empty());
 }

@@ -235,9 +235,16 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     ep_->d.state.seen(key_, now);
   }
 
-  void log(bool inbound, const char* type, const std::string& action, const std::string& id,
+  // The log keeps the text and the kind; action and message id are read from the text when viewed.
+  void log(bool inbound, const char* type, const std::string& /*action*/, const std::string& /*id*/,
            const std::string& text) {
-    ep_->d.messages.add(key_, LoggedFrame{now_ms(), inbound, type, action, id, text});
+    if (!ep_->d.messages.logs_ocpp()) return;
+    std::string_view t = type;
+    auto kind = t == "CALL"         ? LoggedKind::ocpp_call
+                : t == "CALLRESULT" ? LoggedKind::ocpp_result
+                : t == "CALLERROR"  ? LoggedKind::ocpp_error
+                                    : LoggedKind::ocpp_invalid;
+    ep_->d.messages.add_ocpp(key_, now_ms(), inbound, kind, text);
   }
 
   void send(std::string text, const char* type, const std::string& action, const std::string& id) {

@@ -40,7 +40,7 @@ ServerCore::ServerCore(ServerDeps d) : deps(std::move(d)) {
   command_timeout_ms = std::max<int64_t>(100, c.command_timeout_ms);
   clock_sync_ms = c.clock_sync_interval_s > 0 ? c.clock_sync_interval_s * 1000 : 0;
   max_bad_per_minute = static_cast<int>(std::max<int64_t>(1, c.max_bad_frames_per_minute));
-  log_frames = deps.cfg.ocpp.message_log_size > 0;
+  log_frames = deps.messages.logs_ykc();
 }
 
 // What a gun of a logged-in pile remembers between frames.
@@ -127,7 +127,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
       complete({CommandResult::timeout, "no answer from the pile"});
     if (core_.clock_sync_ms > 0 && now >= next_clock_sync_) {
       next_clock_sync_ = now + core_.clock_sync_ms;
-      send_new(y::TimeSync{code_, y::cp56_from_epoch_ms(wall, *tz_)});
+      sync_clock(wall);
     }
   }
 
@@ -157,19 +157,18 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   void on_lock_status(const y::Frame& f, y::GroundLockStatus&& m);
   void on_lock_reply(const y::Frame& f, y::GroundLockReply&& m);
   void on_answer(uint8_t type, uint8_t result_ok, const std::string& detail);
+  void on_time_sync_reply(const y::Frame& f, y::TimeSyncReply&& m);
   void on_decode_error(const y::Frame& f, const y::Error& e) {
     spdlog::warn("ykc: {} {}: {}", who(), y::frame_type_label(f.type()), e.to_string());
-    log_frame(true, f, "decode error: " + e.to_string());
+    log_frame(true, f.raw);
     bad_frame();
   }
   void on_unknown(const y::Frame& f) {
-    log_frame(true, f, "not handled");
+    log_frame(true, f.raw);
     spdlog::info("ykc: {} sent {} (not handled)", who(), y::frame_type_label(f.type()));
   }
   bool logged_in() const { return logged_in_; }
-  void log_in_frame(const y::Frame& f) {
-    if (logged_in_ && core_.log_frames) log_frame(true, f, y::frame_summary(f.type(), f.body));
-  }
+  void log_in_frame(const y::Frame& f) { log_frame(true, f.raw); }
   void lock_command(uint8_t gun, const Command& cmd, std::chrono::milliseconds timeout,
                     std::function<void(CommandReply)> done) {
     Command c = cmd;
@@ -253,9 +252,8 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     auto& e = std::get<y::DecodeError>(ev);
     spdlog::warn("ykc: {} {} ({} bytes): {} [{}]", who(), y::to_string(e.kind), e.bytes.size(), e.message,
                  y::to_hex(std::span(e.bytes).first(std::min<size_t>(e.bytes.size(), 64))));
-    if (logged_in_)
-      core_.deps.messages.add(key_, LoggedFrame{now_ms(), true, "invalid", y::to_string(e.kind), "",
-                                                y::to_hex(e.bytes) + " | " + e.message});
+    if (logged_in_ && core_.log_frames)
+      core_.deps.messages.add_ykc_invalid(key_, now_ms(), y::to_string(e.kind), e.message, e.bytes);
     bad_frame();
   }
 
@@ -325,19 +323,20 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   // ---- writing ------------------------------------------------------------------------------------
   y::CrcOrder out_order() const { return crc_.order_for(core_.crc_policy); }
 
-  void log_frame(bool inbound, const y::Frame& f, const std::string& summary) {
-    if (!logged_in_ || !core_.log_frames) return;
-    const auto* info = y::frame_type_info(f.type());
-    core_.deps.messages.add(
-        key_,
-        LoggedFrame{now_ms(), inbound, fmt::format("0x{:02X}", f.type()), info ? info->name : "Unknown",
-                    fmt::format("{:02X}{:02X}", f.seq()[0], f.seq()[1]), y::to_hex(f.raw) + " | " + summary});
+  // The platform's own clock sync (not an operator's clockSync command): its 0x55 is expected.
+  void sync_clock(int64_t wall_ms) {
+    own_clock_sync_ = true;
+    send_new(y::TimeSync{code_, y::cp56_from_epoch_ms(wall_ms, *tz_)});
+  }
+
+  // The message log keeps frames raw; they are decoded when an operator views them (y::describe_frame).
+  void log_frame(bool inbound, std::span<const uint8_t> raw) {
+    if (logged_in_ && core_.log_frames) core_.deps.messages.add_ykc(key_, now_ms(), inbound, raw);
   }
 
   void write_bytes(std::vector<uint8_t>&& bytes) {
     if (closed_) return;
-    if (logged_in_ && core_.log_frames)
-      if (auto f = y::decode_frame(bytes)) log_frame(false, *f, y::frame_summary(f->type(), f->body));
+    log_frame(false, bytes);
     if (out_next_.empty())
       out_next_ = std::move(bytes);
     else
@@ -424,6 +423,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   int64_t connected_at_ = 0, last_frame_ = 0, next_clock_sync_ = 0;
   bool reading_ = false, writing_ = false, blocked_ = false, closed_ = false, logged_in_ = false,
        login_pending_ = false, close_after_write_ = false;
+  bool own_clock_sync_ = false;  // the platform's own 0x56 (login, ykc.clock_sync_interval_s) awaits its 0x55
   std::string close_reason_;
   std::string remote_;
   std::vector<uint8_t> held_, out_next_, out_busy_;
@@ -489,9 +489,8 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
     });
   };
   y::Sequence seq = f.seq();
-  auto summary = y::frame_summary(f.type(), f.body);
-  auto raw_hex = y::to_hex(f.raw);
-  blocking(job, [this, m, seq, code, summary, raw_hex](Found found) {
+  std::vector<uint8_t> raw(f.raw.begin(), f.raw.end());  // logged once the login is accepted
+  blocking(job, [this, m, seq, code, raw = std::move(raw)](Found found) {
     login_pending_ = false;
     const auto& p = found.pile;
     std::string why = !p                     ? "unknown pile code"
@@ -534,9 +533,7 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
       locks_.emplace_back(l.spot_id, proxy);
     }
     core_.deps.state.online(key_, kProtocol, remote_, now);
-    core_.deps.messages.add(
-        key_, LoggedFrame{now, true, "0x01", "Login", fmt::format("{:02X}{:02X}", seq[0], seq[1]),
-                          raw_hex + " | " + summary});
+    log_frame(true, raw);
     db::dev::YkcLogin info;
     info.pile_type = y::pile_type_text(m.pile_type);
     info.gun_count = m.gun_count;
@@ -557,7 +554,7 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
                  info.pile_type, m.gun_count, info.protocol_version, info.firmware);
     write_bytes(y::encode_frame(y::LoginReply{m.pile_code, y::LoginReply::kSuccess}, seq, out_order()));
     // §8: the platform syncs the pile's clock after login (then every ykc.clock_sync_interval_s).
-    send_new(y::TimeSync{code_, y::cp56_from_epoch_ms(now, *tz_)});
+    sync_clock(now);
     next_clock_sync_ = steady_ms() + core_.clock_sync_ms;
     if (core_.stopping) close_now("server shutting down");
   });
@@ -895,6 +892,17 @@ void Session::on_answer(uint8_t type, uint8_t ok, const std::string& detail) {
   complete({ok ? CommandResult::accepted : CommandResult::rejected, detail});
 }
 
+// 0x55: the answer to an operator's clockSync command, else to the platform's own sync (login, interval).
+void Session::on_time_sync_reply(const y::Frame& f, y::TimeSyncReply&& m) {
+  log_in_frame(f);
+  if (own_clock_sync_ && !(inflight_ && inflight_->expect == y::TimeSyncReply::kType)) {
+    own_clock_sync_ = false;
+    spdlog::debug("ykc: {} clock set to {}", code_str_, m.time.to_string());
+    return;
+  }
+  on_answer(y::TimeSyncReply::kType, 1, "pile clock set to " + m.time.to_string());
+}
+
 // ---- outbound commands --------------------------------------------------------------------------------
 
 void Session::enqueue(const Command& cmd, std::chrono::milliseconds timeout,
@@ -1104,10 +1112,8 @@ void register_handlers(ServerCore& core) {
           [](Session& s, const y::Frame& f, y::GroundLockStatus&& m) { s.on_lock_status(f, std::move(m)); })
       .on<y::GroundLockReply>(
           [](Session& s, const y::Frame& f, y::GroundLockReply&& m) { s.on_lock_reply(f, std::move(m)); })
-      .on<y::TimeSyncReply>([](Session& s, const y::Frame& f, y::TimeSyncReply&& m) {
-        s.log_in_frame(f);
-        s.on_answer(y::TimeSyncReply::kType, 1, "pile clock set to " + m.time.to_string());
-      })
+      .on<y::TimeSyncReply>(
+          [](Session& s, const y::Frame& f, y::TimeSyncReply&& m) { s.on_time_sync_reply(f, std::move(m)); })
       .on<y::BillingModelSetReply>([](Session& s, const y::Frame& f, y::BillingModelSetReply&& m) {
         s.log_in_frame(f);
         s.on_answer(y::BillingModelSetReply::kType, m.result == 0x01,
