@@ -179,20 +179,35 @@ test('card and VIN starts go through the charging service; records carry card / 
   assert.equal(await v.done, 0, v.err.slice(-2000));
 });
 
-test('ground lock of a spot bound to a pile gun; silent pile goes offline after the idle timeout', { skip }, async () => {
+test('ground lock of a spot bound to a pile gun (at once, while the pile is online); silent pile goes offline after the idle timeout', { skip }, async () => {
   const [a] = await piles(1);
+  const s = runSim([a], ['--duration', '12', '--silent-disconnect-after', '6']);
+  await until(async () => (await row(a.id)).online, 'online');
+  // The lock is bound while the pile is connected: its commands go through the pile at once.
+  const ykcPiles = (await ctx.admin.list('/car/pile/list', { stationId: a.stationId, protocol: 'ykc' })).rows;
+  assert.ok(ykcPiles.some((p) => p.id === a.id) && ykcPiles.every((p) => p.protocol === 'ykc'));
   ok(await ctx.admin.put('/car/spot/lockPile', { id: spot.id, pileId: a.id, gunNo: 1 }));
   const bad = await ctx.admin.put('/car/spot/lockPile', { id: spot.id, pileId: a.id, gunNo: 3 });
   assert.equal(bad.status, 400);
   assert.match(bad.body.msg, /gunNo/);
-  const s = runSim([a], ['--duration', '10', '--silent-disconnect-after', '4']);
-  await until(async () => (await row(a.id)).online, 'online');
+  const bound = ok(await ctx.admin.get(`/car/spot/${spot.id}`)).data;
+  assert.equal(bound.lockPileId, a.id);
+  assert.equal(bound.lockPileCode, a.code);
+  assert.equal(bound.lockGunNo, 1);
   const open = await ctx.admin.put('/car/spot/lock', { id: spot.id, action: 'open' });
   assert.equal(ok(open).data.result, 'accepted');
   assert.ok(s.find((e) => e.event === 'lock' && e.command === 'lower' && e.gun === 1));
   await until(async () => ok(await ctx.admin.get(`/car/spot/${spot.id}`)).data.lockState === 'open', 'spot open');
   assert.equal(ok(await ctx.admin.put('/car/spot/lock', { id: spot.id, action: 'close' })).data.result, 'accepted');
   await until(async () => ok(await ctx.admin.get(`/car/spot/${spot.id}`)).data.lockState === 'closed', 'spot closed');
+  // Unbound: the spot's lock has no device any more — the command says so instead of reaching the pile.
+  ok(await ctx.admin.put('/car/spot/lockPile', { id: spot.id, pileId: null }));
+  assert.equal(ok(await ctx.admin.get(`/car/spot/${spot.id}`)).data.lockPileId, null);
+  const lockCommands = s.events.filter((e) => e.event === 'lock' && e.command).length;
+  const unbound = await ctx.admin.put('/car/spot/lock', { id: spot.id, action: 'open' });
+  assert.notEqual(unbound.body.data?.result, 'accepted');
+  assert.equal(s.events.filter((e) => e.event === 'lock' && e.command).length, lockCommands);
+  ok(await ctx.admin.put('/car/spot/lockPile', { id: spot.id, pileId: a.id, gunNo: 1 }));
   await s.wait((e) => e.event === 'silent', 'pile goes silent', 8000);
   await until(async () => !(await row(a.id)).online, 'offline after ykc.idle_timeout_s', 6000);
   const log = (await ctx.admin.list('/stat/online/list', { deviceId: a.id })).rows;

@@ -136,10 +136,12 @@ static ListSpec spot_spec() {
   s.select = "p.id AS \"id\", " + owner_select("p") + ", " + station_select("p") +
              ", p.area_id AS \"areaId\", ar.name AS \"areaName\", p.code AS \"code\", p.name AS \"name\", "
              "p.lock_type AS \"lockType\", p.lock_state AS \"lockState\", p.status AS \"status\", "
-             "p.camera_id AS \"cameraId\", cam.code AS \"cameraCode\", " +
+             "p.camera_id AS \"cameraId\", cam.code AS \"cameraCode\", p.lock_pile_id AS \"lockPileId\", "
+             "lp.code AS \"lockPileCode\", lp.name AS \"lockPileName\", p.lock_gun_no AS \"lockGunNo\", " +
              audit_select("p");
   s.from = "car_spot p" + owner_join("p") + station_join("p") +
-           " JOIN car_area ar ON ar.id = p.area_id LEFT JOIN car_camera cam ON cam.id = p.camera_id";
+           " JOIN car_area ar ON ar.id = p.area_id LEFT JOIN car_camera cam ON cam.id = p.camera_id"
+           " LEFT JOIN car_pile lp ON lp.id = p.lock_pile_id";
   s.filters = {
       {"stationId", "p.station_id", Match::equal, Kind::integer},
       {"areaId", "p.area_id", Match::equal, Kind::integer},
@@ -379,6 +381,7 @@ static ListSpec pile_spec() {
       {"speed", "e.speed", Match::equal, Kind::integer},
       {"status", "e.status", Match::equal, Kind::integer},
       {"online", "e.online", Match::equal, Kind::integer},
+      {"protocol", "e.protocol", Match::equal, Kind::text},
       {"currentType", "e.current_type", Match::equal, Kind::text},
       {"beginTime", "e.created_at", Match::at_least, Kind::integer},
       {"endTime", "e.created_at", Match::at_most, Kind::integer},

@@ -4,15 +4,22 @@
 
 namespace zc::db::dev {
 
-std::optional<YkcPile> YkcRepo::find_pile(const std::string& code) {
-  Result r = c_.query(
-      "SELECT p.id, p.code, p.protocol, s.timezone, p.status, p.gun_count, p.area_id, p.station_id FROM "
-      "car_pile p "
-      "JOIN car_station s ON s.id = p.station_id WHERE p.code = ?",
-      {code});
+static constexpr const char* kPileSelect =
+    "SELECT p.id, p.code, p.protocol, s.timezone, p.status, p.gun_count, p.area_id, p.station_id FROM "
+    "car_pile p JOIN car_station s ON s.id = p.station_id ";
+
+static std::optional<YkcPile> pile_of(const Result& r) {
   if (r.empty()) return std::nullopt;
   return YkcPile{r.i64(0, 0), r.str(0, 1), r.str(0, 2), r.str(0, 3),
                  r.i64(0, 4), r.i64(0, 5), r.i64(0, 6), r.i64(0, 7)};
+}
+
+std::optional<YkcPile> YkcRepo::find_pile(const std::string& code) {
+  return pile_of(c_.query(std::string(kPileSelect) + "WHERE p.code = ?", {code}));
+}
+
+std::optional<YkcPile> YkcRepo::find_pile(int64_t id) {
+  return pile_of(c_.query(std::string(kPileSelect) + "WHERE p.id = ?", {id}));
 }
 
 void YkcRepo::save_login(int64_t pile_id, const YkcLogin& l, int64_t now) {
@@ -79,6 +86,19 @@ std::optional<std::pair<int64_t, int64_t>> YkcRepo::lock_of_spot(int64_t spot_id
 
 void YkcRepo::set_lock_state(int64_t spot_id, const std::string& state) {
   c_.execute("UPDATE car_spot SET lock_state = ? WHERE id = ?", {state, spot_id});
+}
+
+void YkcRepo::bind_lock(int64_t spot_id, std::optional<int64_t> pile_id, int64_t gun_no) {
+  if (!pile_id) {
+    c_.execute("UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE id = ?", {spot_id});
+    return;
+  }
+  c_.execute(
+      "UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE lock_pile_id = ? AND lock_gun_no = "
+      "?",
+      {*pile_id, gun_no});
+  c_.execute("UPDATE car_spot SET lock_pile_id = ?, lock_gun_no = ? WHERE id = ?",
+             {*pile_id, gun_no, spot_id});
 }
 
 }  // namespace zc::db::dev

@@ -31,6 +31,7 @@ class YkcRepo {
  public:
   explicit YkcRepo(Connection& c) : c_(c) {}
   std::optional<YkcPile> find_pile(const std::string& code);
+  std::optional<YkcPile> find_pile(int64_t id);
   void save_login(int64_t pile_id, const YkcLogin& l, int64_t now);
   void set_crc_order(int64_t pile_id, const std::string& order);
   // The model the pile holds: confirmed (0x06 consistent / 0x57 success → accepted), given in answer to its
@@ -45,6 +46,9 @@ class YkcRepo {
   // The pile and gun a spot's lock belongs to.
   std::optional<std::pair<int64_t, int64_t>> lock_of_spot(int64_t spot_id);
   void set_lock_state(int64_t spot_id, const std::string& state);
+  // Binds the spot's ground lock to gun `gun_no` of the pile (a gun has one lock: a previous spot of
+  // that gun is unbound), or unbinds it (pile_id nullopt).
+  void bind_lock(int64_t spot_id, std::optional<int64_t> pile_id, int64_t gun_no);
 
  private:
   Connection& c_;

@@ -14,8 +14,8 @@ namespace json = boost::json;
 
 void register_ykc_routes(http::Router& r, YkcApiContext ctx) {
   // The spot's ground lock is gun `gunNo`'s lock on a YKC pile of the same station: lock commands of
-  // the spot go to that pile (0x62) and its 0x61 reports set lock_state. Applies from the pile's next
-  // login (the session binds its locks when it logs in).
+  // the spot go to that pile (0x62) and its 0x61 reports set lock_state. Effective at once: the spot's
+  // lock command reads the binding (SpotService::lock).
   r.put("/car/spot/lockPile",
         {.permission = "car:spot:edit", .log_title = "车位地锁绑定电桩", .op = http::Op::edit},
         [ctx](Request& q) mutable {
@@ -25,28 +25,19 @@ void register_ykc_routes(http::Router& r, YkcApiContext ctx) {
           auto gun_no = b.opt_i64("gunNo");
           ctx.db.write([&](db::Connection& c) {
             db::car::SpotRepo spots(c);
+            db::dev::YkcRepo ykc(c);
             auto spot = spots.find(id);
             if (!spot || !spots.in_scope(id, q.user().scope)) fail_not_found("车位不存在");
-            if (!pile_id) {
-              c.execute("UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE id = ?", {id});
-              return;
-            }
+            if (!pile_id) return ykc.bind_lock(id, std::nullopt, 0);
             if (spot->lock_type != 1) fail_conflict("该车位不是地锁车位（lockType 1）");
-            if (!db::dev::DeviceRepo(c).car_pile_in_scope(*pile_id, q.user().scope))
+            auto pile = ykc.find_pile(*pile_id);
+            if (!pile || !db::dev::DeviceRepo(c).car_pile_in_scope(*pile_id, q.user().scope))
               fail_bad_request("pileId: 电桩不存在");
-            db::Result p =
-                c.query("SELECT station_id, protocol, gun_count FROM car_pile WHERE id = ?", {*pile_id});
-            if (p.empty()) fail_bad_request("pileId: 电桩不存在");
-            if (p.i64(0, 0) != spot->station_id) fail_bad_request("pileId: 电桩与车位不在同一电站");
-            if (p.str(0, 1) != "ykc") fail_bad_request("pileId: 只有云快充（ykc）电桩可以控制地锁");
-            if (!gun_no || *gun_no < 1 || *gun_no > p.i64(0, 2))
-              fail_bad_request("gunNo: 必须在1到" + std::to_string(p.i64(0, 2)) + "之间");
-            c.execute(
-                "UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE lock_pile_id = ? AND "
-                "lock_gun_no = ?",
-                {*pile_id, *gun_no});
-            c.execute("UPDATE car_spot SET lock_pile_id = ?, lock_gun_no = ? WHERE id = ?",
-                      {*pile_id, *gun_no, id});
+            if (pile->station_id != spot->station_id) fail_bad_request("pileId: 电桩与车位不在同一电站");
+            if (pile->protocol != "ykc") fail_bad_request("pileId: 只有云快充（ykc）电桩可以控制地锁");
+            if (!gun_no || *gun_no < 1 || *gun_no > pile->gun_count)
+              fail_bad_request("gunNo: 必须在1到" + std::to_string(pile->gun_count) + "之间");
+            ykc.bind_lock(id, pile_id, *gun_no);
           });
           return http::ok();
         });

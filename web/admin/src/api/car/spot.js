@@ -12,3 +12,5 @@ export const batchAddSpot = (data) => request({ url: `${base}/batch`, method: 'p
 export const spotOptions = (areaId) => request({ url: `${base}/options`, method: 'get', params: { areaId } })
 /** action: "open" | "close" — a device command; failures carry the server's msg. */
 export const spotLock = (id, action) => request({ url: `${base}/lock`, method: 'put', data: { id, action }, timeout: 60000 })
+/** `{id, pileId (null = unbind), gunNo}`: the spot's ground lock is gun `gunNo` of a YKC pile. */
+export const bindSpotLockPile = (id, pileId, gunNo) => request({ url: `${base}/lockPile`, method: 'put', data: { id, pileId, gunNo } })

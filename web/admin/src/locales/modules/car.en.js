@@ -51,7 +51,11 @@ export default {
       code: 'Spot code', name: 'Spot name', lockType: 'Lock type', lockState: 'Lock state', status: 'Spot status', camera: 'Camera',
       batchAdd: 'Batch add', batchTitle: 'Add parking spots', count: 'Number of spots', namePrefix: 'Name prefix', namePrefixHint: 'Empty: 车位001, 车位002 … continuing the area',
       batchOk: '{n} spots added', editTitle: 'Edit parking spot', detailTitle: 'Parking spot details', appNameHint: 'This name is shown in the app',
-      lockOpen: 'Open lock', lockClose: 'Close lock'
+      lockOpen: 'Open lock', lockClose: 'Close lock',
+      lockPile: 'Lock pile', bindPile: 'Bind pile', bindTitle: 'Bind ground lock to a pile · {name}', unbind: 'Unbind', unbindOk: 'Unbound', unbindConfirm: 'Unbind the ground lock of spot "{name}" from its pile?',
+      bindOk: 'Bound: lock commands now go through this pile', gunNo: 'Gun', gunNoValue: 'gun {n}', notBound: 'Not bound',
+      bindHint: 'The ground lock is controlled by a gun of a YKC pile (0x61–0x63); only YKC piles of this station can be chosen. Takes effect at once while the pile is online',
+      noYkcPile: 'This station has no YKC pile'
     },
     camera: {
       code: 'Camera code', factoryNo: 'Factory ID', ip: 'Camera IP', name: 'Camera name', sim: 'SIM no.', spotCode: 'Spot code',

@@ -51,7 +51,11 @@ export default {
       code: '车位编号', name: '车位名称', lockType: '车位锁类型', lockState: '地锁状态', status: '车位状态', camera: '绑定相机',
       batchAdd: '批量添加', batchTitle: '批量添加车位', count: '车位数量', namePrefix: '名称前缀', namePrefixHint: '不填则按“车位001、车位002…”接续该区域编号',
       batchOk: '已添加 {n} 个车位', editTitle: '修改车位', detailTitle: '车位详情', appNameHint: '小程序中展示该车位名称',
-      lockOpen: '开锁', lockClose: '关锁'
+      lockOpen: '开锁', lockClose: '关锁',
+      lockPile: '地锁控制桩', bindPile: '绑定电桩', bindTitle: '地锁绑定电桩 · {name}', unbind: '解除绑定', unbindOk: '已解除绑定', unbindConfirm: '确定解除车位“{name}”的地锁与电桩的绑定吗？',
+      bindOk: '已绑定，地锁指令将经该电桩下发', gunNo: '枪号', gunNoValue: '{n} 号枪', notBound: '未绑定',
+      bindHint: '地锁由云快充电桩的指定枪控制（0x61–0x63），只能选择本电站启用云快充协议的电桩；电桩在线时立即生效',
+      noYkcPile: '本电站没有云快充协议的电桩'
     },
     camera: {
       code: '相机编号', factoryNo: '出厂标识', ip: '相机IP', name: '相机名称', sim: 'SIM卡号', spotCode: '车位编号',
