@@ -12,7 +12,7 @@ import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs'
 import { RawPile, frame, loginBody, heartbeatBody, modelVerifyBody, realtimeBody, recordBody, bcd, hex, fromHex } from './lib/ykc.mjs';
 
 const ykcPort = await freePort();
-const ctx = useServer({ env: { ZHICHONG_YKC_PORT: String(ykcPort), ZHICHONG_GATEWAY_FLUSH_INTERVAL_MS: '50', ZHICHONG_TESTING_ENABLED: 'true', ZHICHONG_YKC_MAX_BAD_FRAMES_PER_MINUTE: '5' } });
+const ctx = useServer({ env: { ZHICHONG_YKC_PORT: String(ykcPort), ZHICHONG_GATEWAY_FLUSH_INTERVAL_MS: '50', ZHICHONG_TESTING_ENABLED: 'true', ZHICHONG_YKC_MAX_BAD_FRAMES_PER_MINUTE: '5', ZHICHONG_LOG_LEVEL: 'info' } });
 let station, area, piles = [], disabled, ocppPile;
 
 before(async () => {
@@ -75,6 +75,7 @@ test('login: online, login data on the pile, clock sync, heartbeat per gun, onli
   const pile = await loggedIn(p);
   const sync = await pile.next(0x56);
   assert.equal(hex(sync.body.slice(0, 7)), p.code, 'clock sync after login');
+  pile.send(frame(0x55, [...bcd(p.code), ...sync.body.slice(7, 14)], sync.seq));
   await until(async () => (await row(p.id)).online, 'online');
   const info = (await row(p.id)).ykc;
   assert.equal(info.pileType, 'DC');
@@ -96,6 +97,10 @@ test('login: online, login data on the pile, clock sync, heartbeat per gun, onli
   assert.equal(m.protocol, 'ykc');
   assert.ok(m.frames.some((f) => f.direction === 'in' && f.type === '0x01' && f.action === 'Login' && f.frame.includes('V4.1.50')));
   assert.ok(m.frames.some((f) => f.direction === 'out' && f.type === '0x04' && f.frame.startsWith('68 0D')));
+  assert.ok(m.frames.some((f) => f.direction === 'in' && f.type === '0x55' && f.action === 'TimeSyncReply'), 'the answer to the clock sync is logged');
+  const serverLog = ctx.server.stdout() + ctx.server.stderr();
+  assert.match(serverLog, new RegExp(`ykc: ${p.code} online from`), 'the server log is read at info level');
+  assert.doesNotMatch(serverLog, /without a command waiting/, 'the platform\'s own clock sync expects its answer');
   pile.close();
   await until(async () => !(await row(p.id)).online, 'offline after the pile disconnects');
   const log = (await ctx.admin.list('/stat/online/list', { deviceId: p.id })).rows;
