@@ -299,6 +299,29 @@ test('a pile command shows the offline error, never success', async () => {
   assert.equal(await page.locator('.el-message--success:visible', { hasText: '指令已下发' }).count(), 0)
 })
 
+test('a ground-lock spot is bound to a gun of the YKC pile; its lock commands then go to the pile', async () => {
+  await openCar('spot')
+  await filterByStation('page-car-spot')
+  // 车位001/002 belong to the camera; 车位003 is a plain ground lock
+  const row = rowWith('page-car-spot', '车位003')
+  await row.getByTestId('row-bind-pile').click()
+  await page.getByTestId('spot-bind-form').waitFor({ state: 'visible' })
+  await pickOption('f-pile', pileCode)
+  await pickOption('f-gun', '2 号枪')
+  await dialogShot('22-spot-bind-pile')
+  await page.getByTestId('btn-bind').click()
+  await successToast('已绑定')
+  await waitTable('page-car-spot')
+  await row.getByText(pileCode).waitFor({ state: 'visible' })
+  assert.match(await row.innerText(), /2 号枪/)
+  await shot('23-spot-bound')
+  // the pile is not connected: the lock command says so (from the pile), never a fake success
+  await row.getByTestId('row-lock-close').click()
+  await confirmBox()
+  assert.match(await errorToast('设备'), /设备不在线/)
+  await openCar('pile') // the pile tests below start on the pile page
+})
+
 test('pile QR dialog shows the three templates', async () => {
   await rowWith('page-car-pile', pile.name).getByTestId('row-more').click()
   await page.locator('.el-dropdown-menu__item:visible', { hasText: '查看二维码' }).click()
