@@ -6,6 +6,8 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <sys/resource.h>
+
 #include <array>
 #include <list>
 #include <mutex>
@@ -265,6 +267,11 @@ void HttpServer::add_upgrade(UpgradeRoute route) {
 }
 
 uint16_t HttpServer::bind() {
+  // Every charger holds a socket: raise the open-file limit to the hard limit (often 1024 → 20,000+).
+  if (rlimit l{}; getrlimit(RLIMIT_NOFILE, &l) == 0 && l.rlim_cur < l.rlim_max) {
+    l.rlim_cur = l.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &l) != 0) spdlog::warn("could not raise the open-file limit");
+  }
   auto& a = impl_->acceptor;
   tcp::endpoint ep(asio::ip::make_address(impl_->cfg.host), static_cast<unsigned short>(impl_->cfg.port));
   a.open(ep.protocol());

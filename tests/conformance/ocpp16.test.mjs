@@ -15,6 +15,8 @@ const ctx = useServer({
     ZHICHONG_OCPP_COMMAND_TIMEOUT_MS: '1500',
     ZHICHONG_OCPP_HEARTBEAT_INTERVAL_S: '42',
     ZHICHONG_GATEWAY_FLUSH_INTERVAL_MS: '50',
+    // the core-profile test reads its BootNotification back after ~35 frames: more than the default budget
+    ZHICHONG_OCPP_MESSAGE_LOG_BYTES: '65536',
   },
 });
 let S;

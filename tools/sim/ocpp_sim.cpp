@@ -1,5 +1,7 @@
 #include "ocpp_sim.hpp"
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -9,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <memory>
@@ -242,17 +245,26 @@ class Device : public std::enable_shared_from_this<Device> {
 
   // One outstanding CALL at a time; returns the CALLRESULT payload or nothing (error/timeout/closed).
   asio::awaitable<std::optional<json::object>> call(const char* action, const json::object& payload) {
+    co_return co_await call_text(action, json::serialize(payload), true);
+  }
+
+  // The same with the payload as JSON text; without `want_result` the answer is not parsed (an empty
+  // object on success): the closed-loop benchmark must not be limited by its own load generator.
+  asio::awaitable<std::optional<json::object>> call_text(const char* action, std::string payload,
+                                                         bool want_result) {
     if (!connected_) co_return std::nullopt;
     pending_id_ = std::to_string(++seq_);
     pending_done_ = false;
     pending_error_ = false;
-    json::array frame{2, json::string(pending_id_), json::string(action), payload};
+    std::string frame;
+    frame.reserve(payload.size() + pending_id_.size() + std::strlen(action) + 16);
+    frame.append("[2,\"").append(pending_id_).append("\",\"").append(action).append("\",");
+    frame.append(payload).append("]");
     ++sh_.stats.calls;
     auto t0 = Clock::now();
-    send(json::serialize(frame));
+    send(std::move(frame));
     reply_timer_.expires_after(secs(o_.call_timeout_s));
     co_await reply_timer_.async_wait(no_throw);
-    std::string id = std::move(pending_id_);
     pending_id_.clear();
     if (!pending_done_) {
       if (connected_) {
@@ -267,11 +279,15 @@ class Device : public std::enable_shared_from_this<Device> {
     ++sh_.stats.results;
     if (pending_error_) {
       ++sh_.stats.call_errors;
-      log("%s: CALLERROR %s", action, json::serialize(pending_result_));
+      log("%s: CALLERROR %s", action, pending_text_);
       co_return std::nullopt;
     }
-    if (!pending_result_.is_object()) co_return std::nullopt;
-    co_return pending_result_.as_object();
+    if (!want_result) co_return json::object{};
+    boost::system::error_code ec;
+    json::value v = json::parse(pending_text_, ec);
+    if (ec || !v.is_array() || v.as_array().size() != 3 || !v.as_array()[2].is_object())
+      co_return std::nullopt;
+    co_return std::move(v.as_array()[2].as_object());
   }
 
   asio::awaitable<void> status(int64_t connector, const char* st) {
@@ -298,6 +314,21 @@ class Device : public std::enable_shared_from_this<Device> {
 
   asio::awaitable<void> meter_values(int64_t connector) {
     Conn& c = conns_[static_cast<size_t>(connector)];
+    if (o_.bench) {  // formatted directly: the load generator stays cheap (same frame as below)
+      char buf[512];
+      int n = std::snprintf(
+          buf, sizeof buf,
+          "{\"connectorId\":%lld,\"meterValue\":[{\"timestamp\":\"%s\",\"sampledValue\":[{\"value\":\"%.1f\","
+          "\"context\":\"Sample.Periodic\",\"measurand\":\"Energy.Active.Import.Register\",\"unit\":\"Wh\"},"
+          "{\"value\":\"%.1f\",\"context\":\"Sample.Periodic\",\"measurand\":\"Power.Active.Import\","
+          "\"unit\":"
+          "\"W\"}]}],\"transactionId\":%lld}",
+          static_cast<long long>(connector), iso_now().c_str(), c.energy_wh, o_.power_kw * 1000.0,
+          static_cast<long long>(c.tx));
+      if (co_await call_text("MeterValues", std::string(buf, static_cast<size_t>(n)), false))
+        ++sh_.stats.meter_values;
+      co_return;
+    }
     json::object p{{"connectorId", connector},
                    {"meterValue", meter_sample(connector, c.tx > 0, "Sample.Periodic")}};
     if (c.tx > 0) p["transactionId"] = c.tx;
@@ -469,6 +500,17 @@ class Device : public std::enable_shared_from_this<Device> {
       if (ec) break;
       std::string text = beast::buffers_to_string(buf.data());
       buf.consume(buf.size());
+      // Fast path: the answer to the pending call is kept as text (call_text parses it if wanted).
+      if (text.rfind("[3,\"", 0) == 0 && !pending_done_ && !pending_id_.empty()) {
+        size_t q = text.find('"', 4);
+        if (q != std::string::npos && std::string_view(text).substr(4, q - 4) == pending_id_) {
+          pending_done_ = true;
+          pending_error_ = false;
+          pending_text_ = std::move(text);
+          reply_timer_.cancel();
+          continue;
+        }
+      }
       boost::system::error_code jec;
       json::value v = json::parse(text, jec);
       if (jec || !v.is_array() || v.as_array().size() < 3 || !v.as_array()[1].is_string()) {
@@ -483,7 +525,7 @@ class Device : public std::enable_shared_from_this<Device> {
       } else if ((type == 3 || type == 4) && id == pending_id_ && !pending_done_) {
         pending_done_ = true;
         pending_error_ = type == 4;
-        pending_result_ = type == 3 ? a[2] : v;
+        pending_text_ = std::move(text);
         reply_timer_.cancel();
       }
     }
@@ -657,7 +699,7 @@ class Device : public std::enable_shared_from_this<Device> {
   std::deque<std::string> outq_;
   std::string pending_id_;
   bool pending_done_ = false, pending_error_ = false;
-  json::value pending_result_;
+  std::string pending_text_;  // the answer frame of the pending call
   uint64_t seq_ = 0;
   std::vector<Conn> conns_;
   std::deque<Action> actions_;
@@ -675,6 +717,11 @@ int run_ocpp(const OcppOptions& o) {
   if (!url) {
     std::fprintf(stderr, "ocpp: --url must be ws://host[:port]/path\n");
     return 2;
+  }
+  // Each simulated device holds a socket: raise the open-file limit to the hard limit.
+  if (rlimit l{}; getrlimit(RLIMIT_NOFILE, &l) == 0 && l.rlim_cur < l.rlim_max) {
+    l.rlim_cur = l.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &l);
   }
   Shared sh{o, *url};
   asio::io_context ioc(static_cast<int>(std::max<int64_t>(1, o.threads)));
