@@ -87,7 +87,7 @@ void MessageLog::add(const DeviceKey& key, size_t budget, int64_t time, uint8_t 
   // A record takes at most half the budget: one large frame never pushes out everything before it.
   size_t payload = 0;
   for (auto p : parts) payload += p.size();
-  const size_t max_payload = budget / 2 - kHeaderBytes;
+  const size_t max_payload = std::min<size_t>(budget / 2 - kHeaderBytes, UINT16_MAX);  // length is 2 bytes
   if (payload > max_payload) payload = max_payload, flags |= kTruncated;
   const auto need = static_cast<uint32_t>(kHeaderBytes + payload);
 

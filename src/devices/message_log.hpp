@@ -7,10 +7,11 @@
 //
 //   time (int64 ms, 8) | flags (1: direction, kind, truncated) | length (uint16, 2) | payload
 //
-// oldest evicted first when the next record does not fit. YKC frames are stored raw (a heartbeat is 17
-// bytes + 11 of header) and OCPP frames as their JSON text; both are decoded only when an operator views
-// them (recent()). The ring is allocated on a device's first frame, grows (doubling) up to the budget
-// and outlives the connection, so the frames just before a disconnect can still be read.
+// oldest evicted first when the next record does not fit; a record is at most half the budget (and 65,535
+// bytes of payload), longer frames are cut and shown with "…(truncated)". YKC frames are stored raw (a
+// heartbeat is 17 bytes + 11 of header) and OCPP frames as their JSON text; both are decoded only when an
+// operator views them (recent()). The ring is allocated on a device's first frame, grows (doubling) up to the
+// budget and outlives the connection, so the frames just before a disconnect can still be read.
 #include <array>
 #include <cstdint>
 #include <memory>

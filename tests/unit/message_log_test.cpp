@@ -95,6 +95,16 @@ TEST(MessageLog, ARecordLargerThanHalfTheBudgetIsTruncated) {
   EXPECT_EQ(log.recent(kPile).size(), 2u);
 }
 
+TEST(MessageLog, ARecordNeverOutgrowsItsTwoByteLength) {
+  MessageLog log({0, 1 << 20});
+  log.add_ocpp(kPile, 1, true, LoggedKind::ocpp_call, std::string(100000, 'z'));
+  log.add_ocpp(kPile, 2, true, LoggedKind::ocpp_call, ocpp_call(2));
+  auto rows = log.recent(kPile);
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(str(rows[0], "frame"), ocpp_call(2));
+  EXPECT_EQ(str(rows[1], "frame"), std::string(65535, 'z') + "…(truncated)");
+}
+
 TEST(MessageLog, ZeroIsOffAndTinyBudgetsAreRaised) {
   MessageLog off({0, 0});
   EXPECT_FALSE(off.logs_ykc());
