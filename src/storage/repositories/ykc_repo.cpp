@@ -59,14 +59,6 @@ boost::json::value YkcRepo::info(int64_t pile_id) {
   return r.row_json(0);
 }
 
-std::vector<YkcLockSpot> YkcRepo::lock_spots(int64_t pile_id) {
-  Result r = c_.query(
-      "SELECT id, lock_gun_no, code FROM car_spot WHERE lock_pile_id = ? ORDER BY lock_gun_no", {pile_id});
-  std::vector<YkcLockSpot> out;
-  for (size_t i = 0; i < r.size(); ++i) out.push_back({r.i64(i, 0), r.i64(i, 1), r.str(i, 2)});
-  return out;
-}
-
 std::optional<YkcLockSpot> YkcRepo::lock_spot(int64_t pile_id, int64_t gun_no) {
   Result r = c_.query("SELECT id, lock_gun_no, code FROM car_spot WHERE lock_pile_id = ? AND lock_gun_no = ?",
                       {pile_id, gun_no});

@@ -40,7 +40,6 @@ class YkcRepo {
   // {pileType, gunCount, protocolVersion, firmware, sim, network, carrier, crcOrder, modelNo,
   //  modelResult, modelTime, loginTime, remoteIp} or null when the pile never logged in over YKC.
   boost::json::value info(int64_t pile_id);
-  std::vector<YkcLockSpot> lock_spots(int64_t pile_id);
   // The spot whose ground lock is gun `gun_no` of the pile.
   std::optional<YkcLockSpot> lock_spot(int64_t pile_id, int64_t gun_no);
   // The pile and gun a spot's lock belongs to.

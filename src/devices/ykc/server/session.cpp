@@ -72,21 +72,6 @@ struct Pending {
 
 class Session;
 
-// A parking-spot ground lock that is a gun's lock on this pile: its own registry entry (car_lock) so
-// the spot's lock commands reach the pile.
-class LockProxy final : public DeviceSession {
- public:
-  LockProxy(std::weak_ptr<Session> pile, uint8_t gun) : pile_(std::move(pile)), gun_(gun) {}
-  void command(const Command& cmd, std::chrono::milliseconds timeout,
-               std::function<void(CommandReply)> done) override;
-  void close(const std::string&) override {}
-  const char* protocol() const override { return kProtocol; }
-
- private:
-  std::weak_ptr<Session> pile_;
-  uint8_t gun_;
-};
-
 class Session final : public DeviceSession, public std::enable_shared_from_this<Session> {
  public:
   Session(ServerCore& core, Worker& w, tcp::socket s) : core_(core), w_(w), sock_(std::move(s)) {}
@@ -169,13 +154,6 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
   bool logged_in() const { return logged_in_; }
   void log_in_frame(const y::Frame& f) { log_frame(true, f.raw); }
-  void lock_command(uint8_t gun, const Command& cmd, std::chrono::milliseconds timeout,
-                    std::function<void(CommandReply)> done) {
-    Command c = cmd;
-    c.args["gun"] = std::to_string(gun);
-    enqueue(c, timeout, std::move(done));
-  }
-  asio::io_context& io() { return w_.io; }
 
  private:
   std::string who() const { return logged_in_ ? code_str_ : "connection from " + remote_; }
@@ -386,8 +364,6 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
       spdlog::info("ykc: connection from {} closed before login: {}", remote_, reason);
       return;
     }
-    for (auto& [spot, proxy] : locks_) core_.deps.registry.detach({DeviceKind::car_lock, spot}, proxy.get());
-    locks_.clear();
     if (core_.deps.registry.detach(key_, this)) core_.deps.state.offline(key_, kProtocol, reason, now_ms());
     spdlog::info("ykc: {} offline: {}", code_str_, reason);
   }
@@ -444,7 +420,6 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   // Commands are rare: nothing is allocated for them until one arrives (memory per idle pile).
   std::unique_ptr<Pending> inflight_;
   std::unique_ptr<std::deque<Pending>> queue_;
-  std::vector<std::pair<int64_t, std::shared_ptr<LockProxy>>> locks_;
 
   friend void sweep_sessions(Worker&, int64_t, int64_t);
 };
@@ -453,15 +428,6 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
 // (1,176 bytes with GCC 12, 592 of them the StreamDecoder), ~100 bytes per gun, the socket's reactor
 // state, a registry entry and the meter-store rows. Growing it is a decision, not an accident.
 static_assert(sizeof(Session) <= 1280, "YKC session grew: check the per-pile memory budget");
-
-void LockProxy::command(const Command& cmd, std::chrono::milliseconds timeout,
-                        std::function<void(CommandReply)> done) {
-  auto pile = pile_.lock();
-  if (!pile) return done({CommandResult::offline, "pile not connected"});
-  asio::post(pile->io(), [pile, cmd, timeout, gun = gun_, done = std::move(done)]() mutable {
-    pile->lock_command(gun, cmd, timeout, std::move(done));
-  });
-}
 
 // ---- login ------------------------------------------------------------------------------------------
 
@@ -476,7 +442,6 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
   std::string code = m.pile_code.str();
   struct Found {
     std::optional<db::dev::YkcPile> pile;
-    std::vector<db::dev::YkcLockSpot> locks;
   };
   db::Database* db = &core_.deps.db;
   auto job = [db, code] {
@@ -484,7 +449,6 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
       db::dev::YkcRepo repo(c);
       Found r;
       r.pile = repo.find_pile(code);
-      if (r.pile) r.locks = repo.lock_spots(r.pile->id);
       return r;
     });
   };
@@ -524,14 +488,6 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
     auto self = shared_from_this();
     if (auto old = core_.deps.registry.attach(key_, self, code_str_, remote_, now))
       old->close("replaced by a new connection");
-    for (const auto& l : found.locks) {
-      if (l.gun_no < 1 || l.gun_no > 255) continue;
-      auto proxy = std::make_shared<LockProxy>(self, static_cast<uint8_t>(l.gun_no));
-      if (auto old =
-              core_.deps.registry.attach({DeviceKind::car_lock, l.spot_id}, proxy, l.code, remote_, now))
-        old->close("replaced");
-      locks_.emplace_back(l.spot_id, proxy);
-    }
     core_.deps.state.online(key_, kProtocol, remote_, now);
     log_frame(true, raw);
     db::dev::YkcLogin info;
