@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { startServer, binaryPath, ADMIN_PASSWORD } from './lib/server.mjs';
-import { Api, ok, sleep } from './lib/client.mjs';
+import { Api, ok, sleep, until } from './lib/client.mjs';
 import { approvedProvider, addProperty } from './lib/fixture.mjs';
 import { approvedStation, defaultArea, addPile } from './lib/car.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice } from './lib/bike.mjs';
@@ -17,15 +17,6 @@ const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath())
 const haveSim = existsSync(sim);
 const env = { ZHICHONG_GATEWAY_FLUSH_INTERVAL_MS: '50' };
 
-async function until(fn, what, ms = 8000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 function runSim(baseUrl, codes, connectors) {
   const url = baseUrl.replace(/^http/, 'ws') + '/ocpp';

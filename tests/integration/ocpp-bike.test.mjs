@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { useServer, approvedProvider, propertyWithLogin, userWithPerms } from './lib/fixture.mjs';
 import { binaryPath } from './lib/server.mjs';
-import { ok, fail, denied, sleep } from './lib/client.mjs';
+import { ok, fail, denied, until } from './lib/client.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice } from './lib/bike.mjs';
 
 const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath()), 'zhichong-sim');
@@ -28,15 +28,6 @@ before(async () => {
   AREA = await bikeDefaultArea(A.api, S.id);
 });
 
-async function until(fn, what, ms = 8000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 const device = async (id) => ok(await A.api.get(`/bike/device/${id}`)).data;
 const socket = (row, n) => row.sockets.find((s) => s.socketNo === n);
 

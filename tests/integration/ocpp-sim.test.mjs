@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { binaryPath } from './lib/server.mjs';
-import { ok, sleep } from './lib/client.mjs';
+import { ok, until } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile } from './lib/car.mjs';
 
 const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath()), 'zhichong-sim');
@@ -29,15 +29,6 @@ before(async () => {
   }
 });
 
-async function until(fn, what, ms = 8000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 const row = async (id) => ok(await ctx.admin.get(`/car/pile/${id}`)).data;
 
 test('zhichong-sim piles connect, charge, answer every command, reconnect after reboot, go offline at the end', { skip: !haveSim && `no ${sim}` }, async () => {

@@ -7,7 +7,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { freePort } from './lib/server.mjs';
-import { ok, sleep } from './lib/client.mjs';
+import { ok, sleep, until } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { RawPile, frame, loginBody, heartbeatBody, modelVerifyBody, realtimeBody, recordBody, bcd, hex, fromHex } from './lib/ykc.mjs';
 
@@ -29,15 +29,6 @@ before(async () => {
   ocppPile = ok(await ctx.admin.get(`/car/pile/${(await addPile(ctx.admin, station.id, area.id, { protocol: 'ocpp16', gunCount: 1 })).id}`)).data;
 });
 
-async function until(fn, what, ms = 8000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 const row = async (id) => ok(await ctx.admin.get(`/car/pile/${id}`)).data;
 const messages = async (id) => ok(await ctx.admin.get(`/car/pile/${id}/messages`)).data;
 

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { binaryPath, freePort } from './lib/server.mjs';
-import { ok, sleep } from './lib/client.mjs';
+import { ok, until as untilTrue } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, TOU_PERIODS, TOU_TIERS } from './lib/car.mjs';
 
 const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath()), 'zhichong-sim');
@@ -37,15 +37,7 @@ before(async () => {
   spot = (await ctx.admin.list('/car/spot/list', { stationId: station.id })).rows[0];
 });
 
-async function until(fn, what, ms = 10000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const until = (fn, what, ms = 10000) => untilTrue(fn, what, ms);
 const row = async (id) => ok(await ctx.admin.get(`/car/pile/${id}`)).data;
 // the live session (registry), not the coalesced database column
 const live = async (id) => ok(await ctx.admin.get(`/car/pile/${id}/messages`)).data.online;

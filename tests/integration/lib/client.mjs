@@ -123,6 +123,17 @@ export async function createdId(r, lookup) {
 
 export const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 
+/** Polls `fn` every 50 ms until it returns something truthy (returned), failing after `ms` with `what`. */
+export async function until(fn, what, ms = 8000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
 /** Walks a tree of {children}. */
 export function* walk(nodes, parents = []) {
   for (const n of nodes || []) {
