@@ -21,7 +21,7 @@ if [ ! -x "$bin" ] || [ -n "$(find "$root/src/devices/ykc" "$root/src/core" "$ro
   echo "ykc-fuzz: building $bin"
   "$CXX" -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
     -fno-omit-frame-pointer -I"$root/src" -DUSE_OS_TZDB=1 -DONLY_C_LOCALE=1 -DHAS_STRING_VIEW=1 \
-    "${srcs[@]}" -ldate-tz -pthread -o "$bin.tmp"
+    "${srcs[@]}" -ldate-tz -lfmt -pthread -o "$bin.tmp"
   mv "$bin.tmp" "$bin"
 fi
 
