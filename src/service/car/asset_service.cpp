@@ -160,9 +160,9 @@ json::object SpotService::lock(int64_t id, const std::string& action, const Prin
       if (cam->status != 0) fail_conflict("相机已停用，无法执行：" + cam->code);
       ref = {DeviceKind::car_camera, cam->id, cam->factory_no};
       cmd.args["side"] = cam->left_spot_id == s->id ? "left" : "right";
-    } else if (auto bound = db::dev::YkcRepo(c).lock_of_spot(id)) {
+    } else if (db::dev::YkcRepo ykc(c); auto bound = ykc.lock_of_spot(id)) {
       // A ground lock wired to a YKC pile's gun (PUT /car/spot/lockPile): the pile drives it (0x62).
-      auto pile = db::dev::YkcRepo(c).find_pile(bound->first);
+      auto pile = ykc.find_pile(bound->first);
       if (!pile) fail_conflict("地锁绑定的电桩不存在");
       ref = {DeviceKind::car_pile, pile->id, pile->code};
       cmd.args["gun"] = std::to_string(bound->second);

@@ -2,14 +2,18 @@
 
 namespace zc::db::dev {
 
-std::optional<DeviceIdentity> DeviceRepo::find_car_pile(const std::string& code_or_sn) {
-  Result r = c_.query(
-      "SELECT id, code, factory_no, name, protocol, status, gun_count, provider_id, property_id, station_id "
-      "FROM car_pile WHERE code = ? OR factory_no = ? ORDER BY CASE WHEN code = ? THEN 0 ELSE 1 END LIMIT 1",
-      {code_or_sn, code_or_sn, code_or_sn});
+// One lookup for every device table: the identity by code, or by factory number when no code matches.
+static std::optional<DeviceIdentity> find_identity(Connection& c, const char* kind, const char* table,
+                                                   const char* code_expr, const char* connectors,
+                                                   const std::string& code_or_sn) {
+  Result r = c.query(std::string("SELECT id, ") + code_expr + ", factory_no, name, protocol, status, " +
+                         connectors + ", provider_id, property_id, station_id FROM " + table +
+                         " WHERE code = ? OR factory_no = ? ORDER BY CASE WHEN code = ? THEN 0 ELSE 1 END "
+                         "LIMIT 1",
+                     {code_or_sn, code_or_sn, code_or_sn});
   if (r.empty()) return std::nullopt;
   DeviceIdentity d;
-  d.kind = "car_pile";
+  d.kind = kind;
   d.id = r.i64(0, 0);
   d.code = r.str(0, 1);
   d.factory_no = r.str(0, 2);
@@ -23,28 +27,12 @@ std::optional<DeviceIdentity> DeviceRepo::find_car_pile(const std::string& code_
   return d;
 }
 
+std::optional<DeviceIdentity> DeviceRepo::find_car_pile(const std::string& code_or_sn) {
+  return find_identity(c_, "car_pile", "car_pile", "code", "gun_count", code_or_sn);
+}
+
 std::optional<DeviceIdentity> DeviceRepo::find_bike_device(const std::string& code_or_sn) {
-  Result r = c_.query(
-      "SELECT id, COALESCE(code, ''), factory_no, name, protocol, status, socket_count, provider_id, "
-      "property_id, "
-      "station_id FROM bike_device WHERE code = ? OR factory_no = ? ORDER BY CASE WHEN code = ? THEN 0 ELSE "
-      "1 "
-      "END LIMIT 1",
-      {code_or_sn, code_or_sn, code_or_sn});
-  if (r.empty()) return std::nullopt;
-  DeviceIdentity d;
-  d.kind = "bike_device";
-  d.id = r.i64(0, 0);
-  d.code = r.str(0, 1);
-  d.factory_no = r.str(0, 2);
-  d.name = r.str(0, 3);
-  d.protocol = r.str(0, 4);
-  d.status = r.i64(0, 5);
-  d.connectors = r.i64(0, 6);
-  d.provider_id = r.i64(0, 7);
-  d.property_id = r.i64(0, 8);
-  d.station_id = r.i64(0, 9);
-  return d;
+  return find_identity(c_, "bike_device", "bike_device", "COALESCE(code, '')", "socket_count", code_or_sn);
 }
 
 std::optional<DeviceIdentity> DeviceRepo::find_device(const std::string& code_or_sn) {

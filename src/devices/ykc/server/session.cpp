@@ -440,23 +440,14 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
   }
   login_pending_ = true;
   std::string code = m.pile_code.str();
-  struct Found {
-    std::optional<db::dev::YkcPile> pile;
-  };
   db::Database* db = &core_.deps.db;
   auto job = [db, code] {
-    return db->read([&](db::Connection& c) {
-      db::dev::YkcRepo repo(c);
-      Found r;
-      r.pile = repo.find_pile(code);
-      return r;
-    });
+    return db->read([&](db::Connection& c) { return db::dev::YkcRepo(c).find_pile(code); });
   };
   y::Sequence seq = f.seq();
   std::vector<uint8_t> raw(f.raw.begin(), f.raw.end());  // logged once the login is accepted
-  blocking(job, [this, m, seq, code, raw = std::move(raw)](Found found) {
+  blocking(job, [this, m, seq, code, raw = std::move(raw)](std::optional<db::dev::YkcPile> p) {
     login_pending_ = false;
-    const auto& p = found.pile;
     std::string why = !p                     ? "unknown pile code"
                       : p->protocol != "ykc" ? "protocol is " + p->protocol
                       : p->status != 0       ? "pile disabled"
