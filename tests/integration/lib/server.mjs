@@ -118,7 +118,12 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
   async function doStopOnce(limitMs) {
     const t0 = Date.now();
     if (!exited) proc.kill('SIGTERM');
-    const res = await Promise.race([exitPromise, sleep(limitMs).then(() => null)]);
+    // the limit's timer is cleared once the server exits: left pending it kept every test file's
+    // process alive for limitMs after its last test
+    let timer;
+    const limit = new Promise((resolve) => { timer = setTimeout(() => resolve(null), limitMs); });
+    const res = await Promise.race([exitPromise, limit]);
+    clearTimeout(timer);
     const ms = Date.now() - t0;
     if (!res) {
       proc.kill('SIGKILL');
