@@ -219,6 +219,7 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
     r.pay_order_id = found->id;
     r.pay_no = found->pay_no;
     r.id = repo.insert_refund(r, *found);
+    repo.sync_order_refunded(*found);
     repo.post("refreq:" + r.refund_no, "refund_request", *found, r.id,
               {{source, -in.amount}, {db::payment::kRefunding, in.amount}}, r.created_at);
     return *found;
@@ -233,9 +234,11 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
     spdlog::warn("refund {} of {} refused by the gateway: {}", r.refund_no, p.pay_no, e.what());
     db_.write([&](Connection& c) {
       PaymentRepo repo(c);
-      if (repo.fail_refund(r, e.what(), now_ms()))
+      if (repo.fail_refund(r, e.what(), now_ms())) {
         repo.post("refail:" + r.refund_no, "refund_failed", p, r.id,
                   {{db::payment::kRefunding, -r.amount}, {source, r.amount}}, now_ms());
+        repo.sync_order_refunded(p);
+      }
     });
     return {r.id, r.refund_no, "failed", e.what()};
   }

@@ -214,6 +214,18 @@ bool PaymentRepo::fail_refund(const Refund& r, const std::string& result, int64_
   return true;
 }
 
+void PaymentRepo::sync_order_refunded(const PayOrder& p) {
+  const char* table = p.order_type == "car"    ? "car_charge_order"
+                      : p.order_type == "bike" ? "bike_charge_order"
+                                               : nullptr;
+  if (!table) return;
+  c_.execute(
+      std::string("UPDATE ") + table +
+          " SET refunded = (SELECT COALESCE(SUM(r.amount), 0) FROM pay_refund r WHERE r.pay_order_id = ? "
+          "AND r.status <> 'failed') WHERE pay_order_id = ?",
+      {p.id, p.id});
+}
+
 void PaymentRepo::post(const std::string& txn_no, const std::string& kind, const PayOrder& p,
                        std::optional<int64_t> refund_id, const std::vector<Posting>& postings, int64_t at) {
   for (const Posting& e : postings)

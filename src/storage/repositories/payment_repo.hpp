@@ -90,6 +90,10 @@ class PaymentRepo {
                        int64_t at);
   // pending → failed; the reserved amount goes back to its source. False when not pending.
   bool fail_refund(const Refund& r, const std::string& result, int64_t at);
+  // The charging order this pay order paid (car_charge_order / bike_charge_order by pay_order_id) gets
+  // refunded = its refunds that have not failed (pending or succeeded). Called in the transaction that
+  // adds or fails a refund, so the order's figure never disagrees with pay_refund.
+  void sync_order_refunded(const PayOrder& p);
 
   // One movement: rows (txn_no, account) are unique, so a movement can never be posted twice.
   void post(const std::string& txn_no, const std::string& kind, const PayOrder& p,

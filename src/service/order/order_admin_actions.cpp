@@ -1,0 +1,81 @@
+#include "service/order/order_admin_actions.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/error.hpp"
+#include "storage/repositories/payment_repo.hpp"
+
+namespace zc::order {
+
+namespace json = boost::json;
+using db::Connection;
+using db::orders::find_order;
+
+namespace {
+
+bool endable(OrderKind k, const std::string& state) {
+  static const std::array<const char*, 5> car = {"starting", "charging", "stopping", "suspended", "abnormal"};
+  static const std::array<const char*, 3> bike = {"charging", "suspended", "abnormal"};
+  if (k == OrderKind::car) return std::find(car.begin(), car.end(), state) != car.end();
+  return std::find(bike.begin(), bike.end(), state) != bike.end();
+}
+
+std::string yuan(int64_t fen) {
+  std::string cents = std::to_string(fen % 100);
+  return std::to_string(fen / 100) + "." + std::string(2 - cents.size(), '0') + cents + "元";
+}
+
+}  // namespace
+
+json::object OrderAdminActions::end(OrderKind k, int64_t id, std::optional<int64_t> duration_s,
+                                    const std::string& reason, const Principal& p) {
+  auto o = db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); });
+  if (!o) fail_not_found("订单不存在或无权访问");
+  if (!endable(k, o->state)) fail_conflict("订单状态为" + o->state + "，不能结束");
+  if (duration_s && k != OrderKind::bike) fail_bad_request("durationS: 仅单车订单可指定结算时长");
+  if (duration_s && (*duration_s <= 0 || *duration_s > 7 * 86400))
+    fail_bad_request("durationS: 结算时长应在1秒到7天之间");
+  OrderEnder* ender = k == OrderKind::car ? car_ : bike_;
+  if (!ender) throw ApiError(503, "结束订单功能暂不可用（订单服务未启用）");
+  EndResult r = ender->end({id, duration_s, p.user_name, reason});
+  json::object out;
+  out["id"] = id;
+  out["orderNo"] = o->order_no;
+  out["status"] = r.state;
+  out["charged"] = r.charged;
+  out["refunded"] = r.refunded;
+  out["message"] = r.message;
+  return out;
+}
+
+json::object OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefundInput& in,
+                                       const Principal& p) {
+  if (in.reason.empty()) fail_bad_request("reason: 请填写退费原因");
+  if (in.amount && *in.amount <= 0) fail_bad_request("amount: 退费金额必须大于0（分）");
+  auto o = db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); });
+  if (!o) fail_not_found("订单不存在或无权访问");
+  const char* done = k == OrderKind::car ? "completed" : "finished";
+  if (o->state != done) fail_conflict("订单未结束（" + o->state + "），不能退费");
+  if (o->charged <= 0) fail_conflict("订单金额为0，无可退费用");
+  if (!o->pay_order_id) fail_conflict("订单没有支付记录，不能原路退费");
+  auto pay = db_.read([&](Connection& c) { return db::payment::PaymentRepo(c).find(*o->pay_order_id); });
+  if (!pay || pay->status != "paid") fail_conflict("订单的支付未完成，不能退费");
+  // What is still refundable: the fee captured as revenue, less the fee refunds already requested.
+  int64_t max = std::min(pay->captured, o->prepaid - o->refunded);
+  if (max <= 0) fail_conflict("订单已全额退费");
+  int64_t amount = in.amount.value_or(max);
+  if (amount > max) fail_conflict("退费金额超过最大可退金额：最多可退" + yuan(max));
+  // The payment service re-checks the maximum in its own conditional update (concurrent refunds).
+  payment::RefundCreated r =
+      payments_.request_refund({*o->pay_order_id, amount, "fee_refund", in.reason, p.user_name});
+  json::object out;
+  out["id"] = r.id;
+  out["refundNo"] = r.refund_no;
+  out["amount"] = amount;
+  out["status"] = r.status;
+  out["result"] = r.result;
+  return out;
+}
+
+}  // namespace zc::order
