@@ -9,6 +9,8 @@ import bikeZhCN from './modules/bike.zh-CN'
 import bikeEn from './modules/bike.en'
 import deviceZhCN from './modules/device.zh-CN'
 import deviceEn from './modules/device.en'
+import orderZhCN from './modules/order.zh-CN'
+import orderEn from './modules/order.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -26,7 +28,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn } }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn } }
 })
 
 export function setLocale(lang) {

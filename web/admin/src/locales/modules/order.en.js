@@ -1,0 +1,65 @@
+// Orders: car orders, e-bike orders, payments, refunds (docs/api-order.md)
+export default {
+  order: {
+    common: {
+      station: 'Station', area: 'Area', orderNo: 'Order No.', phone: 'Phone', cardNo: 'Card No.', status: 'Status',
+      startMethod: 'Start Method', createTime: 'Created', startTime: 'Started', endTime: 'Ended', endReason: 'End Reason',
+      prepaid: 'Prepaid', energyFee: 'Energy Fee', serviceFee: 'Service Fee', charged: 'Amount', refunded: 'Refunded', energy: 'Energy',
+      power: 'Power', duration: 'Duration', fee: 'Fee', plate: 'Plate', reservationNo: 'Reservation No.', factoryNo: 'Factory ID',
+      yuan: 'CNY', kwh: 'kWh', kw: 'kW', amountYuan: '¥{v}',
+      durationHm: '{h} h {m} min', durationMs: '{m} min {s} s', durationS: '{s} s',
+      capped: 'More than {n} orders match; only the first {n} can be paged — narrow the search',
+      end: 'End', refund: 'Refund', export: 'Export', detail: 'Detail',
+      endConfirm: 'End order "{no}"? It is settled by the last values the device reported; the unused prepayment is refunded automatically.',
+      endDone: 'Order ended', endTitle: 'End Order',
+      refundTitle: 'Refund Order', refundMax: 'Refundable', refundAmount: 'Amount', refundReason: 'Reason',
+      refundAll: 'Full', refundCustom: 'Custom amount', refundOverMax: 'At most ¥{max} can be refunded',
+      refundAmountRequired: 'Enter an amount above 0', refundReasonRequired: 'Enter the reason',
+      refundConfirm: 'Refund ¥{amount} to the payer?', refundDone: 'Refund submitted to the payment gateway',
+      refundFailed: 'The gateway refused the refund: {msg}',
+      sectionOrder: 'Order', sectionDevice: 'Device', sectionFee: 'Fees', sectionPayments: 'Payments',
+      sectionRefunds: 'Refunds', sectionBilling: 'Billing Breakdown', sectionTariff: 'Tariff', sectionLedger: 'Ledger',
+      noPayments: 'No payments', noRefunds: 'No refunds', noBilling: 'No breakdown yet (made at settlement)',
+      tier: 'Tier', tierEnergy: 'Energy', tierEnergyFee: 'Energy Fee', tierServiceFee: 'Service Fee', tierAmount: 'Amount',
+      tierPeriod: 'Period', tierPrice: 'Unit Price',
+      tariffName: 'Tariff', tariffMode: 'Mode', tariffVersion: 'Version', tariffEffective: 'Effective From'
+    },
+    car: {
+      pile: 'Pile', pileCode: 'Pile Code', pileSn: 'Pile SN', gunCode: 'Gun Code', currentType: 'Current',
+      detailTitle: 'Car Order', exportTitle: 'Export Car Orders', pileType: 'Pile Type'
+    },
+    bike: {
+      device: 'Device', deviceCode: 'Device Code', deviceSn: 'Device SN', socket: 'Socket', socketCode: 'Socket Code', socketNo: 'Socket No.',
+      prepaidDuration: 'Prepaid Duration', detailTitle: 'E-bike Order', exportTitle: 'Export E-bike Orders',
+      customDuration: 'Settle by a custom duration', durationMinutes: 'Duration (min)',
+      endHint: 'Empty: settled by the duration the device last reported.', durationInvalid: 'Enter whole minutes from 1 to 10080'
+    },
+    payment: {
+      payNo: 'Payment No.', orderType: 'Order Type', payType: 'Pay Type', status: 'Status', amount: 'Amount',
+      paidAmount: 'Paid', capturedAmount: 'Captured', refundedAmount: 'Refunded', refundPending: 'Refunding',
+      heldAmount: 'Held', merchantNo: 'Merchant No.', provider: 'Gateway', gatewayTxnNo: 'Gateway Txn No.',
+      notifyBody: 'Gateway Callback', description: 'Description', createTime: 'Created', payTime: 'Paid At', expireTime: 'Expires',
+      chargeOrderId: 'Charging Order', detailTitle: 'Payment', exportTitle: 'Export Payments',
+      reconcile: 'Reconcile', reconcileOk: 'Balanced: every payment agrees with the ledger',
+      reconcileBad: '{n} problem(s) found', reconcileTitle: 'Reconciliation', problem: 'Problem',
+      ledgerTxn: 'Movement', ledgerKind: 'Kind', ledgerAccount: 'Account', ledgerAmount: 'Amount', ledgerTime: 'Time'
+    },
+    refund: {
+      refundNo: 'Refund No.', payNo: 'Payment No.', refundType: 'Type', status: 'Status', payee: 'Payee',
+      amount: 'Amount', payAmount: 'Paid', orderAmount: 'Order Amount', reason: 'Reason', operator: 'Operator',
+      gatewayRefundNo: 'Gateway Refund No.', result: 'Result', createTime: 'Applied', refundTime: 'Refunded At',
+      detailTitle: 'Refund', exportTitle: 'Export Refunds'
+    },
+    dict: {
+      carStatus: { starting: 'Starting', charging: 'Charging', stopping: 'Stopping', completed: 'Completed', abnormal: 'Abnormal', suspended: 'Suspended' },
+      bikeStatus: { charging: 'Charging', finished: 'Finished', suspended: 'Suspended', abnormal: 'Abnormal' },
+      startMethod: { app: 'App', card: 'Card', admin: 'Admin' },
+      orderType: { car: 'Car', bike: 'E-bike' },
+      payType: { wechat: 'WeChat Pay', leshua: 'LeShua', suixingpay: 'Suixingpay' },
+      payStatus: { unpaid: 'Unpaid', paid: 'Paid', failed: 'Failed', closed: 'Closed' },
+      refundType: { prepay_return: 'Prepay Return', fee_refund: 'Fee Refund' },
+      refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
+      ledgerKind: { payment: 'Payment', capture: 'Capture', refund_request: 'Refund Request', refund: 'Refund', refund_failed: 'Refund Failed' }
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// 订单管理：汽车订单、单车订单、支付订单、退费管理（docs/api-order.md）
+export default {
+  order: {
+    common: {
+      station: '电站', area: '区域', orderNo: '订单编号', phone: '手机号', cardNo: '卡号', status: '订单状态',
+      startMethod: '启动方式', createTime: '下单时间', startTime: '开始时间', endTime: '结束时间', endReason: '结束原因',
+      prepaid: '预付金额', energyFee: '电费', serviceFee: '服务费', charged: '订单金额', refunded: '已退金额', energy: '充电量',
+      power: '功率', duration: '充电时长', fee: '费用', plate: '车牌号', reservationNo: '预约单号', factoryNo: '出厂标识',
+      yuan: '元', kwh: 'kWh', kw: 'kW', amountYuan: '{v} 元',
+      durationHm: '{h}小时{m}分', durationMs: '{m}分{s}秒', durationS: '{s}秒',
+      capped: '匹配超过 {n} 条，仅可翻看前 {n} 条，请缩小查询范围',
+      end: '结束订单', refund: '退费', export: '导出', detail: '详情',
+      endConfirm: '确认结束订单“{no}”吗？将按设备最后上报的数据结算，未用完的预付金额自动原路退回。',
+      endDone: '订单已结束', endTitle: '结束订单',
+      refundTitle: '订单退费', refundMax: '最多可退', refundAmount: '退费金额', refundReason: '退费原因',
+      refundAll: '全额退费', refundCustom: '自定义金额', refundOverMax: '退费金额不能超过最多可退金额 {max} 元',
+      refundAmountRequired: '请输入大于 0 的退费金额', refundReasonRequired: '请填写退费原因',
+      refundConfirm: '确认向用户原路退回 {amount} 元吗？', refundDone: '退费已提交，等待支付渠道处理',
+      refundFailed: '支付渠道拒绝退费：{msg}',
+      sectionOrder: '订单信息', sectionDevice: '设备信息', sectionFee: '费用信息', sectionPayments: '支付记录',
+      sectionRefunds: '退费记录', sectionBilling: '计费明细', sectionTariff: '计费规则', sectionLedger: '资金流水',
+      noPayments: '暂无支付记录', noRefunds: '暂无退费记录', noBilling: '暂无计费明细（订单结算后生成）',
+      tier: '时段', tierEnergy: '电量', tierEnergyFee: '电费', tierServiceFee: '服务费', tierAmount: '金额',
+      tierPeriod: '起止时间', tierPrice: '单价',
+      tariffName: '计费规则', tariffMode: '计费模式', tariffVersion: '版本', tariffEffective: '生效时间'
+    },
+    car: {
+      pile: '电桩', pileCode: '电桩编号', pileSn: '电桩SN', gunCode: '充电枪编号', currentType: '电流类型',
+      detailTitle: '汽车订单详情', exportTitle: '导出汽车订单', pileType: '电桩类型'
+    },
+    bike: {
+      device: '设备', deviceCode: '设备编号', deviceSn: '设备SN', socket: '插座', socketCode: '插座编号', socketNo: '插座号',
+      prepaidDuration: '预付时长', detailTitle: '单车订单详情', exportTitle: '导出单车订单',
+      customDuration: '按自定义时长结算', durationMinutes: '结算时长（分钟）',
+      endHint: '不填写时按设备最后上报的充电时长结算。', durationInvalid: '请输入 1 到 10080 之间的整数分钟'
+    },
+    payment: {
+      payNo: '支付单号', orderType: '订单类型', payType: '支付方式', status: '支付状态', amount: '支付金额',
+      paidAmount: '实付金额', capturedAmount: '扣款金额', refundedAmount: '已退金额', refundPending: '退款中',
+      heldAmount: '冻结中', merchantNo: '商户号', provider: '支付渠道', gatewayTxnNo: '第三方交易号',
+      notifyBody: '第三方回调', description: '商品描述', createTime: '创建时间', payTime: '支付时间', expireTime: '过期时间',
+      chargeOrderId: '充电订单', detailTitle: '支付订单详情', exportTitle: '导出支付订单',
+      reconcile: '对账检查', reconcileOk: '对账平衡：所有支付订单的资金与流水一致',
+      reconcileBad: '对账发现 {n} 处不平', reconcileTitle: '对账检查结果', problem: '问题',
+      ledgerTxn: '流水号', ledgerKind: '类型', ledgerAccount: '账户', ledgerAmount: '金额', ledgerTime: '时间'
+    },
+    refund: {
+      refundNo: '退费单号', payNo: '支付单号', refundType: '退费类型', status: '退费状态', payee: '收款人',
+      amount: '退费金额', payAmount: '支付金额', orderAmount: '订单金额', reason: '退费原因', operator: '操作人',
+      gatewayRefundNo: '第三方退款单号', result: '退款结果', createTime: '申请时间', refundTime: '退款时间',
+      detailTitle: '退费详情', exportTitle: '导出退费记录'
+    },
+    dict: {
+      carStatus: { starting: '启动中', charging: '充电中', stopping: '停止中', completed: '已完成', abnormal: '异常', suspended: '挂起' },
+      bikeStatus: { charging: '充电中', finished: '已结束', suspended: '挂起', abnormal: '异常' },
+      startMethod: { app: '小程序', card: '刷卡', admin: '后台' },
+      orderType: { car: '汽车', bike: '单车' },
+      payType: { wechat: '微信支付', leshua: '乐刷', suixingpay: '随行付' },
+      payStatus: { unpaid: '待支付', paid: '已支付', failed: '支付失败', closed: '已关闭' },
+      refundType: { prepay_return: '预付退回', fee_refund: '费用退款' },
+      refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
+      ledgerKind: { payment: '支付', capture: '扣款', refund_request: '退款申请', refund: '退款到账', refund_failed: '退款失败' }
+    }
+  }
+}
