@@ -40,7 +40,16 @@ struct Config {
   struct App {
     std::string public_url = "http://127.0.0.1:8080";  // base of the links in QR codes (driver app, forms)
     std::string data_dir = "data";                     // working files (exports) go under it
+    int64_t token_ttl_days = 30;                       // a driver app sign-in lasts this long
   } app;
+  struct Sms {                       // driver sign-in codes (APP-1, docs/api-app.md)
+    std::string provider = "log";    // log: the built-in provider writes codes to the log (no SMS is sent)
+    bool dev_endpoint = false;       // GET /app/dev/sms?phone= answers the last code (tests, demo only)
+    int64_t code_ttl_s = 300;        // a code is valid this long
+    int64_t resend_interval_s = 60;  // one code per phone per interval
+    int64_t daily_limit = 10;        // codes per phone per day (Asia/Shanghai)
+    int64_t max_attempts = 5;        // wrong codes before the code is invalidated
+  } sms;
   struct Testing {
     bool enabled = false;  // test-only routes (/test/…: the car module's clock); never in production
   } testing;
@@ -73,6 +82,21 @@ struct Config {
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
   } gateway;
+  struct Order {                        // car charging orders (docs/orders.md)
+    int64_t start_timeout_s = 60;         // no start confirmation from the pile within this: abnormal + refund
+    int64_t device_lost_timeout_s = 120;  // a charging pile offline this long: the order is suspended
+    int64_t sweep_interval_ms = 1000;     // timers (start timeout, auto stop, device lost) run this often
+    int64_t command_timeout_ms = 15000;   // longest wait for a pile's answer to a start/stop command
+    int64_t command_threads = 4;          // threads sending start/stop commands
+    int64_t min_prepay_fen = 100;         // an amount that is not one of the tariff's prepay values must be
+    int64_t max_prepay_fen = 50000;       // within these bounds (fen)
+    // e-bike orders (docs/orders.md "E-bike orders"); the sweep interval and command timeout above apply too
+    int64_t bike_start_timeout_s = 60;     // no StartTransaction within this after the start command: abnormal
+    int64_t bike_suspend_timeout_s = 120;  // a charging device offline this long: the order is suspended
+    int64_t bike_stop_timeout_s = 60;      // no StopTransaction within this after a stop: settled by last report
+    int64_t bike_full_power_w = 10;        // full: the power stays below this (W; 0 = rule off) …
+    int64_t bike_full_hold_s = 600;        // … for this long: the session is stopped (已充满)
+  } order;
   struct Payment {  // payments and the built-in sandbox gateway (docs/payment.md)
     std::string sandbox_secret;         // derives the sandbox merchant keys; empty = random per start
     std::string notify_base_url;        // how the gateway reaches this server; empty = http://host:port

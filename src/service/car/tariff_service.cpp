@@ -451,4 +451,36 @@ std::optional<tariff::YkcBillingModel> TariffService::ykc_model_for_area(int64_t
   });
 }
 
+std::optional<TariffService::InForce> TariffService::in_force_for_area(int64_t area_id, int64_t at_ms) {
+  return ctx_.db.read([&](Connection& c) -> std::optional<InForce> {
+    TariffRepo repo(c);
+    auto tid = repo.of_area(area_id);
+    if (!tid) return std::nullopt;
+    auto rec = repo.find(*tid);
+    if (!rec || rec->status != 0) return std::nullopt;
+    auto dv = domain_versions(repo.versions(*tid));
+    const auto* v = tariff::version_in_force(dv, at_ms);
+    if (!v) return std::nullopt;
+    InForce out{*tid, v->id, v->tariff, {}, "Asia/Shanghai"};
+    boost::system::error_code ec;
+    json::value pv = json::parse(rec->prepay_json, ec);
+    if (!ec && pv.is_array())
+      for (const auto& x : pv.as_array())
+        if (x.is_int64()) out.prepay_values.push_back(x.as_int64());
+    if (auto s = StationRepo(c).find(rec->station_id)) out.timezone = zone_of(*s).name();
+    return out;
+  });
+}
+
+std::optional<tariff::CarTariff> TariffService::version_of_area(int64_t area_id, int64_t version_id) {
+  return ctx_.db.read([&](Connection& c) -> std::optional<tariff::CarTariff> {
+    TariffRepo repo(c);
+    auto tid = repo.of_area(area_id);
+    if (!tid) return std::nullopt;
+    for (const auto& v : domain_versions(repo.versions(*tid)))
+      if (v.id == version_id) return v.tariff;
+    return std::nullopt;
+  });
+}
+
 }  // namespace zc::car

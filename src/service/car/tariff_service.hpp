@@ -46,6 +46,19 @@ class TariffService {
   // The YKC billing model (0x0A / 0x58) of the version in force now for an area (YKC piles).
   std::optional<tariff::YkcBillingModel> ykc_model_for_area(int64_t area_id);
 
+  // For the charging orders: the area's enabled tariff with the version in force at `at_ms`, its
+  // prepay values and the station's time zone; nullopt when there is none in force.
+  struct InForce {
+    int64_t tariff_id = 0, version_id = 0;
+    tariff::CarTariff tariff;
+    std::vector<int64_t> prepay_values;  // fen
+    std::string timezone;
+  };
+  std::optional<InForce> in_force_for_area(int64_t area_id, int64_t at_ms);
+  // The definition of one version of the area's tariff (a session is billed by the version it started
+  // with, even after a newer one took effect); nullopt when unknown.
+  std::optional<tariff::CarTariff> version_of_area(int64_t area_id, int64_t version_id);
+
  private:
   CarContext ctx_;
 };

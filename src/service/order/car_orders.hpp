@@ -1,0 +1,120 @@
+#pragma once
+// Car charging orders end to end (ORD-CAR, APP-4/5; docs/orders.md): a driver pays a prepayment, the
+// platform starts the pile, follows the session, stops, settles through the tariff engine and returns
+// the unused prepayment.
+//
+// - ChargingService for car piles (OrderChargingService routes them here): every device transaction is
+//   still recorded in charging_transaction by the RecordingChargingService it wraps; on top of that the
+//   order of the idTag (= order number) / the session reference moves through domain/order/car_order_state.
+// - OrderEnder for the admin "end" action (ORD-CAR 结束).
+// - The app API's use cases: create (prepay), stop, list, detail with live values.
+// Threads: the start command runs on the orders' own command threads (never in the payment notify
+// handler); a sweeper thread (order.sweep_interval_ms) drives the timers: start timeout, auto stop at
+// the prepayment, device lost → suspended, device back → charging. Device calls arrive on the gateway's
+// worker threads. Every state change is a conditional update, so concurrent paths apply once.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/config.hpp"
+#include "devices/gateway.hpp"
+#include "devices/meter_store.hpp"
+#include "service/car/context.hpp"
+#include "service/charging/recording_charging_service.hpp"
+#include "service/order/car_settlement.hpp"
+#include "service/order/order_actions.hpp"
+#include "service/order/order_common.hpp"
+#include "service/payment/payment_service.hpp"
+#include "storage/repositories/car_order_repo.hpp"
+
+namespace zc::order {
+
+struct CarOrderRequest {  // POST /app/car/orders
+  int64_t user_id = 0;
+  std::string phone;
+  std::optional<int64_t> gun_id;
+  std::string gun_code;
+  int64_t amount = 0;  // fen
+  std::string plate;
+};
+
+class CarOrders final : public charging::ChargingService, public OrderEnder {
+ public:
+  CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
+            charging::RecordingChargingService& recording);
+  ~CarOrders() override;
+  CarOrders(const CarOrders&) = delete;
+  CarOrders& operator=(const CarOrders&) = delete;
+
+  void start();  // command threads + sweeper; registers the on_paid hook
+  void stop();
+
+  // ---- app API ----
+  // Checks the gun and the amount, creates the pay order: {payNo, cashierUrl, amount, expireTime}.
+  boost::json::object create(const CarOrderRequest& r);
+  boost::json::object stop_by_driver(int64_t user_id, const std::string& order_no);
+  boost::json::object detail(int64_t user_id, const std::string& order_no);  // 404 unless own
+  boost::json::array list(int64_t user_id, int64_t page_num, int64_t page_size, int64_t& total);
+
+  // ---- ChargingService (car piles) ----
+  charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;
+  charging::TxStartResult start_transaction(const charging::TxStart& t) override;
+  std::optional<charging::IdTagResult> stop_transaction(const charging::TxStop& t) override;
+  void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) override;
+  charging::TxRecordResult transaction_record(const charging::TxRecord& r) override;
+  void flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
+                        const std::string& why) override;
+
+  // ---- OrderEnder (ORD-CAR 结束) ----
+  EndResult end(const EndRequest& r) override;
+
+  // One sweep (the sweeper thread calls it; public for tests that drive time themselves).
+  void sweep();
+
+ private:
+  using Order = db::car_order::CarOrder;
+  struct Settled {
+    std::string state;
+    int64_t charged = 0, refunded = 0;
+  };
+
+  void on_paid(const db::payment::PayOrder& p);
+  void start_paid(const db::payment::PayOrder& p);
+  void post(std::function<void()> job);
+  void command_loop();
+
+  devices::DeviceRef pile_ref(const Order& o) const;
+  void send_stop(const Order& o);
+  // Marks an order that never started abnormal and returns the whole prepayment.
+  void fail_start(const Order& o, const std::string& reason);
+  // o.state → completed with the charge; settles the payment (capture + prepay return). nullopt when
+  // the order left o.state meanwhile (another path settled it): applied once.
+  std::optional<Settled> settle(const Order& o, const CarCharge& c, const std::string& end_reason);
+  // By meter over [start, end_ms] with `energy` (OCPP stop, admin end, live cost so far).
+  CarCharge charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy);
+  int64_t cost_so_far(const Order& o, int64_t energy, int64_t at_ms);
+  std::optional<devices::LatestMeter> live_meter(const Order& o) const;
+  boost::json::object order_json(const Order& o, bool live);
+
+  car::CarContext car_;
+  const Config& cfg_;
+  payment::PaymentService& payments_;
+  devices::MeterStore& meters_;
+  charging::RecordingChargingService& recording_;
+  Sweeper sweeper_;
+
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace zc::order

@@ -1,0 +1,109 @@
+#pragma once
+// SQL of the car charging orders (ORD-CAR, APP-4/5; schema: migrations 0010_orders.sql +
+// 0012_car_orders.sql). Every state change is a conditional UPDATE on the state it leaves (… WHERE id = ? AND
+// state = ?), so a device record, the sweeper, a driver's stop and an admin end racing on one order apply
+// once.
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace zc::db::car_order {
+
+struct CarOrder {
+  int64_t id = 0;
+  std::string order_no;
+  int64_t provider_id = 0, property_id = 0, station_id = 0;
+  std::optional<int64_t> area_id;
+  int64_t pile_id = 0;
+  std::string pile_code;
+  int64_t gun_id = 0;
+  std::string gun_code;
+  int64_t gun_no = 0;
+  std::optional<int64_t> user_id;
+  std::string phone, plate, card_no, start_method, state, end_reason, protocol;
+  std::optional<int64_t> tariff_version_id, pay_order_id;
+  int64_t prepaid = 0, energy = 0, energy_fee = 0, service_fee = 0, charged = 0, refunded = 0, power_w = 0;
+  std::optional<std::string> device_txn_no;
+  std::optional<int64_t> device_tx_id;
+  int64_t meter_start = 0;
+  std::string billing_detail;
+  int64_t created_at = 0;
+  std::optional<int64_t> start_at, end_at, last_report_at, device_lost_at, stop_sent_at;
+};
+
+// A gun with everything a start needs to check, by id or by code.
+struct GunTarget {
+  int64_t gun_id = 0, gun_no = 0, gun_status = 0;
+  std::string gun_code, gun_state;
+  int64_t pile_id = 0, pile_status = 0;
+  std::string pile_code, protocol;
+  int64_t area_id = 0, area_status = 0;
+  int64_t station_id = 0, station_status = 0, audit_status = 0;
+  std::string station_name;
+  int64_t provider_id = 0, property_id = 0;
+};
+
+struct Prepay {  // car_prepay: what the driver asked for when paying
+  int64_t pay_order_id = 0, user_id = 0, gun_id = 0;
+  std::string plate;
+};
+
+// What settlement writes when an order completes.
+struct Completion {
+  int64_t energy = 0, energy_fee = 0, service_fee = 0, charged = 0;
+  std::string billing_detail, end_reason;
+  int64_t end_at = 0;
+};
+
+class CarOrderRepo {
+ public:
+  explicit CarOrderRepo(Connection& c) : c_(c) {}
+
+  std::optional<GunTarget> gun_by_id(int64_t gun_id);
+  std::optional<GunTarget> gun_by_code(const std::string& gun_code);
+
+  void insert_prepay(const Prepay& p, int64_t now);
+  std::optional<Prepay> find_prepay(int64_t pay_order_id);
+
+  // Inserts the order (id ignored); returns the id. DatabaseError (unique violation) when the order
+  // number or the pay order is taken.
+  int64_t insert(const CarOrder& o);
+  // pay_order.charge_order_id = the order it paid for (ORD-PAY shows it; the app's pay status finds it)
+  void link_pay_order(int64_t pay_order_id, int64_t order_id);
+  std::optional<CarOrder> find(int64_t id);
+  std::optional<CarOrder> find_by_no(const std::string& order_no);
+  std::optional<CarOrder> find_by_pay_order(int64_t pay_order_id);
+  std::optional<CarOrder> find_by_txn(int64_t pile_id, const std::string& device_txn_no);
+  // The order still running (starting, charging, stopping, suspended) on the gun, if any.
+  std::optional<CarOrder> running_on_gun(int64_t gun_id);
+  // Every order the sweeper looks after (starting, charging, stopping, suspended).
+  std::vector<CarOrder> open_orders();
+
+  // starting → charging with the device's session reference. False when the order is not starting.
+  bool confirm_start(int64_t id, const std::string& device_txn_no, int64_t device_tx_id, int64_t start_at,
+                     int64_t meter_start, int64_t now);
+  // from → to (and end_reason when not empty). False when the order is no longer in `from`.
+  bool transition(int64_t id, const std::string& from, const std::string& to, const std::string& end_reason,
+                  int64_t now);
+  // charging → stopping, stop_sent_at = now. False when not charging.
+  bool mark_stopping(int64_t id, const std::string& end_reason, int64_t now);
+  void set_live(int64_t id, int64_t energy, int64_t power_w, int64_t report_at);
+  void set_device_lost(int64_t id, std::optional<int64_t> at);
+  // from → completed with the settlement's figures. False when the order is no longer in `from`.
+  bool complete(int64_t id, const std::string& from, const Completion& r);
+  // after the payment settled: what it charged and returned
+  void set_money(int64_t id, int64_t charged, int64_t refunded);
+
+  // A driver's orders, newest first (page_size 1..100); total = all of the driver's orders.
+  std::vector<CarOrder> user_orders(int64_t user_id, int64_t page_num, int64_t page_size, int64_t& total);
+  std::string station_name(int64_t station_id);
+  std::string station_timezone(int64_t station_id);  // IANA name ("" when unknown)
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace zc::db::car_order
