@@ -21,6 +21,7 @@ export default {
       sectionRefunds: 'Refunds', sectionBilling: 'Billing Breakdown', sectionTariff: 'Tariff', sectionLedger: 'Ledger',
       noPayments: 'No payments', noRefunds: 'No refunds', noBilling: 'No breakdown yet (made at settlement)',
       tier: 'Tier', tierEnergy: 'Energy', tierEnergyFee: 'Energy Fee', tierServiceFee: 'Service Fee', tierAmount: 'Amount',
+      chargedEnergyFee: 'Charged Energy Fee', chargedServiceFee: 'Charged Service Fee', billingCapped: 'Capped at Prepaid', billingMethod: 'Billed By', billingTotal: 'Cost',
       tierPeriod: 'Period', tierPrice: 'Unit Price',
       tariffName: 'Tariff', tariffMode: 'Mode', tariffVersion: 'Version', tariffEffective: 'Effective From'
     },

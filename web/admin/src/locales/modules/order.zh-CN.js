@@ -21,6 +21,7 @@ export default {
       sectionRefunds: '退费记录', sectionBilling: '计费明细', sectionTariff: '计费规则', sectionLedger: '资金流水',
       noPayments: '暂无支付记录', noRefunds: '暂无退费记录', noBilling: '暂无计费明细（订单结算后生成）',
       tier: '时段', tierEnergy: '电量', tierEnergyFee: '电费', tierServiceFee: '服务费', tierAmount: '金额',
+      chargedEnergyFee: '实收电费', chargedServiceFee: '实收服务费', billingCapped: '按预付封顶', billingMethod: '计费依据', billingTotal: '应收金额',
       tierPeriod: '起止时间', tierPrice: '单价',
       tariffName: '计费规则', tariffMode: '计费模式', tariffVersion: '版本', tariffEffective: '生效时间'
     },
