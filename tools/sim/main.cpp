@@ -118,6 +118,11 @@ int main(int argc, char** argv) {
   ocpp->add_option("--id-tag", o.id_tag, "idTag of local sessions")->capture_default_str();
   ocpp->add_option("--password", o.password, "HTTP Basic password (security profile 1)");
   ocpp->add_flag("--quiet", o.quiet, "no per-event log on stderr");
+  ocpp->add_option("--remote-start", o.remote_start,
+                   "RemoteStartTransaction: accept, refuse (Rejected) or ignore (Accepted, never started)")
+      ->check(CLI::IsMember({"accept", "refuse", "ignore"}))
+      ->capture_default_str();
+  ocpp->add_flag("--repeat-stop", o.repeat_stop, "send every StopTransaction twice");
   ocpp->add_flag("--bench", o.bench,
                  "closed-loop MeterValues: after boot a transaction on connector 1, then MeterValues "
                  "back-to-back until the end");

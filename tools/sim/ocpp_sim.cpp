@@ -152,6 +152,7 @@ struct Shared {
   Url url;
   Stats stats;
   std::atomic<bool> stopping{false};
+  std::atomic<bool> offline{false};  // SIGUSR1 … SIGUSR2: the network is lost
 };
 
 // One simulated charge point. All its work runs on its own strand.
@@ -174,6 +175,11 @@ class Device : public std::enable_shared_from_this<Device> {
       co_await wake_.async_wait(no_throw);
     }
     while (!sh_.stopping) {
+      while (sh_.offline && !sh_.stopping) {  // no network: wait for SIGUSR2
+        wake_.expires_after(std::chrono::milliseconds(100));
+        co_await wake_.async_wait(no_throw);
+      }
+      if (sh_.stopping) break;
       co_await session();
       if (sh_.stopping) break;
       wake_.expires_after(secs(o_.reconnect_s));
@@ -184,6 +190,16 @@ class Device : public std::enable_shared_from_this<Device> {
   // The main loop ends after the call in flight (its answer or timeout) and closes the connection.
   void stop() {
     asio::post(ex_, [self = shared_from_this()] { self->wake_.cancel(); });
+  }
+
+  // The network is lost: the TCP connection is cut without a WebSocket close; sessions keep running.
+  void drop() {
+    asio::post(ex_, [self = shared_from_this()] {
+      if (!self->connected_ || !self->ws_) return;
+      self->log("network lost (SIGUSR1)");
+      beast::error_code ignored;
+      beast::get_lowest_layer(*self->ws_).socket().close(ignored);
+    });
   }
 
  private:
@@ -397,6 +413,7 @@ class Device : public std::enable_shared_from_this<Device> {
                    {"transactionData", meter_sample(connector, false, "Transaction.End")}};
     c.tx = 0;
     co_await call("StopTransaction", p);
+    if (o_.repeat_stop) co_await call("StopTransaction", p);  // a retransmission: applied once
     co_await status(connector, "Finishing");
     co_await status(connector, "Available");  // unplugged
     log("session on connector %s stopped (%s)", std::to_string(connector), reason);
@@ -443,8 +460,9 @@ class Device : public std::enable_shared_from_this<Device> {
       int64_t c = num("connectorId");
       if (c <= 0) c = 1;
       bool free = c <= o_.connectors && conns_[static_cast<size_t>(c)].tx == 0;
+      if (o_.remote_start == "refuse") free = false;
       res["status"] = free ? "Accepted" : "Rejected";
-      if (free) actions_.push_back({"remoteStart", c, 0, str("idTag")});
+      if (free && o_.remote_start != "ignore") actions_.push_back({"remoteStart", c, 0, str("idTag")});
     } else if (action == "RemoteStopTransaction") {
       int64_t tx = num("transactionId");
       bool found = false;
@@ -756,6 +774,18 @@ int run_ocpp(const OcppOptions& o) {
   signals.async_wait([&](beast::error_code ec, int) {
     if (!ec) stop_all();
   });
+  // SIGUSR1: network lost; SIGUSR2: back (see OcppOptions).
+  asio::signal_set net_signals(ioc, SIGUSR1, SIGUSR2);
+  std::function<void()> arm_net = [&] {
+    net_signals.async_wait([&](beast::error_code ec, int sig) {
+      if (ec) return;
+      sh.offline = sig == SIGUSR1;
+      if (sig == SIGUSR1)
+        for (auto& d : devices) d->drop();
+      arm_net();
+    });
+  };
+  arm_net();
   asio::steady_timer end(ioc);
   if (o.duration_s > 0) {
     end.expires_after(secs(o.duration_s));
@@ -793,6 +823,7 @@ int run_ocpp(const OcppOptions& o) {
     watch.async_wait([&](beast::error_code) {
       if (sh.stopping) {
         signals.cancel();
+        net_signals.cancel();
         end.cancel();
         warmup.cancel();
         stats_timer.cancel();

@@ -25,6 +25,12 @@ struct OcppOptions {
   double stats_s = 0;  // print stats every N s (0: only at the end)
   int64_t threads = 1;
   std::string id_tag = "SIM0001";
+  // RemoteStartTransaction: accept (and start), refuse (answer Rejected), ignore (answer Accepted and
+  // never start: the platform's start timeout).
+  std::string remote_start = "accept";
+  bool repeat_stop = false;  // send every StopTransaction twice (a retransmission the platform applies once)
+  // SIGUSR1: the network is lost (connections dropped, sessions keep running, no reconnect) until
+  // SIGUSR2: back (reconnect; the running sessions are reported as Charging again).
   std::string password;  // HTTP Basic (security profile 1)
   bool quiet = false;
   // Benchmark: after boot each device starts a transaction on connector 1 and sends MeterValues
