@@ -22,6 +22,7 @@ export default {
       noPayments: '暂无支付记录', noRefunds: '暂无退费记录', noBilling: '暂无计费明细（订单结算后生成）',
       tier: '时段', tierEnergy: '电量', tierEnergyFee: '电费', tierServiceFee: '服务费', tierAmount: '金额',
       chargedEnergyFee: '实收电费', chargedServiceFee: '实收服务费', billingCapped: '按预付封顶', billingMethod: '计费依据', billingTotal: '应收金额',
+      billedBy: { meter: '按电表读数（平台分时计费）', device_tiers: '按电桩上报的分时电量' },
       tierPeriod: '起止时间', tierPrice: '单价',
       tariffName: '计费规则', tariffMode: '计费模式', tariffVersion: '版本', tariffEffective: '生效时间'
     },
