@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# libFuzzer run of the OCPP 1.6J frame parser, schema validator and message converters under ASan + UBSan.
+# libFuzzer run of the OCPP 1.6J WebSocket framer, frame parser, schema validator and message converters under
+# ASan + UBSan.
 # Usage: scripts/fuzz-ocpp.sh [seconds]        (default 20; docs/ocpp.md "Fuzzing" for the long run)
 # Needs clang++ with libFuzzer (Debian: clang, libclang-rt-14-dev). Builds into build/fuzz-ocpp/, starts
 # from the committed seeds in tests/fuzz/corpus/ocpp/ (never modified; new inputs go to
@@ -16,7 +17,7 @@ mkdir -p "$out/corpus"
 CXX=${FUZZ_CXX:-clang++}
 command -v "$CXX" >/dev/null || { echo "ocpp-fuzz: $CXX not found (apt-get install clang libclang-rt-14-dev)"; exit 2; }
 
-srcs=("$root"/src/devices/ocpp16/{frame,messages,schema,schemas}.cpp "$root/tests/fuzz/ocpp_frame_fuzz.cpp")
+srcs=("$root"/src/devices/ocpp16/{frame,messages,schema,schemas,ws_framer}.cpp "$root/tests/fuzz/ocpp_frame_fuzz.cpp")
 # Rebuild when any source or header is newer than the binary.
 if [ ! -x "$bin" ] || [ -n "$(find "$root/src/devices/ocpp16" "$root/tests/fuzz/ocpp_frame_fuzz.cpp" "$0" \
     -newer "$bin" -print -quit)" ]; then

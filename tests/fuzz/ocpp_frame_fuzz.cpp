@@ -6,7 +6,11 @@
 //      action (and the decoders of every other action, so the fuzzer reaches all converters without
 //      having to guess action names); a CALLRESULT's payload through interpret_conf of every action;
 //   2. as a bare payload (JSON) for every decoder, and as the raw JSON of a server-initiated command;
-//   3. as a date-time string for parse_datetime.
+//   3. as a date-time string for parse_datetime;
+//   4. as the bytes a charger sends over the WebSocket, for the RFC 6455 framer (ws_framer.hpp): fed whole,
+//      then cut into chunks the input chooses, with the sink pausing decoding (as a session waiting for
+//      the database does) and resuming — both must give the same events; every message it hands over is
+//      within the size limit and, when text, valid UTF-8; re-framed (masked) it decodes to the same.
 // Invariants (abort on violation): no crash/UB (ASan/UBSan), no exception escapes (the endpoint would
 // answer InternalError instead of the right CALLERROR), a decoder accepts only what the schema accepts,
 // a decoded connectorId/meter value is never negative, encode(parse(frame)) parses back to the same
@@ -27,6 +31,7 @@
 #include "devices/ocpp16/frame.hpp"
 #include "devices/ocpp16/messages.hpp"
 #include "devices/ocpp16/schema.hpp"
+#include "devices/ocpp16/ws_framer.hpp"
 
 using namespace zc::devices::ocpp16;
 namespace json = boost::json;
@@ -186,6 +191,9 @@ void frame(std::string_view text) {
   auto parsed = parse_frame(text);
   if (auto* fe = std::get_if<FrameError>(&parsed)) {
     check(fe->error.code == "FormationViolation");
+    std::string appended;
+    append_error(appended, fe->id, fe->error.code, fe->error.description);
+    check(appended == encode_error(fe->id, fe->error.code, fe->error.description));
     check(!fe->id.empty() && fe->id.size() <= 36);
     // The CALLERROR we would send parses as a CALLERROR with the same id.
     auto back = parse_frame(encode_error(fe->id, fe->error.code, fe->error.description));
@@ -209,9 +217,106 @@ void frame(std::string_view text) {
     if (finite(f.payload)) {
       auto back = parse_frame(encode_result(f.id, f.payload));
       check(std::holds_alternative<Frame>(back) && same(std::get<Frame>(back).payload, f.payload));
+      std::string appended;
+      append_result(appended, f.id, f.payload);
+      auto back2 = parse_frame(appended);
+      check(std::holds_alternative<Frame>(back2) && std::get<Frame>(back2).id == f.id &&
+            same(std::get<Frame>(back2).payload, f.payload));
     }
     answers(f.payload);
   }
+}
+
+// ---- the WebSocket framer ----------------------------------------------------------------------------
+constexpr uint32_t kFuzzMaxMessage = 300;
+
+struct Recorder final : ws::FrameSink {
+  std::vector<std::string> events;
+  size_t pause_every = 0, calls = 0;
+  bool on_message(std::string_view payload, bool binary) override {
+    check(payload.size() <= kFuzzMaxMessage);
+    if (!binary) check(ws::valid_utf8(payload));
+    events.push_back((binary ? "B:" : "T:") + std::string(payload));
+    return pause_every == 0 || ++calls % pause_every != 0;
+  }
+  void on_ping(std::string_view payload) override {
+    check(payload.size() <= 125);
+    events.push_back("ping:" + std::string(payload));
+  }
+  void on_pong() override { events.push_back("pong"); }
+  void on_close(uint16_t code, std::string_view reason) override {
+    check(ws::valid_utf8(reason));
+    events.push_back("close:" + std::to_string(code) + ":" + std::string(reason));
+  }
+  void on_protocol_error(uint16_t code, const char* reason) override {
+    check(code == ws::protocol_error || code == ws::bad_payload || code == ws::too_big);
+    events.push_back("error:" + std::to_string(code) + ":" + reason);
+  }
+};
+
+std::vector<std::string> decode_whole(const uint8_t* data, size_t size) {
+  Recorder r;
+  ws::FrameReader reader(kFuzzMaxMessage);
+  std::string copy(reinterpret_cast<const char*>(data), size);
+  reader.feed({reinterpret_cast<uint8_t*>(copy.data()), copy.size()}, r);
+  check(reader.buffered() <= size);
+  return r.events;
+}
+
+// Chunks of 1..16 bytes (lengths from the input itself); the sink pauses after every `pause` messages.
+std::vector<std::string> decode_chunked(const uint8_t* data, size_t size, size_t pause) {
+  Recorder r;
+  r.pause_every = pause;
+  ws::FrameReader reader(kFuzzMaxMessage);
+  std::string copy(reinterpret_cast<const char*>(data), size);
+  size_t pos = 0, k = 0;
+  while (pos < size && !reader.done()) {
+    size_t n = std::min<size_t>(size - pos, 1 + (data[k++ % size] & 15));
+    bool go = reader.feed({reinterpret_cast<uint8_t*>(copy.data()) + pos, n}, r);
+    pos += n;
+    while (!go && !reader.done()) go = reader.resume(r);
+  }
+  return r.events;
+}
+
+void client_frame(std::string& out, uint8_t op, std::string_view payload, uint8_t key_seed) {
+  out.push_back(static_cast<char>(0x80 | op));
+  size_t n = payload.size();
+  if (n < 126) {
+    out.push_back(static_cast<char>(0x80 | n));
+  } else {
+    out.push_back(static_cast<char>(0x80 | 126));
+    out.push_back(static_cast<char>(n >> 8));
+    out.push_back(static_cast<char>(n & 0xFF));
+  }
+  uint8_t key[4] = {key_seed, static_cast<uint8_t>(key_seed * 7 + 1), 0x5A, static_cast<uint8_t>(~key_seed)};
+  out.append(reinterpret_cast<const char*>(key), 4);
+  for (size_t i = 0; i < n; ++i) out.push_back(static_cast<char>(payload[i] ^ key[i & 3]));
+}
+
+void websocket(const uint8_t* data, size_t size) {
+  auto whole = decode_whole(data, size);
+  check(decode_chunked(data, size, 0) == whole);
+  if (size > 0) check(decode_chunked(data, size, 1 + data[0] % 3) == whole);
+  // The messages handed over, framed again by a client, decode to the same messages.
+  std::string again;
+  std::vector<std::string> messages;
+  for (const auto& e : whole) {
+    if (e.rfind("T:", 0) != 0 && e.rfind("B:", 0) != 0) continue;
+    messages.push_back(e);
+    client_frame(again, e[0] == 'T' ? 1 : 2, std::string_view(e).substr(2),
+                 static_cast<uint8_t>(messages.size()));
+  }
+  check(decode_whole(reinterpret_cast<const uint8_t*>(again.data()), again.size()) == messages);
+  // Our own frames: a text frame of the input parses back (server frames are unmasked: check the header).
+  std::string out;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  ws::append_text(out, text);
+  check(out.size() >= size + 2 && out.compare(out.size() - size, size, text) == 0);
+  std::string closing;
+  ws::append_close(closing, 1000, text);
+  check(closing.size() <= 127);
+  if (ws::valid_utf8(text)) check(ws::valid_utf8(std::string_view(closing).substr(4)));
 }
 
 }  // namespace
@@ -239,6 +344,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
     frame(text);
+    websocket(data, size);
 
     boost::system::error_code ec;
     json::parse_options opt;

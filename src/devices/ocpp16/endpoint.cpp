@@ -7,14 +7,20 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <charconv>
 #include <cmath>
 #include <deque>
+#include <future>
+#include <thread>
+
+#include <unistd.h>
 
 #include "core/clock.hpp"
 #include "devices/device_password.hpp"
 #include "devices/ocpp16/frame.hpp"
 #include "devices/ocpp16/messages.hpp"
+#include "devices/ocpp16/ws_framer.hpp"
 #include "storage/repositories/device_repo.hpp"
 
 namespace zc::devices::ocpp16 {
@@ -23,10 +29,19 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
 namespace websocket = beast::websocket;
+using tcp = asio::ip::tcp;
 using Reply = std::variant<json::object, CallError>;
 constexpr auto no_throw = asio::as_tuple(asio::use_awaitable);
 constexpr int kMaxBadFrames = 20;  // malformed frames per minute before the connection is closed
 constexpr const char* kProtocol = "ocpp1.6";
+constexpr auto kSweepEvery = std::chrono::milliseconds(250);
+constexpr int64_t kCloseWaitMs = 5000;  // our close frame sent: how long the charger has to answer it
+
+static int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
 
 // OCPP ChargePointStatus → car gun state (docs/api-car.md: offline, idle, plugged, charging, fault) or
 // e-bike socket state (docs/api-bike.md: offline, idle, charging, fault — a plugged socket is idle).
@@ -42,16 +57,60 @@ static DeviceKind kind_of(const db::dev::DeviceIdentity& d) {
   return d.kind == "bike_device" ? DeviceKind::bike_device : DeviceKind::car_pile;
 }
 
+namespace {
+class Session;
+}
+
+// One network thread of the endpoint: its io_context, the sessions it owns (swept every 250 ms for the
+// idle timeout, keep-alive pings, command deadlines and unanswered close frames) and the buffers all of
+// them share — a session reads, decodes, handles and writes before the next one on this thread runs, so
+// an idle charger holds no read buffer, no parser and no write buffer.
+struct Worker {
+  asio::io_context io{1};
+  asio::executor_work_guard<asio::io_context::executor_type> guard{io.get_executor()};
+  asio::steady_timer sweep{io};
+  std::vector<Session*> sessions;
+  std::array<uint8_t, 16384> scratch{};  // socket reads
+  std::string wbuf;                      // frames to write, of wbuf_owner (flushed before another's)
+  Session* wbuf_owner = nullptr;
+  std::string text;  // an answer being encoded
+  alignas(16) std::array<unsigned char, 16384> dom_buf{};
+  json::monotonic_resource dom{dom_buf.data(), dom_buf.size()};  // a frame's DOM, released per frame
+  std::thread thread;
+};
+
 struct OcppEndpoint::Impl : std::enable_shared_from_this<OcppEndpoint::Impl> {
-  explicit Impl(EndpointDeps deps) : d(deps), pool(2) {}
+  explicit Impl(EndpointDeps deps) : d(deps), pool(2) {
+    size_t n = static_cast<size_t>(std::clamp<int64_t>(d.cfg.http.threads, 1, 64));
+    for (size_t i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>());
+    for (auto& w : workers) {
+      sweep(*w);
+      w->thread = std::thread([w = w.get()] {
+        for (;;) {
+          try {
+            w->io.run();
+            break;
+          } catch (const std::exception& e) {
+            spdlog::error("ocpp: network thread: {}", e.what());
+          }
+        }
+      });
+    }
+  }
   EndpointDeps d;
   asio::thread_pool pool;  // blocking work (database) of the sessions
+  std::vector<std::unique_ptr<Worker>> workers;
+  std::atomic<size_t> next_worker{0};
   std::atomic<bool> stopping{false};
-  std::atomic<size_t> live{0};  // sessions running (the server waits for them on shutdown)
+  std::atomic<size_t> live{0};  // sessions open (the server waits for them on shutdown)
+  bool joined = false;
+
+  void sweep(Worker& w);
+  void join();  // closes every session, stops the threads
 
   // Runs f() on the pool and resumes the awaiting coroutine on its own executor with the result (or
-  // its exception). Callers pass a named lambda: GCC 12 relocates temporaries of a co_await operand
-  // bitwise (a std::string captured by a temporary lambda was later freed from inside the frame).
+  // its exception). Only the upgrade (device lookup) uses it. Callers pass a named lambda: GCC 12
+  // relocates temporaries of a co_await operand bitwise.
   template <class F>
   auto blocking(F&& f) {
     using Fn = std::decay_t<F>;
@@ -141,164 +200,245 @@ std::optional<double> to_double(const std::string& s) {
   return v;
 }
 
-class Session final : public DeviceSession, public std::enable_shared_from_this<Session> {
+struct Pending {
+  Command cmd;
+  OutboundCall call;
+  std::function<void(CommandReply)> done;
+  int64_t deadline = 0;  // steady ms
+  std::string msg_id;
+};
+
+// One charger's WebSocket after the upgrade: the raw socket, the RFC 6455 framer (ws_framer.hpp) and
+// the OCPP-J logic. Everything runs on its worker's thread; other threads reach it only through
+// DeviceSession::command / close, which post to that thread. Reads wait for readiness and then read
+// everything available into the worker's buffer; the answers to what was read go out in one write.
+class Session final : public DeviceSession, public std::enable_shared_from_this<Session>, ws::FrameSink {
  public:
-  Session(std::shared_ptr<OcppEndpoint::Impl> ep, beast::tcp_stream&& s, db::dev::DeviceIdentity dev,
+  Session(OcppEndpoint::Impl& ep, Worker& w, tcp::socket s, const db::dev::DeviceIdentity& dev,
           std::string remote)
-      : ep_(std::move(ep)),
-        ws_(std::move(s)),
-        timer_(ws_.get_executor()),
-        dev_(std::move(dev)),
-        key_{kind_of(dev_), dev_.id},
-        ref_{kind_of(dev_), dev_.id, dev_.code},
+      : ep_(ep),
+        w_(w),
+        sock_(std::move(s)),
+        reader_(static_cast<uint32_t>(std::clamp<int64_t>(ep.d.cfg.ocpp.max_frame_bytes, 1024, 1 << 30))),
+        ref_{kind_of(dev), dev.id, dev.code},
+        connectors_(dev.connectors),
         remote_(std::move(remote)) {}
 
   const char* protocol() const override { return "ocpp16"; }
-  asio::any_io_executor executor() { return ws_.get_executor(); }
 
   void command(const Command& cmd, std::chrono::milliseconds timeout,
                std::function<void(CommandReply)> done) override {
-    asio::post(ws_.get_executor(),
-               [self = shared_from_this(), cmd, timeout, done = std::move(done)]() mutable {
-                 self->enqueue(cmd, timeout, std::move(done));
-               });
+    asio::post(w_.io, [self = shared_from_this(), cmd, timeout, done = std::move(done)]() mutable {
+      self->enqueue(cmd, timeout, std::move(done));
+      self->flush();
+    });
   }
 
   void close(const std::string& reason) override {
-    asio::post(ws_.get_executor(), [self = shared_from_this(), reason] {
-      self->start_close(websocket::close_code::going_away, reason);
+    asio::post(w_.io, [self = shared_from_this(), reason] {
+      self->start_close(ws::going_away, reason);
+      self->flush();
     });
   }
 
-  asio::awaitable<void> run(bhttp::request<bhttp::string_body> req) {
-    auto self = shared_from_this();
-    const auto& cfg = ep_->d.cfg.ocpp;
-    ws_.set_option(websocket::stream_base::timeout{
-        std::chrono::seconds(30), std::chrono::seconds(std::max<int64_t>(2, cfg.idle_timeout_s)), true});
-    ws_.set_option(websocket::stream_base::decorator([](websocket::response_type& r) {
-      r.set(bhttp::field::server, "zhichong");
-      r.set(bhttp::field::sec_websocket_protocol, kProtocol);
-    }));
-    ws_.read_message_max(static_cast<size_t>(std::max<int64_t>(1024, cfg.max_frame_bytes)));
-    ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
-      if (kind != websocket::frame_type::close) seen();  // pongs (and pings) count as "last seen"
-    });
-    auto [ec] = co_await ws_.async_accept(req, no_throw);
-    req = {};  // the upgrade request's headers are not needed for the connection's lifetime
-    if (ec) co_return;
-    ws_.text(true);
+  // On the worker's thread, right after the 101 answer. `early`: bytes the HTTP server read past the
+  // upgrade request.
+  void start(std::string early) {
+    boost::system::error_code ec;
+    sock_.non_blocking(true, ec);
+    sock_.set_option(tcp::no_delay(true), ec);
+    last_rx_ = steady_ms();
+    index_ = w_.sessions.size();
+    w_.sessions.push_back(this);
     int64_t now = now_ms();
     touch(now);
-    if (auto old = ep_->d.registry.attach(key_, self, dev_.code, remote_, now))
+    if (auto old = ep_.d.registry.attach(key(), shared_from_this(), ref_.code, remote_, now))
       old->close("replaced by a new connection");
-    ep_->d.state.online(key_, protocol(), remote_, now);
-    spdlog::info("ocpp: {} connected from {}", dev_.code, remote_);
-    if (ep_->stopping) start_close(websocket::close_code::going_away, "server shutting down");
+    ep_.d.state.online(key(), protocol(), remote_, now);
+    spdlog::info("ocpp: {} connected from {}", ref_.code, remote_);
+    if (ep_.stopping) start_close(ws::going_away, "server shutting down");
+    if (!early.empty()) reader_.feed({reinterpret_cast<uint8_t*>(early.data()), early.size()}, *this);
+    flush();
+    if (!closed_ && !blocked_ && !reader_.done()) wait_read();
+  }
 
-    beast::flat_buffer buf;
-    std::string reason = "connection closed";
-    for (;;) {
-      auto [rec, n] = co_await ws_.async_read(buf, no_throw);
-      if (rec) {
-        reason = rec == websocket::error::closed            ? "closed by the charger"
-                 : rec == beast::error::timeout             ? "no frame or pong within ocpp.idle_timeout_s"
-                 : rec == websocket::error::message_too_big ? "frame larger than ocpp.max_frame_bytes"
-                                                            : rec.message();
-        if (closing_) reason = close_reason_;
-        break;
-      }
-      seen();
-      std::string text = beast::buffers_to_string(buf.data());
-      buf.consume(buf.size());
-      co_await on_text(text);
-      if (closing_) {
-        reason = close_reason_;
-        // let the close handshake finish (the read completes with `closed`)
-      }
+  void sweep(int64_t now) {
+    if (closed_) return;
+    if (closing_ && now >= close_deadline_) return close_now(close_reason_);
+    int64_t idle = std::max<int64_t>(2, ep_.d.cfg.ocpp.idle_timeout_s) * 1000;
+    if (now - last_rx_ > idle) return close_now("no frame or pong within ocpp.idle_timeout_s");
+    if (!ping_sent_ && !closing_ && now - last_rx_ > idle / 2) {
+      ping_sent_ = true;
+      ws::append_ping(out_buffer());
     }
+    if (inflight_ && now >= inflight_->deadline)
+      complete_inflight({CommandResult::timeout, "no answer from the device"});
+    flush();
+  }
+
+  // Closes the socket at once (no close handshake) and ends the session.
+  void close_now(const std::string& reason) {
+    if (closed_) return;
+    closed_ = true;
+    if (w_.wbuf_owner == this) {
+      w_.wbuf_owner = nullptr;
+      w_.wbuf.clear();
+    }
+    w_.sessions[index_] = w_.sessions.back();
+    w_.sessions[index_]->index_ = index_;
+    w_.sessions.pop_back();
+    boost::system::error_code ec;
+    sock_.shutdown(tcp::socket::shutdown_both, ec);
+    sock_.close(ec);
     finish(reason);
   }
 
  private:
-  struct Pending {
-    Command cmd;
-    OutboundCall call;
-    std::function<void(CommandReply)> done;
-    std::chrono::steady_clock::time_point deadline;
-    std::string msg_id;
-    uint64_t gen = 0;
-  };
+  DeviceKey key() const { return {ref_.kind, ref_.id}; }
+
+  // ---- reading ------------------------------------------------------------------------------------
+  void wait_read() {
+    reading_ = true;
+    sock_.async_wait(
+        tcp::socket::wait_read,
+        [self = shared_from_this()](const boost::system::error_code& ec) { self->on_readable(ec); });
+  }
+
+  void on_readable(const boost::system::error_code& ec) {
+    reading_ = false;
+    if (closed_) return;
+    if (ec) return close_now(ec == asio::error::operation_aborted ? "connection closed" : ec.message());
+    for (int round = 0; round < 8; ++round) {
+      boost::system::error_code rec;
+      size_t n = sock_.read_some(asio::buffer(w_.scratch), rec);
+      if (rec == asio::error::would_block || rec == asio::error::try_again) break;
+      if (rec) {
+        flush();
+        return close_now(closing_ ? close_reason_ : rec.message());
+      }
+      last_rx_ = steady_ms();
+      ping_sent_ = false;
+      reader_.feed({w_.scratch.data(), n}, *this);
+      if (closed_ || blocked_ || reader_.done() || n < w_.scratch.size()) break;
+    }
+    flush();
+    if (!closed_ && !blocked_ && !reader_.done()) wait_read();
+  }
+
+  // ws::FrameSink
+  bool on_message(std::string_view text, bool /*binary*/) override {
+    if (closing_) return true;  // our close frame is out: the charger's last messages are dropped
+    seen();
+    on_text(text);
+    return !blocked_ && !closed_;
+  }
+  void on_ping(std::string_view payload) override {
+    seen();
+    if (!closing_) ws::append_pong(out_buffer(), payload);
+  }
+  void on_pong() override { seen(); }
+  void on_close(uint16_t code, std::string_view /*reason*/) override {
+    if (closing_) return close_after_write(close_reason_);  // the answer to our close frame
+    ws::append_close(out_buffer(), code == 1005 ? 0 : code, {});
+    closing_ = true;
+    close_after_write("closed by the charger");
+  }
+  void on_protocol_error(uint16_t code, const char* reason) override {
+    spdlog::warn("ocpp: {} WebSocket protocol error: {}", ref_.code, reason);
+    if (!closing_) ws::append_close(out_buffer(), code, reason);
+    closing_ = true;
+    close_after_write(reason);
+  }
 
   void seen() {
     int64_t now = now_ms();
     touch(now);
-    ep_->d.state.seen(key_, now);
+    ep_.d.state.seen(key(), now);
   }
 
-  // The log keeps the text and the kind; action and message id are read from the text when viewed.
-  void log(bool inbound, const char* type, const std::string& /*action*/, const std::string& /*id*/,
-           const std::string& text) {
-    if (!ep_->d.messages.logs_ocpp()) return;
-    std::string_view t = type;
-    auto kind = t == "CALL"         ? LoggedKind::ocpp_call
-                : t == "CALLRESULT" ? LoggedKind::ocpp_result
-                : t == "CALLERROR"  ? LoggedKind::ocpp_error
-                                    : LoggedKind::ocpp_invalid;
-    ep_->d.messages.add_ocpp(key_, now_ms(), inbound, kind, text);
+  // ---- writing ------------------------------------------------------------------------------------
+  // Where a frame goes: behind the write in flight, or into the worker's buffer (written by flush()).
+  std::string& out_buffer() {
+    if (writing_) return out_next_;
+    if (w_.wbuf_owner != this) {
+      if (w_.wbuf_owner) w_.wbuf_owner->flush();
+      w_.wbuf_owner = this;
+    }
+    return w_.wbuf;
   }
 
-  void send(std::string text, const char* type, const std::string& action, const std::string& id) {
+  // Writes what this session has in the worker's buffer: at once when the socket takes it (the usual
+  // case), the rest by an asynchronous write from the session's own buffer.
+  void flush() {
+    if (w_.wbuf_owner == this) {
+      w_.wbuf_owner = nullptr;
+      if (!closed_ && !w_.wbuf.empty()) {
+        boost::system::error_code ec;
+        size_t n = sock_.write_some(asio::buffer(w_.wbuf), ec);
+        if (ec && ec != asio::error::would_block && ec != asio::error::try_again) {
+          w_.wbuf.clear();
+          return close_now("write failed: " + ec.message());
+        }
+        if (n < w_.wbuf.size()) out_next_.insert(0, w_.wbuf, n, std::string::npos);
+      }
+      w_.wbuf.clear();
+    }
     if (closed_) return;
-    log(false, type, action, id, text);
-    outq_.push_back(std::move(text));
-    if (writing_) return;
-    writing_ = true;
-    asio::co_spawn(
-        ws_.get_executor(),
-        [self = shared_from_this()]() -> asio::awaitable<void> {
-          while (!self->outq_.empty() && !self->closed_) {
-            auto [ec, n] = co_await self->ws_.async_write(asio::buffer(self->outq_.front()), no_throw);
-            if (ec) {
-              self->outq_.clear();
-              break;
-            }
-            self->outq_.pop_front();
-          }
-          self->writing_ = false;
-        },
-        asio::detached);
+    if (!writing_ && !out_next_.empty()) return write_async();
+    if (!writing_ && close_after_write_) close_now(close_reason_);
   }
 
-  void start_close(websocket::close_code code, const std::string& reason) {
+  void write_async() {
+    writing_ = true;
+    out_busy_.swap(out_next_);
+    out_next_.clear();
+    asio::async_write(sock_, asio::buffer(out_busy_),
+                      [self = shared_from_this()](const boost::system::error_code& ec, size_t) {
+                        self->writing_ = false;
+                        if (self->closed_) return;
+                        if (ec) return self->close_now("write failed: " + ec.message());
+                        std::string().swap(self->out_busy_);
+                        self->flush();
+                      });
+  }
+
+  void close_after_write(const std::string& reason) {
+    close_after_write_ = true;
+    close_reason_ = reason;
+  }
+
+  // Our close frame: the charger answers with its own, then the socket is closed (or after kCloseWaitMs).
+  void start_close(uint16_t code, const std::string& reason) {
     if (closing_ || closed_) return;
     closing_ = true;
     close_reason_ = reason;
-    asio::co_spawn(
-        ws_.get_executor(),
-        [self = shared_from_this(), code, reason]() -> asio::awaitable<void> {
-          websocket::close_reason cr(code);
-          cr.reason = reason.substr(0, 120);
-          auto [ec] = co_await self->ws_.async_close(cr, no_throw);
-          if (ec) {
-            beast::error_code ignored;
-            beast::get_lowest_layer(self->ws_).socket().close(ignored);
-          }
-        },
-        asio::detached);
+    close_deadline_ = steady_ms() + kCloseWaitMs;
+    ws::append_close(out_buffer(), code, reason);
+  }
+
+  void send_text(std::string_view text, LoggedKind kind) {
+    if (closed_ || closing_) return;
+    log(false, kind, text);
+    ws::append_text(out_buffer(), text);
+  }
+
+  // The log keeps the text and the kind; action and message id are read from the text when viewed.
+  void log(bool inbound, LoggedKind kind, std::string_view text) {
+    if (ep_.d.messages.logs_ocpp()) ep_.d.messages.add_ocpp(key(), now_ms(), inbound, kind, text);
   }
 
   void finish(const std::string& reason) {
-    closed_ = true;
-    timer_.cancel();
     if (inflight_) {
       auto done = std::move(inflight_->done);
       inflight_.reset();
       done({CommandResult::offline, "connection closed before the answer"});
     }
-    for (auto& p : cmdq_) p.done({CommandResult::offline, "connection closed"});
-    cmdq_.clear();
-    if (ep_->d.registry.detach(key_, this)) ep_->d.state.offline(key_, protocol(), reason, now_ms());
-    spdlog::info("ocpp: {} disconnected: {}", dev_.code, reason);
+    if (cmdq_)
+      for (auto& p : *cmdq_) p.done({CommandResult::offline, "connection closed"});
+    cmdq_.reset();
+    if (ep_.d.registry.detach(key(), this)) ep_.d.state.offline(key(), protocol(), reason, now_ms());
+    spdlog::info("ocpp: {} disconnected: {}", ref_.code, reason);
+    --ep_.live;
   }
 
   // ---- outbound commands ------------------------------------------------------------------------
@@ -333,7 +473,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
         if (!v || *v <= 0) return bad("connectorId must be a positive integer");
         r.connector_id = v;
       }
-      ep_->d.charging.expect_remote_start(ref_, r.id_tag);
+      ep_.d.charging.expect_remote_start(ref_, r.id_tag);
       return to_call(r);
     }
     if (n == "remoteStop") {
@@ -380,45 +520,38 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     // Our own request must satisfy the official schema too (e.g. a ChangeConfiguration value ≤ 500).
     if (auto e = Schemas::get().validate(call.action, true, call.payload))
       return done({CommandResult::rejected, "not sent: " + e->description});
-    auto limit = std::min(timeout, std::chrono::milliseconds(ep_->d.cfg.ocpp.command_timeout_ms));
-    cmdq_.push_back(
-        Pending{cmd, std::move(call), std::move(done), std::chrono::steady_clock::now() + limit, "", 0});
+    auto limit = std::min<int64_t>(timeout.count(), ep_.d.cfg.ocpp.command_timeout_ms);
+    if (!cmdq_) cmdq_ = std::make_unique<std::deque<Pending>>();
+    cmdq_->push_back(Pending{cmd, std::move(call), std::move(done), steady_ms() + limit, ""});
     pump();
   }
 
   void pump() {
-    while (!inflight_ && !cmdq_.empty() && !closed_) {
-      Pending p = std::move(cmdq_.front());
-      cmdq_.pop_front();
-      if (std::chrono::steady_clock::now() >= p.deadline) {
+    while (!inflight_ && cmdq_ && !cmdq_->empty() && !closed_) {
+      Pending p = std::move(cmdq_->front());
+      cmdq_->pop_front();
+      if (steady_ms() >= p.deadline) {
         p.done({CommandResult::timeout, "no answer from the device (queued behind another command)"});
         continue;
       }
       p.msg_id = std::to_string(++next_id_);
-      p.gen = ++gen_;
-      send(encode_call(p.msg_id, p.call.action, p.call.payload), "CALL", p.call.action, p.msg_id);
-      timer_.expires_at(p.deadline);
-      inflight_ = std::move(p);
-      timer_.async_wait([self = shared_from_this(), gen = gen_](beast::error_code ec) {
-        if (ec || !self->inflight_ || self->inflight_->gen != gen) return;
-        self->complete_inflight({CommandResult::timeout, "no answer from the device"});
-      });
+      send_text(encode_call(p.msg_id, p.call.action, p.call.payload), LoggedKind::ocpp_call);
+      inflight_ = std::make_unique<Pending>(std::move(p));
     }
+    if (cmdq_ && cmdq_->empty()) cmdq_.reset();  // commands are rare: an idle charger holds no queue
   }
 
   void complete_inflight(CommandReply r) {
-    Pending p = std::move(*inflight_);
-    inflight_.reset();
-    timer_.cancel();
-    spdlog::info("ocpp: {} command {} ({}) → {} {}", dev_.code, p.cmd.name, p.call.action,
+    auto p = std::move(inflight_);
+    spdlog::info("ocpp: {} command {} ({}) → {} {}", ref_.code, p->cmd.name, p->call.action,
                  to_string(r.result), r.message);
-    p.done(std::move(r));
+    p->done(std::move(r));
     pump();
   }
 
   void on_answer(const Frame& f) {
     if (!inflight_ || inflight_->msg_id != f.id) {
-      spdlog::warn("ocpp: {} answered unknown message id {}", dev_.code, f.id);
+      spdlog::warn("ocpp: {} answered unknown message id {}", ref_.code, f.id);
       return;
     }
     if (f.type == 4)
@@ -429,53 +562,74 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
 
   // ---- inbound ------------------------------------------------------------------------------------
-  asio::awaitable<void> on_text(const std::string& text) {
-    auto parsed = parse_frame(text);
+  // The frame's DOM lives in the worker's monotonic buffer, released when the frame is handled.
+  void on_text(std::string_view text) {
+    {
+      auto parsed = parse_frame(text, json::storage_ptr(&w_.dom));
+      on_frame(text, parsed);
+    }
+    w_.dom.release();
+  }
+
+  void on_frame(std::string_view text, std::variant<Frame, FrameError>& parsed) {
     if (auto* fe = std::get_if<FrameError>(&parsed)) {
-      log(true, "invalid", "", fe->id, text);
-      spdlog::warn("ocpp: {} malformed frame ({}): {}", dev_.code, fe->error.description,
+      log(true, LoggedKind::ocpp_invalid, text);
+      spdlog::warn("ocpp: {} malformed frame ({}): {}", ref_.code, fe->error.description,
                    text.substr(0, 256));
-      if (fe->reply)
-        send(encode_error(fe->id, fe->error.code, fe->error.description), "CALLERROR", "", fe->id);
+      if (fe->reply) send_error(fe->id, fe->error);
       bad_frame();
-      co_return;
+      return;
     }
     auto& f = std::get<Frame>(parsed);
     if (f.type != 2) {
-      log(true, frame_type_name(f.type), inflight_ && inflight_->msg_id == f.id ? inflight_->call.action : "",
-          f.id, text);
+      log(true, f.type == 3 ? LoggedKind::ocpp_result : LoggedKind::ocpp_error, text);
       on_answer(f);
-      co_return;
+      return;
     }
-    log(true, "CALL", f.action, f.id, text);
-    Reply r = co_await dispatch(f.action, f.payload);
+    log(true, LoggedKind::ocpp_call, text);
+    if (auto r = dispatch(f.id, f.action, f.payload)) answer(f.id, f.action, *r);
+  }
+
+  void send_error(std::string_view id, const CallError& e) {
+    auto& t = w_.text;
+    t.clear();
+    append_error(t, id, e.code, e.description);
+    send_text(t, LoggedKind::ocpp_error);
+  }
+
+  void answer(const std::string& id, const std::string& action, const Reply& r) {
     if (auto* e = std::get_if<CallError>(&r)) {
+      send_error(id, *e);
       if (e->code != "InternalError") {
-        spdlog::warn("ocpp: {} {} refused ({}): {}", dev_.code, f.action, e->code, e->description);
+        spdlog::warn("ocpp: {} {} refused ({}): {}", ref_.code, action, e->code, e->description);
         bad_frame();
       }
-      send(encode_error(f.id, e->code, e->description), "CALLERROR", f.action, f.id);
-    } else {
-      send(encode_result(f.id, std::get<json::object>(r)), "CALLRESULT", f.action, f.id);
+      return;
     }
+    auto& t = w_.text;
+    t.clear();
+    append_result(t, id, std::get<json::object>(r));
+    send_text(t, LoggedKind::ocpp_result);
   }
 
   void bad_frame() {
-    auto now = std::chrono::steady_clock::now();
-    if (now - bad_window_ > std::chrono::minutes(1)) {
+    int64_t now = steady_ms();
+    if (now - bad_window_ > 60000) {
       bad_window_ = now;
       bad_count_ = 0;
     }
     if (++bad_count_ > kMaxBadFrames) {
-      spdlog::warn("ocpp: {} sent more than {} malformed frames in a minute: disconnected", dev_.code,
+      spdlog::warn("ocpp: {} sent more than {} malformed frames in a minute: disconnected", ref_.code,
                    kMaxBadFrames);
-      start_close(websocket::close_code::policy_error, "too many malformed frames");
+      start_close(ws::policy_error, "too many malformed frames");
     }
   }
 
-  using Handler = asio::awaitable<Reply> (Session::*)(const json::value&);
+  // A handler answers at once, or (nullopt) starts blocking work that answers later (answer_later).
+  using Handler = std::optional<Reply> (Session::*)(const std::string& id, const json::value&);
 
-  asio::awaitable<Reply> dispatch(const std::string& action, const json::value& payload) {
+  std::optional<Reply> dispatch(const std::string& id, const std::string& action,
+                                const json::value& payload) {
     static const std::unordered_map<std::string, Handler> table = {
         {"BootNotification", &Session::on_boot},
         {"Heartbeat", &Session::on_heartbeat},
@@ -491,15 +645,57 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     auto it = table.find(action);
     if (it == table.end()) {
       if (Schemas::get().known(action))
-        co_return CallError{"NotSupported", action + " is sent by the central system, not by a charge point"};
-      co_return CallError{"NotImplemented", "unknown action " + action.substr(0, 64)};
+        return CallError{"NotSupported", action + " is sent by the central system, not by a charge point"};
+      return CallError{"NotImplemented", "unknown action " + action.substr(0, 64)};
     }
     try {
-      co_return co_await (this->*(it->second))(payload);
+      return (this->*(it->second))(id, payload);
     } catch (const std::exception& e) {
-      spdlog::error("ocpp: {} {}: {}", dev_.code, action, e.what());
-      co_return CallError{"InternalError", "the central system could not process the message"};
+      spdlog::error("ocpp: {} {}: {}", ref_.code, action, e.what());
+      return internal_error();
     }
+  }
+
+  static Reply internal_error() {
+    return CallError{"InternalError", "the central system could not process the message"};
+  }
+
+  // Runs job() on the pool; then(result) → the answer to CALL `id`, on this session's thread. The
+  // charger's further frames wait (in order) until then: it waits for the answer anyway.
+  template <class Job, class Then>
+  void answer_later(const std::string& id, const char* action, Job job, Then then) {
+    blocked_ = true;
+    asio::post(ep_.pool, [self = shared_from_this(), id, action, job = std::move(job),
+                          then = std::move(then)]() mutable {
+      using R = decltype(job());
+      std::optional<R> r;
+      try {
+        r.emplace(job());
+      } catch (const std::exception& e) {
+        spdlog::error("ocpp: {} {}: {}", self->ref_.code, action, e.what());
+      }
+      asio::post(self->w_.io,
+                 [self, id = std::move(id), action, then = std::move(then), r = std::move(r)]() mutable {
+                   if (self->closed_) return;
+                   Reply reply = internal_error();
+                   if (r) {
+                     try {
+                       reply = then(std::move(*r));
+                     } catch (const std::exception& e) {
+                       spdlog::error("ocpp: {} {}: {}", self->ref_.code, action, e.what());
+                     }
+                   }
+                   self->answer(id, action, reply);
+                   self->unblock();
+                 });
+    });
+  }
+
+  void unblock() {
+    blocked_ = false;
+    reader_.resume(*this);
+    flush();
+    if (!closed_ && !blocked_ && !reader_.done() && !reading_) wait_read();
   }
 
   template <class T>
@@ -507,31 +703,31 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     return std::get_if<CallError>(&d);
   }
 
-  asio::awaitable<Reply> on_boot(const json::value& v) {
+  std::optional<Reply> on_boot(const std::string&, const json::value& v) {
     auto d = decode_boot(v);
-    if (auto* e = error_of(d)) co_return *e;
+    if (auto* e = error_of(d)) return *e;
     const auto& b = std::get<BootNotificationReq>(d);
-    spdlog::info("ocpp: {} boot: {} {} firmware {}", dev_.code, b.vendor, b.model, b.firmware.value_or("?"));
-    co_return boot_conf("Accepted", now_ms(), ep_->d.cfg.ocpp.heartbeat_interval_s);
+    spdlog::info("ocpp: {} boot: {} {} firmware {}", ref_.code, b.vendor, b.model, b.firmware.value_or("?"));
+    return boot_conf("Accepted", now_ms(), ep_.d.cfg.ocpp.heartbeat_interval_s);
   }
 
-  asio::awaitable<Reply> on_heartbeat(const json::value& v) {
+  std::optional<Reply> on_heartbeat(const std::string&, const json::value& v) {
     auto d = decode_heartbeat(v);
-    if (auto* e = error_of(d)) co_return *e;
-    co_return heartbeat_conf(now_ms());
+    if (auto* e = error_of(d)) return *e;
+    return heartbeat_conf(now_ms());
   }
 
-  asio::awaitable<Reply> on_status(const json::value& v) {
+  std::optional<Reply> on_status(const std::string&, const json::value& v) {
     auto d = decode_status(v);
-    if (auto* e = error_of(d)) co_return *e;
+    if (auto* e = error_of(d)) return *e;
     const auto& s = std::get<StatusNotificationReq>(d);
     // A connector the platform does not know is not the charger's fault: answered, not stored.
-    if (s.connector_id <= dev_.connectors)
-      ep_->d.state.connector(key_, s.connector_id, connector_state(key_.kind, s.status));
+    if (s.connector_id <= connectors_)
+      ep_.d.state.connector(key(), s.connector_id, connector_state(ref_.kind, s.status));
     if (s.status == "Faulted")
-      spdlog::warn("ocpp: {} connector {} faulted: {} {}", dev_.code, s.connector_id, s.error_code,
+      spdlog::warn("ocpp: {} connector {} faulted: {} {}", ref_.code, s.connector_id, s.error_code,
                    s.info.value_or(""));
-    co_return json::object{};
+    return json::object{};
   }
 
   void take_meter(int64_t connector, std::optional<int64_t> tx, const std::vector<MeterValue>& values) {
@@ -555,94 +751,148 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
         else if (ms == "SoC")
           m.soc = *x;
       }
-      ep_->d.meters.update(key_, connector, m);
-      if (tx && m.energy) ep_->d.state.meter(*tx, *m.energy, m.time);
+      ep_.d.meters.update(key(), connector, m);
+      if (tx && m.energy) ep_.d.state.meter(*tx, *m.energy, m.time);
     }
   }
 
-  asio::awaitable<Reply> on_meter_values(const json::value& v) {
+  std::optional<Reply> on_meter_values(const std::string&, const json::value& v) {
     auto d = decode_meter_values(v);
-    if (auto* e = error_of(d)) co_return *e;
+    if (auto* e = error_of(d)) return *e;
     const auto& m = std::get<MeterValuesReq>(d);
     take_meter(m.connector_id, m.transaction_id, m.values);
-    co_return json::object{};
+    return json::object{};
   }
 
-  asio::awaitable<Reply> on_authorize(const json::value& v) {
+  std::optional<Reply> on_authorize(const std::string& id, const json::value& v) {
     auto d = decode_authorize(v);
-    if (auto* e = error_of(d)) co_return *e;
+    if (auto* e = error_of(d)) return *e;
     std::string tag = std::get<AuthorizeReq>(d).id_tag;
-    auto job = [this, tag] { return ep_->d.charging.authorize(ref_, tag); };
-    auto r = co_await ep_->blocking(job);
-    co_return authorize_conf(IdTagInfo{r.status, r.expiry_ms, {}});
+    answer_later(
+        id, "Authorize", [this, tag] { return ep_.d.charging.authorize(ref_, tag); },
+        [](const charging::IdTagResult& r) -> Reply {
+          return authorize_conf(IdTagInfo{r.status, r.expiry_ms, {}});
+        });
+    return std::nullopt;
   }
 
-  asio::awaitable<Reply> on_start(const json::value& v) {
+  std::optional<Reply> on_start(const std::string& id, const json::value& v) {
     auto d = decode_start(v);
-    if (auto* e = error_of(d)) co_return *e;
+    if (auto* e = error_of(d)) return *e;
     const auto& s = std::get<StartTransactionReq>(d);
     charging::TxStart t{ref_, s.connector_id, s.id_tag, s.meter_start, s.timestamp, s.reservation_id};
-    auto job = [this, t] { return ep_->d.charging.start_transaction(t); };
-    auto r = co_await ep_->blocking(job);
-    LatestMeter m;
-    m.time = s.timestamp;
-    m.transaction_id = r.transaction_id;
-    m.energy = s.meter_start * 10;
-    ep_->d.meters.update(key_, s.connector_id, m);
-    co_return start_conf(r.transaction_id, IdTagInfo{r.id_tag.status, r.id_tag.expiry_ms, {}});
+    answer_later(
+        id, "StartTransaction", [this, t] { return ep_.d.charging.start_transaction(t); },
+        [this, connector = s.connector_id, time = s.timestamp,
+         meter_start = s.meter_start](const charging::TxStartResult& r) -> Reply {
+          LatestMeter m;
+          m.time = time;
+          m.transaction_id = r.transaction_id;
+          m.energy = meter_start * 10;
+          ep_.d.meters.update(key(), connector, m);
+          return start_conf(r.transaction_id, IdTagInfo{r.id_tag.status, r.id_tag.expiry_ms, {}});
+        });
+    return std::nullopt;
   }
 
-  asio::awaitable<Reply> on_stop(const json::value& v) {
+  std::optional<Reply> on_stop(const std::string& id, const json::value& v) {
     auto d = decode_stop(v);
-    if (auto* e = error_of(d)) co_return *e;
+    if (auto* e = error_of(d)) return *e;
     const auto& s = std::get<StopTransactionReq>(d);
     charging::TxStop t{ref_, s.transaction_id, s.id_tag, s.meter_stop, s.timestamp, s.reason};
-    auto job = [this, t] { return ep_->d.charging.stop_transaction(t); };
-    auto r = co_await ep_->blocking(job);
-    std::optional<IdTagInfo> info;
-    if (r) info = IdTagInfo{r->status, r->expiry_ms, {}};
-    co_return stop_conf(info);
+    answer_later(
+        id, "StopTransaction", [this, t] { return ep_.d.charging.stop_transaction(t); },
+        [](const std::optional<charging::IdTagResult>& r) -> Reply {
+          std::optional<IdTagInfo> info;
+          if (r) info = IdTagInfo{r->status, r->expiry_ms, {}};
+          return stop_conf(info);
+        });
+    return std::nullopt;
   }
 
-  asio::awaitable<Reply> on_data_transfer(const json::value& v) {
+  std::optional<Reply> on_data_transfer(const std::string&, const json::value& v) {
     auto d = decode_data_transfer(v);
-    if (auto* e = error_of(d)) co_return *e;
-    co_return data_transfer_conf("UnknownVendorId");
+    if (auto* e = error_of(d)) return *e;
+    return data_transfer_conf("UnknownVendorId");
   }
 
-  asio::awaitable<Reply> on_firmware_status(const json::value& v) {
+  std::optional<Reply> on_firmware_status(const std::string&, const json::value& v) {
     auto d = decode_firmware_status(v);
-    if (auto* e = error_of(d)) co_return *e;
-    spdlog::info("ocpp: {} firmware status {}", dev_.code, std::get<FirmwareStatusNotificationReq>(d).status);
-    co_return json::object{};
+    if (auto* e = error_of(d)) return *e;
+    spdlog::info("ocpp: {} firmware status {}", ref_.code, std::get<FirmwareStatusNotificationReq>(d).status);
+    return json::object{};
   }
 
-  asio::awaitable<Reply> on_diagnostics_status(const json::value& v) {
+  std::optional<Reply> on_diagnostics_status(const std::string&, const json::value& v) {
     auto d = decode_diagnostics_status(v);
-    if (auto* e = error_of(d)) co_return *e;
-    spdlog::info("ocpp: {} diagnostics status {}", dev_.code,
+    if (auto* e = error_of(d)) return *e;
+    spdlog::info("ocpp: {} diagnostics status {}", ref_.code,
                  std::get<DiagnosticsStatusNotificationReq>(d).status);
-    co_return json::object{};
+    return json::object{};
   }
 
-  std::shared_ptr<OcppEndpoint::Impl> ep_;
-  websocket::stream<beast::tcp_stream> ws_;
-  asio::steady_timer timer_;
-  db::dev::DeviceIdentity dev_;
-  DeviceKey key_;
+  OcppEndpoint::Impl& ep_;
+  Worker& w_;
+  tcp::socket sock_;
+  ws::FrameReader reader_;
   DeviceRef ref_;
+  int64_t connectors_ = 0;
   std::string remote_;
-  std::deque<std::string> outq_;
-  bool writing_ = false, closing_ = false, closed_ = false;
+  std::string out_next_, out_busy_;  // frames behind / in an asynchronous write (the socket was full)
   std::string close_reason_;
-  std::deque<Pending> cmdq_;
-  std::optional<Pending> inflight_;
-  uint64_t next_id_ = 0, gen_ = 0;
+  size_t index_ = 0;                                           // in w_.sessions
+  int64_t last_rx_ = 0, close_deadline_ = 0, bad_window_ = 0;  // steady ms
+  uint64_t next_id_ = 0;
   int bad_count_ = 0;
-  std::chrono::steady_clock::time_point bad_window_{};
+  bool reading_ = false, writing_ = false, blocked_ = false, closing_ = false, closed_ = false,
+       close_after_write_ = false, ping_sent_ = false;
+  // Commands are rare: nothing is allocated for them until one arrives.
+  std::unique_ptr<std::deque<Pending>> cmdq_;
+  std::unique_ptr<Pending> inflight_;
 };
+// 19,000 chargers on one server: every byte here is 19 KB (bench/ocpp, goal ≤ 8 KiB per connection).
+static_assert(sizeof(Session) <= 480, "OCPP session grew: check the per-connection memory budget");
 
 }  // namespace
+
+void OcppEndpoint::Impl::sweep(Worker& w) {
+  w.sweep.expires_after(kSweepEvery);
+  w.sweep.async_wait([this, &w](const boost::system::error_code& ec) {
+    if (ec) return;
+    int64_t now = steady_ms();
+    // a session may close (and leave the list) during its sweep: walk a copy of the pointers' order
+    for (size_t i = 0; i < w.sessions.size();) {
+      Session* s = w.sessions[i];
+      s->sweep(now);
+      if (i < w.sessions.size() && w.sessions[i] == s) ++i;
+    }
+    sweep(w);
+  });
+}
+
+void OcppEndpoint::Impl::join() {
+  if (joined) return;
+  joined = true;
+  stopping = true;
+  std::vector<std::future<void>> done;
+  for (auto& w : workers) {
+    auto pr = std::make_shared<std::promise<void>>();
+    done.push_back(pr->get_future());
+    asio::post(w->io, [w = w.get(), pr] {
+      w->sweep.cancel();
+      while (!w->sessions.empty()) w->sessions.back()->close_now("server shutting down");
+      pr->set_value();
+    });
+  }
+  for (auto& f : done) f.wait_for(std::chrono::seconds(10));
+  pool.join();
+  for (auto& w : workers) {
+    w->guard.reset();
+    w->io.stop();
+  }
+  for (auto& w : workers)
+    if (w->thread.joinable()) w->thread.join();
+}
 
 asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   auto self = shared_from_this();
@@ -689,28 +939,51 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
       co_return co_await refuse(up.stream, bhttp::status::unauthorized, "authentication required", true);
     }
   }
+  {
+    // The handshake (request checks, 101 answer with Sec-WebSocket-Accept) is Beast's; the stream
+    // object lives only for it.
+    websocket::stream<beast::tcp_stream&> hs(up.stream);
+    hs.set_option(websocket::stream_base::decorator([](websocket::response_type& r) {
+      r.set(bhttp::field::server, "zhichong");
+      r.set(bhttp::field::sec_websocket_protocol, kProtocol);
+    }));
+    up.stream.expires_after(std::chrono::seconds(30));
+    auto [ec] = co_await hs.async_accept(req, no_throw);
+    if (ec) co_return;
+  }
   up.stream.expires_never();
-  // The session runs on its own coroutine: the HTTP connection's coroutine (its request, parser and
-  // buffers) and this one end now instead of living as long as the WebSocket (≈ 4.5 KiB each
-  // connection, bench/ocpp). `live` tells the server's shutdown to wait for it all the same.
-  auto session = std::make_shared<Session>(self, std::move(up.stream), *dev, up.remote_ip);
+  req = {};
+  if (stopping) co_return;
+  // From here the connection is a raw socket on one of the endpoint's network threads: the HTTP
+  // connection's coroutine (request, parser, buffers) and this one end now.
+  boost::system::error_code ec;
+  auto proto = up.stream.socket().local_endpoint(ec).protocol();
+  if (ec) co_return;
+  int fd = up.stream.socket().release(ec);
+  if (ec) co_return;
+  std::string early(static_cast<const char*>(up.buffer.data().data()), up.buffer.size());
+  up.buffer.consume(up.buffer.size());
+  Worker& w = *workers[next_worker++ % workers.size()];
   ++live;
-  asio::co_spawn(session->executor(), session->run(std::move(req)), [self](std::exception_ptr e) {
-    if (e) {
-      try {
-        std::rethrow_exception(e);
-      } catch (const std::exception& x) {
-        spdlog::error("ocpp: session ended by an exception: {}", x.what());
-      }
+  asio::post(w.io, [self, &w, proto, fd, dev = std::move(*dev), remote = up.remote_ip,
+                    early = std::move(early)]() mutable {
+    boost::system::error_code ec;
+    tcp::socket s(w.io);
+    s.assign(proto, fd, ec);
+    if (ec) {
+      ::close(fd);
+      --self->live;
+      return;
     }
-    --self->live;
+    auto session = std::make_shared<Session>(*self, w, std::move(s), dev, std::move(remote));
+    session->start(std::move(early));
   });
 }
 
 OcppEndpoint::OcppEndpoint(EndpointDeps deps) : impl_(std::make_shared<Impl>(deps)) {}
 
 OcppEndpoint::~OcppEndpoint() {
-  impl_->pool.join();
+  impl_->join();
 }
 
 http::UpgradeRoute OcppEndpoint::route() {

@@ -3,19 +3,20 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <boost/json/serializer.hpp>
 
 namespace zc::devices::ocpp16 {
 
 namespace json = boost::json;
 
-std::variant<Frame, FrameError> parse_frame(std::string_view text) {
+std::variant<Frame, FrameError> parse_frame(std::string_view text, json::storage_ptr sp) {
   auto fail = [](std::string id, std::string desc, bool reply = true) {
     return FrameError{std::move(id), CallError{"FormationViolation", std::move(desc)}, reply};
   };
   boost::system::error_code ec;
   json::parse_options opt;
   opt.max_depth = 32;
-  json::value v = json::parse(text, ec, {}, opt);
+  json::value v = json::parse(text, ec, std::move(sp), opt);
   if (ec) return fail("-1", "frame is not valid JSON");
   if (!v.is_array()) return fail("-1", "frame must be a JSON array");
   auto& a = v.get_array();
@@ -65,6 +66,70 @@ std::string encode_result(const std::string& id, const json::value& payload) {
 std::string encode_error(const std::string& id, const std::string& code, const std::string& description) {
   json::array a{4, json::string(id), json::string(code), json::string(description), json::object{}};
   return json::serialize(a);
+}
+
+namespace {
+
+void append_quoted(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(ch);
+    } else if (c < 0x20) {
+      // the short forms first, as Boost.JSON writes them (the message log shows the same text)
+      const char* esc = c == '\b'   ? "\\b"
+                        : c == '\f' ? "\\f"
+                        : c == '\n' ? "\\n"
+                        : c == '\r' ? "\\r"
+                        : c == '\t' ? "\\t"
+                                    : nullptr;
+      if (esc) {
+        out.append(esc);
+        continue;
+      }
+      out.append("\\u00");
+      out.push_back(hex[c >> 4]);
+      out.push_back(hex[c & 15]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  out.push_back('"');
+}
+
+void append_json(std::string& out, const json::value& v) {
+  if (v.is_object() && v.get_object().empty()) {
+    out.append("{}");
+    return;
+  }
+  json::serializer sr;
+  sr.reset(&v);
+  char buf[512];
+  while (!sr.done()) out.append(sr.read(buf, sizeof buf));
+}
+
+}  // namespace
+
+void append_result(std::string& out, std::string_view id, const json::value& payload) {
+  out.append("[3,");
+  append_quoted(out, id);
+  out.push_back(',');
+  append_json(out, payload);
+  out.push_back(']');
+}
+
+void append_error(std::string& out, std::string_view id, std::string_view code,
+                  std::string_view description) {
+  out.append("[4,");
+  append_quoted(out, id);
+  out.push_back(',');
+  append_quoted(out, code);
+  out.push_back(',');
+  append_quoted(out, description);
+  out.append(",{}]");
 }
 
 const char* frame_type_name(int type) {
