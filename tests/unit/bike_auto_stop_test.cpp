@@ -100,6 +100,15 @@ TEST(FullDetector, ABriefRiseRestartsTheHold) {
   EXPECT_TRUE(d.full(115'000));
 }
 
+TEST(FullDetector, NothingDrawnFromTheStartButOnlyWithPowerReports) {
+  FullDetector d(10, 60);
+  d.start(1'000);
+  EXPECT_FALSE(d.full(100'000)) << "no power report: nothing to judge by";
+  d.report(2'000, 0);
+  EXPECT_TRUE(d.full(61'000));
+  EXPECT_FALSE(d.ever_powered());
+}
+
 TEST(FullDetector, OutOfOrderReportsAndTheRuleOff) {
   FullDetector d(10, 60);
   d.report(10'000, 500);

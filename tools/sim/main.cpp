@@ -123,6 +123,11 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"accept", "refuse", "ignore"}))
       ->capture_default_str();
   ocpp->add_flag("--repeat-stop", o.repeat_stop, "send every StopTransaction twice");
+  ocpp->add_option("--power-drop-after", o.power_drop_after_s,
+                   "a session's power falls to --power-drop this many s after its start (<0: never)")
+      ->capture_default_str();
+  ocpp->add_option("--power-drop", o.power_drop_kw, "the power after --power-drop-after, kW")
+      ->capture_default_str();
   ocpp->add_flag("--bench", o.bench,
                  "closed-loop MeterValues: after boot a transaction on connector 1, then MeterValues "
                  "back-to-back until the end");

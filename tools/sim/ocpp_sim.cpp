@@ -208,6 +208,7 @@ class Device : public std::enable_shared_from_this<Device> {
     double energy_wh = 0;
     Clock::time_point next_meter{}, stop_at{};
     std::string id_tag;
+    Clock::time_point started{};
   };
   struct Action {
     std::string kind;  // trigger:<msg>, remoteStart, remoteStop, reset
@@ -321,7 +322,7 @@ class Device : public std::enable_shared_from_this<Device> {
         {"value", wh}, {"context", context}, {"measurand", "Energy.Active.Import.Register"}, {"unit", "Wh"}});
     if (with_power) {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%.1f", o_.power_kw * 1000.0);
+      std::snprintf(buf, sizeof buf, "%.1f", power_kw(c) * 1000.0);
       sv.push_back(json::object{
           {"value", buf}, {"context", context}, {"measurand", "Power.Active.Import"}, {"unit", "W"}});
     }
@@ -385,6 +386,7 @@ class Device : public std::enable_shared_from_this<Device> {
     }
     c.tx = tx;
     c.id_tag = id_tag;
+    c.started = Clock::now();
     c.next_meter = Clock::now() + secs(o_.meter_interval_s);
     c.stop_at = Clock::now() + secs(o_.charge_duration_s);
     last_energy_at_ = Clock::now();
@@ -393,12 +395,19 @@ class Device : public std::enable_shared_from_this<Device> {
     co_await status(connector, "Charging");
   }
 
+  // The session's power now: --power, after --power-drop-after the trickle of --power-drop.
+  double power_kw(const Conn& c) const {
+    if (o_.power_drop_after_s >= 0 && Clock::now() - c.started >= secs(o_.power_drop_after_s))
+      return o_.power_drop_kw;
+    return o_.power_kw;
+  }
+
   void accumulate() {
     auto now = Clock::now();
     double h = std::chrono::duration<double>(now - last_energy_at_).count() / 3600.0;
     last_energy_at_ = now;
     for (auto& c : conns_)
-      if (c.tx > 0) c.energy_wh += o_.power_kw * 1000.0 * h;
+      if (c.tx > 0) c.energy_wh += power_kw(c) * 1000.0 * h;
   }
 
   asio::awaitable<void> stop_session(int64_t connector, const char* reason) {

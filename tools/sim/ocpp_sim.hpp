@@ -12,15 +12,17 @@ struct OcppOptions {
   std::string prefix;
   int64_t start = 1, width = 0;  // width 0: fill up to 14 characters
   int64_t devices = 1, connectors = 2;
-  double heartbeat_s = 0;         // 0: the interval of BootNotification.conf
-  double meter_interval_s = 15;   // MeterValues while charging
-  double charge_after_s = -1;     // start a local session this long after boot (< 0: only remote starts)
-  double charge_duration_s = 60;  // then stop it (unplug)
-  double charging_fraction = 1;   // share of the devices that run local sessions (--charge-after)
-  double power_kw = 7;            // simulated charging power
-  double duration_s = 0;          // run time; 0 = until SIGINT/SIGTERM
-  double reconnect_s = 2;         // delay before reconnecting after a drop / reset
-  double ramp_s = 0;              // spread the connects over this time
+  double heartbeat_s = 0;          // 0: the interval of BootNotification.conf
+  double meter_interval_s = 15;    // MeterValues while charging
+  double charge_after_s = -1;      // start a local session this long after boot (< 0: only remote starts)
+  double charge_duration_s = 60;   // then stop it (unplug)
+  double charging_fraction = 1;    // share of the devices that run local sessions (--charge-after)
+  double power_kw = 7;             // simulated charging power
+  double power_drop_after_s = -1;  // a session's power falls to power_drop_kw this long after its start
+  double power_drop_kw = 0;        // (a full battery: the charger only trickles)
+  double duration_s = 0;           // run time; 0 = until SIGINT/SIGTERM
+  double reconnect_s = 2;          // delay before reconnecting after a drop / reset
+  double ramp_s = 0;               // spread the connects over this time
   double call_timeout_s = 30;
   double stats_s = 0;  // print stats every N s (0: only at the end)
   int64_t threads = 1;

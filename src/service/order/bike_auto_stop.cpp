@@ -2,9 +2,15 @@
 
 namespace zc::order {
 
+void FullDetector::start(int64_t at_ms) {
+  last_at_ = at_ms;
+  low_since_ = at_ms;
+}
+
 void FullDetector::report(int64_t at_ms, double power_w) {
   if (at_ms < last_at_) return;
   last_at_ = at_ms;
+  reported_ = true;
   if (power_w >= static_cast<double>(power_w_)) {
     ever_powered_ = true;
     low_since_.reset();
@@ -14,7 +20,7 @@ void FullDetector::report(int64_t at_ms, double power_w) {
 }
 
 bool FullDetector::full(int64_t now_ms) const {
-  return enabled() && low_since_ && now_ms - *low_since_ >= hold_ms_;
+  return enabled() && reported_ && low_since_ && now_ms - *low_since_ >= hold_ms_;
 }
 
 std::string auto_stop_reason(const AutoStopInput& in) {

@@ -24,9 +24,12 @@ class FullDetector {
  public:
   FullDetector(int64_t full_power_w, int64_t full_hold_s)
       : power_w_(full_power_w), hold_ms_(full_hold_s * 1000) {}
+  // The session started at `at_ms`: the hold counts from here until a report says the power is up.
+  void start(int64_t at_ms);
   // A power report at `at_ms` (epoch ms). Reports out of order are ignored.
   void report(int64_t at_ms, double power_w);
-  // Full (or nothing drawing) at `now_ms`: below the threshold without a break for the hold time.
+  // Full (or nothing drawing) at `now_ms`: below the threshold without a break for the hold time. Never
+  // for a device that reports no power at all (nothing to judge by).
   bool full(int64_t now_ms) const;
   bool ever_powered() const { return ever_powered_; }
   bool enabled() const { return power_w_ > 0 && hold_ms_ > 0; }
@@ -36,6 +39,7 @@ class FullDetector {
   int64_t last_at_ = 0;
   std::optional<int64_t> low_since_;
   bool ever_powered_ = false;
+  bool reported_ = false;
 };
 
 struct AutoStopInput {

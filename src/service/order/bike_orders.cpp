@@ -261,8 +261,15 @@ void BikeOrders::fail_start(const BikeOrder& o, const std::string& why) {
 
 std::optional<tariff::BikeTariff> BikeOrders::tariff_of(const BikeOrder& o) {
   if (!o.tariff_id) return std::nullopt;
+  {
+    std::lock_guard lk(live_mu_);
+    if (auto it = live_.find(o.id); it != live_.end() && it->second.tariff) return it->second.tariff;
+  }
   auto t = db_.read([&](Connection& c) { return db::bike::TariffRepo(c).find(*o.tariff_id); });
   if (!t) return std::nullopt;
+  std::lock_guard lk(live_mu_);
+  if (auto it = live_.find(o.id); it != live_.end())
+    it->second.tariff = t->def;  // running: kept for the sweeper
   return t->def;
 }
 
@@ -405,10 +412,10 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now) {
   bool full = false, ever_powered = false;
   {
     std::lock_guard lk(live_mu_);
-    auto [it, fresh] = live_.try_emplace(o.id, Live{{}, 0, FullDetector(s_.full_power_w, s_.full_hold_s)});
+    auto [it, fresh] =
+        live_.try_emplace(o.id, Live{{}, 0, FullDetector(s_.full_power_w, s_.full_hold_s), std::nullopt});
     Live& l = it->second;
-    if (fresh)
-      l.full.report(*o.start_at, static_cast<double>(s_.full_power_w));  // the hold starts at the start
+    if (fresh) l.full.start(*o.start_at);  // the hold counts from the start
     if (m && m->time > l.last_sample_ms && l.samples.size() < 20000) {
       l.last_sample_ms = m->time;
       tariff::BikeSample smp;

@@ -94,6 +94,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
     std::vector<tariff::BikeSample> samples;
     int64_t last_sample_ms = 0;
     FullDetector full;
+    std::optional<tariff::BikeTariff> tariff;  // the order's tariff, read once
   };
   struct Usage {  // a session's figures at a moment
     int64_t duration_s = 0, energy = 0, power_w = 0;
