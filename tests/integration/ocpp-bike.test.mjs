@@ -3,7 +3,8 @@
 // charges with meter values (a transaction of the charging service), the admin buttons (refresh, reboot)
 // reach it over OCPP, its message log is at GET /bike/device/{id}/messages (permission and data scope),
 // and it goes offline — sockets offline — when the simulator ends. Unknown, disabled and non-OCPP
-// devices are refused at the upgrade.
+// devices are refused at the upgrade. PUT /bike/device/{id}/ocppPassword sets the Basic-auth password a
+// device needs when ocpp.basic_auth is on (permission bike:device:edit, data scope).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
@@ -11,8 +12,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { useServer, approvedProvider, propertyWithLogin, userWithPerms } from './lib/fixture.mjs';
-import { binaryPath } from './lib/server.mjs';
-import { ok, fail, denied, until } from './lib/client.mjs';
+import { binaryPath, startServer, ADMIN_PASSWORD } from './lib/server.mjs';
+import { Api, ok, fail, denied, until } from './lib/client.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice } from './lib/bike.mjs';
 
 const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath()), 'zhichong-sim');
@@ -32,12 +33,13 @@ const device = async (id) => ok(await A.api.get(`/bike/device/${id}`)).data;
 const socket = (row, n) => row.sockets.find((s) => s.socketNo === n);
 
 /** The HTTP status of a WebSocket upgrade to /ocpp/<id> (101 when accepted). */
-function upgradeStatus(id) {
+function upgradeStatus(id, { baseUrl = ctx.server.baseUrl, password } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${ctx.server.baseUrl}/ocpp/${encodeURIComponent(id)}`, {
+    const auth = password === undefined ? {} : { Authorization: `Basic ${Buffer.from(`${id}:${password}`).toString('base64')}` };
+    const req = http.request(`${baseUrl}/ocpp/${encodeURIComponent(id)}`, {
       headers: {
         Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13',
-        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'ocpp1.6',
+        'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'ocpp1.6', ...auth,
       },
     });
     req.on('upgrade', (res, sock) => { sock.destroy(); resolve(res.statusCode); });
@@ -151,4 +153,43 @@ test('GET /bike/device/{id}/messages: permission bike:device:query and data scop
   const q = await userWithPerms(ctx.admin, ['bike:device:query']);
   ok(await q.api.get(`/bike/device/${d.id}/messages`));
   fail(await ctx.admin.get('/bike/device/99999999/messages'), 404, /设备不存在/);
+});
+
+test('PUT /bike/device/{id}/ocppPassword: the device needs it at the upgrade when ocpp.basic_auth is on; permission bike:device:edit, data scope, rules', async () => {
+  const d = await addDevice(A.api, S.id, AREA.id);
+  const pw = 'Bike-Passw0rd-16+';
+  fail(await A.api.put(`/bike/device/${d.id}/ocppPassword`, { password: 'short' }), 400, /password/);
+  fail(await A.api.put(`/bike/device/${d.id}/ocppPassword`, { password: 'has:colon-1234567890' }), 400, /password/);
+  fail(await A.api.put(`/bike/device/${d.id}/ocppPassword`, {}), 400, /password/);
+  // another property's account does not see the device; without the permission: denied
+  const P2 = await approvedProvider(ctx.admin);
+  const B = await propertyWithLogin(ctx.admin, P2.id);
+  fail(await B.api.put(`/bike/device/${d.id}/ocppPassword`, { password: pw }), 404, /设备不存在/);
+  const u = await userWithPerms(ctx.admin, ['bike:device:query']);
+  denied(await u.api.put(`/bike/device/${d.id}/ocppPassword`, { password: pw }));
+  fail(await ctx.admin.put('/bike/device/99999999/ocppPassword', { password: pw }), 404, /设备不存在/);
+  ok(await A.api.put(`/bike/device/${d.id}/ocppPassword`, { password: pw }));
+  // the operator log names the action
+  const logs = await ctx.admin.list('/monitor/operlog/list', { title: '设备连接密码' });
+  assert.ok(logs.rows.length >= 1, 'operation logged');
+
+  // A server with ocpp.basic_auth: the device connects with its password only.
+  const srv = await startServer({ env: { ZHICHONG_OCPP_BASIC_AUTH: 'true' } });
+  try {
+    const admin = await new Api(srv.baseUrl).session('admin', ADMIN_PASSWORD);
+    const P = await approvedProvider(admin);
+    const X = await propertyWithLogin(admin, P.id);
+    const st = await addBikeStation(X.api, X.id);
+    const area = await bikeDefaultArea(X.api, st.id);
+    const dev = await addDevice(X.api, st.id, area.id);
+    const code = ok(await X.api.get(`/bike/device/${dev.id}`)).data.code;
+    assert.equal(await upgradeStatus(code, { baseUrl: srv.baseUrl }), 401, 'no password set yet');
+    assert.equal(await upgradeStatus(code, { baseUrl: srv.baseUrl, password: pw }), 401, 'no password set yet');
+    ok(await X.api.put(`/bike/device/${dev.id}/ocppPassword`, { password: pw }));
+    assert.equal(await upgradeStatus(code, { baseUrl: srv.baseUrl }), 401, 'no Authorization');
+    assert.equal(await upgradeStatus(code, { baseUrl: srv.baseUrl, password: pw + 'x' }), 401, 'wrong password');
+    assert.equal(await upgradeStatus(code, { baseUrl: srv.baseUrl, password: pw }), 101, 'its password');
+  } finally {
+    await srv.stop();
+  }
 });

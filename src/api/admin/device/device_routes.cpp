@@ -17,6 +17,30 @@ static void pile_in_scope(DeviceApiContext& ctx, int64_t id, const Principal& p)
     fail_not_found("电桩不存在");
 }
 
+static void bike_device_in_scope(DeviceApiContext& ctx, int64_t id, const Principal& p) {
+  if (!ctx.db.read(
+          [&](db::Connection& c) { return db::dev::DeviceRepo(c).bike_device_in_scope(id, p.scope); }))
+    fail_not_found("设备不存在");
+}
+
+// The body's OCPP Basic-auth password: 16–40 visible ASCII characters, no colon (docs/ocpp.md).
+static std::string ocpp_password(const Request& q) {
+  auto body = JsonBody::parse(q.body);
+  std::string pw = body.str("password", 40);
+  if (pw.size() < 16 || pw.size() > 40) fail_bad_request("password: 长度须为16到40个字符");
+  for (unsigned char ch : pw)
+    if (ch < 0x21 || ch > 0x7e || ch == ':') fail_bad_request("password: 只能包含可见ASCII字符（不含冒号）");
+  return pw;
+}
+
+static void set_password(DeviceApiContext& ctx, const char* kind, int64_t id, const std::string& pw,
+                         Request& q) {
+  auto [salt, hash] = devices::hash_device_password(pw);
+  ctx.db.write([&](db::Connection& c) {
+    db::dev::DeviceRepo(c).set_secret(kind, id, salt, hash, q.user().user_name, now_ms());
+  });
+}
+
 // {online, protocol, remoteIp, since, lastSeen, meters: [per connector], frames: [newest first]}.
 static json::object session_view(DeviceApiContext& ctx, const devices::DeviceKey& key) {
   json::object o;
@@ -94,29 +118,27 @@ void register_device_routes(http::Router& r, DeviceApiContext ctx) {
   });
   r.get("/bike/device/{id}/messages", {.permission = "bike:device:query"}, [ctx](Request& q) mutable {
     int64_t id = q.id_param("id");
-    if (!ctx.db.read([&](db::Connection& c) {
-          return db::dev::DeviceRepo(c).bike_device_in_scope(id, q.user().scope);
-        }))
-      fail_not_found("设备不存在");
+    bike_device_in_scope(ctx, id, q.user());
     return http::ok(session_view(ctx, {devices::DeviceKind::bike_device, id}));
   });
 
-  // OCPP security profile 1: the password the pile sends as HTTP Basic (user = its code).
+  // OCPP security profile 1: the password the charger sends as HTTP Basic (user = its chargePointId).
   r.put("/car/pile/{id}/ocppPassword",
         {.permission = "car:pile:edit", .log_title = "电桩连接密码", .op = http::Op::edit},
         [ctx](Request& q) mutable {
           int64_t id = q.id_param("id");
-          auto body = JsonBody::parse(q.body);
-          std::string pw = body.str("password", 40);
-          if (pw.size() < 16 || pw.size() > 40) fail_bad_request("password: 长度须为16到40个字符");
-          for (unsigned char ch : pw)
-            if (ch < 0x21 || ch > 0x7e || ch == ':')
-              fail_bad_request("password: 只能包含可见ASCII字符（不含冒号）");
+          std::string pw = ocpp_password(q);
           pile_in_scope(ctx, id, q.user());
-          auto [salt, hash] = devices::hash_device_password(pw);
-          ctx.db.write([&](db::Connection& c) {
-            db::dev::DeviceRepo(c).set_secret("car_pile", id, salt, hash, q.user().user_name, now_ms());
-          });
+          set_password(ctx, "car_pile", id, pw, q);
+          return http::ok();
+        });
+  r.put("/bike/device/{id}/ocppPassword",
+        {.permission = "bike:device:edit", .log_title = "设备连接密码", .op = http::Op::edit},
+        [ctx](Request& q) mutable {
+          int64_t id = q.id_param("id");
+          std::string pw = ocpp_password(q);
+          bike_device_in_scope(ctx, id, q.user());
+          set_password(ctx, "bike_device", id, pw, q);
           return http::ok();
         });
 }

@@ -20,3 +20,4 @@ export const deviceQr = (id, template = 'plain') =>
 export const deviceQrExport = (filters) => request({ url: `${base}/qrExport`, method: 'post', data: filters })
 /** The live session, the latest meter values per socket and the last frames each way (newest first). */
 export const deviceMessages = (id) => request({ url: `${base}/${id}/messages`, method: 'get' })
+export const setDeviceOcppPassword = (id, password) => request({ url: `${base}/${id}/ocppPassword`, method: 'put', data: { password } })

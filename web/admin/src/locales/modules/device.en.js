@@ -17,6 +17,10 @@ export default {
         shutdown: 'Platform shutdown', restart: 'Platform restart', malformed: 'Too many malformed frames'
       }
     },
+    ocppPassword: {
+      menu: 'Connection password', title: 'OCPP connection password · {name}', prompt: 'The device connects with HTTP Basic auth (user = its code): 16–40 visible ASCII characters, no colon. The old password stops working at once.',
+      invalid: '16 to 40 visible ASCII characters, no colon', saved: 'Connection password saved',
+    },
     messages: {
       menu: 'Message log', title: 'Message log · {name}', refresh: 'Refresh', autoRefresh: 'Auto refresh',
       session: 'Connection', online: 'Online', offline: 'Offline', protocol: 'Protocol', remoteIp: 'Remote address', since: 'Online since', lastSeen: 'Last seen',

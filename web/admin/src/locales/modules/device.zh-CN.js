@@ -17,6 +17,10 @@ export default {
         shutdown: '平台停机', restart: '平台重启', malformed: '异常报文过多'
       }
     },
+    ocppPassword: {
+      menu: '连接密码', title: 'OCPP 连接密码 · {name}', prompt: '设备以 HTTP Basic 认证连接（用户名为设备编码），16–40 个可见 ASCII 字符，不含冒号。保存后旧密码立即失效。',
+      invalid: '须为16到40个可见ASCII字符（不含冒号）', saved: '连接密码已保存',
+    },
     messages: {
       menu: '报文日志', title: '报文日志 · {name}', refresh: '刷新', autoRefresh: '自动刷新',
       session: '连接状态', online: '在线', offline: '离线', protocol: '协议', remoteIp: '远端地址', since: '上线时间', lastSeen: '最近通信',
