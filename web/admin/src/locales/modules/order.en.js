@@ -34,7 +34,7 @@ export default {
       device: 'Device', deviceCode: 'Device Code', deviceSn: 'Device SN', socket: 'Socket', socketCode: 'Socket Code', socketNo: 'Socket No.',
       prepaidDuration: 'Prepaid Duration', detailTitle: 'E-bike Order', exportTitle: 'Export E-bike Orders',
       customDuration: 'Settle by a custom duration', durationMinutes: 'Duration (min)',
-      endHint: 'Empty: settled by the duration the device last reported.', durationInvalid: 'Enter whole minutes from 1 to 10080'
+      endHint: 'Empty: settled by the duration the device last reported.', durationInvalid: 'Enter whole minutes from 0 to 2880 (48 h)'
     },
     payment: {
       payNo: 'Payment No.', orderType: 'Order Type', payType: 'Pay Type', status: 'Status', amount: 'Amount',
