@@ -11,6 +11,8 @@ export ZHICHONG_HTTP_WEB_ROOT=${ZHICHONG_HTTP_WEB_ROOT:-web/admin/dist}
 export ZHICHONG_DATABASE_URL=${ZHICHONG_DATABASE_URL:-sqlite:data/zhichong.db}
 # the simulators start local sessions with their own idTag (demo only; see the README)
 export ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=${ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG:-true}
+# driver sign-in codes readable at GET /app/dev/sms (demo only: the driver simulator signs in with them)
+export ZHICHONG_SMS_DEV_ENDPOINT=${ZHICHONG_SMS_DEV_ENDPOINT:-true}
 port=${ZHICHONG_HTTP_PORT:-8080}
 # the YKC listener: ZHICHONG_YKC_* or the defaults `zhichong config` lists (empty: off or a random port)
 ykc_default() { "${build}/zhichong" config 2>/dev/null | awk -v k="$1" '$2 == k { print $3 }'; }

@@ -11,6 +11,7 @@
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/system/register.hpp"
+#include "api/app/register.hpp"
 #include "app/demo.hpp"
 #include "app/payment_module.hpp"
 #include "core/clock.hpp"
@@ -27,6 +28,8 @@
 #include "http/server.hpp"
 #include "http/static_files.hpp"
 #include "http/upgrade.hpp"
+#include "integrations/sms/log_sms_provider.hpp"
+#include "service/app/sign_in_service.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
@@ -122,6 +125,14 @@ int serve(const Config& cfg, bool demo) {
   api::register_bike_routes(router, bike_ctx);
   if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
   PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
+  // The driver app API (docs/api-app.md). sms.provider "log" is the built-in provider (codes to the log).
+  if (cfg.sms.provider != "log")
+    throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
+  sms::LogSmsProvider sms_log;
+  driver::SignInService sign_in(*db, cfg, sms_log);
+  api::app::register_app_routes(router, {*db, cfg, sign_in, &sms_log});
+  if (cfg.sms.dev_endpoint)
+    spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
     api::register_car_test_routes(router, car_ctx);

@@ -77,6 +77,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
     ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD: ADMIN_PASSWORD,
     ZHICHONG_YKC_PORT: '0', // parallel servers must not share the default 8767; YKC tests pass a free port
     ZHICHONG_LOG_LEVEL: process.env.ZHICHONG_LOG_LEVEL || 'warn',
+    ZHICHONG_SMS_DEV_ENDPOINT: '1', // driver sign-in codes readable at GET /app/dev/sms (lib/app.mjs signIn)
     ...extraEnv,
   };
   const proc = spawn(bin, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
