@@ -1,0 +1,62 @@
+// APP-4/5 car charging routes (docs/api-app.md). Every route needs the driver's app token.
+#include <boost/json/object.hpp>
+
+#include "api/app/app_auth.hpp"
+#include "api/app/car_orders.hpp"
+#include "api/app/register.hpp"
+#include "core/error.hpp"
+#include "core/json_body.hpp"
+#include "core/query_params.hpp"
+#include "http/envelope.hpp"
+
+namespace zc::api::app {
+
+using http::Request;
+
+void register_car_order_routes(http::Router& r, db::Database& db, order::CarOrders& orders) {
+  r.post("/app/car/orders", app_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    auto body = JsonBody::parse(req.body);
+    order::CarOrderRequest in;
+    in.user_id = me.id;
+    in.phone = me.phone;
+    in.gun_id = body.opt_i64("gunId");
+    in.gun_code = body.opt_str("gunCode", 64).value_or("");
+    in.amount = body.i64("amount");
+    in.plate = body.opt_str("plate", 16).value_or("");
+    return http::ok(orders.create(in), "请在收银台完成支付");
+  });
+
+  r.get("/app/car/orders", app_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    int64_t total = 0;
+    auto rows = orders.list(me.id, query_int(req.query, "pageNum").value_or(1),
+                            query_int(req.query, "pageSize").value_or(10), total);
+    return http::ok_rows(std::move(rows), total);
+  });
+
+  r.get("/app/car/orders/{orderNo}", app_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    return http::ok(orders.detail(me.id, req.param("orderNo")));
+  });
+
+  r.post("/app/car/orders/{orderNo}/stop", app_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    return http::ok(orders.stop_by_driver(me.id, req.param("orderNo")), "正在停止");
+  });
+}
+
+void register_car_order_test_routes(http::Router& r, db::Database& db, order::CarOrders& orders) {
+  r.post("/test/car/orders/{orderNo}/end", {}, [&db, &orders](Request& req) {
+    auto o = db.read(
+        [&](db::Connection& c) { return db::car_order::CarOrderRepo(c).find_by_no(req.param("orderNo")); });
+    if (!o) fail_not_found("orderNo: 订单不存在");
+    auto res = orders.end({o->id, std::nullopt, req.user().user_name, ""});
+    return http::ok(boost::json::object{{"state", res.state},
+                                        {"charged", res.charged},
+                                        {"refunded", res.refunded},
+                                        {"message", res.message}});
+  });
+}
+
+}  // namespace zc::api::app
