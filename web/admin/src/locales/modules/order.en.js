@@ -34,6 +34,7 @@ export default {
     bike: {
       device: 'Device', deviceCode: 'Device Code', deviceSn: 'Device SN', socket: 'Socket', socketCode: 'Socket Code', socketNo: 'Socket No.',
       prepaidDuration: 'Prepaid Duration', detailTitle: 'E-bike Order', exportTitle: 'Export E-bike Orders',
+      endConfirm: 'End order "{no}"? The unused prepayment is refunded automatically after settlement.',
       customDuration: 'Settle by a custom duration', durationMinutes: 'Duration (min)',
       endHint: 'Empty: settled by the duration the device last reported.', durationInvalid: 'Enter whole minutes from 0 to 2880 (48 h)'
     },

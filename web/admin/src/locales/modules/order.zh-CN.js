@@ -34,6 +34,7 @@ export default {
     bike: {
       device: '设备', deviceCode: '设备编号', deviceSn: '设备SN', socket: '插座', socketCode: '插座编号', socketNo: '插座号',
       prepaidDuration: '预付时长', detailTitle: '单车订单详情', exportTitle: '导出单车订单',
+      endConfirm: '确认结束订单“{no}”吗？结算后未用完的预付金额自动原路退回。',
       customDuration: '按自定义时长结算', durationMinutes: '结算时长（分钟）',
       endHint: '不填写时按设备最后上报的充电时长结算。', durationInvalid: '请输入 0 到 2880 之间的整数分钟（最长 48 小时）'
     },
