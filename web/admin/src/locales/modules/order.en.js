@@ -24,6 +24,7 @@ export default {
       chargedEnergyFee: 'Charged Energy Fee', chargedServiceFee: 'Charged Service Fee', billingCapped: 'Capped at Prepaid', billingMethod: 'Billed By', billingTotal: 'Cost',
       billedBy: { meter: 'Meter readings (platform time-of-use)', device_tiers: 'Tier energy reported by the pile' },
       selectTypeFirst: 'Choose the order type first',
+      withYuan: '{label} (CNY)',
       tierPeriod: 'Period', tierPrice: 'Unit Price',
       tariffName: 'Tariff', tariffMode: 'Mode', tariffVersion: 'Version', tariffEffective: 'Effective From'
     },

@@ -24,6 +24,7 @@ export default {
       chargedEnergyFee: '实收电费', chargedServiceFee: '实收服务费', billingCapped: '按预付封顶', billingMethod: '计费依据', billingTotal: '应收金额',
       billedBy: { meter: '按电表读数（平台分时计费）', device_tiers: '按电桩上报的分时电量' },
       selectTypeFirst: '请先选择订单类型',
+      withYuan: '{label}（元）',
       tierPeriod: '起止时间', tierPrice: '单价',
       tariffName: '计费规则', tariffMode: '计费模式', tariffVersion: '版本', tariffEffective: '生效时间'
     },
