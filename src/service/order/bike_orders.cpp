@@ -399,7 +399,7 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now) {
   } else if (o.device_lost_at || o.state == "suspended") {
     db_.write([&](Connection& c) {
       BikeOrderRepo repo(c);
-      repo.set_device_lost(o.id, std::nullopt);
+      repo.clear_device_lost(o.id);
       if (o.state == "suspended") repo.transition(o.id, "suspended", "charging", "", now);
     });
     if (o.state == "suspended")

@@ -222,8 +222,12 @@ void BikeOrderRepo::set_progress(int64_t id, int64_t duration_s, int64_t energy,
       {duration_s, energy, power_w, last_report_at, prepaid_duration_s, id});
 }
 
-void BikeOrderRepo::set_device_lost(int64_t id, std::optional<int64_t> at) {
-  c_.execute("UPDATE bike_charge_order SET device_lost_at = ? WHERE id = ?", {opt(at), id});
+void BikeOrderRepo::set_device_lost(int64_t id, int64_t at) {
+  c_.execute("UPDATE bike_charge_order SET device_lost_at = ? WHERE id = ?", {at, id});
+}
+
+void BikeOrderRepo::clear_device_lost(int64_t id) {
+  c_.execute("UPDATE bike_charge_order SET device_lost_at = NULL WHERE id = ?", {id});
 }
 
 bool BikeOrderRepo::mark_stop_requested(int64_t id, const std::string& reason, int64_t now) {

@@ -90,7 +90,8 @@ class BikeOrderRepo {
                   int64_t now);
   void set_progress(int64_t id, int64_t duration_s, int64_t energy, int64_t power_w, int64_t last_report_at,
                     int64_t prepaid_duration_s);
-  void set_device_lost(int64_t id, std::optional<int64_t> at);
+  void set_device_lost(int64_t id, int64_t at);
+  void clear_device_lost(int64_t id);
   bool mark_stop_requested(int64_t id, const std::string& reason, int64_t now);  // once
   // from → finished with the bill. False when the order is no longer in `from` (settled once).
   bool finish(int64_t id, const std::string& from, const Finish& f);
