@@ -1,0 +1,64 @@
+// POST /app/bike/orders, GET /app/bike/orders, GET /app/bike/orders/{orderNo},
+// POST /app/bike/orders/{orderNo}/stop — the signed-in driver's own e-bike orders only.
+#include "api/app/bike_orders_routes.hpp"
+
+#include <boost/json/object.hpp>
+
+#include "api/app/app_auth.hpp"
+#include "core/error.hpp"
+#include "core/json_body.hpp"
+#include "core/query_params.hpp"
+#include "http/envelope.hpp"
+
+namespace zc::api::app {
+
+namespace json = boost::json;
+using http::Request;
+
+namespace {
+
+http::RouteOptions driver_route() {
+  return http::RouteOptions{.is_public = true};  // the driver is checked by require_app_user
+}
+
+const std::string& order_no_param(const Request& req) {
+  const std::string& no = req.param("orderNo");
+  if (no.empty() || no.size() > 32) fail_bad_request("orderNo: 订单号无效");
+  return no;
+}
+
+}  // namespace
+
+void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOrders& orders) {
+  r.post("/app/bike/orders", driver_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    auto body = JsonBody::parse(req.body);
+    order::BikeStartInput in;
+    in.socket_id = body.opt_i64("socketId");
+    in.socket_code = body.opt_str("socketCode", 64).value_or("");
+    in.amount = body.i64("amount");
+    in.user_id = me.id;
+    in.phone = me.phone;
+    auto offer = orders.request_start(in);
+    return http::ok(json::object{{"payNo", offer.pay_no},
+                                 {"cashierUrl", offer.cashier_url},
+                                 {"amount", offer.amount},
+                                 {"expireTime", offer.expires_at}});
+  });
+  r.get("/app/bike/orders", driver_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    auto [rows, total] = orders.list_of_user(me.id, query_int(req.query, "pageNum").value_or(1),
+                                             query_int(req.query, "pageSize").value_or(10));
+    return http::ok_rows(std::move(rows), total);
+  });
+  r.get("/app/bike/orders/{orderNo}", driver_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    return http::ok(orders.detail_of_user(me.id, order_no_param(req)));
+  });
+  r.post("/app/bike/orders/{orderNo}/stop", driver_route(), [&db, &orders](Request& req) {
+    auto me = require_app_user(db, req);
+    return http::ok(orders.stop_by_driver(me.id, order_no_param(req)), "已发送停止指令");
+  });
+}
+
+}  // namespace zc::api::app

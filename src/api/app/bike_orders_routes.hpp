@@ -1,0 +1,12 @@
+#pragma once
+// E-bike charging in the driver app (APP-4/5, docs/api-app.md "E-bike charging"): start (pay a
+// prepayment), own order history and live detail, stop. Thin: the rules are in order::BikeOrders.
+#include "http/router.hpp"
+#include "service/order/bike_orders.hpp"
+#include "storage/database.hpp"
+
+namespace zc::api::app {
+
+void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOrders& orders);
+
+}  // namespace zc::api::app
