@@ -130,7 +130,7 @@ int serve(const Config& cfg, bool demo) {
     throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
   sms::LogSmsProvider sms_log;
   driver::SignInService sign_in(*db, cfg, sms_log);
-  api::app::register_app_routes(router, {*db, cfg, sign_in, &sms_log});
+  api::app::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
   if (cfg.sms.dev_endpoint)
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {

@@ -52,6 +52,7 @@ void register_auth_routes(http::Router& r, AppContext ctx) {
 void register_app_routes(http::Router& r, AppContext ctx) {
   register_auth_routes(r, ctx);
   register_profile_routes(r, ctx);
+  register_station_routes(r, ctx);
 }
 
 }  // namespace zc::api::app

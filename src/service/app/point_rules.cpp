@@ -1,0 +1,60 @@
+#include "service/app/point_rules.hpp"
+
+#include "service/app/tariff_view.hpp"
+#include "service/car/tariff_service.hpp"
+#include "storage/repositories/bike_tariff.hpp"
+
+namespace zc::driver {
+
+namespace json = boost::json;
+using db::app::StationKind;
+
+bool available(StationKind kind, const db::app::PointRow& p) {
+  return state_problem(kind, p).empty();
+}
+
+std::string state_problem(StationKind kind, const db::app::PointRow& p) {
+  const bool car = kind == StationKind::car;
+  if (p.device_status != 0) return car ? "电桩已停用" : "设备已停用";
+  if (p.status != 0) return car ? "充电枪已停用" : "插座已停用";
+  if (!p.device_online || p.state == "offline") return car ? "电桩离线" : "设备离线";
+  if (p.state == "charging") return car ? "充电枪正在使用中" : "插座正在使用中";
+  if (p.state == "fault") return car ? "充电枪故障" : "插座故障";
+  if (p.state == "idle" || (car && p.state == "plugged")) return "";
+  return "状态未知：" + p.state;
+}
+
+json::object point_json(StationKind kind, const db::app::PointRow& p) {
+  json::object o;
+  o["id"] = p.id;
+  o["code"] = p.code;
+  o[kind == StationKind::car ? "gunNo" : "socketNo"] = p.number;
+  o["name"] = p.name;
+  o["state"] = p.state;
+  o["available"] = available(kind, p);
+  return o;
+}
+
+std::optional<AreaTariff> tariff_of_area(const car::CarContext& ctx, StationKind kind, int64_t area_id,
+                                         const std::string& timezone) {
+  if (kind == StationKind::car) {
+    const int64_t now = ctx.clock.now();
+    auto t = car::TariffService(ctx).in_force_for_area(area_id, now);
+    if (!t) return std::nullopt;
+    auto zone = TimeZone::find(t->timezone.empty() ? timezone : t->timezone).value_or(TimeZone::shanghai());
+    AreaTariff out{car_tariff_json(t->tariff, zone, now), {}};
+    for (auto v : t->prepay_values) out.prepay_values.push_back(v);
+    return out;
+  }
+  return ctx.db.read([&](db::Connection& c) -> std::optional<AreaTariff> {
+    auto id = db::app::AppStationRepo(c).bike_tariff_of_area(area_id);
+    if (!id) return std::nullopt;
+    auto rec = db::bike::TariffRepo(c).find(*id);
+    if (!rec) return std::nullopt;
+    AreaTariff out{bike_tariff_json(rec->name, rec->def), db::bike::prepay_json(rec->def.prepay_values)};
+    out.tariff["id"] = rec->id;
+    return out;
+  });
+}
+
+}  // namespace zc::driver

@@ -1,0 +1,30 @@
+#pragma once
+// A gun (car) or socket (e-bike) as the driver app sees it: availability, the reason it cannot start, its
+// area's tariff in force. Shared by the station detail and the scan.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+
+#include "service/car/context.hpp"
+#include "storage/repositories/app_station_repo.hpp"
+
+namespace zc::driver {
+
+// Free now by the device's own state: the point and its pile/device enabled, online, idle (car: or plugged).
+bool available(db::app::StationKind kind, const db::app::PointRow& p);
+// Why a session cannot start on it by its state ("" = it can); orders and payment are checked by the scan.
+std::string state_problem(db::app::StationKind kind, const db::app::PointRow& p);
+// {id, code, gunNo|socketNo, name, state, available}
+boost::json::object point_json(db::app::StationKind kind, const db::app::PointRow& p);
+
+struct AreaTariff {
+  boost::json::object tariff;        // tariff_view.hpp
+  boost::json::array prepay_values;  // fen
+};
+// The tariff in force now for the area (car: the version in force at the car clock's now, with the current
+// tier in the station's zone; e-bike: the area's enabled tariff); nullopt when there is none.
+std::optional<AreaTariff> tariff_of_area(const car::CarContext& ctx, db::app::StationKind kind,
+                                         int64_t area_id, const std::string& timezone);
+
+}  // namespace zc::driver
