@@ -10,7 +10,10 @@
 #include "api/admin/car/register.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
+#include "api/admin/order/register.hpp"
 #include "api/admin/system/register.hpp"
+#include "api/app/bike_orders_routes.hpp"
+#include "api/app/car_orders.hpp"
 #include "api/app/register.hpp"
 #include "app/demo.hpp"
 #include "app/payment_module.hpp"
@@ -35,6 +38,8 @@
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/charging/recording_charging_service.hpp"
+#include "service/order/bike_orders.hpp"
+#include "service/order/car_orders.hpp"
 #include "service/order/order_charging_service.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/station/station_config.hpp"
@@ -75,6 +80,12 @@ void bootstrap_admin(db::Database& db, const Config& cfg, auth::AuthService& aut
   std::fflush(stdout);
 }
 
+order::BikeOrderSettings bike_order_settings(const Config& cfg) {
+  const auto& o = cfg.order;
+  return {o.bike_start_timeout_s, o.bike_suspend_timeout_s, o.bike_stop_timeout_s, o.bike_full_power_w,
+          o.bike_full_hold_s,     o.sweep_interval_ms,      o.command_timeout_ms};
+}
+
 }  // namespace
 
 int serve(const Config& cfg, bool demo) {
@@ -106,16 +117,23 @@ int serve(const Config& cfg, bool demo) {
   devices::MessageLog device_messages(devices::message_log_budget(cfg));
   devices::MeterStore meters;
   devices::LocalGateway gateway(sessions);
-  // The devices' transactions: car piles → car orders, e-bike devices → e-bike orders (issue 7). Until
-  // an order service exists for a kind, its transactions are only recorded.
-  charging::RecordingChargingService recording(*db, cfg.ocpp.accept_any_id_tag);
-  order::OrderChargingService charging(recording, recording);
-  devices::ocpp16::OcppEndpoint ocpp({*db, cfg, sessions, device_state, device_messages, meters, charging});
-  api::register_device_routes(router, {*db, sessions, device_messages, meters});
-  api::register_ykc_routes(router, {*db, gateway});
+  // The devices' transactions: car piles → car orders, e-bike devices → e-bike orders (issue 7); both
+  // still record every transaction in charging_transaction through `recording`.
   car::CarClock car_clock;
   exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
   car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
+  PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
+  charging::RecordingChargingService recording(*db, cfg.ocpp.accept_any_id_tag);
+  // Car orders (docs/orders.md): the car piles' side of the device transactions (recorded through
+  // `recording` as before), the driver's car routes, and the admin end action (as order::OrderEnder).
+  order::CarOrders car_orders(car_ctx, payments.service(), meters, recording);
+  // E-bike orders (docs/orders.md): the e-bike devices' side, started from the payment (on_paid).
+  order::BikeOrders bike_orders(*db, gateway, meters, payments.service(), recording, bike_order_settings(cfg));
+  payments.service().on_paid([&bike_orders](const db::payment::PayOrder& p) { bike_orders.paid(p); });
+  order::OrderChargingService charging(car_orders, bike_orders);
+  devices::ocpp16::OcppEndpoint ocpp({*db, cfg, sessions, device_state, device_messages, meters, charging});
+  api::register_device_routes(router, {*db, sessions, device_messages, meters});
+  api::register_ykc_routes(router, {*db, gateway});
   sys::station_directories().add("car", car::make_car_station_directory());
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
@@ -124,13 +142,16 @@ int serve(const Config& cfg, bool demo) {
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
   if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
-  PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
+  // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
+  api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
   // The driver app API (docs/api-app.md). sms.provider "log" is the built-in provider (codes to the log).
   if (cfg.sms.provider != "log")
     throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
   sms::LogSmsProvider sms_log;
   driver::SignInService sign_in(*db, cfg, sms_log);
   api::app::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
+  api::app::register_car_order_routes(router, *db, car_orders);
+  api::app::register_bike_order_routes(router, *db, bike_orders);
   if (cfg.sms.dev_endpoint)
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
@@ -138,6 +159,7 @@ int serve(const Config& cfg, bool demo) {
     api::register_car_test_routes(router, car_ctx);
     api::register_device_test_routes(router, {*db, gateway});
     api::register_bike_test_routes(router, bike_ctx);
+    api::app::register_car_order_test_routes(router, *db, car_orders);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
@@ -153,6 +175,8 @@ int serve(const Config& cfg, bool demo) {
   server.add_upgrade(ocpp.route());
   uint16_t port = server.bind();
   payments.listening(port);
+  car_orders.start();
+  bike_orders.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   if (cfg.ykc.enabled) {
@@ -161,6 +185,8 @@ int serve(const Config& cfg, bool demo) {
   }
   std::fflush(stdout);
   server.run();
+  car_orders.stop();  // no start/stop command or timer runs past here
+  bike_orders.stop();
   payments.stop();
   ykc.stop();  // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
