@@ -14,7 +14,14 @@
 #include <future>
 #include <thread>
 
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
 #include <unistd.h>
+
+#include <cstring>
 
 #include "core/clock.hpp"
 #include "devices/device_password.hpp"
@@ -65,13 +72,20 @@ class Session;
 // idle timeout, keep-alive pings, command deadlines and unanswered close frames) and the buffers all of
 // them share — a session reads, decodes, handles and writes before the next one on this thread runs, so
 // an idle charger holds no read buffer, no parser and no write buffer.
+//
+// The sockets are not Asio's: each is registered once (edge-triggered, in and out) in the worker's own
+// epoll set, whose descriptor the io_context watches. Asio re-arms a descriptor with epoll_ctl for every
+// wait; this way a message costs one recv and one send, and one epoll_wait serves every ready charger.
 struct Worker {
   asio::io_context io{1};
   asio::executor_work_guard<asio::io_context::executor_type> guard{io.get_executor()};
   asio::steady_timer sweep{io};
-  std::vector<Session*> sessions;
-  std::array<uint8_t, 16384> scratch{};  // socket reads
-  std::string wbuf;                      // frames to write, of wbuf_owner (flushed before another's)
+  asio::posix::stream_descriptor epoll{io, ::epoll_create1(EPOLL_CLOEXEC)};
+  std::array<epoll_event, 256> events{};
+  std::vector<std::shared_ptr<Session>> sessions;  // the owners of the sessions
+  std::vector<std::shared_ptr<Session>> closed;    // closed during a callback: released after it
+  std::array<uint8_t, 16384> scratch{};            // socket reads
+  std::string wbuf;  // frames to write, of wbuf_owner (flushed before another's)
   Session* wbuf_owner = nullptr;
   std::string text;  // an answer being encoded
   alignas(16) std::array<unsigned char, 16384> dom_buf{};
@@ -85,6 +99,7 @@ struct OcppEndpoint::Impl : std::enable_shared_from_this<OcppEndpoint::Impl> {
     for (size_t i = 0; i < n; ++i) workers.push_back(std::make_unique<Worker>());
     for (auto& w : workers) {
       sweep(*w);
+      poll(*w);
       w->thread = std::thread([w = w.get()] {
         for (;;) {
           try {
@@ -106,7 +121,8 @@ struct OcppEndpoint::Impl : std::enable_shared_from_this<OcppEndpoint::Impl> {
   bool joined = false;
 
   void sweep(Worker& w);
-  void join();  // closes every session, stops the threads
+  void poll(Worker& w);  // waits for the worker's epoll set, then hands the ready sessions their events
+  void join();           // closes every session, stops the threads
 
   // Runs f() on the pool and resumes the awaiting coroutine on its own executor with the result (or
   // its exception). Only the upgrade (device lookup) uses it. Callers pass a named lambda: GCC 12
@@ -214,11 +230,10 @@ struct Pending {
 // everything available into the worker's buffer; the answers to what was read go out in one write.
 class Session final : public DeviceSession, public std::enable_shared_from_this<Session>, ws::FrameSink {
  public:
-  Session(OcppEndpoint::Impl& ep, Worker& w, tcp::socket s, const db::dev::DeviceIdentity& dev,
-          std::string remote)
+  Session(OcppEndpoint::Impl& ep, Worker& w, int fd, const db::dev::DeviceIdentity& dev, std::string remote)
       : ep_(ep),
         w_(w),
-        sock_(std::move(s)),
+        fd_(fd),
         reader_(static_cast<uint32_t>(std::clamp<int64_t>(ep.d.cfg.ocpp.max_frame_bytes, 1024, 1 << 30))),
         ref_{kind_of(dev), dev.id, dev.code},
         connectors_(dev.connectors),
@@ -243,13 +258,24 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
 
   // On the worker's thread, right after the 101 answer. `early`: bytes the HTTP server read past the
   // upgrade request.
+  ~Session() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
   void start(std::string early) {
-    boost::system::error_code ec;
-    sock_.non_blocking(true, ec);
-    sock_.set_option(tcp::no_delay(true), ec);
+    ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) | O_NONBLOCK);
+    int one = 1;
+    ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     last_rx_ = steady_ms();
     index_ = w_.sessions.size();
-    w_.sessions.push_back(this);
+    w_.sessions.push_back(shared_from_this());
+    epoll_event ev{};
+    ev.events = EPOLLIN | EPOLLOUT | EPOLLRDHUP | EPOLLET;
+    ev.data.ptr = this;
+    if (::epoll_ctl(w_.epoll.native_handle(), EPOLL_CTL_ADD, fd_, &ev) != 0) {
+      spdlog::error("ocpp: {}: epoll_ctl: {}", ref_.code, std::strerror(errno));
+      return close_now("internal error (epoll)");
+    }
     int64_t now = now_ms();
     touch(now);
     if (auto old = ep_.d.registry.attach(key(), shared_from_this(), ref_.code, remote_, now))
@@ -259,7 +285,14 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     if (ep_.stopping) start_close(ws::going_away, "server shutting down");
     if (!early.empty()) reader_.feed({reinterpret_cast<uint8_t*>(early.data()), early.size()}, *this);
     flush();
-    if (!closed_ && !blocked_ && !reader_.done()) wait_read();
+    on_readable();  // what arrived before the registration (edge-triggered: no event for it)
+  }
+
+  // Readiness from the worker's epoll set.
+  void on_event(uint32_t events) {
+    if (closed_) return;
+    if ((events & EPOLLOUT) && !out_.empty()) write_pending();
+    if (!closed_ && (events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR))) on_readable();
   }
 
   void sweep(int64_t now) {
@@ -284,12 +317,17 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
       w_.wbuf_owner = nullptr;
       w_.wbuf.clear();
     }
-    w_.sessions[index_] = w_.sessions.back();
-    w_.sessions[index_]->index_ = index_;
+    // O(1) removal; `this` lives on in w_.closed until the callback that closed it has returned
+    w_.closed.push_back(std::move(w_.sessions[index_]));
+    if (index_ + 1 < w_.sessions.size()) {
+      w_.sessions[index_] = std::move(w_.sessions.back());
+      w_.sessions[index_]->index_ = index_;
+    }
     w_.sessions.pop_back();
-    boost::system::error_code ec;
-    sock_.shutdown(tcp::socket::shutdown_both, ec);
-    sock_.close(ec);
+    ::shutdown(fd_, SHUT_RDWR);
+    ::close(fd_);  // leaves the epoll set too
+    fd_ = -1;
+    std::string().swap(out_);
     finish(reason);
   }
 
@@ -297,32 +335,35 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   DeviceKey key() const { return {ref_.kind, ref_.id}; }
 
   // ---- reading ------------------------------------------------------------------------------------
-  void wait_read() {
-    reading_ = true;
-    sock_.async_wait(
-        tcp::socket::wait_read,
-        [self = shared_from_this()](const boost::system::error_code& ec) { self->on_readable(ec); });
-  }
-
-  void on_readable(const boost::system::error_code& ec) {
-    reading_ = false;
-    if (closed_) return;
-    if (ec) return close_now(ec == asio::error::operation_aborted ? "connection closed" : ec.message());
-    for (int round = 0; round < 8; ++round) {
-      boost::system::error_code rec;
-      size_t n = sock_.read_some(asio::buffer(w_.scratch), rec);
-      if (rec == asio::error::would_block || rec == asio::error::try_again) break;
-      if (rec) {
+  // Reads until the socket is drained (edge-triggered), decoding as it goes; the answers go out in one
+  // write at the end. While a handler waits for blocking work nothing is read (unblock() reads on).
+  void on_readable() {
+    if (closed_ || blocked_ || reader_.done()) return;
+    for (int round = 0;; ++round) {
+      if (round == 8) {  // a fast sender: let the other chargers of this thread run first
+        asio::post(w_.io, [self = shared_from_this()] {
+          self->on_readable();
+          self->flush();
+        });
+        break;
+      }
+      ssize_t n = ::recv(fd_, w_.scratch.data(), w_.scratch.size(), 0);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        if (errno == EAGAIN || errno == EWOULDBLOCK) break;
         flush();
-        return close_now(closing_ ? close_reason_ : rec.message());
+        return close_now(closing_ ? close_reason_ : std::strerror(errno));
+      }
+      if (n == 0) {
+        flush();
+        return close_now(closing_ ? close_reason_ : "End of file");
       }
       last_rx_ = steady_ms();
       ping_sent_ = false;
-      reader_.feed({w_.scratch.data(), n}, *this);
-      if (closed_ || blocked_ || reader_.done() || n < w_.scratch.size()) break;
+      reader_.feed({w_.scratch.data(), static_cast<size_t>(n)}, *this);
+      if (closed_ || blocked_ || reader_.done() || static_cast<size_t>(n) < w_.scratch.size()) break;
     }
     flush();
-    if (!closed_ && !blocked_ && !reader_.done()) wait_read();
   }
 
   // ws::FrameSink
@@ -357,9 +398,10 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
 
   // ---- writing ------------------------------------------------------------------------------------
-  // Where a frame goes: behind the write in flight, or into the worker's buffer (written by flush()).
+  // Where a frame goes: behind bytes the socket did not take yet, or into the worker's buffer (written
+  // by flush() at the end of the callback).
   std::string& out_buffer() {
-    if (writing_) return out_next_;
+    if (!out_.empty()) return out_;
     if (w_.wbuf_owner != this) {
       if (w_.wbuf_owner) w_.wbuf_owner->flush();
       w_.wbuf_owner = this;
@@ -368,38 +410,47 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
 
   // Writes what this session has in the worker's buffer: at once when the socket takes it (the usual
-  // case), the rest by an asynchronous write from the session's own buffer.
+  // case); the rest waits in the session's own buffer for EPOLLOUT.
   void flush() {
     if (w_.wbuf_owner == this) {
       w_.wbuf_owner = nullptr;
       if (!closed_ && !w_.wbuf.empty()) {
-        boost::system::error_code ec;
-        size_t n = sock_.write_some(asio::buffer(w_.wbuf), ec);
-        if (ec && ec != asio::error::would_block && ec != asio::error::try_again) {
+        size_t sent = 0;
+        if (!send_some(w_.wbuf.data(), w_.wbuf.size(), sent)) {
           w_.wbuf.clear();
-          return close_now("write failed: " + ec.message());
+          return;
         }
-        if (n < w_.wbuf.size()) out_next_.insert(0, w_.wbuf, n, std::string::npos);
+        if (sent < w_.wbuf.size()) out_.assign(w_.wbuf, sent, std::string::npos);
       }
       w_.wbuf.clear();
     }
-    if (closed_) return;
-    if (!writing_ && !out_next_.empty()) return write_async();
-    if (!writing_ && close_after_write_) close_now(close_reason_);
+    if (!closed_ && out_.empty() && close_after_write_) close_now(close_reason_);
   }
 
-  void write_async() {
-    writing_ = true;
-    out_busy_.swap(out_next_);
-    out_next_.clear();
-    asio::async_write(sock_, asio::buffer(out_busy_),
-                      [self = shared_from_this()](const boost::system::error_code& ec, size_t) {
-                        self->writing_ = false;
-                        if (self->closed_) return;
-                        if (ec) return self->close_now("write failed: " + ec.message());
-                        std::string().swap(self->out_busy_);
-                        self->flush();
-                      });
+  void write_pending() {
+    size_t sent = 0;
+    if (!send_some(out_.data(), out_.size(), sent)) return;
+    out_.erase(0, sent);
+    if (out_.empty()) {
+      std::string().swap(out_);
+      if (close_after_write_) close_now(close_reason_);
+    }
+  }
+
+  // false: the connection failed (and is closed).
+  bool send_some(const char* p, size_t n, size_t& sent) {
+    while (sent < n) {
+      ssize_t k = ::send(fd_, p + sent, n - sent, MSG_NOSIGNAL);
+      if (k >= 0) {
+        sent += static_cast<size_t>(k);
+        continue;
+      }
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN || errno == EWOULDBLOCK) return true;
+      close_now(std::string("write failed: ") + std::strerror(errno));
+      return false;
+    }
+    return true;
   }
 
   void close_after_write(const std::string& reason) {
@@ -694,8 +745,8 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   void unblock() {
     blocked_ = false;
     reader_.resume(*this);
+    on_readable();  // what arrived meanwhile (its readiness event was skipped)
     flush();
-    if (!closed_ && !blocked_ && !reader_.done() && !reading_) wait_read();
   }
 
   template <class T>
@@ -833,25 +884,24 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
 
   OcppEndpoint::Impl& ep_;
   Worker& w_;
-  tcp::socket sock_;
+  int fd_;
   ws::FrameReader reader_;
   DeviceRef ref_;
   int64_t connectors_ = 0;
   std::string remote_;
-  std::string out_next_, out_busy_;  // frames behind / in an asynchronous write (the socket was full)
+  std::string out_;  // bytes the socket did not take yet (written on EPOLLOUT)
   std::string close_reason_;
   size_t index_ = 0;                                           // in w_.sessions
   int64_t last_rx_ = 0, close_deadline_ = 0, bad_window_ = 0;  // steady ms
   uint64_t next_id_ = 0;
   int bad_count_ = 0;
-  bool reading_ = false, writing_ = false, blocked_ = false, closing_ = false, closed_ = false,
-       close_after_write_ = false, ping_sent_ = false;
+  bool blocked_ = false, closing_ = false, closed_ = false, close_after_write_ = false, ping_sent_ = false;
   // Commands are rare: nothing is allocated for them until one arrives.
   std::unique_ptr<std::deque<Pending>> cmdq_;
   std::unique_ptr<Pending> inflight_;
 };
 // 19,000 chargers on one server: every byte here is 19 KB (bench/ocpp, goal ≤ 8 KiB per connection).
-static_assert(sizeof(Session) <= 480, "OCPP session grew: check the per-connection memory budget");
+static_assert(sizeof(Session) <= 384, "OCPP session grew: check the per-connection memory budget");
 
 }  // namespace
 
@@ -859,15 +909,40 @@ void OcppEndpoint::Impl::sweep(Worker& w) {
   w.sweep.expires_after(kSweepEvery);
   w.sweep.async_wait([this, &w](const boost::system::error_code& ec) {
     if (ec) return;
+    sweep(w);  // re-armed first (a session that throws does not stop the sweeps)
     int64_t now = steady_ms();
     // a session may close (and leave the list) during its sweep: walk a copy of the pointers' order
     for (size_t i = 0; i < w.sessions.size();) {
-      Session* s = w.sessions[i];
-      s->sweep(now);
-      if (i < w.sessions.size() && w.sessions[i] == s) ++i;
+      Session* s = w.sessions[i].get();
+      try {
+        s->sweep(now);
+      } catch (const std::exception& e) {
+        spdlog::error("ocpp: session failed: {}", e.what());
+        s->close_now(std::string("internal error: ") + e.what());
+      }
+      if (i < w.sessions.size() && w.sessions[i].get() == s) ++i;
     }
-    sweep(w);
+    w.closed.clear();
   });
+}
+
+void OcppEndpoint::Impl::poll(Worker& w) {
+  w.epoll.async_wait(
+      asio::posix::stream_descriptor::wait_read, [this, &w](const boost::system::error_code& ec) {
+        if (ec) return;
+        int n = ::epoll_wait(w.epoll.native_handle(), w.events.data(), static_cast<int>(w.events.size()), 0);
+        poll(w);  // re-armed first: whatever a session throws, the others are still served
+        for (int i = 0; i < n; ++i) {
+          auto* s = static_cast<Session*>(w.events[i].data.ptr);
+          try {
+            s->on_event(w.events[i].events);
+          } catch (const std::exception& e) {
+            spdlog::error("ocpp: session failed: {}", e.what());
+            s->close_now(std::string("internal error: ") + e.what());
+          }
+        }
+        w.closed.clear();
+      });
 }
 
 void OcppEndpoint::Impl::join() {
@@ -880,7 +955,9 @@ void OcppEndpoint::Impl::join() {
     done.push_back(pr->get_future());
     asio::post(w->io, [w = w.get(), pr] {
       w->sweep.cancel();
+      w->epoll.cancel();
       while (!w->sessions.empty()) w->sessions.back()->close_now("server shutting down");
+      w->closed.clear();
       pr->set_value();
     });
   }
@@ -957,27 +1034,17 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   // From here the connection is a raw socket on one of the endpoint's network threads: the HTTP
   // connection's coroutine (request, parser, buffers) and this one end now.
   boost::system::error_code ec;
-  auto proto = up.stream.socket().local_endpoint(ec).protocol();
-  if (ec) co_return;
   int fd = up.stream.socket().release(ec);
   if (ec) co_return;
   std::string early(static_cast<const char*>(up.buffer.data().data()), up.buffer.size());
   up.buffer.consume(up.buffer.size());
   Worker& w = *workers[next_worker++ % workers.size()];
   ++live;
-  asio::post(w.io, [self, &w, proto, fd, dev = std::move(*dev), remote = up.remote_ip,
-                    early = std::move(early)]() mutable {
-    boost::system::error_code ec;
-    tcp::socket s(w.io);
-    s.assign(proto, fd, ec);
-    if (ec) {
-      ::close(fd);
-      --self->live;
-      return;
-    }
-    auto session = std::make_shared<Session>(*self, w, std::move(s), dev, std::move(remote));
-    session->start(std::move(early));
-  });
+  asio::post(
+      w.io, [self, &w, fd, dev = std::move(*dev), remote = up.remote_ip, early = std::move(early)]() mutable {
+        auto session = std::make_shared<Session>(*self, w, fd, dev, std::move(remote));
+        session->start(std::move(early));
+      });
 }
 
 OcppEndpoint::OcppEndpoint(EndpointDeps deps) : impl_(std::make_shared<Impl>(deps)) {}
