@@ -34,7 +34,12 @@ const ctx = useServer({
 
 // Mode A priced per started minute: 0.10 yuan (10 fen) a minute, so 1.00 yuan buys 10 minutes.
 const PER_MINUTE = { mode: 'A', maxDurationMinutes: 600, autoStopAmount: 5000, freeMinutes: 0, unitMinutes: 1, unitPrice: 1000 };
-let A; let S; let AREA; let FREE_AREA; let BARE;
+// Mode B: the band of the measured power prices every started minute (0.05 / 0.20 / 0.40 yuan).
+const BANDS = {
+  mode: 'B', maxDurationMinutes: 600, autoStopAmount: 5000, freeMinutes: 0, unitMinutes: 1, referencePowerW: 100,
+  bands: [{ minW: 0, maxW: 200, unitPrice: 500 }, { minW: 200, maxW: 700, unitPrice: 2000 }, { minW: 700, maxW: null, unitPrice: 4000 }],
+};
+let A; let S; let AREA; let FREE_AREA; let BAND_AREA; let BARE;
 const sims = [];
 
 before(async () => {
@@ -49,6 +54,8 @@ before(async () => {
   await addBikeTariff(A.api, S.id, AREA.id, { ...PER_MINUTE, prepayValues: [10, 100, 200] });
   FREE_AREA = await addBikeArea(A.api, S.id);
   await addBikeTariff(A.api, S.id, FREE_AREA.id, { ...PER_MINUTE, freeMinutes: 5, prepayValues: [100] });
+  BAND_AREA = await addBikeArea(A.api, S.id);
+  await addBikeTariff(A.api, S.id, BAND_AREA.id, { ...BANDS, prepayValues: [100] });
   BARE = await addBikeStation(A.api, A.id);  // no payment configuration
 });
 
@@ -206,6 +213,22 @@ test('free minutes: a session ended within them costs nothing, the whole prepaym
   assert.equal(done.refunded, 100);
   assert.equal(done.billing.free, true);
   assert.ok(done.energy > 0, 'energy is still reported');
+});
+
+test('power-band tariff: the prepaid duration follows the measured power, the band of that power prices the session', { skip }, async () => {
+  const app = await driver();
+  const d = await device([], { area: BAND_AREA });  // the device draws 400 W
+  const o = await paidOrder(app, { socketId: d.socket(1).id, amount: 100 });
+  assert.equal(o.prepaidDurationS, 1200, 'at the reference power 100 W: 0.05 yuan a minute → 20 minutes');
+  await charging(app, o.orderNo);
+  await until(async () => (await detail(app, o.orderNo)).prepaidDurationS === 300, 'at 400 W: 0.20 yuan a minute → 5 minutes');
+  await sleep(1000);
+  ok(await app.post(`/app/bike/orders/${o.orderNo}/stop`));
+  const done = await settled(app, o.orderNo);
+  assert.equal(done.billing.mode, 'B');
+  assert.equal(done.billing.band, '200W–700W');
+  assert.equal(done.charged, 20);
+  assert.equal(done.refunded, 80);
 });
 
 test('start refused by the device: abnormal, the whole prepayment returned', { skip }, async () => {
