@@ -80,6 +80,10 @@ if [ $up = 1 ] && [ -x "$sim" ]; then
   start_sim ocpp-bike "2 OCPP 1.6J e-bike devices 880000000001-02, 10 sockets each → ${ws}" \
     ocpp --url "$ws" --codes 880000000001,880000000002 --connectors 10 \
     --heartbeat 30 --meter-interval 15 --charge-after 60 --charge-duration 300 --power 0.3 --ramp 3
+  if "$sim" drivers --help >/dev/null 2>&1; then
+    start_sim drivers "3 drivers of the app API (phones 19900000001-03): scan, pay (sandbox), charge 3 min, stop" \
+      drivers --url "http://127.0.0.1:${port}" --phones 3 --type both --interval 120 --charge 180
+  fi
   echo "  Online/offline log: 汇总统计 › 上下线记录; message log: 电桩管理 / 设备管理 › 更多 › 报文日志"
   echo
 elif [ $up = 1 ]; then

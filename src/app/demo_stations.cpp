@@ -13,6 +13,7 @@
 #include "service/car/asset_service.hpp"
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
+#include "service/station/station_config.hpp"
 #include "storage/repositories/auth_repository.hpp"
 
 namespace zc::app {
@@ -34,6 +35,23 @@ constexpr const char* kCarStation = "智充示范充电站";
 constexpr const char* kCarArea = "A区 快充车位";
 constexpr const char* kBikeStation = "阳光花园单车充电站";
 constexpr const char* kBikeArea = "东西门车棚";
+
+// The station's payment configuration (a WeChat Pay merchant, paid through the sandbox gateway), so the
+// demo's drivers (zhichong-sim drivers) can pay; only when the station has none.
+void seed_pay_config(db::Database& db, station::StationType type, int64_t station_id, const Principal& admin,
+                     const char* mch_id) {
+  bool has = db.read([&](db::Connection& c) {
+    return !c.query("SELECT 1 FROM station_pay_config WHERE station_type = ? AND station_id = ?",
+                    {db::station::type_name(type), station_id})
+                .empty();
+  });
+  if (has) return;
+  boost::json::object wechat{{"enabled", true},
+                             {"mchId", mch_id},
+                             {"appId", "wx0000000000demo01"},
+                             {"apiV3Key", std::string(32, 'd')}};
+  station::StationConfigService(db, type).save_pay_config(station_id, {{"wechat", std::move(wechat)}}, admin);
+}
 
 std::optional<int64_t> id_where(db::Database& db, const std::string& sql, const db::Params& params) {
   return db.read([&](db::Connection& c) { return c.scalar(sql, params); });
@@ -63,6 +81,7 @@ void seed_car(db::Database& db, const car::CarContext& ctx, int64_t property_id,
     station_id = stations.create(in, admin);
     stations.audit(*station_id, 1, "示例数据：资料齐全，审核通过", admin);
   }
+  seed_pay_config(db, station::StationType::car, *station_id, admin, "1900000101");
   auto area_id = id_where(db, "SELECT id FROM car_area WHERE name = ? AND station_id = ?",
                           {std::string(kCarArea), *station_id});
   if (!area_id) {
@@ -144,6 +163,7 @@ void seed_bike(db::Database& db, const bike::BikeContext& ctx, int64_t property_
     station_id = stations.create(in, admin);
     stations.audit(*station_id, 1, "示例数据：资料齐全，审核通过", admin);
   }
+  seed_pay_config(db, station::StationType::bike, *station_id, admin, "1900000102");
   auto area_id = id_where(db, "SELECT id FROM bike_area WHERE name = ? AND station_id = ?",
                           {std::string(kBikeArea), *station_id});
   if (!area_id) area_id = bike::AreaService(ctx).create(*station_id, kBikeArea, "0571-88880003", admin);

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "drivers_sim.hpp"
 #include "ocpp_sim.hpp"
 #include "ykc_sim.hpp"
 
@@ -137,7 +138,40 @@ int main(int argc, char** argv) {
   std::string ykc_codes, ykc_type = "dc", crc_order = "low";
   auto* ykc = app.add_subcommand("ykc", "YKC (云快充 v1.6) car piles over TCP");
   add_ykc_options(ykc, k, ykc_codes, ykc_type, crc_order);
+  zc::sim::DriversOptions d;
+  auto* drivers =
+      app.add_subcommand("drivers", "drivers of the app API: sign in, scan, pay (sandbox), charge, stop");
+  drivers->add_option("--url", d.url, "the platform's HTTP base URL")->capture_default_str();
+  drivers->add_option("--phones", d.phones, "number of drivers (one phone each)")->capture_default_str();
+  drivers->add_option("--phone-prefix", d.phone_prefix, "phones are prefix + zero-padded number, 11 digits")
+      ->capture_default_str();
+  drivers->add_option("--type", d.type, "car, bike or both (alternating)")
+      ->check(CLI::IsMember({"car", "bike", "both"}))
+      ->capture_default_str();
+  drivers->add_option("--interval", d.interval_s, "pause s between a driver's sessions (± 50 %)")
+      ->capture_default_str();
+  drivers->add_option("--charge", d.charge_s, "s a session charges before the driver stops it")
+      ->capture_default_str();
+  drivers->add_option("--timeout", d.timeout_s, "longest wait s for payment, start and stop")
+      ->capture_default_str();
+  drivers->add_option("--duration", d.duration_s, "run time s (0: until SIGINT/SIGTERM)")
+      ->capture_default_str();
+  drivers->add_flag("--quiet", d.quiet, "no per-driver log on stderr");
   CLI11_PARSE(app, argc, argv);
+  if (drivers->parsed()) {
+    if (d.phones < 1 || d.phones > 1000 || d.phone_prefix.size() > 10 ||
+        d.phone_prefix.find_first_not_of("0123456789") != std::string::npos ||
+        d.phone_prefix.size() + std::to_string(d.phones).size() > 11) {
+      std::fprintf(stderr,
+                   "drivers: 1 ≤ --phones ≤ 1000 and a digits-only --phone-prefix that leaves room\n");
+      return 2;
+    }
+    if (d.interval_s < 0 || d.charge_s < 0 || d.timeout_s <= 0) {
+      std::fprintf(stderr, "drivers: --interval, --charge ≥ 0 and --timeout > 0\n");
+      return 2;
+    }
+    return zc::sim::run_drivers(d);
+  }
   if (ykc->parsed()) {
     if (!ykc_codes.empty()) {
       k.codes = split_commas(ykc_codes);
