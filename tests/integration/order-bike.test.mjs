@@ -294,6 +294,25 @@ test('admin end (ORD-BIKE 结束) with a custom duration: settled by it, the dev
   fail(await A.api.post(`/order/bike/${row.id}/end`, {}), 409);
 });
 
+test('device lost for good: suspended, the admin ends it by the last reported duration', { skip }, async () => {
+  const app = await driver();
+  const d = await device();
+  const o = await paidOrder(app, { socketId: d.socket(2).id, amount: 100 });
+  await charging(app, o.orderNo);
+  await sleep(1500);
+  d.sim.proc.kill('SIGUSR1');
+  const s = await inState(app, o.orderNo, 'suspended', 8000);
+  assert.ok(s.durationS >= 1, `last reported duration ${s.durationS}`);
+  const row = (await ctx.admin.list('/order/bike/list', { orderNo: o.orderNo })).rows[0];
+  ok(await A.api.post(`/order/bike/${row.id}/end`, {}));
+  const done = await settled(app, o.orderNo);
+  assert.match(done.endReason, /按最后上报时长结算/);
+  // the last MeterValues before the loss (the live figure while suspended counts on from the start)
+  assert.ok(done.durationS >= 1 && done.durationS <= s.durationS, `settled ${done.durationS} s, live ${s.durationS} s`);
+  assert.equal(done.charged, 10);
+  assert.equal(done.refunded, 90);
+});
+
 test('a repeated StopTransaction is applied once', { skip }, async () => {
   const app = await driver();
   const d = await device(['--charge-duration', '2', '--repeat-stop']);
