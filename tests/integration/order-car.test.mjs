@@ -1,9 +1,10 @@
-// Car charging orders end to end (issue 7; docs/orders.md) with simulated YKC piles (zhichong-sim ykc): a
+// Car charging orders end to end (issue 7; docs/orders.md) with simulated piles (zhichong-sim ykc / ocpp): a
 // driver signs in, pays the prepayment on the sandbox cashier, the platform starts the pile,
 // shows the live session, stops (driver, pile, or at the prepayment), settles through the tariff engine
 // and returns the unused prepayment. Refused start, start timeout, retransmitted records, the checks of
 // POST /app/car/orders and a driver seeing only own orders. The books balance after every test.
-// OCPP piles: order-car-device.test.mjs (a scripted charge point whose times the test sets).
+// And one OCPP session on zhichong-sim ocpp; more OCPP cases in order-car-device.test.mjs (a scripted
+// charge point whose times the test sets).
 import { test, before, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
@@ -11,7 +12,7 @@ import { freePort } from './lib/server.mjs';
 import { ok, fail, until } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, TOU_PERIODS, TOU_TIERS } from './lib/car.mjs';
 import {
-  haveSim, simBin, driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, fenOf, runYkcSim,
+  haveSim, simBin, driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, fenOf, runYkcSim, runOcppSim,
 } from './lib/order-car-helpers.mjs';
 
 const skip = !haveSim && `no ${simBin}`;
@@ -125,6 +126,33 @@ test('YKC: pay, the pile starts, live values, the driver stops, settled by the p
     fail(await other.post(`/app/car/orders/${order.orderNo}/stop`, {}), 404, /orderNo/);
     fail(await ctx.anon.get('/app/car/orders'), 401);
     fail(await ctx.admin.get('/app/car/orders'), 401, undefined, 'an admin token is not an app token');
+  } finally {
+    await s.stop();
+  }
+});
+
+test('OCPP (zhichong-sim ocpp): RemoteStartTransaction with the order number as idTag, the pile ends by itself, settled by meter', { skip }, async () => {
+  const [p] = await piles('ocpp16');
+  const s = runOcppSim(ctx.server.baseUrl, [p], ['--charge-duration', '3', '--power', '30']);
+  try {
+    await until(async () => (await row(p.id)).online, 'online');
+    await until(async () => (await gunOf(p)).state === 'idle', 'gun idle');
+    const app = await driver(ctx.anon);
+    const { pay, order } = await orderAndPay(ctx, app, await gunOf(p), 2000);
+    const charging = await waitState(app, order.orderNo, 'charging');
+    assert.ok(charging.startTime > 0);
+    await until(async () => (await txs(p.id)).find((x) => x.idTag === order.orderNo), 'transaction recorded with the order number');
+    const done = await waitState(app, order.orderNo, 'completed');
+    assert.match(done.endReason, /电桩结束/);
+    assert.ok(done.energy > 0, 'energy by meter');
+    assert.equal(done.charged + done.refunded, 2000);
+    // the per-tier breakdown is the TOU engine's: each tier's fee = its energy × its prices (exact, half-up)
+    for (const x of done.tiers) {
+      assert.ok(Math.abs(x.energyFee - fenOf(x.energy * x.energyPrice)) <= 1, JSON.stringify(x));
+      assert.ok(Math.abs(x.serviceFee - fenOf(x.energy * x.servicePrice)) <= 1, JSON.stringify(x));
+    }
+    assert.equal(done.tiers.reduce((n, x) => n + x.energyFee + x.serviceFee, 0), done.charged);
+    await refundSettled(ctx.admin, pay.payNo);
   } finally {
     await s.stop();
   }

@@ -1,5 +1,5 @@
 // Helpers of the car order tests (order-car*.test.mjs): a driver ordering and paying (lib/app.mjs), the
-// YKC simulator (zhichong-sim ykc), a scripted OCPP 1.6J charge point over a minimal WebSocket client
+// simulators (zhichong-sim ykc / ocpp), a scripted OCPP 1.6J charge point over a minimal WebSocket client
 // (time stamps under the test's control), the books check.
 import assert from 'node:assert/strict';
 import net from 'node:net';
@@ -57,6 +57,14 @@ export function runYkcSim(port, piles, args) {
   const proc = spawn(simBin, ['ykc', '--host', '127.0.0.1', '--port', String(port), '--codes', piles.map((p) => p.code).join(','),
     '--guns', '2', '--heartbeat', '1', '--realtime-interval', '0.3', '--idle-interval', '1', '--reconnect', '0.3', '--quiet', '--events', ...args],
   { stdio: ['ignore', 'pipe', 'pipe'] });
+  return follow(proc);
+}
+
+/** Runs zhichong-sim ocpp for the piles: no local sessions, only what the platform starts. */
+export function runOcppSim(baseUrl, piles, args) {
+  const url = baseUrl.replace(/^http/, 'ws') + '/ocpp';
+  const proc = spawn(simBin, ['ocpp', '--url', url, '--codes', piles.map((p) => p.code).join(','), '--connectors', '2',
+    '--heartbeat', '1', '--meter-interval', '0.3', '--reconnect', '0.3', '--quiet', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   return follow(proc);
 }
 
