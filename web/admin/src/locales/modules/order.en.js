@@ -47,6 +47,7 @@ export default {
       chargeOrderId: 'Charging Order', detailTitle: 'Payment', exportTitle: 'Export Payments',
       reconcile: 'Reconcile', reconcileOk: 'Balanced: every payment agrees with the ledger',
       reconcileBad: '{n} problem(s) found', reconcileTitle: 'Reconciliation', problem: 'Problem',
+      accounts: { payer: 'Payer', held: 'Held', refunding: 'Refunding', revenue: 'Revenue' },
       ledgerTxn: 'Movement', ledgerKind: 'Kind', ledgerAccount: 'Account', ledgerAmount: 'Amount', ledgerTime: 'Time'
     },
     refund: {

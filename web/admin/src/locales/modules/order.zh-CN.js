@@ -47,6 +47,7 @@ export default {
       chargeOrderId: '充电订单', detailTitle: '支付订单详情', exportTitle: '导出支付订单',
       reconcile: '对账检查', reconcileOk: '对账平衡：所有支付订单的资金与流水一致',
       reconcileBad: '对账发现 {n} 处不平', reconcileTitle: '对账检查结果', problem: '问题',
+      accounts: { payer: '付款人', held: '预付冻结', refunding: '退款中', revenue: '营收' },
       ledgerTxn: '流水号', ledgerKind: '类型', ledgerAccount: '账户', ledgerAmount: '金额', ledgerTime: '时间'
     },
     refund: {
