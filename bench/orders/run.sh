@@ -6,10 +6,13 @@
 #       Goal: p95 ≤ 50 ms on both backends.
 #   (b) export: the car order export of ~EXPORT_ROWS rows (default 100,000): server RSS growth above the
 #       RSS before the export (sampled every 20 ms). Goal: ≤ 100 MiB.
+#   (c) starts: STARTS drivers (default 1,000) start sessions at the same moment through the app API on as many
+#       simulated YKC piles (bench/orders/starts.mjs): from the payment confirmation to the pile receiving the
+#       start command, p50/p95/p99 (SQLite; STARTS_BACKEND=postgres for PostgreSQL).
 # Writes bench/results/orders.json.
 #
 #   bench/orders/run.sh [BUILD_DIR]
-#   env: BACKENDS ("sqlite postgres") ORDERS (1000000) REQUESTS (100) EXPORT_ROWS (100000) STATIONS (5 per
+#   env: PHASES ("list starts") BACKENDS ("sqlite postgres") STARTS (1000) STARTS_BACKEND (sqlite) ORDERS (1000000) REQUESTS (100) EXPORT_ROWS (100000) STATIONS (5 per
 #        property, 2 properties) PILES (10 per station, 2 guns each)
 #
 # Rows: provider, properties, stations, tariffs and piles are created through the admin API
@@ -25,7 +28,8 @@ stations=${STATIONS:-5}; piles=${PILES:-10}
 for tool in sqlite3 psql node python3 curl; do
   command -v $tool >/dev/null || { echo "bench/orders: $tool missing" >&2; exit 2; }
 done
-ninja -C "$build" zhichong >/dev/null
+phases=${PHASES:-list starts}; starts=${STARTS:-1000}; starts_backend=${STARTS_BACKEND:-sqlite}
+ninja -C "$build" zhichong zhichong-sim >/dev/null
 root=$PWD
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d /tmp/zc-bench-orders.XXXXXX)
@@ -42,11 +46,12 @@ password=Bench12345
 span_ms=$((180 * 86400 * 1000))  # the orders spread evenly over the last 180 days
 now_ms=$(($(date +%s) * 1000))
 
-start_server() {  # database URL
+start_server() {  # database URL [VAR=value …]
   http_port=$(free_port)
-  (cd "$work" && ZHICHONG_HTTP_HOST=127.0.0.1 ZHICHONG_HTTP_PORT=$http_port ZHICHONG_DATABASE_URL="$1" \
+  local url=$1; shift
+  (cd "$work" && export "$@" && ZHICHONG_HTTP_HOST=127.0.0.1 ZHICHONG_HTTP_PORT=$http_port ZHICHONG_DATABASE_URL="$url" \
     ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD=$password ZHICHONG_HTTP_WEB_ROOT= ZHICHONG_LOG_LEVEL=warn \
-    ZHICHONG_LOG_ACCESS_LOG=false ZHICHONG_YKC_ENABLED=false \
+    ZHICHONG_LOG_ACCESS_LOG=false \
     exec "$root/$build/zhichong" serve >>"$work/server.log" 2>&1) &
   server_pid=$!
   for _ in $(seq 300); do curl -sf "http://127.0.0.1:$http_port/health" >/dev/null && return 0; sleep 0.1; done
@@ -97,29 +102,43 @@ ANALYZE;
 SQL
 }
 
+new_database() {  # backend → $url: an empty SQLite file or a fresh PostgreSQL cluster ($pgdir)
+  if [ "$1" = sqlite ]; then rm -f "$work"/zc.db*; url="sqlite:$work/zc.db"
+  else pgdir=$(mktemp -d /tmp/zc-bench-orders-pg.XXXXXX); url=$(scripts/pg-temp.sh start "$pgdir"); fi
+}
+drop_database() { if [ -n "$pgdir" ]; then scripts/pg-temp.sh stop "$pgdir" >/dev/null; pgdir=""; fi; rm -f "$work"/zc.db*; }
+
 results=()
+[[ " $phases " == *" list "* ]] || backends=""
 for backend in $backends; do
   echo "bench/orders: $backend — setting up" >&2
-  if [ "$backend" = sqlite ]; then
-    url="sqlite:$work/zc.db"
-  else
-    pgdir=$(mktemp -d /tmp/zc-bench-orders-pg.XXXXXX)
-    url=$(scripts/pg-temp.sh start "$pgdir")
-  fi
-  start_server "$url"
+  new_database "$backend"
+  start_server "$url" ZHICHONG_YKC_ENABLED=false
   setup=$(node bench/orders/setup.mjs "http://127.0.0.1:$http_port" "$password" "$stations" "$piles")
   stop_server
   t0=$(date +%s)
   if [ "$backend" = sqlite ]; then orders_sql sqlite | sqlite3 "$work/zc.db" >/dev/null
   else orders_sql postgres | psql -q -v ON_ERROR_STOP=1 "$url" >/dev/null; fi
   echo "bench/orders: $backend — $orders orders generated in $(($(date +%s) - t0)) s" >&2
-  start_server "$url"
+  start_server "$url" ZHICHONG_YKC_ENABLED=false
   result=$(node bench/orders/measure.mjs "http://127.0.0.1:$http_port" "$password" "$setup" "$server_pid" \
     "$requests" "$export_rows" "$orders" "$span_ms" "$now_ms")
   results+=("\"$backend\": $result")
   stop_server
-  if [ "$backend" = sqlite ]; then rm -f "$work"/zc.db*; else scripts/pg-temp.sh stop "$pgdir" >/dev/null; pgdir=""; fi
+  drop_database
 done
+if [[ " $phases " == *" starts "* ]]; then
+  echo "bench/orders: starts — $starts drivers on $starts_backend" >&2
+  new_database "$starts_backend"
+  ykc_port=$(free_port)
+  start_server "$url" ZHICHONG_TESTING_ENABLED=true ZHICHONG_SMS_DEV_ENDPOINT=true ZHICHONG_YKC_HOST=127.0.0.1 \
+    ZHICHONG_YKC_PORT=$ykc_port
+  result=$(node bench/orders/starts.mjs "http://127.0.0.1:$http_port" "$password" "$ykc_port" \
+    "$root/$build/zhichong-sim" "$starts")
+  results+=("\"starts_$starts_backend\": $result")
+  stop_server
+  drop_database
+fi
 
 mkdir -p bench/results
 {
