@@ -93,6 +93,11 @@ test('pay status: unpaid with the cashier, own only, failed when declined, the o
   const order = ok(await app.get(`/app/car/orders/${st.orderNo}`)).data;
   assert.equal(order.orderNo, st.orderNo);
   await until(async () => ok(await app.get(`/app/car/orders/${st.orderNo}`)).data.state === 'charging', 'charging');
+  // The gun is taken: not free in the station list, and the scan says why.
+  const s = ok(await other.get('/app/scan', { code: gun.code })).data;
+  assert.deepEqual([s.gun.available, s.canStart, s.reason], [false, false, '充电枪正在使用中']);
+  const row = ok(await ctx.anon.get('/app/stations', { type: 'car' })).rows.find((x) => x.id === s.station.id);
+  assert.deepEqual([row.total, row.free], [2, 1]);
   ok(await app.post(`/app/car/orders/${st.orderNo}/stop`, {}));
   await until(async () => ok(await app.get(`/app/car/orders/${st.orderNo}`)).data.state === 'completed', 'completed', 20000);
 });

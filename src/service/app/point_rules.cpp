@@ -18,7 +18,7 @@ std::string state_problem(StationKind kind, const db::app::PointRow& p) {
   if (p.device_status != 0) return car ? "电桩已停用" : "设备已停用";
   if (p.status != 0) return car ? "充电枪已停用" : "插座已停用";
   if (!p.device_online || p.state == "offline") return car ? "电桩离线" : "设备离线";
-  if (p.state == "charging") return car ? "充电枪正在使用中" : "插座正在使用中";
+  if (p.state == "charging" || p.busy) return car ? "充电枪正在使用中" : "插座正在使用中";
   if (p.state == "fault") return car ? "充电枪故障" : "插座故障";
   if (p.state == "idle" || (car && p.state == "plugged")) return "";
   return "状态未知：" + p.state;

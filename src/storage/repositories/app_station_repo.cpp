@@ -16,6 +16,7 @@ struct Names {
   const char* number;        // gun_no / socket_no
   const char* device_fk;     // pile_id / device_id
   const char* device_extra;  // current type, power
+  const char* busy;          // an open charging order holds point p
 };
 
 const Names& names(StationKind k) {
@@ -28,9 +29,21 @@ const Names& names(StationKind k) {
                          "('idle', 'plugged')",
                          "gun_no",
                          "pile_id",
-                         "d.current_type, d.output_power"};
-  static const Names bike{"bike_station",    "bike_area", "bike_device", "bike_socket", "bike",
-                          "s.service_phone", "('idle')",  "socket_no",   "device_id",   "'', d.rated_power"};
+                         "d.current_type, d.output_power",
+                         "EXISTS (SELECT 1 FROM car_charge_order o WHERE o.gun_id = p.id AND o.state IN "
+                         "('starting', 'charging', 'stopping', 'suspended'))"};
+  static const Names bike{"bike_station",
+                          "bike_area",
+                          "bike_device",
+                          "bike_socket",
+                          "bike",
+                          "s.service_phone",
+                          "('idle')",
+                          "socket_no",
+                          "device_id",
+                          "'', d.rated_power",
+                          "EXISTS (SELECT 1 FROM bike_charge_order o WHERE o.socket_id = p.id AND o.state IN "
+                          "('charging', 'suspended'))"};
   return k == StationKind::car ? car : bike;
 }
 
@@ -46,9 +59,9 @@ std::string point_select(const Names& n) {
   return std::string("SELECT p.id, p.code, p.name, p.") + n.number +
          ", p.state, p.status, d.id, COALESCE(d.code, ''), " +
          "d.name, d.status, d.online, a.id, a.status, s.id, CASE WHEN " + visible_station("s") +
-         " THEN 1 ELSE 0 END, " + n.device_extra + " FROM " + n.point + " p JOIN " + n.device +
-         " d ON d.id = p." + n.device_fk + " JOIN " + n.area + " a ON a.id = d.area_id JOIN " + n.station +
-         " s ON s.id = d.station_id ";
+         " THEN 1 ELSE 0 END, " + n.device_extra + ", CASE WHEN " + n.busy + " THEN 1 ELSE 0 END FROM " +
+         n.point + " p JOIN " + n.device + " d ON d.id = p." + n.device_fk + " JOIN " + n.area +
+         " a ON a.id = d.area_id JOIN " + n.station + " s ON s.id = d.station_id ";
 }
 
 std::vector<PointRow> points_of(const Result& r) {
@@ -73,6 +86,7 @@ std::vector<PointRow> points_of(const Result& r) {
     p.station_visible = r.i64(i, 14) != 0;
     p.current_type = r.str(i, 15);
     p.power_w = r.i64(i, 16);
+    p.busy = r.i64(i, 17) != 0;
     out.push_back(std::move(p));
   }
   return out;
@@ -94,7 +108,7 @@ std::vector<StationSummary> AppStationRepo::stations(StationKind kind, const std
   const Names& n = names(kind);
   std::string free_case =
       std::string("CASE WHEN p.status = 0 AND d.status = 0 AND d.online = 1 AND p.state IN ") +
-      n.free_states + " THEN 1 ELSE 0 END";
+      n.free_states + " AND NOT " + n.busy + " THEN 1 ELSE 0 END";
   std::string sql = std::string("SELECT s.id, s.name, s.address, s.opening_hours, ") + n.phone +
                     ", s.timezone, s.longitude, s.latitude, COUNT(p.id), COALESCE(SUM(" + free_case +
                     "), 0), CASE WHEN EXISTS (SELECT 1 FROM station_pay_config pc WHERE pc.station_type = '" +

@@ -5,7 +5,7 @@
 //   - a disabled area hides its piles / devices;
 //   - a disabled pile / device is shown stopped; a disabled gun / socket is unavailable.
 // "Free" = usable now: the gun/socket and its pile/device enabled, the pile/device online, the gun idle or
-// plugged (car) / the socket idle (e-bike).
+// plugged (car) / the socket idle (e-bike), and no open charging order on it.
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +42,7 @@ struct PointRow {
   // car piles: current type (AC/DC) and output power (W); e-bike devices: rated power (W)
   std::string current_type;
   int64_t power_w = 0;
+  bool busy = false;  // an open charging order holds it (its device may not report it charging yet)
 };
 
 class AppStationRepo {
