@@ -3,6 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer } from './lib/fixture.mjs';
+import { startServer } from './lib/server.mjs';
+import { Api } from './lib/client.mjs';
 import { ok, fail, randPhone } from './lib/client.mjs';
 import { AppApi, signIn } from './lib/app.mjs';
 
@@ -124,4 +126,16 @@ test('plates: Chinese plates incl. new-energy, normalised, at most 5, own only',
   fail(await app.del('/app/user/plates/abc'), 400);
   assert.equal(ok(await app.get('/app/user/plates')).total, 4);
   ok(await app.post('/app/user/plates', { plate: '粤B54321' }));
+});
+
+test('without sms.dev_endpoint the dev route does not exist; sign-in codes only go to the SMS provider', async () => {
+  const server = await startServer({ env: { ZHICHONG_SMS_DEV_ENDPOINT: 'false' } });
+  try {
+    const anon = new Api(server.baseUrl);
+    const phone = randPhone();
+    ok(await anon.post('/app/auth/sms', { phone }));
+    fail(await anon.get('/app/dev/sms', { phone }), 404);
+  } finally {
+    await server.stop();
+  }
 });
