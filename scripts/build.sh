@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# scripts/build.sh DIR TYPE [extra cmake args] — configures once (Ninja, ccache) and builds.
+# scripts/build.sh DIR TYPE [cmake -D… args] [ninja targets] — configures (Ninja, ccache) and builds.
+#   Arguments starting with "-" go to cmake, the others are the targets to build (default: all).
+#   DIR is configured again when TYPE or the cmake arguments differ from the last configure (kept in
+#   DIR/.zc-configure), so a changed flag in scripts/test.sh reaches an existing build dir.
 set -euo pipefail
 dir=$1; type=$2; shift 2
 cd "$(dirname "$0")/.."
-if [ ! -f "$dir/build.ninja" ]; then
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+cmake_args=(); targets=()
+for a in "$@"; do
+  case $a in -*) cmake_args+=("$a") ;; *) targets+=("$a") ;; esac
+done
+want="$type ${cmake_args[*]}"
+if [ ! -f "$dir/build.ninja" ] || [ "$(cat "$dir/.zc-configure" 2>/dev/null)" != "$want" ]; then
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "${cmake_args[@]}" >/dev/null
+  echo "$want" >"$dir/.zc-configure"
 fi
-ninja -C "$dir" --quiet 2>/dev/null || ninja -C "$dir"
+ninja -C "$dir" --quiet "${targets[@]}" 2>/dev/null || ninja -C "$dir" "${targets[@]}"
