@@ -62,7 +62,11 @@ try {
   for (let i = 0; i < n; i++) {
     const app = await AppApi.signIn(baseUrl, randPhone());
     const gun = piles[i].guns[0];
-    const pay = ok(await app.post('/app/car/orders', { gunCode: gun.code, amount: 5000 }), 'pay order').data;
+    // a pile that just logged in reports its gun's state with its first real-time data: until then 409 offline
+    const pay = (await until(async () => {
+      const r = await app.post('/app/car/orders', { gunCode: gun.code, amount: 5000 });
+      return r.body?.code === 200 ? r.body : r.body?.code === 409 && /offline/.test(r.body.msg) ? null : ok(r, 'pay order');
+    }, `gun ${gun.code} ready`, 60000)).data;
     const url = new URL(pay.cashierUrl, baseUrl);
     const page = await fetch(url);
     if (page.status !== 200) throw new Error(`cashier page ${url}: HTTP ${page.status}`);

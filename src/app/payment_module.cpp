@@ -15,6 +15,7 @@ static payment::SandboxSettings sandbox_settings(const Config& cfg) {
     spdlog::info("payment.sandbox_secret not set: sandbox merchant keys are random for this run");
   }
   s.refund_delay_ms = cfg.payment.sandbox_refund_delay_ms;
+  s.notify_senders = cfg.payment.sandbox_notify_senders;
   s.notify_max_attempts = cfg.payment.notify_max_attempts;
   s.notify_retry_base_ms = cfg.payment.notify_retry_base_ms;
   s.notify_retry_max_ms = cfg.payment.notify_retry_max_ms;

@@ -67,23 +67,23 @@ struct Config {
   } ocpp;
   struct Ykc {  // YKC (云快充) pile protocol over TCP (docs/ykc.md)
     bool enabled = true;
-    std::string host = "127.0.0.1";  // piles on other hosts: 0.0.0.0
-    int64_t port = 8767;             // 0 = a free port chosen by the OS (printed at start)
-    int64_t threads = 1;             // network threads of the YKC listener
-    int64_t login_timeout_s = 30;    // a connection must log in (0x01) within this
-    int64_t idle_timeout_s = 35;     // no frame for this long: offline (≈ 3 heartbeats of 10 s + grace)
-    int64_t command_timeout_ms = 30000;          // longest wait for a pile's answer to a command
-    int64_t max_bad_frames_per_minute = 20;      // garbage / bad CRC / undecodable frames, then close
-    std::string reply_crc_order = "pile";        // pile (mirror the pile's CRC byte order) | standard
-    int64_t clock_sync_interval_s = 86400;       // 0x56 after login and then this often
+    std::string host = "127.0.0.1";      // piles on other hosts: 0.0.0.0
+    int64_t port = 8767;                 // 0 = a free port chosen by the OS (printed at start)
+    int64_t threads = 1;                 // network threads of the YKC listener
+    int64_t login_timeout_s = 30;        // a connection must log in (0x01) within this
+    int64_t idle_timeout_s = 35;         // no frame for this long: offline (≈ 3 heartbeats of 10 s + grace)
+    int64_t command_timeout_ms = 30000;  // longest wait for a pile's answer to a command
+    int64_t max_bad_frames_per_minute = 20;  // garbage / bad CRC / undecodable frames, then close
+    std::string reply_crc_order = "pile";    // pile (mirror the pile's CRC byte order) | standard
+    int64_t clock_sync_interval_s = 86400;   // 0x56 after login and then this often
     // message log per pile, bytes (0 = off; docs/ykc.md)
     int64_t message_log_bytes = 1024;
   } ykc;
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
   } gateway;
-  struct Order {                        // car charging orders (docs/orders.md)
-    int64_t start_timeout_s = 60;         // no start confirmation from the pile within this: abnormal + refund
+  struct Order {                   // car charging orders (docs/orders.md)
+    int64_t start_timeout_s = 60;  // no start confirmation from the pile within this: abnormal + refund
     int64_t device_lost_timeout_s = 120;  // a charging pile offline this long: the order is suspended
     int64_t sweep_interval_ms = 1000;     // timers (start timeout, auto stop, device lost) run this often
     int64_t command_timeout_ms = 15000;   // longest wait for a pile's answer to a start/stop command
@@ -91,20 +91,21 @@ struct Config {
     int64_t min_prepay_fen = 100;         // an amount that is not one of the tariff's prepay values must be
     int64_t max_prepay_fen = 50000;       // within these bounds (fen)
     // e-bike orders (docs/orders.md "E-bike orders"); the sweep interval and command timeout above apply too
-    int64_t bike_start_timeout_s = 60;     // no StartTransaction within this after the start command: abnormal
+    int64_t bike_start_timeout_s = 60;  // no StartTransaction within this after the start command: abnormal
     int64_t bike_suspend_timeout_s = 120;  // a charging device offline this long: the order is suspended
-    int64_t bike_stop_timeout_s = 60;      // no StopTransaction within this after a stop: settled by last report
-    int64_t bike_full_power_w = 10;        // full: the power stays below this (W; 0 = rule off) …
-    int64_t bike_full_hold_s = 600;        // … for this long: the session is stopped (已充满)
+    int64_t bike_stop_timeout_s = 60;  // no StopTransaction within this after a stop: settled by last report
+    int64_t bike_full_power_w = 10;    // full: the power stays below this (W; 0 = rule off) …
+    int64_t bike_full_hold_s = 600;    // … for this long: the session is stopped (已充满)
   } order;
-  struct Payment {  // payments and the built-in sandbox gateway (docs/payment.md)
-    std::string sandbox_secret;         // derives the sandbox merchant keys; empty = random per start
-    std::string notify_base_url;        // how the gateway reaches this server; empty = http://host:port
-    int64_t order_expiry_s = 900;       // an unpaid pay order can be paid for this long
-    int64_t sandbox_refund_delay_ms = 500;   // a sandbox refund succeeds this long after it was accepted
-    int64_t notify_max_attempts = 10;        // notification deliveries before the gateway gives up
-    int64_t notify_retry_base_ms = 1000;     // retry n waits base × 2^(n−1) …
-    int64_t notify_retry_max_ms = 60000;     // … at most this
+  struct Payment {                          // payments and the built-in sandbox gateway (docs/payment.md)
+    std::string sandbox_secret;             // derives the sandbox merchant keys; empty = random per start
+    std::string notify_base_url;            // how the gateway reaches this server; empty = http://host:port
+    int64_t order_expiry_s = 900;           // an unpaid pay order can be paid for this long
+    int64_t sandbox_refund_delay_ms = 500;  // a sandbox refund succeeds this long after it was accepted
+    int64_t notify_max_attempts = 10;       // notification deliveries before the gateway gives up
+    int64_t notify_retry_base_ms = 1000;    // retry n waits base × 2^(n−1) …
+    int64_t notify_retry_max_ms = 60000;    // … at most this
+    int64_t sandbox_notify_senders = 8;     // notifications the sandbox gateway POSTs at the same time
   } payment;
   struct Log {
     std::string level = "info";

@@ -1,5 +1,7 @@
 #include "integrations/payment/sandbox_gateway.hpp"
 
+#include <atomic>
+
 #include <spdlog/spdlog.h>
 
 #include <boost/json/object.hpp>
@@ -310,14 +312,43 @@ void SandboxGateway::dispatch_once() {
       repo.enqueue(f.merchant_no, f.notify_url, json::serialize(n), now);
     }
   });
+  constexpr int64_t kBatch = 200;
   auto due = db_.read(
-      [&](Connection& c) { return SandboxRepo(c).due_notifications(now, s_.notify_max_attempts, 20); });
-  for (const auto& o : due) {
-    bool mine = db_.write([&](Connection& c) {
-      return SandboxRepo(c).claim(o, now + s_.notify_timeout_ms + 1000);  // lease while sending
-    });
-    if (mine) deliver(o);
+      [&](Connection& c) { return SandboxRepo(c).due_notifications(now, s_.notify_max_attempts, kBatch); });
+  std::vector<db::sandbox::Outgoing> mine;
+  db_.write([&](Connection& c) {
+    SandboxRepo repo(c);
+    for (const auto& o : due)
+      if (repo.claim(o, now + s_.notify_timeout_ms + 1000)) mine.push_back(o);  // lease while sending
+  });
+  deliver_all(mine);
+  if (static_cast<int64_t>(due.size()) == kBatch) {  // more may be due: no pause before the next pass
+    std::lock_guard lk(mu_);
+    wake_ = true;
   }
+}
+
+void SandboxGateway::deliver_all(const std::vector<db::sandbox::Outgoing>& batch) {
+  size_t senders =
+      std::min<size_t>(batch.size(), static_cast<size_t>(std::max<int64_t>(1, s_.notify_senders)));
+  if (senders <= 1) {
+    for (const auto& o : batch) deliver(o);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto send_some = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < batch.size();) {
+      try {
+        deliver(batch[i]);
+      } catch (const std::exception& e) {  // the lease expires and the next pass retries it
+        spdlog::error("sandbox gateway: notification {}: {}", batch[i].id, e.what());
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t t = 1; t < senders; ++t) threads.emplace_back(send_some);
+  send_some();
+  for (auto& t : threads) t.join();
 }
 
 void SandboxGateway::start() {

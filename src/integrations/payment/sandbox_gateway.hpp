@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "integrations/payment/payment_provider.hpp"
 #include "storage/database.hpp"
@@ -26,6 +27,7 @@ struct SandboxSettings {
   int64_t notify_retry_base_ms = 1000;  // retry n waits base × 2^(n−1), at most notify_retry_max_ms
   int64_t notify_retry_max_ms = 60000;
   int64_t notify_timeout_ms = 5000;  // one POST
+  int64_t notify_senders = 8;  // POSTs in flight at once (one slow notify endpoint must not hold the rest)
 };
 
 enum class CashierResult { paid, declined, already_done, expired, not_found };
@@ -59,6 +61,7 @@ class SandboxGateway final : public PaymentProvider {
   void enqueue(db::Connection& c, const std::string& merchant_no, const std::string& url,
                const std::string& body);
   void deliver(const db::sandbox::Outgoing& o);
+  void deliver_all(const std::vector<db::sandbox::Outgoing>& batch);
   int64_t backoff_ms(int64_t attempts) const;
 
   db::Database& db_;
