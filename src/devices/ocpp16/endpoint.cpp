@@ -117,7 +117,8 @@ struct OcppEndpoint::Impl : std::enable_shared_from_this<OcppEndpoint::Impl> {
   std::vector<std::unique_ptr<Worker>> workers;
   std::atomic<size_t> next_worker{0};
   std::atomic<bool> stopping{false};
-  std::atomic<size_t> live{0};  // sessions open (the server waits for them on shutdown)
+  std::atomic<uint64_t> upgrades{0};  // numbers the accepted upgrades (which connection is newest)
+  std::atomic<size_t> live{0};        // sessions open (the server waits for them on shutdown)
   bool joined = false;
 
   void sweep(Worker& w);
@@ -291,8 +292,18 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     }
     int64_t now = now_ms();
     touch(now);
-    if (auto old = ep_.d.registry.attach(key(), shared_from_this(), ref_.code, remote_, now))
+    // The charger's newest connection wins. Sessions start on their threads in any order, so an older
+    // one (answered 101 first) may start after a newer one: it then hands the device back and leaves.
+    if (auto old = ep_.d.registry.attach(key(), shared_from_this(), ref_.code, remote_, now)) {
+      auto* prev = dynamic_cast<Session*>(old.get());
+      if (prev && prev->upgrade_no_ > upgrade_no_) {
+        ep_.d.registry.attach(key(), old, ref_.code, prev->remote_, now);
+        start_close(ws::going_away, "replaced by a new connection");
+        flush();
+        return on_readable();  // for the charger's answer to the close frame
+      }
       old->close("replaced by a new connection");
+    }
     ep_.d.state.online(key(), protocol(), remote_, now);
     spdlog::info("ocpp: {} connected from {}", ref_.code, remote_);
     if (ep_.stopping) start_close(ws::going_away, "server shutting down");
@@ -901,6 +912,11 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   ws::FrameReader reader_;
   DeviceRef ref_;
   int64_t connectors_ = 0;
+
+ public:
+  uint64_t upgrade_no_ = 0;  // order of the 101 answers (Impl::upgrades)
+
+ private:
   std::string remote_;
   std::string out_;  // bytes the socket did not take yet (written on EPOLLOUT)
   std::string close_reason_;
@@ -1035,6 +1051,7 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
     }
   }
   // A named awaitable, not a temporary in the co_await operand (GCC 12, see blocking()).
+  const uint64_t no = ++upgrades;  // before the 101: the order the charger sees its connections in
   auto handshake = accept_websocket(up.stream, req);
   if (!co_await std::move(handshake)) co_return;
   up.stream.expires_never();
@@ -1049,11 +1066,12 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   up.buffer.consume(up.buffer.size());
   Worker& w = *workers[next_worker++ % workers.size()];
   ++live;
-  asio::post(
-      w.io, [self, &w, fd, dev = std::move(*dev), remote = up.remote_ip, early = std::move(early)]() mutable {
-        auto session = std::make_shared<Session>(*self, w, fd, dev, std::move(remote));
-        session->start(std::move(early));
-      });
+  asio::post(w.io, [self, &w, fd, no, dev = std::move(*dev), remote = up.remote_ip,
+                    early = std::move(early)]() mutable {
+    auto session = std::make_shared<Session>(*self, w, fd, dev, std::move(remote));
+    session->upgrade_no_ = no;
+    session->start(std::move(early));
+  });
 }
 
 #pragma GCC diagnostic pop
