@@ -244,7 +244,7 @@ void append_close(std::string& out, uint16_t code, std::string_view reason) {
   size_t r = std::min<size_t>(reason.size(), 123);
   // never cut a UTF-8 sequence in two
   while (r > 0 && r < reason.size() && (static_cast<uint8_t>(reason[r]) & 0xC0) == 0x80) --r;
-  std::memcpy(body + 2, reason.data(), r);
+  if (r > 0) std::memcpy(body + 2, reason.data(), r);  // an empty view's data() may be null (UB for memcpy)
   append_frame(out, close, std::string_view(body, r + 2));
 }
 
