@@ -93,48 +93,13 @@ BikeOrders::~BikeOrders() {
 }
 
 void BikeOrders::start() {
-  {
-    std::lock_guard lk(jobs_mu_);
-    stopping_ = false;
-  }
-  if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+  worker_.start();
   sweeper_.start();
 }
 
 void BikeOrders::stop() {
   sweeper_.stop();
-  {
-    std::lock_guard lk(jobs_mu_);
-    stopping_ = true;
-  }
-  jobs_cv_.notify_all();
-  if (worker_.joinable()) worker_.join();
-}
-
-void BikeOrders::post(std::function<void()> job) {
-  {
-    std::lock_guard lk(jobs_mu_);
-    jobs_.push_back(std::move(job));
-  }
-  jobs_cv_.notify_one();
-}
-
-void BikeOrders::work() {
-  for (;;) {
-    std::function<void()> job;
-    {
-      std::unique_lock lk(jobs_mu_);
-      jobs_cv_.wait(lk, [this] { return stopping_ || !jobs_.empty(); });
-      if (stopping_) return;
-      job = std::move(jobs_.front());
-      jobs_.pop_front();
-    }
-    try {
-      job();
-    } catch (const std::exception& e) {
-      spdlog::error("bike orders: {}", e.what());
-    }
-  }
+  worker_.stop();
 }
 
 // ---- start request → payment → order -------------------------------------------------------------------

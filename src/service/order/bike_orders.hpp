@@ -115,8 +115,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   Usage usage_now(const db::bikeorder::BikeOrder& o, int64_t now);
   std::optional<devices::LatestMeter> meter_of(const db::bikeorder::BikeOrder& o);
   boost::json::object to_json(const db::bikeorder::BikeOrder& o, bool live);
-  void post(std::function<void()> job);  // runs on the worker thread (device commands block)
-  void work();
+  void post(std::function<void()> job) { worker_.post(std::move(job)); }  // device commands block
 
   db::Database& db_;
   devices::DeviceGateway& gateway_;
@@ -128,11 +127,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   std::mutex live_mu_;
   std::map<int64_t, Live> live_;  // order id → session data (sweeper thread)
 
-  std::mutex jobs_mu_;
-  std::condition_variable jobs_cv_;
-  std::deque<std::function<void()>> jobs_;
-  bool stopping_ = false;
-  std::thread worker_;
+  Workers worker_{"bike orders", 1};
   Sweeper sweeper_;
 };
 

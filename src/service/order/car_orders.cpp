@@ -59,7 +59,9 @@ CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, dev
       recording_(recording),
       sweeper_("car-orders",
                std::chrono::milliseconds(std::max<int64_t>(100, car.cfg.order.sweep_interval_ms)),
-               [this] { sweep(); }) {}
+               [this] { sweep(); }),
+      workers_("car orders", static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64))) {
+}
 
 CarOrders::~CarOrders() {
   stop();
@@ -67,52 +69,13 @@ CarOrders::~CarOrders() {
 
 void CarOrders::start() {
   payments_.on_paid([this](const db::payment::PayOrder& p) { on_paid(p); });
-  {
-    std::lock_guard lk(mu_);
-    stopping_ = false;
-    int64_t n = std::clamp<int64_t>(cfg_.order.command_threads, 1, 64);
-    for (int64_t i = 0; i < n; ++i) workers_.emplace_back([this] { command_loop(); });
-  }
+  workers_.start();
   sweeper_.start();
 }
 
 void CarOrders::stop() {
   sweeper_.stop();
-  {
-    std::lock_guard lk(mu_);
-    stopping_ = true;
-  }
-  cv_.notify_all();
-  for (auto& t : workers_)
-    if (t.joinable()) t.join();
-  workers_.clear();
-}
-
-void CarOrders::post(std::function<void()> job) {
-  {
-    std::lock_guard lk(mu_);
-    if (stopping_) return;
-    jobs_.push_back(std::move(job));
-  }
-  cv_.notify_one();
-}
-
-void CarOrders::command_loop() {
-  for (;;) {
-    std::function<void()> job;
-    {
-      std::unique_lock lk(mu_);
-      cv_.wait(lk, [&] { return stopping_ || !jobs_.empty(); });
-      if (stopping_) return;
-      job = std::move(jobs_.front());
-      jobs_.pop_front();
-    }
-    try {
-      job();
-    } catch (const std::exception& e) {
-      spdlog::error("car orders: command job failed: {}", e.what());
-    }
-  }
+  workers_.stop();
 }
 
 devices::DeviceRef CarOrders::pile_ref(const Order& o) const {

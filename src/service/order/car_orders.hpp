@@ -87,8 +87,7 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
 
   void on_paid(const db::payment::PayOrder& p);
   void start_paid(const db::payment::PayOrder& p);
-  void post(std::function<void()> job);
-  void command_loop();
+  void post(std::function<void()> job) { workers_.post(std::move(job)); }
 
   devices::DeviceRef pile_ref(const Order& o) const;
   void send_stop(const Order& o);
@@ -110,11 +109,7 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   charging::RecordingChargingService& recording_;
   Sweeper sweeper_;
 
-  std::mutex mu_;
-  std::condition_variable cv_;
-  std::deque<std::function<void()>> jobs_;
-  bool stopping_ = false;
-  std::vector<std::thread> workers_;
+  Workers workers_;  // start/stop commands (they wait for the pile's answer)
 };
 
 }  // namespace zc::order

@@ -67,4 +67,53 @@ void Sweeper::loop() {
   }
 }
 
+Workers::~Workers() {
+  stop();
+}
+
+void Workers::start() {
+  std::lock_guard lk(mu_);
+  if (!running_.empty()) return;
+  stopping_ = false;
+  for (size_t i = 0; i < threads_; ++i) running_.emplace_back([this] { loop(); });
+}
+
+void Workers::stop() {
+  {
+    std::lock_guard lk(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : running_)
+    if (t.joinable()) t.join();
+  running_.clear();
+}
+
+void Workers::post(std::function<void()> job) {
+  {
+    std::lock_guard lk(mu_);
+    if (stopping_) return;
+    jobs_.push_back(std::move(job));
+  }
+  cv_.notify_one();
+}
+
+void Workers::loop() {
+  for (;;) {
+    std::function<void()> job;
+    {
+      std::unique_lock lk(mu_);
+      cv_.wait(lk, [this] { return stopping_ || !jobs_.empty(); });
+      if (stopping_) return;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    try {
+      job();
+    } catch (const std::exception& e) {
+      spdlog::error("{}: job failed: {}", name_, e.what());
+    }
+  }
+}
+
 }  // namespace zc::order

@@ -1,13 +1,17 @@
 #pragma once
-// Helpers the car and e-bike orders share: the order number and the sweeper thread that drives their
-// timers (start timeout, auto stop, device lost). No I/O of its own.
+// Helpers the car and e-bike orders share: the order number, the sweeper thread that drives their
+// timers (start timeout, auto stop, device lost) and the workers that send device commands. No I/O of
+// its own.
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
 #include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace zc::order {
 
@@ -37,6 +41,31 @@ class Sweeper {
   std::condition_variable cv_;
   bool stopping_ = false, woken_ = false;
   std::thread thread_;
+};
+
+// `threads` worker threads running posted jobs in the order they were posted. For work that waits (a device
+// command waits for the device's answer): never on the network threads nor in a request. A job that
+// throws is logged; jobs posted after stop() are dropped.
+class Workers {
+ public:
+  Workers(std::string name, size_t threads)
+      : name_(std::move(name)), threads_(std::max<size_t>(1, threads)) {}
+  ~Workers();
+  Workers(const Workers&) = delete;
+  Workers& operator=(const Workers&) = delete;
+  void start();
+  void stop();
+  void post(std::function<void()> job);
+
+ private:
+  void loop();
+  std::string name_;
+  size_t threads_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopping_ = false;
+  std::vector<std::thread> running_;
 };
 
 }  // namespace zc::order
