@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/payment/register.hpp"
+#include "core/clock.hpp"
 #include "core/crypto.hpp"
 
 namespace zc::app {
@@ -26,7 +27,9 @@ PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& 
     : cfg_(cfg),
       sandbox_(db, sandbox_settings(cfg)),
       service_(db, sandbox_,
-               {cfg.payment.order_expiry_s, [this] { return notify_base_ + "/pay/notify/sandbox"; }}) {
+               {cfg.payment.order_expiry_s, [this] { return notify_base_ + "/pay/notify/sandbox"; }}),
+      closer_("payment: close expired", std::chrono::seconds(30),
+              [this] { service_.close_expired(now_ms()); }) {
   api::register_payment_public_routes(router, service_, sandbox_);
   api::register_payment_admin_routes(router, db);
   if (cfg.testing.enabled) api::register_payment_test_routes(router, service_);
@@ -41,9 +44,11 @@ void PaymentModule::listening(uint16_t port) {
     notify_base_ = "http://" + host + ":" + std::to_string(port);
   }
   sandbox_.start();
+  closer_.start();
 }
 
 void PaymentModule::stop() {
+  closer_.stop();
   sandbox_.stop();
 }
 

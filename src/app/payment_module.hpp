@@ -8,6 +8,7 @@
 #include "core/config.hpp"
 #include "http/router.hpp"
 #include "integrations/payment/sandbox_gateway.hpp"
+#include "service/order/order_common.hpp"
 #include "service/payment/payment_service.hpp"
 
 namespace zc::app {
@@ -25,6 +26,7 @@ class PaymentModule {
   std::string notify_base_;  // set in listening(), before any request is served
   payment::SandboxGateway sandbox_;
   payment::PaymentService service_;
+  order::Sweeper closer_;  // closes expired unpaid pay orders
 };
 
 }  // namespace zc::app

@@ -242,3 +242,22 @@ test('admin lists need their permissions; filters validated', async () => {
   assert.equal((await ctx.admin.list('/order/payment/list', { stationId: station.id, endTime: t0 })).total, 0);
   fail(await A.api.get('/order/payment/reconciliation'), 403);
 });
+
+test('an unpaid pay order is closed after its payment window, at the gateway too: its cashier no longer takes the payment', async () => {
+  const p = await prepay(700);
+  const paidOne = await paid(800);
+  // before the window ends: nothing of these is closed
+  ok(await ctx.admin.post('/test/payment/closeExpired', { atMs: p.expireTime - 1000 }));
+  assert.equal((await payOrder(p.id)).status, 'unpaid');
+  // the periodic close, run as if the window had ended
+  const r = ok(await ctx.admin.post('/test/payment/closeExpired', { atMs: p.expireTime + 1 })).data;
+  assert.ok(r.closed >= 1, JSON.stringify(r));
+  const closed = await payOrder(p.id);
+  assert.equal(closed.status, 'closed');
+  assert.equal((await payOrder(paidOne.id)).status, 'paid', 'a paid order is never closed');
+  assert.match((await cashier(p.cashierPath)).html, /data-status="closed"/);
+  assert.notEqual((await cashier(p.cashierPath, 'confirm')).status, 200, 'the gateway refuses to take a closed trade');
+  await sleep(300);
+  assert.equal((await payOrder(p.id)).status, 'closed');
+  fail(await ctx.admin.post('/test/payment/closeExpired', {}), 400, /atMs/);
+});

@@ -59,6 +59,14 @@ void register_payment_test_routes(http::Router& r, payment::PaymentService& svc)
     o["expireTime"] = c.expires_at;
     return http::ok(o);
   });
+  // The periodic close of expired unpaid pay orders, run now as if the clock said `atMs`.
+  r.post("/test/payment/closeExpired", {}, [&svc](Request& q) {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+    auto b = JsonBody::parse(q.body);
+    boost::json::object o;
+    o["closed"] = svc.close_expired(b.i64("atMs"));
+    return http::ok(o);
+  });
   r.post("/test/payment/refund", {}, [&svc](Request& q) {
     if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
     auto b = JsonBody::parse(q.body);

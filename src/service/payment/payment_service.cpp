@@ -271,6 +271,22 @@ Settled PaymentService::settle(int64_t pay_order_id, int64_t cost_fen) {
   return out;
 }
 
+int PaymentService::close_expired(int64_t now) {
+  auto due = db_.read([&](Connection& c) { return PaymentRepo(c).expired_unpaid(now, 200); });
+  int closed = 0;
+  for (const auto& p : due) {
+    try {
+      provider_.close({p.merchant_no, p.pay_type}, p.pay_no);
+    } catch (const GatewayError& e) {
+      spdlog::warn("pay order {}: the gateway did not close it ({}); left open", p.pay_no, e.what());
+      continue;
+    }
+    if (db_.write([&](Connection& c) { return PaymentRepo(c).mark_closed(p.id, now_ms()); })) ++closed;
+  }
+  if (closed > 0) spdlog::info("payment: {} unpaid pay order(s) closed after their payment window", closed);
+  return closed;
+}
+
 std::vector<db::payment::ReconcileProblem> PaymentService::reconcile() {
   return db_.read([&](Connection& c) { return PaymentRepo(c).reconcile(); });
 }

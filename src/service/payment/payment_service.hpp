@@ -95,6 +95,10 @@ class PaymentService {
   void capture(int64_t pay_order_id, int64_t amount);
   Settled settle(int64_t pay_order_id, int64_t cost_fen);
   std::vector<db::payment::ReconcileProblem> reconcile();
+  // Closes the unpaid pay orders whose payment window ended before `now` — at the gateway first (a trade
+  // the gateway says is paid stays open: its notification is on the way) — and returns how many were
+  // closed. Run periodically (app/payment_module); a late payment of a closed order is still applied.
+  int close_expired(int64_t now);
 
   // Called after a payment is applied (once per pay order), outside the transaction: the order service
   // starts the charging session from here.

@@ -134,6 +134,18 @@ bool PaymentRepo::mark_closed(int64_t id, int64_t at) {
              {at, at, id}) == 1;
 }
 
+std::vector<PayOrder> PaymentRepo::expired_unpaid(int64_t now, int64_t limit) {
+  // idx_pay_order_status (status, created_at): the unpaid ones are few, whatever the table's size
+  Result r =
+      c_.query(std::string("SELECT ") + kPayColumns +
+                   " FROM pay_order WHERE status = 'unpaid' AND expires_at < ? ORDER BY created_at, id "
+                   "LIMIT ?",
+               {now, limit});
+  std::vector<PayOrder> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(pay_from(r, i));
+  return out;
+}
+
 bool PaymentRepo::capture(int64_t id, int64_t amount, int64_t at) {
   return c_.execute(
              "UPDATE pay_order SET captured = captured + ?, updated_at = ? WHERE id = ? AND status = 'paid' "

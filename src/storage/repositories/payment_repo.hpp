@@ -73,6 +73,8 @@ class PaymentRepo {
   // unpaid → failed (declined at the cashier). False otherwise.
   bool mark_failed(int64_t id, const std::string& notify_body, int64_t at);
   bool mark_closed(int64_t id, int64_t at);  // unpaid → closed
+  // Unpaid pay orders whose payment window ended before `now`, oldest first.
+  std::vector<PayOrder> expired_unpaid(int64_t now, int64_t limit);
 
   // held → revenue by `amount` when at least that much is held. False otherwise.
   bool capture(int64_t id, int64_t amount, int64_t at);
