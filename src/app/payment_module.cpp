@@ -28,11 +28,16 @@ PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& 
       sandbox_(db, sandbox_settings(cfg)),
       service_(db, sandbox_,
                {cfg.payment.order_expiry_s, [this] { return notify_base_ + "/pay/notify/sandbox"; }}),
-      closer_("payment: close expired", std::chrono::seconds(30),
-              [this] { service_.close_expired(now_ms()); }) {
+      housekeeping_("payment: housekeeping", std::chrono::seconds(30), [this] {
+        int64_t now = now_ms();
+        service_.close_expired(now);
+        // a refund still unsent a minute after its commit was left by a stopped process (or a failed
+        // write of the gateway's answer): the gateway treats the same refund number as the same refund
+        service_.send_unsent_refunds(now - 60'000);
+      }) {
   api::register_payment_public_routes(router, service_, sandbox_);
   api::register_payment_admin_routes(router, db);
-  if (cfg.testing.enabled) api::register_payment_test_routes(router, service_);
+  if (cfg.testing.enabled) api::register_payment_test_routes(router, db, service_);
 }
 
 void PaymentModule::listening(uint16_t port) {
@@ -44,11 +49,11 @@ void PaymentModule::listening(uint16_t port) {
     notify_base_ = "http://" + host + ":" + std::to_string(port);
   }
   sandbox_.start();
-  closer_.start();
+  housekeeping_.start();
 }
 
 void PaymentModule::stop() {
-  closer_.stop();
+  housekeeping_.stop();
   sandbox_.stop();
 }
 

@@ -26,7 +26,7 @@ class PaymentModule {
   std::string notify_base_;  // set in listening(), before any request is served
   payment::SandboxGateway sandbox_;
   payment::PaymentService service_;
-  order::Sweeper closer_;  // closes expired unpaid pay orders
+  order::Sweeper housekeeping_;  // closes expired unpaid pay orders, sends unsent refunds
 };
 
 }  // namespace zc::app

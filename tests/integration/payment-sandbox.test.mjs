@@ -232,6 +232,31 @@ test('settlement: cost captured, the unused prepayment returned; capped at the p
   assert.equal((await payOrder(q.id)).capturedAmount, 2000);
 });
 
+test('a settlement whose refund never reached the gateway (the process stopped after the commit) is sent later, once', async () => {
+  const p = await paid(3000);
+  // what a stop right after the settlement's commit leaves: captured, the refund reserved, nothing sent
+  const s = ok(await ctx.admin.post('/test/payment/settleUnsent', { payOrderId: p.id, cost: 1000 })).data;
+  assert.deepEqual([s.charged, s.refund], [1000, 2000]);
+  await sleep(400);  // longer than the sandbox's refund delay: nothing was sent, nothing comes back
+  let row = await payOrder(p.id);
+  assert.deepEqual([row.capturedAmount, row.heldAmount, row.refundPending, row.refundedAmount], [1000, 0, 2000, 0]);
+  let refund = row.refunds.find((r) => r.refundNo === s.refundNo);
+  assert.deepEqual([refund.status, refund.gatewayRefundNo], ['pending', '']);
+  await assertBooksBalance();  // pending refunds are part of the books
+  // the periodic resend leaves a refund younger than its grace alone …
+  assert.equal(ok(await ctx.admin.post('/test/payment/sendUnsentRefunds', { beforeMs: Date.now() - 60_000 })).data.sent, 0);
+  // … and sends an older one; the gateway's notification completes it
+  assert.equal(ok(await ctx.admin.post('/test/payment/sendUnsentRefunds', { beforeMs: Date.now() + 1000 })).data.sent, 1);
+  refund = await waitFor('refund succeeded', async () =>
+    (await payOrder(p.id)).refunds.find((r) => r.refundNo === s.refundNo && r.status === 'succeeded'));
+  assert.notEqual(refund.gatewayRefundNo, '');
+  assert.equal(ok(await ctx.admin.post('/test/payment/sendUnsentRefunds', { beforeMs: Date.now() + 1000 })).data.sent, 0, 'sent once');
+  row = await payOrder(p.id);
+  assert.deepEqual([row.capturedAmount, row.heldAmount, row.refundPending, row.refundedAmount], [1000, 0, 0, 2000]);
+  // a pay order that holds nothing settles to nothing (no error that would undo the caller's change)
+  assert.deepEqual(ok(await ctx.admin.post('/test/payment/settleUnsent', { payOrderId: p.id, cost: 500 })).data, { charged: 0, refund: 0 });
+});
+
 test('admin lists need their permissions; filters validated', async () => {
   fail(await ctx.anon.get('/order/payment/list'), 401);
   fail(await ctx.admin.get('/order/payment/list', { pageSize: 9999 }), 400, /pageSize/);

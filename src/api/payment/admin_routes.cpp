@@ -33,7 +33,7 @@ static boost::json::object refund_json(const payment::RefundCreated& c) {
   return o;
 }
 
-void register_payment_test_routes(http::Router& r, payment::PaymentService& svc) {
+void register_payment_test_routes(http::Router& r, db::Database& db, payment::PaymentService& svc) {
   // What the driver app API (next) and the order service will call; here for the payment tests.
   r.post("/test/payment/prepay", {}, [&svc](Request& q) {
     if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
@@ -87,6 +87,27 @@ void register_payment_test_routes(http::Router& r, payment::PaymentService& svc)
     o["refund"] = s.settlement.refund;
     o["capped"] = s.settlement.capped;
     if (s.refund) o["refundOrder"] = refund_json(*s.refund);
+    return http::ok(o);
+  });
+  // What a process stopped right after a settlement's commit leaves: captured, the refund reserved and
+  // never sent to the gateway.
+  r.post("/test/payment/settleUnsent", {}, [&db, &svc](Request& q) {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+    auto b = JsonBody::parse(q.body);
+    int64_t id = system::required_id(b, "payOrderId"), cost = b.i64("cost");
+    auto s = db.write([&](db::Connection& c) { return svc.settle_in(c, id, cost); });
+    boost::json::object o;
+    o["charged"] = s.settlement.charged;
+    o["refund"] = s.settlement.refund;
+    if (s.refund) o["refundNo"] = s.refund->refund.refund_no;
+    return http::ok(o);
+  });
+  // The periodic resend of unsent refunds, run now for those reserved before `beforeMs`.
+  r.post("/test/payment/sendUnsentRefunds", {}, [&svc](Request& q) {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+    auto b = JsonBody::parse(q.body);
+    boost::json::object o;
+    o["sent"] = svc.send_unsent_refunds(b.i64("beforeMs"));
     return http::ok(o);
   });
 }

@@ -212,14 +212,15 @@ void BikeOrders::start_device(const BikeOrder& o) {
 }
 
 void BikeOrders::fail_start(const BikeOrder& o, const std::string& why) {
-  bool failed = db_.write([&](Connection& c) { return BikeOrderRepo(c).fail_start(o.id, why, now_ms()); });
+  payment::PendingSettlement returned;  // the whole prepayment goes back, in the same transaction
+  bool failed = db_.write([&](Connection& c) {
+    if (!BikeOrderRepo(c).fail_start(o.id, why, now_ms())) return false;
+    if (o.pay_order_id) returned = payments_.settle_in(c, *o.pay_order_id, 0);
+    return true;
+  });
   if (!failed) return;  // it started meanwhile, or another path ended it
   spdlog::warn("bike order {}: {}", o.order_no, why);
-  if (!o.pay_order_id) return;
-  auto settled = payments_.settle(*o.pay_order_id, 0);  // the whole prepayment goes back
-  db_.write([&](Connection& c) {
-    BikeOrderRepo(c).set_settled(o.id, settled.settlement.charged, settled.settlement.refund, now_ms());
-  });
+  payments_.send(returned);
 }
 
 // ---- billing and settlement ----------------------------------------------------------------------------
@@ -276,11 +277,20 @@ bool BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& r
   }
   // The order may have moved on since it was read (suspended ↔ charging): retried from its state now,
   // until it is finished — by this call or by another path (then false: settled once).
+  // The order's end, the capture and the refund's reservation commit together (no money left held by a
+  // crash in between); the refund goes to the gateway after the commit.
+  payment::PendingSettlement pending;
   bool mine = db_.write([&](Connection& c) {
     BikeOrderRepo repo(c);
     std::string from = o.state;
     for (int attempt = 0; attempt < 3; ++attempt) {
-      if (repo.finish(o.id, from, f)) return true;
+      if (repo.finish(o.id, from, f)) {
+        if (o.pay_order_id) {
+          pending = payments_.settle_in(c, *o.pay_order_id, f.charged);
+          repo.set_charged(o.id, pending.settlement.charged, now_ms());
+        }
+        return true;
+      }
       auto now = repo.find(o.id);
       if (!now || now->state == "finished") return false;
       from = now->state;
@@ -294,10 +304,9 @@ bool BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& r
   }
   int64_t charged = 0, refunded = 0;
   if (o.pay_order_id) {
-    auto s = payments_.settle(*o.pay_order_id, f.charged);
+    auto s = payments_.send(pending);
     charged = s.settlement.charged;
     refunded = s.settlement.refund;
-    db_.write([&](Connection& c) { BikeOrderRepo(c).set_settled(o.id, charged, refunded, now_ms()); });
   }
   spdlog::info("bike order {} finished: {} s, {} (0.0001 kWh), charged {} fen, returned {} fen — {}",
                o.order_no, f.duration_s, f.energy, charged, refunded, reason);

@@ -306,6 +306,7 @@ void CarOrders::start_paid(const db::payment::PayOrder& p) {
     o.state = "abnormal";
     o.end_reason = "启动失败：" + problem;
   }
+  payment::PendingSettlement returned;  // a session that cannot start: the whole prepayment goes back
   for (int attempt = 0;; ++attempt) {
     o.order_no = new_order_no('C');
     try {
@@ -313,6 +314,7 @@ void CarOrders::start_paid(const db::payment::PayOrder& p) {
         CarOrderRepo repo(c);
         int64_t id = repo.insert(o);
         repo.link_pay_order(p.id, id);
+        if (!problem.empty()) returned = payments_.settle_in(c, p.id, 0);
         return id;
       });
       break;
@@ -324,8 +326,7 @@ void CarOrders::start_paid(const db::payment::PayOrder& p) {
   }
   if (!problem.empty()) {
     spdlog::warn("car order {}: not started ({}); the prepayment is returned", o.order_no, problem);
-    auto s = payments_.settle(p.id, 0);
-    car_.db.write([&](Connection& c) { CarOrderRepo(c).set_money(o.id, 0, s.settlement.refund); });
+    payments_.send(returned);
     return;
   }
   devices::Command cmd{"remoteStart",
@@ -351,13 +352,15 @@ void CarOrders::start_paid(const db::payment::PayOrder& p) {
 void CarOrders::fail_start(const Order& o, const std::string& reason) {
   auto to = after(o.state, reason.find("超时") != std::string::npos ? E::start_timeout : E::start_refused);
   if (!to) return;
+  payment::PendingSettlement returned;
   bool moved = car_.db.write([&](Connection& c) {
-    return CarOrderRepo(c).transition(o.id, o.state, state_name(*to), reason, now_ms());
+    if (!CarOrderRepo(c).transition(o.id, o.state, state_name(*to), reason, now_ms())) return false;
+    if (o.pay_order_id) returned = payments_.settle_in(c, *o.pay_order_id, 0);
+    return true;
   });
   if (!moved || !o.pay_order_id) return;
   spdlog::info("car order {}: {} — the prepayment is returned", o.order_no, reason);
-  auto s = payments_.settle(*o.pay_order_id, 0);
-  car_.db.write([&](Connection& c) { CarOrderRepo(c).set_money(o.id, 0, s.settlement.refund); });
+  payments_.send(returned);
 }
 
 void CarOrders::send_stop(const Order& o) {
@@ -388,19 +391,24 @@ std::optional<CarOrders::Settled> CarOrders::settle(const Order& o, const CarCha
   done.billing_detail = billing_detail_json(c);
   done.end_reason = end_reason.empty() ? o.end_reason : end_reason;
   done.end_at = c.end_ms > 0 ? c.end_ms : now_ms();
-  bool claimed = car_.db.write([&](Connection& x) { return CarOrderRepo(x).complete(o.id, o.state, done); });
+  // The order's end, the capture and the refund's reservation commit together (no money left held by
+  // a crash in between); the refund goes to the gateway after the commit.
+  payment::PendingSettlement pending;
+  bool claimed = car_.db.write([&](Connection& x) {
+    CarOrderRepo repo(x);
+    if (!repo.complete(o.id, o.state, done)) return false;
+    if (o.pay_order_id) {
+      pending = payments_.settle_in(x, *o.pay_order_id, c.bill.total_fen);
+      repo.set_charged(o.id, pending.settlement.charged);
+    }
+    return true;
+  });
   if (!claimed) return std::nullopt;
   Settled out{"completed", done.charged, 0};
   if (o.pay_order_id) {
-    try {
-      auto s = payments_.settle(*o.pay_order_id, c.bill.total_fen);
-      out.charged = s.settlement.charged;
-      out.refunded = s.refund && s.refund->status == "pending" ? s.settlement.refund : 0;
-      car_.db.write([&](Connection& x) { CarOrderRepo(x).set_money(o.id, out.charged, out.refunded); });
-    } catch (const std::exception& e) {
-      // the order is completed; the money stays held (reconciliation shows it) for an operator's refund
-      spdlog::error("car order {}: payment settlement failed: {}", o.order_no, e.what());
-    }
+    auto s = payments_.send(pending);
+    out.charged = s.settlement.charged;
+    out.refunded = s.refund && s.refund->status == "pending" ? s.settlement.refund : 0;
   }
   spdlog::info("car order {} completed: energy {} cost {} charged {} refunded {} ({})", o.order_no,
                done.energy, c.bill.total_fen, out.charged, out.refunded, c.method);

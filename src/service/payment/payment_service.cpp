@@ -194,6 +194,11 @@ NotifyOutcome PaymentService::apply(const Notification& n, std::string_view body
 }
 
 RefundCreated PaymentService::request_refund(const RefundInput& in) {
+  ReservedRefund r = db_.write([&](Connection& c) { return reserve_refund(c, in); });
+  return send_refund(r);
+}
+
+ReservedRefund PaymentService::reserve_refund(Connection& c, const RefundInput& in) {
   if (in.amount <= 0) fail_bad_request("amount: 退费金额必须大于0（分）");
   if (in.refund_type != "fee_refund" && in.refund_type != "prepay_return")
     fail_bad_request("refundType: 只能是fee_refund或prepay_return");
@@ -206,24 +211,28 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
   r.reason = in.reason;
   r.op = in.op;
   r.created_at = now_ms();
-  PayOrder p = db_.write([&](Connection& c) {
-    PaymentRepo repo(c);
-    auto found = repo.find(in.pay_order_id);
-    if (!found) fail_not_found("payOrderId: 支付订单不存在");
-    if (found->status != "paid") fail_conflict("支付订单未支付，不能退费");
-    if (!repo.reserve_refund(found->id, source, in.amount, r.created_at)) {
-      auto now = repo.find(found->id);
-      int64_t max = source == db::payment::kRevenue ? now->captured : now->held();
-      fail_conflict("退费金额超过最大可退金额：最多可退" + std::to_string(max) + "分");
-    }
-    r.pay_order_id = found->id;
-    r.pay_no = found->pay_no;
-    r.id = repo.insert_refund(r, *found);
-    repo.sync_order_refunded(*found);
-    repo.post("refreq:" + r.refund_no, "refund_request", *found, r.id,
-              {{source, -in.amount}, {db::payment::kRefunding, in.amount}}, r.created_at);
-    return *found;
-  });
+  PaymentRepo repo(c);
+  auto found = repo.find(in.pay_order_id);
+  if (!found) fail_not_found("payOrderId: 支付订单不存在");
+  if (found->status != "paid") fail_conflict("支付订单未支付，不能退费");
+  if (!repo.reserve_refund(found->id, source, in.amount, r.created_at)) {
+    auto now = repo.find(found->id);
+    int64_t max = source == db::payment::kRevenue ? now->captured : now->held();
+    fail_conflict("退费金额超过最大可退金额：最多可退" + std::to_string(max) + "分");
+  }
+  r.pay_order_id = found->id;
+  r.pay_no = found->pay_no;
+  r.status = "pending";
+  r.id = repo.insert_refund(r, *found);
+  repo.sync_order_refunded(*found);
+  repo.post("refreq:" + r.refund_no, "refund_request", *found, r.id,
+            {{source, -in.amount}, {db::payment::kRefunding, in.amount}}, r.created_at);
+  return {r, *found};
+}
+
+RefundCreated PaymentService::send_refund(const ReservedRefund& reserved) {
+  const db::payment::Refund& r = reserved.refund;
+  const PayOrder& p = reserved.pay_order;
   RefundRequest req{{p.merchant_no, p.pay_type},         p.pay_no, r.refund_no, r.amount, r.reason,
                     s_.notify_url ? s_.notify_url() : ""};
   try {
@@ -236,7 +245,7 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
       PaymentRepo repo(c);
       if (repo.fail_refund(r, e.what(), now_ms())) {
         repo.post("refail:" + r.refund_no, "refund_failed", p, r.id,
-                  {{db::payment::kRefunding, -r.amount}, {source, r.amount}}, now_ms());
+                  {{db::payment::kRefunding, -r.amount}, {r.source, r.amount}}, now_ms());
         repo.sync_order_refunded(p);
       }
     });
@@ -258,17 +267,55 @@ void PaymentService::capture(int64_t pay_order_id, int64_t amount) {
 }
 
 Settled PaymentService::settle(int64_t pay_order_id, int64_t cost_fen) {
-  auto p = db_.read([&](Connection& c) { return PaymentRepo(c).find(pay_order_id); });
-  if (!p) fail_not_found("payOrderId: 支付订单不存在");
-  if (p->status != "paid") fail_conflict("支付订单未支付，不能结算");
   if (cost_fen < 0) fail_bad_request("cost: 不能为负数");
-  Settled out;
-  out.settlement = order::settle(cost_fen, p->held());
-  if (out.settlement.charged > 0) capture(pay_order_id, out.settlement.charged);
+  auto pending = db_.write([&](Connection& c) {
+    auto p = PaymentRepo(c).find(pay_order_id);
+    if (!p) fail_not_found("payOrderId: 支付订单不存在");
+    if (p->status != "paid") fail_conflict("支付订单未支付，不能结算");
+    return settle_in(c, pay_order_id, cost_fen);
+  });
+  return send(pending);
+}
+
+PendingSettlement PaymentService::settle_in(Connection& c, int64_t pay_order_id, int64_t cost_fen) {
+  PaymentRepo repo(c);
+  auto p = repo.find(pay_order_id);
+  PendingSettlement out;
+  if (!p || p->status != "paid" || p->held() <= 0) {
+    if (p) spdlog::warn("pay order {}: nothing held to settle ({})", p->pay_no, p->status);
+    return out;
+  }
+  out.settlement = order::settle(std::max<int64_t>(0, cost_fen), p->held());
+  int64_t now = now_ms();
+  if (out.settlement.charged > 0) {
+    // held was read in this transaction; the conditional update re-checks it (a concurrent refund on
+    // PostgreSQL): a failure rolls the caller's whole change back, as it must
+    if (!repo.capture(p->id, out.settlement.charged, now)) fail_conflict("扣款金额超过预付余额");
+    repo.post(
+        "capture:" + p->pay_no, "capture", *p, std::nullopt,
+        {{db::payment::kHeld, -out.settlement.charged}, {db::payment::kRevenue, out.settlement.charged}},
+        now);
+  }
   if (out.settlement.refund > 0)
-    out.refund =
-        request_refund({pay_order_id, out.settlement.refund, "prepay_return", "预付余额退回", "system"});
+    out.refund = reserve_refund(c, {p->id, out.settlement.refund, "prepay_return", "预付余额退回", "system"});
   return out;
+}
+
+Settled PaymentService::send(const PendingSettlement& s) {
+  Settled out{s.settlement, std::nullopt};
+  if (s.refund) out.refund = send_refund(*s.refund);
+  return out;
+}
+
+int PaymentService::send_unsent_refunds(int64_t before) {
+  auto due = db_.read([&](Connection& c) { return PaymentRepo(c).unsent_refunds(before, 200); });
+  int sent = 0;
+  for (auto& r : due) {
+    spdlog::warn("refund {} of {} was reserved but never sent to the gateway: sending it now",
+                 r.refund.refund_no, r.pay_order.pay_no);
+    if (send_refund(r).status == "pending") ++sent;
+  }
+  return sent;
 }
 
 int PaymentService::close_expired(int64_t now) {

@@ -10,7 +10,10 @@
 //                      provider; its notification completes it (refunding → payer) — or a synchronous
 //                      refusal returns the money to its source.
 //   settle             settlement of a charging order: min(cost, held) captured (held → revenue), the
-//                      rest returned as a prepay_return refund.
+//                      rest returned as a prepay_return refund. settle_in does it inside the order's own
+//                      transaction (the order's end, the capture and the refund's reservation commit
+//                      together); the reserved refund goes to the gateway after the commit, and
+//                      send_unsent_refunds sends those a stopped process left unsent.
 //   reconcile          the books check (paid = charged + refunded + refunding + held, per pay order).
 #include <functional>
 #include <mutex>
@@ -81,6 +84,15 @@ struct Settled {
   std::optional<RefundCreated> refund;
 };
 
+// A refund reserved in the database, not yet sent to the gateway.
+using ReservedRefund = db::payment::RefundToSend;
+
+// What settle_in wrote; send() it after the transaction commits.
+struct PendingSettlement {
+  order::Settlement settlement;
+  std::optional<ReservedRefund> refund;
+};
+
 class PaymentService {
  public:
   PaymentService(db::Database& db, PaymentProvider& provider, PaymentSettings s);
@@ -94,6 +106,15 @@ class PaymentService {
   RefundCreated request_refund(const RefundInput& in);
   void capture(int64_t pay_order_id, int64_t amount);
   Settled settle(int64_t pay_order_id, int64_t cost_fen);
+  // Settlement inside the caller's transaction: nothing happens (an empty settlement) when the pay order
+  // is not paid or holds nothing — a business state, never an exception that would undo the caller's
+  // writes. Call send() after the commit.
+  PendingSettlement settle_in(db::Connection& c, int64_t pay_order_id, int64_t cost_fen);
+  Settled send(const PendingSettlement& s);
+  // Sends the refunds reserved before `before` that never reached the gateway (the process stopped
+  // between the commit and the call); the gateway treats a repeated refund number as the same refund.
+  // Run periodically (app/payment_module). Returns how many were sent.
+  int send_unsent_refunds(int64_t before);
   std::vector<db::payment::ReconcileProblem> reconcile();
   // Closes the unpaid pay orders whose payment window ended before `now` — at the gateway first (a trade
   // the gateway says is paid stays open: its notification is on the way) — and returns how many were
@@ -106,6 +127,8 @@ class PaymentService {
 
  private:
   NotifyOutcome apply(const Notification& n, std::string_view body);
+  ReservedRefund reserve_refund(db::Connection& c, const RefundInput& in);
+  RefundCreated send_refund(const ReservedRefund& r);
   db::Database& db_;
   PaymentProvider& provider_;
   PaymentSettings s_;

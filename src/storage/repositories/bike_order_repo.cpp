@@ -247,9 +247,8 @@ bool BikeOrderRepo::finish(int64_t id, const std::string& from, const Finish& f)
               f.billing_detail, f.end_at, f.end_at, id, from}) == 1;
 }
 
-void BikeOrderRepo::set_settled(int64_t id, int64_t charged, int64_t refunded, int64_t now) {
-  c_.execute("UPDATE bike_charge_order SET charged = ?, refunded = ?, updated_at = ? WHERE id = ?",
-             {charged, refunded, now, id});
+void BikeOrderRepo::set_charged(int64_t id, int64_t charged, int64_t now) {
+  c_.execute("UPDATE bike_charge_order SET charged = ?, updated_at = ? WHERE id = ?", {charged, now, id});
 }
 
 }  // namespace zc::db::bikeorder

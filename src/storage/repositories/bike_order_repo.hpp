@@ -95,8 +95,8 @@ class BikeOrderRepo {
   bool mark_stop_requested(int64_t id, const std::string& reason, int64_t now);  // once
   // from → finished with the bill. False when the order is no longer in `from` (settled once).
   bool finish(int64_t id, const std::string& from, const Finish& f);
-  // What the payment settlement actually captured and returned.
-  void set_settled(int64_t id, int64_t charged, int64_t refunded, int64_t now);
+  // What the payment settlement captured (refunded follows the refunds: PaymentRepo::sync_order_refunded).
+  void set_charged(int64_t id, int64_t charged, int64_t now);
 
  private:
   Connection& c_;

@@ -259,8 +259,8 @@ bool CarOrderRepo::complete(int64_t id, const std::string& from, const Completio
               r.end_at, id, from}) > 0;
 }
 
-void CarOrderRepo::set_money(int64_t id, int64_t charged, int64_t refunded) {
-  c_.execute("UPDATE car_charge_order SET charged = ?, refunded = ? WHERE id = ?", {charged, refunded, id});
+void CarOrderRepo::set_charged(int64_t id, int64_t charged) {
+  c_.execute("UPDATE car_charge_order SET charged = ? WHERE id = ?", {charged, id});
 }
 
 std::vector<CarOrder> CarOrderRepo::user_orders(int64_t user_id, int64_t page_num, int64_t page_size,

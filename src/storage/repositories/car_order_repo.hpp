@@ -94,8 +94,8 @@ class CarOrderRepo {
   void set_device_lost(int64_t id, std::optional<int64_t> at);
   // from → completed with the settlement's figures. False when the order is no longer in `from`.
   bool complete(int64_t id, const std::string& from, const Completion& r);
-  // after the payment settled: what it charged and returned
-  void set_money(int64_t id, int64_t charged, int64_t refunded);
+  // What the payment settlement captured (refunded follows the refunds: PaymentRepo::sync_order_refunded).
+  void set_charged(int64_t id, int64_t charged);
 
   // A driver's orders, newest first (page_size 1..100); total = all of the driver's orders.
   std::vector<CarOrder> user_orders(int64_t user_id, int64_t page_num, int64_t page_size, int64_t& total);

@@ -195,6 +195,20 @@ void PaymentRepo::set_refund_gateway_no(int64_t refund_id, const std::string& ga
   c_.execute("UPDATE pay_refund SET gateway_refund_no = ? WHERE id = ?", {gateway_refund_no, refund_id});
 }
 
+std::vector<RefundToSend> PaymentRepo::unsent_refunds(int64_t before, int64_t limit) {
+  // idx_pay_refund_status (status, created_at): pending refunds are few, whatever the table's size
+  Result r = c_.query(std::string("SELECT ") + kRefundColumns +
+                          " FROM pay_refund WHERE status = 'pending' AND gateway_refund_no = '' AND "
+                          "created_at < ? ORDER BY created_at, id LIMIT ?",
+                      {before, limit});
+  std::vector<RefundToSend> out;
+  for (size_t i = 0; i < r.size(); ++i) {
+    Refund f = refund_from(r, i);
+    if (auto p = find(f.pay_order_id)) out.push_back({std::move(f), std::move(*p)});
+  }
+  return out;
+}
+
 bool PaymentRepo::complete_refund(const Refund& r, const std::string& gateway_refund_no,
                                   const std::string& body, int64_t at) {
   if (c_.execute("UPDATE pay_refund SET status = 'succeeded', gateway_refund_no = ?, notify_body = ?, "

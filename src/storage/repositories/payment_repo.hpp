@@ -53,6 +53,12 @@ struct Posting {
   int64_t amount = 0;  // signed; the postings of one movement sum to 0
 };
 
+// A refund with its pay order: what the gateway needs to be asked for it.
+struct RefundToSend {
+  Refund refund;
+  PayOrder pay_order;
+};
+
 struct ReconcileProblem {
   int64_t pay_order_id = 0;
   std::string pay_no;
@@ -87,6 +93,9 @@ class PaymentRepo {
   std::optional<Refund> find_refund(int64_t id);
   std::optional<Refund> find_refund_by_no(const std::string& refund_no);
   void set_refund_gateway_no(int64_t refund_id, const std::string& gateway_refund_no);
+  // Pending refunds created before `before` that the gateway never acknowledged (no gateway number),
+  // oldest first.
+  std::vector<RefundToSend> unsent_refunds(int64_t before, int64_t limit);
   // pending → succeeded, pending moves into refunded on the pay order. False when not pending (applied once).
   bool complete_refund(const Refund& r, const std::string& gateway_refund_no, const std::string& body,
                        int64_t at);
