@@ -74,6 +74,12 @@ TEST(Ocpp16Schema, DateTimes) {
         "2026-11-24T00:00:00.Z", "2026-11-24T00:00:00Zx", "yesterday"})
     EXPECT_FALSE(parse_datetime(bad)) << bad;
   EXPECT_EQ(format_datetime(1795478400500), "2026-11-24T00:00:00.500Z");
+  // before 1970 (found by the fuzzer): the fraction stays positive and the text round-trips
+  EXPECT_EQ(format_datetime(-500), "1969-12-31T23:59:59.500Z");
+  auto old = parse_datetime("0226-04-29T23:59:60.5-01:15");
+  ASSERT_TRUE(old);
+  EXPECT_EQ(format_datetime(*old), "0226-04-30T01:14:59.500Z");
+  EXPECT_EQ(parse_datetime(format_datetime(*old)), old);
 }
 
 TEST(Ocpp16Messages, ConvertersAndConfirmations) {

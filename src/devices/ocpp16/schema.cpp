@@ -273,12 +273,14 @@ std::optional<int64_t> parse_datetime(std::string_view s) {
 }
 
 std::string format_datetime(int64_t ms) {
-  std::time_t t = static_cast<std::time_t>(ms / 1000);
+  // floor division: a time before 1970 (a valid RFC 3339 year such as 0226) keeps a non-negative fraction
+  int64_t secs = ms / 1000 - (ms % 1000 < 0 ? 1 : 0);
+  std::time_t t = static_cast<std::time_t>(secs);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[96];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms - secs * 1000));
   return buf;
 }
 
