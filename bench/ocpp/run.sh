@@ -3,7 +3,9 @@
 # workload, same run, server on core 0 and zhichong-sim (load generator) on core 1. README.md explains.
 #   bench/ocpp/run.sh [BUILD_DIR]          (default build/release; needs zhichong + zhichong-sim)
 # Env: CONNECTIONS (19000), LOOP_CONNECTIONS (1000), LOOP_SECONDS (20), FLEET_DEVICES (19000),
-#      FLEET_SECONDS (300), PHASES ("connections throughput fleet"), SERVERS ("zhichong peer").
+#      FLEET_SECONDS (300), PHASES ("connections throughput fleet floor"), SERVERS ("zhichong peer").
+# Phase floor: bench/ocpp/floor.cpp, a do-nothing epoll server and client with the throughput phase's
+# message sizes — the most a one-core server with one recv and one send per message can carry here.
 # Writes bench/results/ocpp.json (and prints it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,7 +18,7 @@ loop_conns=${LOOP_CONNECTIONS:-1000}
 loop_s=${LOOP_SECONDS:-20}
 fleet=${FLEET_DEVICES:-19000}
 fleet_s=${FLEET_SECONDS:-300}
-phases=${PHASES:-"connections throughput fleet"}
+phases=${PHASES:-"connections throughput fleet floor"}
 servers=${SERVERS:-"zhichong peer"}
 [ -x "$bin" ] && [ -x "$sim" ] || { echo "build $build/zhichong and zhichong-sim first (ninja -C $build zhichong zhichong-sim)" >&2; exit 2; }
 peer_dir=$root/bench/ocpp/peer
@@ -137,6 +139,21 @@ for server in $servers; do
   fi
 done
 
+# (d) floor: the kernel alone. Request 300 bytes (a masked MeterValues CALL frame of zhichong-sim),
+# reply 16 (its CALLRESULT frame).
+if [[ " $phases " == *" floor "* ]]; then
+  g++ -std=c++20 -O2 -o "$work/floor" "$root/bench/ocpp/floor.cpp"
+  port=$(free_port)
+  taskset -c 0 "$work/floor" server "$port" 300 16 &
+  server_pid=$!; pids+=("$server_pid")
+  sleep 0.5
+  t0=$(cpu_ticks "$server_pid")
+  taskset -c 1 "$work/floor" client "$port" "$loop_conns" "$loop_s" 300 16 >"$work/d.json"
+  t1=$(cpu_ticks "$server_pid")
+  kill "$server_pid"
+  emit "{\"server\":\"floor\",\"phase\":\"throughput\",\"serverCpuPct\":$(python3 -c "print(round(100*($t1-$t0)/$hz/($loop_s+2),1))"),\"load\":\"$(load)\",\"sim\":$(cat "$work/d.json")}"
+fi
+
 mkdir -p bench/results
 python3 - "$results" "$build" <<'PY' | tee bench/results/ocpp.json
 import json, sys, datetime, os
@@ -153,5 +170,10 @@ if "throughput" in z and "throughput" in p:
     zr, pr = z["throughput"]["sim"]["callsPerS"], p["throughput"]["sim"]["callsPerS"]
     out["throughputRatio"] = {"zhichong": round(zr), "peer": round(pr), "ratio": round(zr / pr, 2) if pr else None, "goal": 5,
                               "p99Ms": {"zhichong": z["throughput"]["sim"]["latencyP99Ms"], "peer": p["throughput"]["sim"]["latencyP99Ms"]}}
+f = out.get("floor", {}).get("throughput")
+if f and "throughputRatio" in out:
+    # no server doing one recv and one send per message goes faster on this machine
+    out["throughputRatio"]["floorMsgPerS"] = f["sim"]["msgPerSec"]
+    out["throughputRatio"]["floorRatio"] = round(f["sim"]["msgPerSec"] / out["throughputRatio"]["peer"], 2)
 print(json.dumps(out, indent=1))
 PY
