@@ -152,6 +152,19 @@ if [[ " $phases " == *" floor "* ]]; then
   t1=$(cpu_ticks "$server_pid")
   kill "$server_pid"
   emit "{\"server\":\"floor\",\"phase\":\"throughput\",\"serverCpuPct\":$(python3 -c "print(round(100*($t1-$t0)/$hz/($loop_s+2),1))"),\"load\":\"$(load)\",\"sim\":$(cat "$work/d.json")}"
+  # the same with io_uring (one submission for the sends and receives of all ready connections)
+  g++ -std=c++20 -O2 -o "$work/floor_uring" "$root/bench/ocpp/floor_uring.cpp" -luring
+  port=$(free_port)
+  taskset -c 0 "$work/floor_uring" server "$port" "$loop_conns" 300 16 &
+  server_pid=$!; pids+=("$server_pid")
+  sleep 0.5
+  taskset -c 1 "$work/floor_uring" client "$port" "$loop_conns" "$loop_s" 300 16 >"$work/e.json" &
+  clientpid=$!
+  sleep 1; t0=$(cpu_ticks "$server_pid")  # after the connections are accepted
+  wait $clientpid
+  t1=$(cpu_ticks "$server_pid")
+  kill "$server_pid"
+  emit "{\"server\":\"floor-io_uring\",\"phase\":\"throughput\",\"serverCpuPct\":$(python3 -c "print(round(100*($t1-$t0)/$hz/($loop_s+1),1))"),\"load\":\"$(load)\",\"sim\":$(cat "$work/e.json")}"
 fi
 
 mkdir -p bench/results
@@ -175,5 +188,8 @@ if f and "throughputRatio" in out:
     # no server doing one recv and one send per message goes faster on this machine
     out["throughputRatio"]["floorMsgPerS"] = f["sim"]["msgPerSec"]
     out["throughputRatio"]["floorRatio"] = round(f["sim"]["msgPerSec"] / out["throughputRatio"]["peer"], 2)
+u = out.get("floor-io_uring", {}).get("throughput")
+if u and "throughputRatio" in out:
+    out["throughputRatio"]["floorIoUringMsgPerS"] = u["sim"]["msgPerSec"]
 print(json.dumps(out, indent=1))
 PY
