@@ -92,6 +92,8 @@ const std::vector<Key>& keys() {
       make_key("sms", "resend_interval_s", &C::sms, &C::Sms::resend_interval_s,
                "one sign-in code per phone per interval (s)"),
       make_key("sms", "daily_limit", &C::sms, &C::Sms::daily_limit, "sign-in codes per phone per day"),
+      make_key("sms", "ip_hourly_limit", &C::sms, &C::Sms::ip_hourly_limit,
+               "sign-in codes per client address per hour, whatever the phone (0: no limit)"),
       make_key("sms", "max_attempts", &C::sms, &C::Sms::max_attempts,
                "wrong codes before a sign-in code is invalidated"),
       make_key("testing", "enabled", &C::testing, &C::Testing::enabled,

@@ -48,6 +48,7 @@ struct Config {
     int64_t code_ttl_s = 300;        // a code is valid this long
     int64_t resend_interval_s = 60;  // one code per phone per interval
     int64_t daily_limit = 10;        // codes per phone per day (Asia/Shanghai)
+    int64_t ip_hourly_limit = 30;    // codes per client address per hour, all phones (0: no limit)
     int64_t max_attempts = 5;        // wrong codes before the code is invalidated
   } sms;
   struct Testing {

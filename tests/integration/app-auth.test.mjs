@@ -128,6 +128,19 @@ test('plates: Chinese plates incl. new-energy, normalised, at most 5, own only',
   ok(await app.post('/app/user/plates', { plate: '粤B54321' }));
 });
 
+test('one client address gets at most sms.ip_hourly_limit codes an hour, whatever the phones', async () => {
+  const server = await startServer({ env: { ZHICHONG_SMS_IP_HOURLY_LIMIT: '3' } });
+  try {
+    const anon = new Api(server.baseUrl);
+    for (let i = 0; i < 3; ++i) ok(await anon.post('/app/auth/sms', { phone: randPhone() }));
+    const phone = randPhone();
+    fail(await anon.post('/app/auth/sms', { phone }), 429, /过于频繁/);
+    fail(await anon.get('/app/dev/sms', { phone }), 404, undefined, 'no code was made for the refused request');
+  } finally {
+    await server.stop();
+  }
+});
+
 test('without sms.dev_endpoint the dev route does not exist; sign-in codes only go to the SMS provider', async () => {
   const server = await startServer({ env: { ZHICHONG_SMS_DEV_ENDPOINT: 'false' } });
   try {

@@ -50,6 +50,10 @@ CodeSent SignInService::send_code(const std::string& phone, const std::string& i
     }
     if (repo_.codes_since(c, phone, day_start) >= s.daily_limit)
       too_many("phone: 该手机号今日获取验证码次数已达上限（" + std::to_string(s.daily_limit) + "次）");
+    // one address asking codes for many phones (SMS bombing, number probing)
+    if (s.ip_hourly_limit > 0 && !ip.empty() &&
+        repo_.codes_from_ip_since(c, ip, now - 3'600'000) >= s.ip_hourly_limit)
+      too_many("当前网络获取验证码过于频繁，请稍后再试");
     repo_.invalidate_codes(c, phone, now);  // only the newest code signs in
     repo_.insert_code(c, phone, crypto::token_digest(code), now, now + s.code_ttl_s * 1000, ip);
   });

@@ -1,6 +1,6 @@
 #pragma once
 // Driver sign-in by phone and SMS code (APP-1): sending codes within the limits (resend interval, daily
-// maximum, wrong tries, validity), signing in (the account is created on first sign-in), app sessions.
+// maximum per phone, hourly maximum per client address, wrong tries, validity), signing in (the account is created on first sign-in), app sessions.
 // App tokens are random (256 bit), stored as SHA-256 digests in app_session, expire and are revocable;
 // they live apart from the admin sessions, so neither kind of token opens the other API.
 #include <optional>

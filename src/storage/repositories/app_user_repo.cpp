@@ -80,6 +80,11 @@ int64_t AppUserRepo::codes_since(Connection& c, const std::string& phone, int64_
       .value_or(0);
 }
 
+int64_t AppUserRepo::codes_from_ip_since(Connection& c, const std::string& ip, int64_t since) {
+  return c.scalar("SELECT COUNT(*) FROM app_sms_code WHERE ip = ? AND created_at >= ?", {ip, since})
+      .value_or(0);
+}
+
 void AppUserRepo::insert_code(Connection& c, const std::string& phone, const std::string& code_hash,
                               int64_t at, int64_t expires_at, const std::string& ip) {
   c.execute("INSERT INTO app_sms_code (phone, code_hash, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?)",

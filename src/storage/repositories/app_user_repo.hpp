@@ -56,6 +56,7 @@ class AppUserRepo {
   // Sign-in codes
   std::optional<SmsCodeRow> latest_code(Connection& c, const std::string& phone);
   int64_t codes_since(Connection& c, const std::string& phone, int64_t since);
+  int64_t codes_from_ip_since(Connection& c, const std::string& ip, int64_t since);
   void insert_code(Connection& c, const std::string& phone, const std::string& code_hash, int64_t at,
                    int64_t expires_at, const std::string& ip);
   void invalidate_codes(Connection& c, const std::string& phone, int64_t at);

@@ -78,6 +78,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
     ZHICHONG_YKC_PORT: '0', // parallel servers must not share the default 8767; YKC tests pass a free port
     ZHICHONG_LOG_LEVEL: process.env.ZHICHONG_LOG_LEVEL || 'warn',
     ZHICHONG_SMS_DEV_ENDPOINT: '1', // driver sign-in codes readable at GET /app/dev/sms (lib/app.mjs signIn)
+    ZHICHONG_SMS_IP_HOURLY_LIMIT: '0', // every test driver signs in from 127.0.0.1 (app-auth tests the limit)
     ...extraEnv,
   };
   const proc = spawn(bin, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
