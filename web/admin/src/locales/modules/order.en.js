@@ -22,6 +22,12 @@ export default {
       noPayments: 'No payments', noRefunds: 'No refunds', noBilling: 'No breakdown yet (made at settlement)',
       tier: 'Tier', tierEnergy: 'Energy', tierEnergyFee: 'Energy Fee', tierServiceFee: 'Service Fee', tierAmount: 'Amount',
       chargedEnergyFee: 'Charged Energy Fee', chargedServiceFee: 'Charged Service Fee', billingCapped: 'Capped at Prepaid', billingMethod: 'Billed By', billingTotal: 'Cost',
+      bikeBill: {
+        durationS: 'Duration', billedS: 'Billed Duration', units: 'Billing Units', powerW: 'Billed Power', band: 'Power Band',
+        energyFeeExact: 'Energy Fee (exact, yuan)', serviceFeeExact: 'Service Fee (exact, yuan)', gross: 'Cost before Free Time (yuan)',
+        free: 'Ended within Free Time', maxDurationReached: 'Maximum Duration Reached', cap: 'Cap',
+        caps: { none: 'None', autoStopAmount: 'Auto-stop Amount', prepaid: 'Prepaid Amount' }
+      },
       billedBy: { meter: 'Meter readings (platform time-of-use)', device_tiers: 'Tier energy reported by the pile' },
       selectTypeFirst: 'Choose the order type first',
       withYuan: '{label} (CNY)',

@@ -23,6 +23,12 @@ export default {
       tier: '时段', tierEnergy: '电量', tierEnergyFee: '电费', tierServiceFee: '服务费', tierAmount: '金额',
       chargedEnergyFee: '实收电费', chargedServiceFee: '实收服务费', billingCapped: '按预付封顶', billingMethod: '计费依据', billingTotal: '应收金额',
       billedBy: { meter: '按电表读数（平台分时计费）', device_tiers: '按电桩上报的分时电量' },
+      bikeBill: {
+        durationS: '充电时长', billedS: '计费时长', units: '计费单元数', powerW: '计费功率', band: '功率档位',
+        energyFeeExact: '电费（精确，元）', serviceFeeExact: '服务费（精确，元）', gross: '应收（免费前，元）',
+        free: '免费时长内结束', maxDurationReached: '达到最长充电时长', cap: '封顶',
+        caps: { none: '未封顶', autoStopAmount: '按自停金额封顶', prepaid: '按预付金额封顶' }
+      },
       selectTypeFirst: '请先选择订单类型',
       withYuan: '{label}（元）',
       tierPeriod: '起止时间', tierPrice: '单价',
