@@ -82,5 +82,12 @@ export function useStations(loader) {
   return stations
 }
 
+/** A second time range of a page (paid at, refunded at) as its own begin/end parameters of `p`. */
+export function addRangeAs(p, range, beginKey, endKey) {
+  const r = addDateRange({}, range)
+  if (r.beginTime) { p[beginKey] = r.beginTime; p[endKey] = r.endTime }
+  return p
+}
+
 /** Fen → "12.34 元" for the detail items; '' when absent. */
 export const yuanText = (v) => (v === null || v === undefined ? '' : t('order.common.amountYuan', { v: fmtYuan(v) }))
