@@ -5,6 +5,7 @@
 #include <boost/json/object.hpp>
 
 #include "api/app/app_auth.hpp"
+#include "api/app/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "core/query_params.hpp"
@@ -47,8 +48,8 @@ void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOr
   });
   r.get("/app/bike/orders", driver_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    auto [rows, total] = orders.list_of_user(me.id, query_int(req.query, "pageNum").value_or(1),
-                                             query_int(req.query, "pageSize").value_or(10));
+    auto [rows, total] = orders.list_of_user(me.id, bounded_param(req, "pageNum", 1, 100000),
+                                             bounded_param(req, "pageSize", 10, 100));
     return http::ok_rows(std::move(rows), total);
   });
   r.get("/app/bike/orders/{orderNo}", driver_route(), [&db, &orders](Request& req) {

@@ -8,6 +8,7 @@
 #include "core/json_body.hpp"
 #include "core/query_params.hpp"
 #include "http/envelope.hpp"
+#include "service/app/plate.hpp"
 
 namespace zc::api::app {
 
@@ -23,15 +24,19 @@ void register_car_order_routes(http::Router& r, db::Database& db, order::CarOrde
     in.gun_id = body.opt_i64("gunId");
     in.gun_code = body.opt_str("gunCode", 64).value_or("");
     in.amount = body.i64("amount");
-    in.plate = body.opt_str("plate", 16).value_or("");
+    if (auto plate = body.opt_str("plate", 16); plate && !plate->empty()) {
+      auto normal = zc::driver::normalize_plate(*plate);
+      if (!normal) fail_bad_request("plate: 车牌号格式不正确（如 粤B12345，新能源 粤BD12345）");
+      in.plate = *normal;
+    }
     return http::ok(orders.create(in), "请在收银台完成支付");
   });
 
   r.get("/app/car/orders", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
     int64_t total = 0;
-    auto rows = orders.list(me.id, query_int(req.query, "pageNum").value_or(1),
-                            query_int(req.query, "pageSize").value_or(10), total);
+    auto rows = orders.list(me.id, bounded_param(req, "pageNum", 1, 100000),
+                            bounded_param(req, "pageSize", 10, 100), total);
     return http::ok_rows(std::move(rows), total);
   });
 

@@ -27,6 +27,9 @@ inline http::RouteOptions app_route() {
 
 std::string bearer_token(const http::Request& req);  // "" when there is none
 
+// An integer query parameter in 1 … max (`fallback` when absent); 400 naming it otherwise.
+int64_t bounded_param(const http::Request& req, const char* name, int64_t fallback, int64_t max);
+
 void register_app_routes(http::Router& r, AppContext ctx);
 void register_auth_routes(http::Router& r, AppContext ctx);
 void register_profile_routes(http::Router& r, AppContext ctx);

@@ -40,14 +40,14 @@ std::optional<GeoPoint> driver_location(const Request& req) {
   return GeoPoint{*lat, *lng};
 }
 
-int64_t bounded(const Request& req, const char* name, int64_t fallback, int64_t max) {
+}  // namespace
+
+int64_t bounded_param(const Request& req, const char* name, int64_t fallback, int64_t max) {
   auto v = query_int(req.query, name).value_or(fallback);
   if (v < 1 || v > max)
     fail_bad_request(std::string(name) + ": 应为1到" + std::to_string(max) + "之间的整数");
   return v;
 }
-
-}  // namespace
 
 void register_station_routes(http::Router& r, AppContext ctx) {
   if (!ctx.car) return;
@@ -59,8 +59,8 @@ void register_station_routes(http::Router& r, AppContext ctx) {
     q.from = driver_location(req);
     q.keyword = query_str(req.query, "keyword").value_or("");
     if (q.keyword.size() > 100) fail_bad_request("keyword: 最多100个字符");
-    q.page_num = bounded(req, "pageNum", 1, 100000);
-    q.page_size = bounded(req, "pageSize", 10, 100);
+    q.page_num = bounded_param(req, "pageNum", 1, 100000);
+    q.page_size = bounded_param(req, "pageSize", 10, 100);
     auto page = zc::driver::StationFinder(car).list(q);
     return http::ok_rows(std::move(page.rows), page.total);
   });

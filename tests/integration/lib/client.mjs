@@ -38,9 +38,9 @@ export class Api {
 
   /** GET that must succeed; returns data. */
   async data(path, query) { return ok(await this.get(path, query)).data; }
-  /** GET list that must succeed; returns { rows, total }. */
+  /** GET list that must succeed; returns { rows, total }. Admin lists take 500 a page, app lists 100. */
   async list(path, query) {
-    const r = ok(await this.get(path, { pageSize: 500, ...query }));
+    const r = ok(await this.get(path, { pageSize: path.startsWith('/app/') ? 100 : 500, ...query }));
     assert.ok(Array.isArray(r.rows), `${path}: rows must be an array: ${r && JSON.stringify(r).slice(0, 300)}`);
     assert.equal(typeof r.total, 'number', `${path}: total must be a number`);
     return r;
