@@ -160,6 +160,7 @@ int serve(const Config& cfg, bool demo) {
     api::register_device_test_routes(router, {*db, gateway});
     api::register_bike_test_routes(router, bike_ctx);
     api::app::register_car_order_test_routes(router, *db, car_orders);
+    api::app::register_bike_order_test_routes(router, bike_orders);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);

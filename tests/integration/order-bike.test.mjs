@@ -18,6 +18,7 @@ const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath())
 const skip = !existsSync(sim) && `no ${sim}`;
 const ctx = useServer({
   env: {
+    ZHICHONG_TESTING_ENABLED: 'true',
     ZHICHONG_PAYMENT_SANDBOX_SECRET: 'it-bike-orders',
     ZHICHONG_PAYMENT_SANDBOX_REFUND_DELAY_MS: '100',
     ZHICHONG_PAYMENT_NOTIFY_RETRY_BASE_MS: '100',
@@ -240,6 +241,27 @@ test('start refused by the device: abnormal, the whole prepayment returned', { s
   await until(async () => (await detail(app, o.orderNo)).refunded === 100, 'refunded');
   await until(async () => (await refundsOf(app)).every((x) => x.status === 'succeeded'), 'refund succeeded');
   assert.equal((await detail(app, o.orderNo)).charged, 0);
+});
+
+test('a payment whose start never happened (the process stopped in between) becomes an abnormal order, all returned', { skip }, async () => {
+  const app = await driver();
+  const d = await device();
+  const offer = ok(await app.post('/app/bike/orders', { socketId: d.socket(1).id, amount: 100 })).data;
+  // paid at the cashier; its notification is applied without the start that follows it
+  ok(await ctx.admin.post('/test/payment/skipListeners', { payNo: offer.payNo }));
+  await payInSandbox(ctx.server.baseUrl, offer.cashierUrl);
+  await until(async () => ok(await app.get(`/app/pay/${offer.payNo}`)).data.status === 'paid', 'paid');
+  assert.equal((await app.list('/app/bike/orders')).total, 0, 'no order was started');
+  assert.equal(ok(await ctx.admin.post('/test/bike/orders/recoverUnstarted', { atMs: Date.now() })).data.recovered, 0, 'within the grace');
+  const later = Date.now() + 121_000;
+  assert.equal(ok(await ctx.admin.post('/test/bike/orders/recoverUnstarted', { atMs: later })).data.recovered, 1);
+  assert.equal(ok(await ctx.admin.post('/test/bike/orders/recoverUnstarted', { atMs: later })).data.recovered, 0, 'once');
+  const [row] = (await app.list('/app/bike/orders')).rows;
+  const bad = await inState(app, row.orderNo, 'abnormal');
+  assert.match(bad.endReason, /服务中断/);
+  await until(async () => (await detail(app, row.orderNo)).refunded === 100, 'refunded');
+  await until(async () => (await refundsOf(app)).every((x) => x.status === 'succeeded'), 'refund succeeded');
+  assert.equal((await detail(app, row.orderNo)).charged, 0);
 });
 
 test('start timeout: the device accepts the start but never starts — abnormal after order.bike_start_timeout_s, refunded', { skip }, async () => {

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { freePort } from './lib/server.mjs';
 import { ok, fail, until } from './lib/client.mjs';
+import { payInSandbox } from './lib/app.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, TOU_PERIODS, TOU_TIERS } from './lib/car.mjs';
 import {
   haveSim, simBin, driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, fenOf, runYkcSim, runOcppSim,
@@ -211,6 +212,38 @@ test('no start confirmation within order.start_timeout_s: abnormal, the whole pr
     assert.match(o.endReason, /启动超时/);
     assert.equal(o.refunded, 2000);
     await refundSettled(ctx.admin, pay.payNo);
+  } finally {
+    await s.stop();
+  }
+});
+
+test('a payment whose start never happened (the process stopped in between) becomes an abnormal order, all returned', { skip }, async () => {
+  const [p] = await piles('ykc');
+  const s = runYkcSim(ykcPort, [p], []);
+  try {
+    await s.wait((e) => e.event === 'model', 'billing model');
+    await until(async () => ['idle', 'plugged'].includes((await gunOf(p)).state), 'gun state known');
+    const app = await driver(ctx.anon);
+    const offer = ok(await app.post('/app/car/orders', { gunCode: (await gunOf(p)).code, amount: 1000 })).data;
+    // paid at the cashier; its notification is applied without the start that follows it
+    ok(await ctx.admin.post('/test/payment/skipListeners', { payNo: offer.payNo }));
+    await payInSandbox(ctx.server.baseUrl, offer.cashierUrl);
+    let pay = await until(async () => { const x = ok(await app.get(`/app/pay/${offer.payNo}`)).data; return x.status === 'paid' && x; }, 'paid');
+    assert.equal(pay.orderNo, null, 'no order was started');
+    // within its grace (the start may still be on its way) the recovery leaves it alone …
+    assert.equal(ok(await ctx.admin.post('/test/car/orders/recoverUnstarted', { atMs: Date.now() })).data.recovered, 0);
+    // … after it: an abnormal order, never started, the whole prepayment returned — once
+    const later = Date.now() + 121_000;
+    assert.equal(ok(await ctx.admin.post('/test/car/orders/recoverUnstarted', { atMs: later })).data.recovered, 1);
+    assert.equal(ok(await ctx.admin.post('/test/car/orders/recoverUnstarted', { atMs: later })).data.recovered, 0);
+    pay = ok(await app.get(`/app/pay/${offer.payNo}`)).data;
+    assert.ok(pay.orderNo, 'the payment has its order now');
+    const o = await detail(app, pay.orderNo);
+    assert.equal(o.state, 'abnormal');
+    assert.match(o.endReason, /服务中断/);
+    assert.deepEqual([o.charged, o.refunded], [0, 1000]);
+    assert.equal((await refundSettled(ctx.admin, offer.payNo)).refundedAmount, 1000);
+    assert.equal((await gunOf(p)).state === 'charging', false, 'the pile was never started');
   } finally {
     await s.stop();
   }

@@ -62,4 +62,12 @@ void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOr
   });
 }
 
+void register_bike_order_test_routes(http::Router& r, order::BikeOrders& orders) {
+  // The sweeper's recovery of payments that never became an order, run now as if the clock said `atMs`.
+  r.post("/test/bike/orders/recoverUnstarted", {}, [&orders](Request& req) {
+    auto b = JsonBody::parse(req.body);
+    return http::ok(boost::json::object{{"recovered", orders.recover_unstarted(b.i64("atMs"))}});
+  });
+}
+
 }  // namespace zc::api::app

@@ -8,5 +8,7 @@
 namespace zc::api::app {
 
 void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOrders& orders);
+// testing.enabled only: POST /test/bike/orders/recoverUnstarted {atMs}.
+void register_bike_order_test_routes(http::Router& r, order::BikeOrders& orders);
 
 }  // namespace zc::api::app

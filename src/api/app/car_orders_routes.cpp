@@ -52,6 +52,11 @@ void register_car_order_routes(http::Router& r, db::Database& db, order::CarOrde
 }
 
 void register_car_order_test_routes(http::Router& r, db::Database& db, order::CarOrders& orders) {
+  // The sweeper's recovery of payments that never became an order, run now as if the clock said `atMs`.
+  r.post("/test/car/orders/recoverUnstarted", {}, [&orders](Request& req) {
+    auto b = JsonBody::parse(req.body);
+    return http::ok(boost::json::object{{"recovered", orders.recover_unstarted(b.i64("atMs"))}});
+  });
   r.post("/test/car/orders/{orderNo}/end", {}, [&db, &orders](Request& req) {
     auto o = db.read(
         [&](db::Connection& c) { return db::car_order::CarOrderRepo(c).find_by_no(req.param("orderNo")); });

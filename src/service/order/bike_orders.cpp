@@ -153,9 +153,9 @@ BikeStartOffer BikeOrders::request_start(const BikeStartInput& in) {
   return {created.pay_no, created.cashier_path, created.amount, created.expires_at};
 }
 
-void BikeOrders::paid(const db::payment::PayOrder& p) {
+void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
   if (p.order_type != "bike") return;
-  bool busy = false;
+  bool busy = false, gone = false;
   auto order = db_.write([&](Connection& c) -> std::optional<BikeOrder> {
     BikeOrderRepo repo(c);
     if (repo.find_by_pay_order(p.id)) return std::nullopt;  // applied before
@@ -164,8 +164,9 @@ void BikeOrders::paid(const db::payment::PayOrder& p) {
     auto t = repo.socket_by_id(req->socket_id);
     auto tariff = db::bike::TariffRepo(c).find(req->tariff_id);
     if (!t || !tariff) {
-      spdlog::error("bike order of {}: socket {} or tariff {} gone", p.pay_no, req->socket_id,
-                    req->tariff_id);
+      spdlog::error("bike order of {}: socket {} or tariff {} gone; the payment is returned", p.pay_no,
+                    req->socket_id, req->tariff_id);
+      gone = true;
       return std::nullopt;
     }
     busy = repo.socket_busy(t->socket_id);
@@ -190,9 +191,14 @@ void BikeOrders::paid(const db::payment::PayOrder& p) {
     repo.link_pay_order(p.id, o.id);
     return o;
   });
+  if (gone) payments_.settle(p.id, 0);
   if (!order) return;
   spdlog::info("bike order {} created for {} (socket {} of {}, prepaid {} fen, {} s)", order->order_no,
                p.pay_no, order->socket_no, order->device_code, order->prepaid, order->prepaid_duration_s);
+  if (!late.empty()) {
+    fail_start(*order, late);
+    return;
+  }
   if (busy) {
     fail_start(*order, "插座已被占用，启动失败");
     return;
@@ -337,9 +343,31 @@ BikeOrders::Usage BikeOrders::usage_now(const BikeOrder& o, int64_t now) {
 
 // ---- the sweeper -----------------------------------------------------------------------------------------
 
+int BikeOrders::recover_unstarted(int64_t now) {
+  auto due = db_.read([&](Connection& c) {
+    return db::payment::PaymentRepo(c).paid_without_order("bike", now - kRecoveryWindowMs,
+                                                          now - kUnstartedGraceMs, 100);
+  });
+  int recovered = 0;
+  for (const auto& p : due) {
+    try {
+      spdlog::warn("bike pay order {}: paid but no order was started; recovered", p.pay_no);
+      paid(p, "支付后未能启动（服务中断），预付款已全额退回");
+      ++recovered;
+    } catch (const std::exception& e) {
+      spdlog::error("bike pay order {}: recovery failed: {}", p.pay_no, e.what());
+    }
+  }
+  return recovered;
+}
+
 void BikeOrders::sweep() {
   auto orders = db_.read([](Connection& c) { return BikeOrderRepo(c).active(); });
   int64_t now = now_ms();
+  if (now - last_recovery_ms_ >= kRecoveryEveryMs) {
+    last_recovery_ms_ = now;
+    recover_unstarted(now);
+  }
   {
     std::lock_guard lk(live_mu_);
     std::erase_if(live_, [&](const auto& kv) {

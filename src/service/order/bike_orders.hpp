@@ -73,8 +73,12 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   boost::json::object detail_of_user(int64_t user_id, const std::string& order_no);
   boost::json::object stop_by_driver(int64_t user_id, const std::string& order_no);
 
-  // The payment of a start request was applied (PaymentService::on_paid).
-  void paid(const db::payment::PayOrder& p);
+  // The payment of a start request was applied (PaymentService::on_paid). `late`: the reason when it is
+  // recovered late (recover_unstarted): the order is made and failed at once, never started then.
+  void paid(const db::payment::PayOrder& p, const std::string& late = "");
+  // As CarOrders::recover_unstarted: payments of start requests that never became an order. The sweeper
+  // runs it every 30 s (public for the test route). Returns how many were recovered.
+  int recover_unstarted(int64_t now);
 
   // OrderEnder (ORD-BIKE 结束).
   EndResult end(const EndRequest& r) override;
@@ -129,6 +133,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
 
   Workers worker_{"bike orders", 1};
   Sweeper sweeper_;
+  int64_t last_recovery_ms_ = 0;  // sweeper thread
 };
 
 }  // namespace zc::order

@@ -261,7 +261,7 @@ void CarOrders::on_paid(const db::payment::PayOrder& p) {
   post([this, p] { start_paid(p); });
 }
 
-void CarOrders::start_paid(const db::payment::PayOrder& p) {
+void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& late) {
   auto prepay = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_prepay(p.id); });
   if (!prepay) return;  // a car pay order not made by the app (admin test prepay): nothing to start
   auto g = car_.db.read([&](Connection& c) { return CarOrderRepo(c).gun_by_id(prepay->gun_id); });
@@ -292,16 +292,18 @@ void CarOrders::start_paid(const db::payment::PayOrder& p) {
   o.prepaid = p.paid_amount;
   o.created_at = now_ms();
   // What changed between the driver's request and the payment (the gun was not reserved: docs/orders.md).
-  std::string problem;
-  auto running = car_.db.read([&](Connection& c) { return CarOrderRepo(c).running_on_gun(g->gun_id); });
-  if (running)
-    problem = "充电枪已被占用";
-  else if (!tariff)
-    problem = "没有生效的计费规则";
-  else if (g->pile_status != 0 || g->gun_status != 0)
-    problem = "电桩或充电枪已停用";
-  else if (!car_.gateway.is_online(pile_ref(o)))
-    problem = "电桩离线";
+  std::string problem = late;  // recovered late: not started whatever the gun's state
+  if (problem.empty()) {
+    auto running = car_.db.read([&](Connection& c) { return CarOrderRepo(c).running_on_gun(g->gun_id); });
+    if (running)
+      problem = "充电枪已被占用";
+    else if (!tariff)
+      problem = "没有生效的计费规则";
+    else if (g->pile_status != 0 || g->gun_status != 0)
+      problem = "电桩或充电枪已停用";
+    else if (!car_.gateway.is_online(pile_ref(o)))
+      problem = "电桩离线";
+  }
   if (!problem.empty()) {
     o.state = "abnormal";
     o.end_reason = "启动失败：" + problem;
@@ -543,9 +545,32 @@ EndResult CarOrders::end(const EndRequest& r) {
 
 // ---- timers -----------------------------------------------------------------------------------------------
 
+int CarOrders::recover_unstarted(int64_t now) {
+  auto due = car_.db.read([&](Connection& c) {
+    return db::payment::PaymentRepo(c).paid_without_order("car", now - kRecoveryWindowMs,
+                                                          now - kUnstartedGraceMs, 100);
+  });
+  int recovered = 0;
+  for (const auto& p : due) {
+    try {
+      spdlog::warn("car pay order {}: paid at {} but no order was started; recovered", p.pay_no,
+                   p.paid_at.value_or(0));
+      start_paid(p, "支付后未能启动（服务中断），预付款已全额退回");
+      ++recovered;
+    } catch (const std::exception& e) {
+      spdlog::error("car pay order {}: recovery failed: {}", p.pay_no, e.what());
+    }
+  }
+  return recovered;
+}
+
 void CarOrders::sweep() {
   auto orders = car_.db.read([&](Connection& c) { return CarOrderRepo(c).open_orders(); });
   int64_t now = now_ms();
+  if (now - last_recovery_ms_ >= kRecoveryEveryMs) {
+    last_recovery_ms_ = now;
+    recover_unstarted(now);
+  }
   for (const auto& o : orders) {
     try {
       if (o.state == "starting") {

@@ -77,6 +77,11 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
 
   // One sweep (the sweeper thread calls it; public for tests that drive time themselves).
   void sweep();
+  // Payments of start requests that never became an order (the process stopped between the payment and
+  // the start), paid more than kUnstartedGraceMs before `now`: each becomes an abnormal order and the
+  // whole prepayment is returned — a session is never started that late. The sweeper runs it every 30 s.
+  // Returns how many were recovered.
+  int recover_unstarted(int64_t now);
 
  private:
   using Order = db::car_order::CarOrder;
@@ -86,7 +91,8 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   };
 
   void on_paid(const db::payment::PayOrder& p);
-  void start_paid(const db::payment::PayOrder& p);
+  // `late`: the reason when the payment is recovered late (recover_unstarted) — never start then.
+  void start_paid(const db::payment::PayOrder& p, const std::string& late = "");
   void post(std::function<void()> job) { workers_.post(std::move(job)); }
 
   devices::DeviceRef pile_ref(const Order& o) const;
@@ -108,6 +114,7 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   devices::MeterStore& meters_;
   charging::RecordingChargingService& recording_;
   Sweeper sweeper_;
+  int64_t last_recovery_ms_ = 0;  // sweeper thread
 
   Workers workers_;  // start/stop commands (they wait for the pile's answer)
 };

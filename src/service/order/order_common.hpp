@@ -20,6 +20,14 @@ namespace zc::order {
 // idTag the device sees (OCPP idTag: CiString20).
 std::string new_order_no(char prefix);
 
+// Payments whose start never happened (recover_unstarted of the car and e-bike orders): the start follows
+// a payment within seconds, so one still without an order after kUnstartedGraceMs was lost (the process
+// stopped in between; 2 minutes leave room for a backlog of starts). Looked for every kRecoveryEveryMs,
+// kRecoveryWindowMs back.
+inline constexpr int64_t kUnstartedGraceMs = 120'000;
+inline constexpr int64_t kRecoveryEveryMs = 30'000;
+inline constexpr int64_t kRecoveryWindowMs = 7 * 86'400'000LL;
+
 // Runs `tick` every `period` on its own thread until stop() (or destruction). A tick that throws is
 // logged and the next one runs as usual. Never on a network thread: ticks may block on the database.
 class Sweeper {

@@ -126,6 +126,11 @@ NotifyOutcome PaymentService::handle_notification(std::string_view body, std::st
   return out;
 }
 
+void PaymentService::skip_listeners_for(const std::string& pay_no) {
+  std::lock_guard lk(listeners_mu_);
+  skip_listeners_.push_back(pay_no);
+}
+
 NotifyOutcome PaymentService::apply(const Notification& n, std::string_view body) {
   std::optional<PayOrder> paid_now;
   NotifyOutcome out = db_.write([&](Connection& c) -> NotifyOutcome {
@@ -180,7 +185,7 @@ NotifyOutcome PaymentService::apply(const Notification& n, std::string_view body
     std::vector<std::function<void(const PayOrder&)>> fns;
     {
       std::lock_guard lk(listeners_mu_);
-      fns = on_paid_;
+      if (std::erase(skip_listeners_, paid_now->pay_no) == 0) fns = on_paid_;
     }
     for (auto& f : fns) {
       try {

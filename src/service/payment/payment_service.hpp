@@ -121,6 +121,10 @@ class PaymentService {
   // closed. Run periodically (app/payment_module); a late payment of a closed order is still applied.
   int close_expired(int64_t now);
 
+  // The payment of `pay_no`, when its notification comes, is applied without calling the on_paid
+  // listeners: what a process stopped right after the notification's commit leaves (test routes only).
+  void skip_listeners_for(const std::string& pay_no);
+
   // Called after a payment is applied (once per pay order), outside the transaction: the order service
   // starts the charging session from here.
   void on_paid(std::function<void(const db::payment::PayOrder&)> fn);
@@ -134,6 +138,7 @@ class PaymentService {
   PaymentSettings s_;
   std::mutex listeners_mu_;
   std::vector<std::function<void(const db::payment::PayOrder&)>> on_paid_;
+  std::vector<std::string> skip_listeners_;  // pay numbers (test routes only)
 };
 
 }  // namespace zc::payment

@@ -134,6 +134,26 @@ bool PaymentRepo::mark_closed(int64_t id, int64_t at) {
              {at, at, id}) == 1;
 }
 
+std::vector<PayOrder> PaymentRepo::paid_without_order(const std::string& order_type, int64_t since,
+                                                      int64_t before, int64_t limit) {
+  const char* requests = order_type == "car"    ? "car_prepay"
+                         : order_type == "bike" ? "bike_order_request"
+                                                : nullptr;
+  if (!requests) return {};
+  // idx_pay_order_paid (paid_at): only the window's payments are read, whatever the table's size
+  Result r =
+      c_.query(std::string("SELECT ") + kPayColumns +
+                   " FROM pay_order WHERE paid_at >= ? AND paid_at < ? AND status = 'paid' AND "
+                   "order_type = ? AND charge_order_id IS NULL AND "
+                   "paid_amount - captured - refunded_amount - refund_pending > 0 AND EXISTS (SELECT 1 "
+                   "FROM " +
+                   requests + " q WHERE q.pay_order_id = pay_order.id) ORDER BY paid_at, id LIMIT ?",
+               {since, before, order_type, limit});
+  std::vector<PayOrder> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(pay_from(r, i));
+  return out;
+}
+
 std::vector<PayOrder> PaymentRepo::expired_unpaid(int64_t now, int64_t limit) {
   // idx_pay_order_status (status, created_at): the unpaid ones are few, whatever the table's size
   Result r =

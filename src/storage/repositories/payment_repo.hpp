@@ -79,6 +79,11 @@ class PaymentRepo {
   // unpaid → failed (declined at the cashier). False otherwise.
   bool mark_failed(int64_t id, const std::string& notify_body, int64_t at);
   bool mark_closed(int64_t id, int64_t at);  // unpaid → closed
+  // Paid pay orders of the driver app's start requests (`order_type` car: car_prepay, bike:
+  // bike_order_request) that still hold money and have no charging order, paid in [since, before): the
+  // start that follows a payment never happened (the process stopped in between). Oldest first.
+  std::vector<PayOrder> paid_without_order(const std::string& order_type, int64_t since, int64_t before,
+                                           int64_t limit);
   // Unpaid pay orders whose payment window ended before `now`, oldest first.
   std::vector<PayOrder> expired_unpaid(int64_t now, int64_t limit);
 
