@@ -2,7 +2,7 @@
 # Runs the Playwright e2e suite (tests/e2e) in headless Chromium against a fresh server on SQLite
 # that serves the built admin web; the device test connects simulated chargers (zhichong-sim next to
 # the server binary). Env: ZHICHONG_BIN (default build/release/zhichong), ZHICHONG_SIM, ZHICHONG_E2E_FILES
-# (default: admin car bike device order; e.g. "device.test.mjs"). testing.enabled (test clock) and
+# (default: admin car bike device order driver; e.g. "device.test.mjs"). testing.enabled (test clock) and
 # sms.dev_endpoint (driver sign-in) are on: order.test.mjs creates a real order through the app API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +13,7 @@ sim=${ZHICHONG_SIM:-$(dirname "$bin")/zhichong-sim}
 work=$(mktemp -d /tmp/zc-e2e.XXXXXX)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 (cd "$work" && ZHICHONG_HTTP_PORT=$port ZHICHONG_DATABASE_URL="sqlite:$work/zc.db" \
-  ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD=Admin12345 ZHICHONG_HTTP_WEB_ROOT="$root/web/admin/dist" \
+  ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD=Admin12345 ZHICHONG_HTTP_WEB_ROOT="$root/web/admin/dist" ZHICHONG_HTTP_DRIVER_WEB_ROOT="$root/web/driver/dist" \
   ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=true ZHICHONG_YKC_PORT=0 \
   ZHICHONG_TESTING_ENABLED=true ZHICHONG_SMS_DEV_ENDPOINT=true ZHICHONG_PAYMENT_SANDBOX_REFUND_DELAY_MS=300 ZHICHONG_LOG_LEVEL=warn exec "$root/$bin" serve >"$work/server.log" 2>&1) &
 pid=$!
@@ -21,4 +21,4 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 cd tests/e2e
 ZHICHONG_URL="http://127.0.0.1:$port" ZHICHONG_ADMIN_PASSWORD=Admin12345 ZHICHONG_SIM="$root/$sim" \
-  node --test --test-concurrency=1 --test-reporter=tap ${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs order.test.mjs}
+  node --test --test-concurrency=1 --test-reporter=tap ${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs order.test.mjs driver.test.mjs}

@@ -29,7 +29,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages of the admin web (and the test tools) — only when the lock changed.
+# npm packages of the admin web, the driver H5 app (and the test tools) — only when the lock changed.
 npm_install() {
   local dir=$1
   [ -f "$dir/package.json" ] || return 0
@@ -44,6 +44,7 @@ npm_install() {
   fi
 }
 npm_install "$here/web/admin"
+npm_install "$here/web/driver"
 [ "$mode" = test ] && npm_install "$here/tests/e2e"
 [ "$mode" = test ] && npm_install "$here/tests/conformance"  # ocpp-rpc (strict OCPP 1.6 client)
 exit 0

@@ -25,6 +25,7 @@ fresh=0
 case $ZHICHONG_DATABASE_URL in sqlite:*) [ -f "${ZHICHONG_DATABASE_URL#sqlite:}" ] || fresh=1 ;; esac
 echo
 echo "  zhichong admin web:  http://127.0.0.1:${port}/"
+echo "  driver H5 app:       http://127.0.0.1:${port}/h5/   (phone sign-in; the demo code fills itself in)"
 if [ $fresh = 1 ]; then
   echo "  admin login:         admin / (password printed below, once)"
 else

@@ -168,6 +168,12 @@ int serve(const Config& cfg, bool demo) {
   if (!statics.enabled())
     spdlog::warn("admin web not found at '{}' (build it with `make web`); serving the API only",
                  cfg.http.web_root);
+  // The driver H5 app (docs/driver-web.md): /h5/, and the pages the printed QR codes open.
+  if (!cfg.http.driver_web_root.empty() &&
+      statics.mount("/h5", cfg.http.driver_web_root,
+                    {"/app/gun/", "/app/pile/", "/app/socket/", "/app/device/"}) == 0)
+    spdlog::warn("driver H5 app not found at '{}' (build it with `make web`); /h5/ is off",
+                 cfg.http.driver_web_root);
   // YKC (云快充) piles: TCP on ykc.port; tariffs come from the car module (version in force per area).
   devices::ykc::YkcServer ykc({*db, cfg, sessions, device_state, device_messages, meters, charging,
                                [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }});

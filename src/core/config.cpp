@@ -57,6 +57,8 @@ const std::vector<Key>& keys() {
                "HTTP port (admin web, APIs, OCPP WebSocket); 0 = any free"),
       make_key("http", "threads", &C::http, &C::Http::threads, "network threads"),
       make_key("http", "web_root", &C::http, &C::Http::web_root, "built admin web served at /"),
+      make_key("http", "driver_web_root", &C::http, &C::Http::driver_web_root,
+               "built driver H5 app served at /h5/ and for the QR code paths; empty = off"),
       make_key("http", "body_limit", &C::http, &C::Http::body_limit, "max request body bytes (413 above)"),
       make_key("http", "header_limit", &C::http, &C::Http::header_limit, "max request header bytes"),
       make_key("http", "read_timeout_ms", &C::http, &C::Http::read_timeout_ms, "time to receive one request"),

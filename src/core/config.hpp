@@ -19,6 +19,8 @@ struct Config {
     int64_t idle_timeout_ms = 60000;          // keep-alive connection idle limit
     int64_t max_keepalive_requests = 10000;
     int64_t shutdown_grace_ms = 10000;  // in-flight requests get this long on SIGTERM
+    // built driver H5 app served at /h5/ (and for the QR code paths); empty = do not serve
+    std::string driver_web_root = "web/driver/dist";
   } http;
   struct Database {
     std::string url = "sqlite:data/zhichong.db";  // or postgresql://user:pass@host:port/db

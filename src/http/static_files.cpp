@@ -31,8 +31,9 @@ static std::string mime_of(const fs::path& p) {
   return it == types.end() ? "application/octet-stream" : it->second;
 }
 
-StaticFiles::StaticFiles(const std::string& root) {
-  if (root.empty() || !fs::is_directory(root)) return;
+StaticFiles::FileMap StaticFiles::load(const std::string& root) {
+  FileMap files;
+  if (root.empty() || !fs::is_directory(root)) return files;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     if (!e.is_regular_file()) continue;
     std::ifstream in(e.path(), std::ios::binary);
@@ -41,8 +42,21 @@ StaticFiles::StaticFiles(const std::string& root) {
     std::string rel = "/" + fs::relative(e.path(), root).generic_string();
     // Vite puts content-hashed names under /assets: they never change, so cache them for a year.
     bool immutable = rel.rfind("/assets/", 0) == 0;
-    files_[rel] = File{mime_of(e.path()), ss.str(), immutable};
+    files[rel] = File{mime_of(e.path()), ss.str(), immutable};
   }
+  return files;
+}
+
+StaticFiles::StaticFiles(const std::string& root) : files_(load(root)) {}
+
+size_t StaticFiles::mount(std::string prefix, const std::string& root,
+                          std::vector<std::string> navigation_prefixes) {
+  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
+  FileMap files = load(root);
+  size_t n = files.size();
+  if (n == 0 || prefix.empty()) return 0;
+  mounts_.push_back(Mount{std::move(prefix), std::move(files), std::move(navigation_prefixes)});
+  return n;
 }
 
 Response StaticFiles::make(const File& f) const {
@@ -53,7 +67,35 @@ Response StaticFiles::make(const File& f) const {
   return r;
 }
 
+std::optional<Response> StaticFiles::serve_mount(const Mount& m, std::string_view path,
+                                                 bool spa_fallback) const {
+  auto index = m.files.find("/index.html");
+  if (path == m.prefix) {  // "/h5" → "/h5/": the app's relative routes resolve under the prefix
+    Response r;
+    r.status = 301;
+    r.content_type = "text/plain; charset=utf-8";
+    r.headers.emplace_back("Location", m.prefix + "/");
+    return r;
+  }
+  if (path.size() > m.prefix.size() && path.starts_with(m.prefix) && path[m.prefix.size()] == '/') {
+    std::string_view rel = path.substr(m.prefix.size());
+    if (auto it = m.files.find(std::string(rel)); it != m.files.end() && rel != "/") return make(it->second);
+    if (!spa_fallback || index == m.files.end())
+      return std::nullopt;  // a missing file is a 404, not the admin's
+    return make(index->second);
+  }
+  if (spa_fallback && index != m.files.end())
+    for (const auto& p : m.navigation_prefixes)
+      if (path.starts_with(p)) return make(index->second);
+  return std::nullopt;
+}
+
 std::optional<Response> StaticFiles::serve(std::string_view path, bool spa_fallback) const {
+  for (const auto& m : mounts_) {
+    bool inside = path == m.prefix || (path.starts_with(m.prefix) && path.size() > m.prefix.size() &&
+                                       path[m.prefix.size()] == '/');
+    if (auto r = serve_mount(m, path, spa_fallback); r || inside) return r;
+  }
   if (files_.empty()) return std::nullopt;
   if (auto it = files_.find(std::string(path)); it != files_.end() && path != "/") return make(it->second);
   if (!spa_fallback) return std::nullopt;

@@ -63,27 +63,47 @@ Response page(int status, const std::string& title, const std::string& body_html
       ".amount{font-size:36px;font-weight:bold;margin:16px 0}.sandbox{color:#c60;font-size:13px}"
       "button{font-size:18px;padding:10px 0;width:100%;margin:6px 0;border-radius:6px;border:0;color:#fff}"
       ".pay{background:#07c160}.decline{background:#999}dt{color:#888;font-size:13px}dd{margin:0 0 8px}"
+      ".back{display:block;text-align:center;color:#1765e0;margin-top:12px}"
       "</style></head><body><p class=\"sandbox\">沙箱支付网关 · Sandbox gateway — no real money moves</p>" +
       body_html + "</body></html>";
   return r;
 }
 
-Response result_page(payment::CashierResult res) {
+// `back`: the validated return path (SandboxGateway::safe_return_url) or "": a "返回商户" link, and after a
+// payment the page goes back by itself.
+Response result_page(payment::CashierResult res, const std::string& back = "") {
   using payment::CashierResult;
+  std::string link;
+  if (!back.empty())
+    link = "<p><a id=\"return\" class=\"back\" href=\"" + escape_html(back) +
+           "\">返回商户 Back to merchant</a></p>";
   switch (res) {
-    case CashierResult::paid:
-      return page(200, "支付成功", "<h1 id=\"result\" data-result=\"paid\">支付成功 Paid</h1>");
+    case CashierResult::paid: {
+      Response r = page(200, "支付成功", "<h1 id=\"result\" data-result=\"paid\">支付成功 Paid</h1>" + link);
+      if (!back.empty())
+        r.body.insert(r.body.find("</head>"),
+                      "<meta http-equiv=\"refresh\" content=\"1;url=" + escape_html(back) + "\">");
+      return r;
+    }
     case CashierResult::declined:
-      return page(200, "已取消支付", "<h1 id=\"result\" data-result=\"declined\">已取消支付 Declined</h1>");
+      return page(200, "已取消支付",
+                  "<h1 id=\"result\" data-result=\"declined\">已取消支付 Declined</h1>" + link);
     case CashierResult::already_done:
       return page(409, "订单已处理",
-                  "<h1 id=\"result\" data-result=\"done\">该订单已处理 Already processed</h1>");
+                  "<h1 id=\"result\" data-result=\"done\">该订单已处理 Already processed</h1>" + link);
     case CashierResult::expired:
-      return page(410, "订单已过期", "<h1 id=\"result\" data-result=\"expired\">订单已过期 Expired</h1>");
+      return page(410, "订单已过期",
+                  "<h1 id=\"result\" data-result=\"expired\">订单已过期 Expired</h1>" + link);
     case CashierResult::not_found:
       break;
   }
-  return page(404, "订单不存在", "<h1 id=\"result\" data-result=\"not_found\">订单不存在 Not found</h1>");
+  return page(404, "订单不存在",
+              "<h1 id=\"result\" data-result=\"not_found\">订单不存在 Not found</h1>" + link);
+}
+
+std::string return_url_of(const Request& q) {
+  auto v = query_str(q.query, "returnUrl");
+  return v ? payment::SandboxGateway::safe_return_url(*v) : std::string();
 }
 
 }  // namespace
@@ -96,8 +116,10 @@ void register_payment_public_routes(http::Router& r, payment::PaymentService& sv
   });
   r.get("/sandbox/pay/{prepayId}", {.is_public = true}, [&sandbox](Request& q) {
     const std::string& id = q.param("prepayId");
+    std::string back = return_url_of(q);
+    std::string back_query = payment::SandboxGateway::cashier_return_query(back);
     auto o = sandbox.cashier_order(id);
-    if (!o) return result_page(payment::CashierResult::not_found);
+    if (!o) return result_page(payment::CashierResult::not_found, back);
     std::string state = o->status == "pending" ? "待支付 Pending" : o->status;
     std::string html = "<h1>收银台 Cashier</h1><div class=\"amount\" id=\"amount\">¥" + yuan(o->amount) +
                        "</div><dl><dt>商户号 Merchant</dt><dd id=\"merchant\">" +
@@ -107,18 +129,23 @@ void register_payment_public_routes(http::Router& r, payment::PaymentService& sv
                        "</dd><dt>状态 Status</dt><dd id=\"status\" data-status=\"" + escape_html(o->status) +
                        "\">" + escape_html(state) + "</dd></dl>";
     if (o->status == "pending")
-      html += "<form method=\"post\" action=\"/sandbox/pay/" + escape_html(id) +
-              "/confirm\"><button class=\"pay\" id=\"confirm\" type=\"submit\">确认支付 Pay</button></form>"
+      html += "<form method=\"post\" action=\"/sandbox/pay/" + escape_html(id) + "/confirm" + back_query +
+              "\"><button class=\"pay\" id=\"confirm\" type=\"submit\">确认支付 Pay</button></form>"
               "<form method=\"post\" action=\"/sandbox/pay/" +
-              escape_html(id) +
-              "/decline\"><button class=\"decline\" id=\"decline\" type=\"submit\">取消支付 Decline</button>"
+              escape_html(id) + "/decline" + back_query +
+              "\"><button class=\"decline\" id=\"decline\" type=\"submit\">取消支付 Decline</button>"
               "</form>";
+    if (!back.empty())
+      html += "<p><a id=\"return\" class=\"back\" href=\"" + escape_html(back) +
+              "\">返回商户 Back to merchant</a></p>";
     return page(200, "沙箱收银台", html);
   });
-  r.post("/sandbox/pay/{prepayId}/confirm", {.is_public = true},
-         [&sandbox](Request& q) { return result_page(sandbox.confirm(q.param("prepayId"))); });
-  r.post("/sandbox/pay/{prepayId}/decline", {.is_public = true},
-         [&sandbox](Request& q) { return result_page(sandbox.decline(q.param("prepayId"))); });
+  r.post("/sandbox/pay/{prepayId}/confirm", {.is_public = true}, [&sandbox](Request& q) {
+    return result_page(sandbox.confirm(q.param("prepayId")), return_url_of(q));
+  });
+  r.post("/sandbox/pay/{prepayId}/decline", {.is_public = true}, [&sandbox](Request& q) {
+    return result_page(sandbox.decline(q.param("prepayId")), return_url_of(q));
+  });
 }
 
 }  // namespace zc::api

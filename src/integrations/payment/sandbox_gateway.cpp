@@ -199,6 +199,36 @@ std::optional<Notification> SandboxGateway::verify_notification(std::string_view
   return n;
 }
 
+std::string SandboxGateway::safe_return_url(std::string_view url) {
+  if (url.size() > 512 || !url.starts_with("/h5/") || url.find("//") != std::string_view::npos ||
+      url.find("..") != std::string_view::npos)
+    return "";
+  for (char c : url) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              std::string_view("-_.~/?=&%").find(c) != std::string_view::npos;
+    if (!ok) return "";
+  }
+  return std::string(url);
+}
+
+std::string SandboxGateway::cashier_return_query(std::string_view safe_url) {
+  if (safe_url.empty()) return "";
+  static const char* hex = "0123456789ABCDEF";
+  std::string out = "?returnUrl=";
+  for (char c : safe_url) {
+    auto u = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    }
+  }
+  return out;
+}
+
 std::optional<db::sandbox::GatewayOrder> SandboxGateway::cashier_order(const std::string& prepay_id) {
   return db_.read([&](Connection& c) { return SandboxRepo(c).order_by_prepay(prepay_id); });
 }

@@ -49,6 +49,11 @@ class SandboxGateway final : public PaymentProvider {
   std::optional<db::sandbox::GatewayOrder> cashier_order(const std::string& prepay_id);
   CashierResult confirm(const std::string& prepay_id);
   CashierResult decline(const std::string& prepay_id);
+  // The cashier's optional `returnUrl` (the page a "返回商户" link leads back to): only a same-origin path
+  // of the driver H5 app ("/h5/…", letters, digits and - _ . ~ / ? = & %; no "//", no ".."), else "" —
+  // never an open redirect. `cashier_return_query` is "?returnUrl=<percent-encoded>" or "".
+  static std::string safe_return_url(std::string_view url);
+  static std::string cashier_return_query(std::string_view safe_url);
 
   std::string merchant_key(std::string_view merchant_no) const;
 

@@ -1,0 +1,305 @@
+// End-to-end test of the driver H5 app (web/driver, served under /h5/, docs/driver-web.md) on a phone-sized
+// headless Chromium: through the admin API a provider, property, approved car station (payment configuration,
+// 峰平谷 tariff, an OCPP pile of zhichong-sim) and an e-bike station (mode A tariff, an OCPP device) are set up;
+// then, in the browser as a driver: the station list (distance, free/total) and detail, sign-in by phone with the
+// server's field errors, the resend countdown and the demo code link, plates and nickname, a wrong code on the
+// scan page, the gun code → prepay → the sandbox cashier → back → live status → stop → the bill with the unused
+// prepay refunded; a printed QR URL (/app/gun|pile|socket/{code}) landing on the charge page, an e-bike session
+// the same way; order history, English, sign out.
+//   ZHICHONG_URL, ZHICHONG_ADMIN_PASSWORD, ZHICHONG_SIM, CHROMIUM_PATH as the other e2e files; the server runs
+//   with testing.enabled and sms.dev_endpoint and serves web/driver/dist at /h5/ — scripts/e2e.sh does that.
+// Screenshots go to tests/e2e/artifacts/driver-*.png.
+import { test, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { fileURLToPath } from 'node:url'
+import path from 'node:path'
+import { BASE, ADMIN_PASSWORD } from './lib/ui.mjs'
+import { openPhone, phoneShot } from './lib/mobile.mjs'
+import { Api, ok, until, randPhone } from '../integration/lib/client.mjs'
+import { approvedProvider, propertyWithLogin } from '../integration/lib/fixture.mjs'
+import { approvedStation, defaultArea, addPile, addTariff, TOU_PERIODS, TOU_TIERS } from '../integration/lib/car.mjs'
+import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff } from '../integration/lib/bike.mjs'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+process.env.ZHICHONG_SIM_BIN ||= path.resolve(ROOT, process.env.ZHICHONG_SIM || 'build/release/zhichong-sim')
+const { ocppDevices } = await import('../integration/order-admin-helpers.mjs')
+
+const H5 = BASE + '/h5'
+const yuan = (fen) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`
+let browser
+let page
+let pageErrors = []
+const fx = {} // admin, station, pile, guns, bikeStation, device, socket, sims, phone, app (driver Api), orders
+
+before(async () => {
+  ;({ browser, page, pageErrors } = await openPhone())
+  const anon = new Api(BASE)
+  const admin = await anon.session('admin', ADMIN_PASSWORD)
+  const provider = await approvedProvider(admin)
+  const property = await propertyWithLogin(admin, provider.id)
+  const tag = String(Date.now() % 10000).padStart(4, '0')
+  const station = await approvedStation(property.api, admin, property.id, {
+    name: `科技园超级充电站 ${tag}`, address: '深圳市南山区科苑路 15 号 B1 停车场', openingHours: '00:00-24:00'
+  })
+  ok(await property.api.put('/car/station/payConfig', {
+    stationId: station.id, wechat: { enabled: true, mchId: `19008${Date.now() % 100000}`, appId: 'wx0000000000000001', apiV3Key: 'k'.repeat(32) }
+  }))
+  const area = await defaultArea(property.api, station.id)
+  await addTariff(property.api, station.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS, prepayValues: [2000, 5000, 10000] })
+  ok(await admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'tariff version in force')
+  const p = await addPile(property.api, station.id, area.id, { protocol: 'ocpp16', gunCount: 2, name: '1号快充桩' })
+  const pile = ok(await admin.get(`/car/pile/${p.id}`)).data
+  fx.sim = ocppDevices(BASE, [pile.code], 2, ['--power', '60'])
+  await until(async () => ok(await admin.get(`/car/pile/${pile.id}`)).data.guns.every((g) => g.state === 'idle'), 'guns idle', 20000)
+  const guns = ok(await admin.get(`/car/pile/${pile.id}`)).data.guns.sort((a, b) => a.gunNo - b.gunNo)
+
+  const bs = await addBikeStation(property.api, property.id, { name: `科技园东门电单车棚 ${tag}`, address: '深圳市南山区科苑路 15 号东门' })
+  ok(await admin.put('/bike/station/audit', { id: bs.id, auditStatus: 1, auditRemark: 'ok' }), 'approve the e-bike station')
+  ok(await property.api.put('/bike/station/payConfig', {
+    stationId: bs.id, wechat: { enabled: true, mchId: `19009${Date.now() % 100000}`, appId: 'wx0000000000000001', apiV3Key: 'k'.repeat(32) }
+  }))
+  const ba = await bikeDefaultArea(property.api, bs.id)
+  await addBikeTariff(property.api, bs.id, ba.id, { name: '按时计费', mode: 'A', maxDurationMinutes: 600, autoStopAmount: 5000, freeMinutes: 0, unitMinutes: 1, unitPrice: 1000, prepayValues: [200, 500] })
+  const d = await addDevice(property.api, bs.id, ba.id, { socketCount: 4 })
+  const device = ok(await admin.get(`/bike/device/${d.id}`)).data
+  fx.bikeSim = ocppDevices(BASE, [device.code], 4, ['--power', '0.4'])
+  await until(async () => ok(await admin.get(`/bike/device/${d.id}`)).data.online, 'e-bike device online', 20000)
+  const socket = ok(await admin.get(`/bike/device/${d.id}`)).data.sockets.find((x) => x.socketNo === 1)
+  Object.assign(fx, { admin, station, pile, guns, bikeStation: bs, device, socket, phone: randPhone() })
+})
+
+after(async () => {
+  await fx.sim?.stop()
+  await fx.bikeSim?.stop()
+  await browser?.close()
+})
+
+const byId = (id) => page.getByTestId(id)
+/** The charge page has loaded its gun/socket (or shows the server's error, which fails the test). */
+async function chargePage() {
+  await page.locator('[data-testid="charge-unit"], [data-testid="charge-error"]').first().waitFor()
+  if (await byId('charge-error').isVisible()) assert.fail(`charge page: ${await byId('charge-error').innerText()}`)
+}
+const text = async (id) => (await byId(id).first().innerText()).trim()
+async function appApi() {
+  const token = await page.evaluate(() => localStorage.getItem('zc-h5-token'))
+  assert.ok(token, 'signed in')
+  return new Api(BASE).as(token)
+}
+async function confirmDialog() {
+  await page.locator('.van-dialog__confirm:visible').click()
+}
+
+test('找电站: the station list shows the station with free/total and distance; its detail shows guns and prices', async () => {
+  await page.goto(H5 + '/')
+  await byId('page-home').waitFor()
+  await byId('station-search').locator('input').fill(fx.station.name)
+  await byId('station-search').locator('input').press('Enter')
+  const card = byId('station-card').filter({ hasText: fx.station.name })
+  await card.waitFor()
+  await until(async () => /\d+m/.test(await card.innerText()), 'distance from the phone\'s position')
+  assert.match(await card.innerText(), /空闲\s*2\s*\/2/)
+  await byId('station-search').locator('input').fill('')
+  await byId('station-search').locator('input').press('Enter')
+  await card.waitFor()
+  await phoneShot(page, 'home')
+
+  await card.click()
+  await page.waitForURL(/\/h5\/station\/car\/\d+$/)
+  await byId('station-name').waitFor()
+  assert.equal(await text('station-name'), fx.station.name)
+  await until(async () => (await byId('gun-chip').count()) === 2, 'two guns')
+  assert.match(await byId('gun-chip').first().innerText(), /1号枪[\s\S]*空闲/)
+  assert.match(await byId('tariff-card').innerText(), /尖|峰|平|谷/)
+  await phoneShot(page, 'station', { fullPage: true })
+})
+
+test('登录: a gun needs sign-in; the server\'s field errors, the 60 s countdown, the demo code link', async () => {
+  await byId('gun-chip').first().click()
+  await page.waitForURL(/\/h5\/login\?redirect=/)
+  await byId('login-phone').locator('input').fill('12345')
+  await byId('login-send').click()
+  const phoneMsg = (await new Api(BASE).post('/app/auth/sms', { phone: '12345' })).body.msg.replace(/^phone:\s*/, '')
+  await byId('login-phone').locator('.van-field__error-message').filter({ hasText: phoneMsg }).waitFor()
+
+  await byId('login-phone').locator('input').fill(fx.phone)
+  await byId('login-send').click()
+  await until(async () => /\d+s 后重发/.test(await byId('login-send').innerText()), 'resend countdown')
+  assert.ok(await byId('login-send').isDisabled())
+  // a wrong code: the server's message under the field
+  const real = ok(await new Api(BASE).get('/app/dev/sms', { phone: fx.phone })).data.code
+  await byId('login-code').locator('input').fill(real === '000000' ? '111111' : '000000')
+  await byId('login-submit').click()
+  await byId('login-code').locator('.van-field__error-message').filter({ hasText: /验证码/ }).waitFor()
+  await phoneShot(page, 'login-error')
+  await byId('login-dev-fill').click()
+  await until(async () => (await byId('login-code').locator('input').inputValue()) === real, 'code filled in')
+  await phoneShot(page, 'login')
+  await byId('login-submit').click()
+  await page.waitForURL(new RegExp(`/h5/charge/${fx.guns[0].code}$`))
+  await byId('charge-unit').waitFor()
+  assert.match(await text('charge-unit'), /1号枪/)
+  fx.app = await appApi()
+})
+
+test('我的: a plate is added (a bad one gets the server\'s message) and the nickname set', async () => {
+  await page.goto(H5 + '/me')
+  await byId('me-name').waitFor()
+  await byId('me-plates').click()
+  await page.waitForURL(/\/h5\/plates$/)
+  await byId('plate-input').locator('input').fill('ABC')
+  await byId('plate-add').click()
+  const plateMsg = (await fx.app.post('/app/user/plates', { plate: 'ABC' })).body.msg.replace(/^plate:\s*/, '')
+  await byId('plate-input').locator('.van-field__error-message').filter({ hasText: plateMsg }).waitFor()
+  await byId('plate-input').locator('input').fill('粤B·D12345')
+  await byId('plate-add').click()
+  await byId('plate-row').filter({ hasText: '粤BD12345' }).waitFor()
+  await phoneShot(page, 'plates')
+  await page.goBack()
+  await byId('me-nickname').click()
+  await byId('nick-input').locator('input').fill('林师傅')
+  await confirmDialog()
+  await until(async () => (await text('me-name')) === '林师傅', 'nickname shown')
+  assert.equal(ok(await fx.app.get('/app/user/profile')).data.nickname, '林师傅')
+  await phoneShot(page, 'me')
+})
+
+test('扫码充电: a wrong code shows the server\'s error; the gun code opens the charge page', async () => {
+  await page.goto(H5 + '/')
+  await byId('tab-scan').click()
+  await page.waitForURL(/\/h5\/scan$/)
+  const wrong = '99999999999901'
+  const msg = (await fx.app.get('/app/scan', { code: wrong })).body.msg.replace(/^code:\s*/, '')
+  await byId('scan-code').locator('input').fill(wrong)
+  await byId('scan-submit').click()
+  await byId('scan-code').locator('.van-field__error-message').filter({ hasText: msg }).waitFor()
+  await phoneShot(page, 'scan-error')
+  await byId('scan-code').locator('input').fill(fx.guns[0].code)
+  await byId('scan-submit').click()
+  await page.waitForURL(new RegExp(`/h5/charge/${fx.guns[0].code}$`))
+  await byId('charge-unit').waitFor()
+  assert.equal(await byId('prepay-option').count(), 3)
+  await byId('plate-option').filter({ hasText: '粤BD12345' }).waitFor()
+})
+
+test('汽车充电: pay ¥50 on the sandbox cashier, back to the live status, stop, the bill refunds the rest', async () => {
+  await byId('prepay-option').filter({ hasText: '¥50.00' }).click()
+  await byId('plate-option').filter({ hasText: '粤BD12345' }).click()
+  assert.match(await text('charge-pay'), /¥50\.00/)
+  await phoneShot(page, 'charge', { fullPage: true })
+  await byId('charge-pay').click()
+  await page.waitForURL(/\/sandbox\/pay\/[^/?]+\?returnUrl=%2Fh5%2Fpay%2F/)
+  assert.match(await page.locator('#amount').innerText(), /¥50\.00/)
+  await page.locator('#return').waitFor()
+  await phoneShot(page, 'cashier')
+  await page.locator('#confirm').click()
+  await page.waitForURL(/\/h5\/order\/car\/\w+$/, { timeout: 30000 })
+  const orderNo = page.url().split('/').pop()
+  await until(async () => (await text('order-state')) === '充电中', '充电中', 30000)
+  await until(async () => Number(await text('live-energy')) > 0 && (await text('live-cost')) !== '¥0.00' &&
+    (await text('live-duration')) >= '00:00:03', 'live energy, cost and duration', 30000)
+  assert.equal(await text('live-prepaid'), '¥50.00')
+  assert.match(await text('live-power'), /^\d+(\.\d+)?kW$/)
+  assert.match(await text('live-duration'), /^\d\d:\d\d:\d\d$/)
+  const live = ok(await fx.app.get(`/app/car/orders/${orderNo}`)).data
+  assert.equal(live.plate, '粤BD12345')
+  await phoneShot(page, 'live')
+
+  await byId('order-stop').click()
+  await page.locator('.van-dialog').filter({ hasText: '停止充电' }).waitFor()
+  await phoneShot(page, 'stop-confirm')
+  await confirmDialog()
+  await byId('order-done').waitFor({ timeout: 30000 })
+  assert.equal(await text('order-state'), '已完成')
+  const done = await until(async () => {
+    const o = ok(await fx.app.get(`/app/car/orders/${orderNo}`)).data
+    return o.state === 'completed' && o.refunded === o.prepaid - o.charged && o
+  }, 'refunded', 20000)
+  assert.ok(done.charged > 0 && done.charged < 5000, JSON.stringify(done))
+  await until(async () => /已退款/.test(await text('bill-refund')), 'refund shown', 20000)
+  assert.equal(await text('bill-refunded'), yuan(done.refunded))
+  assert.equal(await text('bill-charged'), yuan(done.charged))
+  assert.ok((await byId('bill-tiers').count()) === (done.tiers.length ? 1 : 0))
+  await phoneShot(page, 'bill', { fullPage: true })
+  fx.carOrder = orderNo
+})
+
+test('二维码: the printed QR URLs land in the H5 — a gun on its charge page, a pile with a gun choice', async () => {
+  await page.goto(`${BASE}/app/gun/${fx.guns[1].code}`)
+  await page.waitForURL(new RegExp(`/h5/charge/${fx.guns[1].code}$`))
+  await byId('charge-unit').waitFor()
+  assert.match(await text('charge-unit'), /2号枪/)
+  await phoneShot(page, 'qr-gun')
+  await page.goto(`${BASE}/app/pile/${fx.pile.code}`)
+  await page.waitForURL(new RegExp(`/h5/charge/${fx.pile.code}$`))
+  await until(async () => (await byId('slot-choice').count()) === 2, 'two guns to choose from')
+  await byId('slot-choice').nth(1).click()
+  await page.waitForURL(new RegExp(`/h5/charge/${fx.guns[1].code}$`))
+  await byId('charge-pay').waitFor()
+})
+
+test('电单车: the socket QR URL → pay ¥2 → live → stop → the bill refunds the unused prepay', async () => {
+  await page.goto(`${BASE}/app/socket/${fx.socket.code}`)
+  await page.waitForURL(new RegExp(`/h5/charge/${fx.socket.code}$`))
+  await chargePage()
+  assert.match(await text('charge-unit'), /1号插座/)
+  await byId('prepay-option').filter({ hasText: '¥2.00' }).click()
+  await phoneShot(page, 'bike-charge', { fullPage: true })
+  await byId('charge-pay').click()
+  await page.waitForURL(/\/sandbox\/pay\//)
+  await page.locator('#confirm').click()
+  await page.waitForURL(/\/h5\/order\/bike\/\w+$/, { timeout: 30000 })
+  const orderNo = page.url().split('/').pop()
+  await until(async () => (await text('order-state')) === '充电中', '充电中', 30000)
+  await until(async () => Number(await text('live-energy')) > 0 || (await text('live-duration')) !== '00:00:00', 'live values', 30000)
+  assert.equal(await text('live-prepaid'), '¥2.00')
+  await phoneShot(page, 'bike-live')
+  await byId('order-stop').click()
+  await confirmDialog()
+  await byId('order-done').waitFor({ timeout: 30000 })
+  const done = await until(async () => {
+    const o = ok(await fx.app.get(`/app/bike/orders/${orderNo}`)).data
+    return o.state === 'finished' && o.refunded === o.prepaid - o.charged && o
+  }, 'e-bike refunded', 20000)
+  await until(async () => /已退款/.test(await text('bill-refund')), 'refund shown', 20000)
+  assert.equal(await text('bill-refunded'), yuan(done.refunded))
+  assert.equal(await text('bill-charged'), yuan(done.charged))
+  await phoneShot(page, 'bike-bill', { fullPage: true })
+  fx.bikeOrder = orderNo
+})
+
+test('订单: both orders in the history and their detail; English; sign out', async () => {
+  await page.goto(H5 + '/me')
+  await byId('me-orders').click()
+  await page.waitForURL(/\/h5\/orders$/)
+  await page.locator('.van-tab', { hasText: '汽车' }).click()
+  const carRow = page.locator(`[data-testid="order-row"][data-order-no="${fx.carOrder}"]`)
+  await carRow.waitFor()
+  assert.match(await carRow.innerText(), /已完成/)
+  await phoneShot(page, 'orders')
+  await page.locator('.van-tab', { hasText: '电单车' }).click()
+  const bikeRow = page.locator(`[data-testid="order-row"][data-order-no="${fx.bikeOrder}"]`)
+  await bikeRow.waitFor()
+  await bikeRow.click()
+  await page.waitForURL(new RegExp(`/h5/order/bike/${fx.bikeOrder}$`))
+  await byId('order-bill').waitFor()
+  assert.equal(await text('order-no'), fx.bikeOrder)
+
+  await page.goto(H5 + '/me')
+  await byId('me-lang').click()
+  await page.getByText('Sign out').waitFor()
+  await phoneShot(page, 'me-en')
+  await page.goto(H5 + '/')
+  await page.getByText('Scan to charge').first().waitFor()
+  await phoneShot(page, 'home-en')
+  await byId('lang-toggle').click()
+  await page.getByText('扫码充电').first().waitFor()
+
+  await page.goto(H5 + '/me')
+  await byId('me-signout').click()
+  await confirmDialog()
+  await page.waitForURL(/\/h5\/login$/)
+  assert.equal(await page.evaluate(() => localStorage.getItem('zc-h5-token')), null)
+  assert.equal((await fx.app.get('/app/user/profile')).status === 401 || (await fx.app.get('/app/user/profile')).body.code === 401, true, 'token revoked')
+  assert.deepEqual(pageErrors, [])
+})
