@@ -45,6 +45,9 @@ before(async () => {
     stationId: station.id, wechat: { enabled: true, mchId: `19008${Date.now() % 100000}`, appId: 'wx0000000000000001', apiV3Key: 'k'.repeat(32) }
   }))
   const area = await defaultArea(property.api, station.id)
+  // the tariff takes effect tomorrow: made at the real time (another file may have moved the test clock),
+  // in force 2 days later; after() puts the clock back for the files that follow
+  ok(await admin.post('/test/clock', { offsetMs: 0 }), 'test clock at the real time')
   await addTariff(property.api, station.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS, prepayValues: [2000, 5000, 10000] })
   ok(await admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'tariff version in force')
   const p = await addPile(property.api, station.id, area.id, { protocol: 'ocpp16', gunCount: 2, name: '1号快充桩' })
@@ -69,6 +72,7 @@ before(async () => {
 })
 
 after(async () => {
+  if (fx.admin) await fx.admin.post('/test/clock', { offsetMs: 0 })
   await fx.sim?.stop()
   await fx.bikeSim?.stop()
   await browser?.close()
