@@ -23,9 +23,9 @@
 #include "devices/message_log.hpp"
 #include "devices/meter_store.hpp"
 #include "devices/ocpp16/endpoint.hpp"
-#include "devices/ykc/server/listener.hpp"
 #include "devices/session_registry.hpp"
 #include "devices/state_writer.hpp"
+#include "devices/ykc/server/listener.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -38,10 +38,10 @@
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/charging/recording_charging_service.hpp"
+#include "service/export/export_jobs.hpp"
 #include "service/order/bike_orders.hpp"
 #include "service/order/car_orders.hpp"
 #include "service/order/order_charging_service.hpp"
-#include "service/export/export_jobs.hpp"
 #include "service/station/station_config.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/migrations.hpp"
@@ -128,7 +128,8 @@ int serve(const Config& cfg, bool demo) {
   // `recording` as before), the driver's car routes, and the admin end action (as order::OrderEnder).
   order::CarOrders car_orders(car_ctx, payments.service(), meters, recording);
   // E-bike orders (docs/orders.md): the e-bike devices' side, started from the payment (on_paid).
-  order::BikeOrders bike_orders(*db, gateway, meters, payments.service(), recording, bike_order_settings(cfg));
+  order::BikeOrders bike_orders(*db, gateway, meters, payments.service(), recording,
+                                bike_order_settings(cfg));
   payments.service().on_paid([&bike_orders](const db::payment::PayOrder& p) { bike_orders.paid(p); });
   order::OrderChargingService charging(car_orders, bike_orders);
   devices::ocpp16::OcppEndpoint ocpp({*db, cfg, sessions, device_state, device_messages, meters, charging});
@@ -175,8 +176,9 @@ int serve(const Config& cfg, bool demo) {
     spdlog::warn("driver H5 app not found at '{}' (build it with `make web`); /h5/ is off",
                  cfg.http.driver_web_root);
   // YKC (云快充) piles: TCP on ykc.port; tariffs come from the car module (version in force per area).
-  devices::ykc::YkcServer ykc({*db, cfg, sessions, device_state, device_messages, meters, charging,
-                               [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }});
+  devices::ykc::YkcServer ykc(
+      {*db, cfg, sessions, device_state, device_messages, meters, charging,
+       [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }});
 
   http::HttpServer server(cfg, pipeline, statics);
   server.add_upgrade(ocpp.route());
@@ -195,7 +197,7 @@ int serve(const Config& cfg, bool demo) {
   car_orders.stop();  // no start/stop command or timer runs past here
   bike_orders.stop();
   payments.stop();
-  ykc.stop();  // every YKC session closed: offline state handed to the state writer (flushed below)
+  ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");
   return 0;
