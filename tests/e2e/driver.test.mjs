@@ -272,7 +272,7 @@ test('电单车: the socket QR URL → pay ¥2 → live → stop → the bill re
   fx.bikeOrder = orderNo
 })
 
-test('订单: both orders in the history and their detail; English; sign out', async () => {
+test('订单: both orders in the history and their detail; English; sign out; no demo code link without the dev endpoint', async () => {
   await page.goto(H5 + '/me')
   await byId('me-orders').click()
   await page.waitForURL(/\/h5\/orders$/)
@@ -304,6 +304,16 @@ test('订单: both orders in the history and their detail; English; sign out', a
   await confirmDialog()
   await page.waitForURL(/\/h5\/login$/)
   assert.equal(await page.evaluate(() => localStorage.getItem('zc-h5-token')), null)
-  assert.equal((await fx.app.get('/app/user/profile')).status === 401 || (await fx.app.get('/app/user/profile')).body.code === 401, true, 'token revoked')
+  const after = await fx.app.get('/app/user/profile')
+  assert.ok(after.status === 401 || after.body?.code === 401, 'token revoked')
+
+  // a server without sms.dev_endpoint (GET /app/dev/sms is a 404 there): no demo link
+  await page.route('**/app/dev/sms*', (r) => r.fulfill({ status: 404, contentType: 'application/json', body: '{"code":404,"msg":"not found"}' }))
+  await byId('login-phone').locator('input').fill(randPhone())
+  await byId('login-send').click()
+  await until(async () => /\d+s 后重发/.test(await byId('login-send').innerText()), 'code sent')
+  await page.waitForTimeout(500)
+  assert.equal(await byId('login-dev-fill').count(), 0, 'no demo code link')
+  await page.unroute('**/app/dev/sms*')
   assert.deepEqual(pageErrors, [])
 })
