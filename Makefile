@@ -30,4 +30,4 @@ fmt:
 	@find src tests/unit bench tools -name '*.cpp' -o -name '*.hpp' 2>/dev/null | xargs clang-format -i
 
 clean:
-	rm -rf build web/admin/dist
+	rm -rf build web/admin/dist web/driver/dist
