@@ -21,4 +21,4 @@ trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 cd tests/e2e
 ZHICHONG_URL="http://127.0.0.1:$port" ZHICHONG_ADMIN_PASSWORD=Admin12345 ZHICHONG_SIM="$root/$sim" \
-  node --test --test-concurrency=1 --test-reporter=tap ${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs order.test.mjs driver.test.mjs}
+  node --test --test-concurrency=1 --test-force-exit --test-reporter=tap ${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs order.test.mjs driver.test.mjs}

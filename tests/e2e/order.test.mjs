@@ -44,14 +44,15 @@ before(async () => {
   await addTariff(property.api, station.id, area.id, { prepayValues: [2000, 5000] })
   ok(await admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'tariff version in force')
   const pile = ok(await admin.get(`/car/pile/${(await addPile(property.api, station.id, area.id, { protocol: 'ocpp16', gunCount: 2 })).id}`)).data
-  const sim = ocppDevices(BASE, [pile.code], 2, ['--power', '60'])
+  // kept in fx at once: `after` stops it even when a later step of this hook fails
+  const sim = fx.sim = ocppDevices(BASE, [pile.code], 2, ['--power', '60'])
   await until(async () => ok(await admin.get(`/car/pile/${pile.id}`)).data.guns[0].state === 'idle', 'gun idle', 20000)
   const gun = ok(await admin.get(`/car/pile/${pile.id}`)).data.guns.find((g) => g.gunNo === 1)
   const app = await driver(BASE)
   const order = await chargingCarOrder(BASE, app, gun, 5000)
   const pay = { payNo: order.payNo }
   await until(async () => (await appOrder(app, 'car', order.orderNo)).costSoFar >= 10, 'some fen charged', 20000)
-  Object.assign(fx, { admin, station, pile, app, order, pay, sim })
+  Object.assign(fx, { admin, station, pile, app, order, pay })
 
   // an e-bike order on a simulated OCPP e-bike device: mode A, 10 fen per started minute
   const bs = await addBikeStation(property.api, property.id)
