@@ -207,6 +207,20 @@ async function ykcPile(p) {
 }
 
 /** Answers 0x34 with success; returns the serial and the balance the platform gave the pile. */
+/**
+ * Sends `bytes` as a pile reporting periodically would (again every 500 ms) until `done()` holds. The first
+ * 0x13 after a start may come before the server has attached the session's transaction (the start is
+ * recorded in a background job), so — like a real pile, which reports every few seconds — it is repeated.
+ */
+async function reportUntil(pile, bytes, done, what, ms = 10000) {
+  let last = 0;
+  return until(async () => {
+    if (await done()) return true;
+    if (Date.now() - last >= 500) { pile.send(bytes); last = Date.now(); }
+    return false;
+  }, what, ms);
+}
+
 async function ykcStart(pile) {
   const q = await pile.next(0x34, 8000);
   pile.send(frame(0x33, [...q.body.slice(0, 24), 0x01, 0x00], q.seq));
@@ -222,15 +236,15 @@ test('YKC pile lost, back with the same serial, its tier record across midnight 
     const { serial, balance } = await ykcStart(pile);
     assert.equal(balance, 2000, 'the pile is given the prepayment as balance');
     await waitState(app, order.orderNo, 'charging');
-    pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, soc: 40, energy: 30000 }), 3));
-    await until(async () => (await detail(app, order.orderNo)).energy === 30000, 'live energy');
+    await reportUntil(pile, frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, soc: 40, energy: 30000 }), 3),
+      async () => (await detail(app, order.orderNo)).energy === 30000, 'live energy');
     pile.close();
     await waitState(app, order.orderNo, 'suspended', 10000);
     pile = await RawPile.connect(ykcPort);
     pile.send(frame(0x01, loginBody(p.code, { guns: 2 }), 4));
     await pile.next(0x02);
-    pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, soc: 60, energy: 60000 }), 5));
-    await waitState(app, order.orderNo, 'charging', 10000);
+    await reportUntil(pile, frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, soc: 60, energy: 60000 }), 5),
+      async () => (await detail(app, order.orderNo)).state === 'charging', 'charging again');
     // the pile ends the session itself and sends its bill: 23:30 → 00:30, 5 kWh peak + 5 kWh valley; its
     // own amounts (deliberately wrong here) are not what the driver pays
     const start = shanghai2330();
@@ -260,8 +274,8 @@ test('YKC pile lost for good: suspended until an admin ends it (OrderEnder), set
   const { pay, order } = await orderAndPay(ctx, app, await gunOf(p), 5000);
   const { serial } = await ykcStart(pile);
   await waitState(app, order.orderNo, 'charging');
-  pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, energy: 20000 }), 3));
-  await until(async () => (await detail(app, order.orderNo)).energy === 20000, 'live energy');
+  await reportUntil(pile, frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, energy: 20000 }), 3),
+    async () => (await detail(app, order.orderNo)).energy === 20000, 'live energy');
   pile.close();
   await waitState(app, order.orderNo, 'suspended', 10000);
   await sleep(1000);
