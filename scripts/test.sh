@@ -97,6 +97,14 @@ fi
 wait
 
 for s in $all; do report "$s"; done
-for s in "${suites_failed[@]}"; do echo "---- last lines of $s:"; tail -n 60 "$logs/$s.log"; done
+# What failed, where a CI log that keeps only its tail still shows it: each failed test's name and
+# error (node's TAP `not ok` blocks), else the suite's last lines.
+for s in "${suites_failed[@]}"; do
+  if grep -q '^not ok' "$logs/$s.log"; then
+    echo "---- failed in $s:"; grep -A 12 '^not ok' "$logs/$s.log" | grep -v -E '^ +(duration_ms|code|failureType):' | head -n 120
+  else
+    echo "---- last lines of $s:"; tail -n 60 "$logs/$s.log"
+  fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
