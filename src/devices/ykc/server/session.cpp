@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <deque>
+#include <string_view>
 
 #include "core/clock.hpp"
 #include "devices/ykc/messages.hpp"
@@ -390,6 +391,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   void record_model(uint16_t model_no, const std::string& result);
   void start_session_tx(unsigned gun, const y::Serial& serial, const std::string& id_tag, const char* method,
                         const std::string& vin, const std::string& card);
+  void attach_tx(unsigned gun, const y::Serial& serial, int64_t tx);
 
   ServerCore& core_;
   Worker& w_;
@@ -588,8 +590,7 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
           });
         },
         [this, n, s = m.serial](std::optional<int64_t> tx) {
-          Gun& gg = guns_[n - 1];
-          if (tx && gg.serial == s) gg.tx_id = *tx;
+          if (tx) attach_tx(n, s, *tx);
         },
         false);
   }
@@ -640,11 +641,21 @@ void Session::start_session_tx(unsigned gun, const y::Serial& serial, const std:
   t.card = card;
   auto* charging = &core_.deps.charging;
   blocking([charging, t] { return charging->start_transaction(t).transaction_id; },
-           [this, gun, serial](int64_t tx) {
-             Gun& gg = guns_[gun - 1];
-             if (gg.serial == serial) gg.tx_id = tx;
-           },
-           false);
+           [this, gun, serial](int64_t tx) { attach_tx(gun, serial, tx); }, false);
+}
+
+// The transaction id arrives from a background job: a real-time report (0x13) of the session may have come
+// first (a pile reports right after the start). Its sample is given the id now — else the order's live
+// values would wait for the next report, 15 s later.
+void Session::attach_tx(unsigned gun, const y::Serial& serial, int64_t tx) {
+  Gun& g = guns_[gun - 1];
+  if (g.serial != serial || tx <= 0) return;
+  g.tx_id = tx;
+  auto m = core_.deps.meters.latest(key_, gun);
+  if (!m || m->transaction_id || !m->state || std::string_view(m->state) != "charging") return;
+  m->transaction_id = tx;
+  core_.deps.meters.update(key_, gun, *m);
+  if (m->energy) core_.deps.state.meter(tx, *m->energy, m->time);
 }
 
 void Session::on_start_request(const y::Frame& f, y::StartRequest&& m) {
