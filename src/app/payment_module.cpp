@@ -37,7 +37,7 @@ PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& 
       }) {
   api::register_payment_public_routes(router, service_, sandbox_);
   api::register_payment_admin_routes(router, db);
-  if (cfg.testing.enabled) api::register_payment_test_routes(router, db, service_);
+  if (cfg.testing.enabled) api::register_payment_test_routes(router, db, service_, sandbox_);
 }
 
 void PaymentModule::listening(uint16_t port) {

@@ -167,3 +167,62 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     await s.stop();
   }
 });
+
+test('a prepayment return the gateway refused stays held on the ended order; the admin refund returns it first, then the fee', { skip }, async () => {
+  const pile = await pileRow((await addPile(A.api, station.id, area.id, { protocol: 'ykc', gunCount: 1 })).id);
+  const s = ykcPiles(ykcPort, [pile.code], ['--power', '60']);
+  try {
+    await until(async () => (await pileRow(pile.id)).online, 'pile online');
+    await s.wait((e) => e.event === 'model', 'billing model');
+    const gun = (await pileRow(pile.id)).guns.find((g) => g.gunNo === 1);
+    await until(async () => ['idle', 'plugged'].includes((await pileRow(pile.id)).guns[0].state), 'gun state known');
+    const app = await driver(ctx.server.baseUrl);
+    const order = await chargingCarOrder(ctx.server.baseUrl, app, gun, 5000);
+    await until(async () => ok(await app.get(`/app/car/orders/${order.orderNo}`)).data.costSoFar >= 10, 'some fen charged so far');
+    const row = (await A.api.list('/order/car/list', { phone: app.phone })).rows[0];
+
+    // the merchant's balance is short: the gateway refuses the prepayment return of the settlement
+    ok(await ctx.admin.post('/test/payment/sandboxRefuseRefunds', { count: 1 }));
+    const end = ok(await A.api.post(`/order/car/${row.id}/end`, { reason: '现场故障' })).data;
+    assert.equal(end.status, 'completed');
+    const charged = end.charged;
+    const held = 5000 - charged;
+    let d = await until(async () => {
+      const x = await adminOrder(A.api, row.id);
+      return x.refunds.length === 1 && x.refunds[0].status === 'failed' && x;
+    }, 'the refused prepayment return recorded');
+    assert.equal(d.refunds[0].refundType, 'prepay_return');
+    assert.equal(d.refunds[0].amount, held);
+    assert.match(d.refunds[0].result, /NOT_ENOUGH/);
+    assert.equal(d.refunded, 0, 'nothing went back');
+    assert.equal(d.refundable, 5000, 'the fee and the held prepayment');
+    await assertBooksBalance(ctx.admin);  // the money is held, and the books say so
+    const listed = (await A.api.list('/order/car/list', { orderNo: order.orderNo })).rows[0];
+    assert.equal(listed.refundable, 5000, 'the list offers the refund button with the same maximum');
+
+    // over the maximum refused; then the held part and 1 fen of the fee in one refund
+    fail(await A.api.post(`/order/car/${row.id}/refund`, { amount: 5001, reason: '补退' }), 409, /最多可退50\.00元/);
+    const r = ok(await A.api.post(`/order/car/${row.id}/refund`, { amount: held + 1, reason: '补退预付款' })).data;
+    assert.equal(r.amount, held + 1);
+    assert.equal(r.status, 'pending');
+    assert.deepEqual(r.refunds.map((x) => [x.refundType, x.amount, x.status]),
+      [['prepay_return', held, 'pending'], ['fee_refund', 1, 'pending']]);
+    await refundsSettled(ctx.admin, order.payNo);
+    d = await adminOrder(A.api, row.id);
+    assert.equal(d.refunded, held + 1);
+    assert.equal(d.refundable, charged - 1, 'only the fee is left');
+    assert.equal(d.refunds.filter((x) => x.status === 'succeeded').length, 2);
+
+    // a refusal of an admin refund returns the money where it was, all of it refundable again
+    ok(await ctx.admin.post('/test/payment/sandboxRefuseRefunds', { count: 1 }));
+    const refused = ok(await A.api.post(`/order/car/${row.id}/refund`, { amount: 1, reason: '再退一分' })).data;
+    assert.equal(refused.status, 'failed');
+    assert.match(refused.result, /NOT_ENOUGH/);
+    d = await adminOrder(A.api, row.id);
+    assert.equal(d.refundable, charged - 1);
+    assert.equal(d.refunded, held + 1);
+  } finally {
+    ok(await ctx.admin.post('/test/payment/sandboxRefuseRefunds', { count: 0 }));
+    await s.stop();
+  }
+});

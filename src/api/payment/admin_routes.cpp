@@ -33,7 +33,8 @@ static boost::json::object refund_json(const payment::RefundCreated& c) {
   return o;
 }
 
-void register_payment_test_routes(http::Router& r, db::Database& db, payment::PaymentService& svc) {
+void register_payment_test_routes(http::Router& r, db::Database& db, payment::PaymentService& svc,
+                                  payment::SandboxGateway& sandbox) {
   // What the driver app API (next) and the order service will call; here for the payment tests.
   r.post("/test/payment/prepay", {}, [&svc](Request& q) {
     if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
@@ -107,6 +108,15 @@ void register_payment_test_routes(http::Router& r, db::Database& db, payment::Pa
   r.post("/test/payment/skipListeners", {}, [&svc](Request& q) {
     if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
     svc.skip_listeners_for(JsonBody::parse(q.body).str("payNo", 64));
+    return http::ok();
+  });
+  // The sandbox gateway refuses the next `count` refund requests (the merchant's balance is short).
+  r.post("/test/payment/sandboxRefuseRefunds", {}, [&sandbox](Request& q) {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+    auto b = JsonBody::parse(q.body);
+    int64_t n = b.i64("count");
+    if (n < 0 || n > 1000) fail_bad_request("count: 0–1000");
+    sandbox.refuse_next_refunds(n);
     return http::ok();
   });
   // The periodic resend of unsent refunds, run now for those reserved before `beforeMs`.

@@ -15,6 +15,7 @@ namespace zc::api {
 void register_payment_public_routes(http::Router& r, payment::PaymentService& svc,
                                     payment::SandboxGateway& sandbox);
 void register_payment_admin_routes(http::Router& r, db::Database& db);
-void register_payment_test_routes(http::Router& r, db::Database& db, payment::PaymentService& svc);
+void register_payment_test_routes(http::Router& r, db::Database& db, payment::PaymentService& svc,
+                                  payment::SandboxGateway& sandbox);
 
 }  // namespace zc::api

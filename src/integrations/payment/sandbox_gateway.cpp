@@ -114,6 +114,8 @@ RefundAccepted SandboxGateway::refund(const RefundRequest& r) {
     auto o = repo.order_of(r.merchant.merchant_no, r.out_trade_no);
     if (!o) throw GatewayError("trade not found: " + r.out_trade_no);
     if (o->status != "paid") throw GatewayError("trade is not paid: " + r.out_trade_no);
+    if (refuse_refunds_.load() > 0 && refuse_refunds_.fetch_sub(1) > 0)
+      throw GatewayError("NOT_ENOUGH: the merchant's available balance is insufficient");
     if (!repo.reserve_refund(o->id, r.amount))
       throw GatewayError("refund exceeds the refundable amount of " + r.out_trade_no);
     db::sandbox::GatewayRefund f;

@@ -7,6 +7,7 @@
 // order, retried with exponential back-off until the platform acknowledges it with HTTP 200
 // {"code":"SUCCESS"} or the attempts run out. Notifications are stored before sending, so a restart
 // resumes them; several nodes share the work through a claim on each row.
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -57,6 +58,10 @@ class SandboxGateway final : public PaymentProvider {
 
   std::string merchant_key(std::string_view merchant_no) const;
 
+  // Tests (the /test/ routes only): the next `n` new refund requests are refused as a real gateway refuses
+  // one when the merchant's available balance is short — what leaves a prepayment return failed.
+  void refuse_next_refunds(int64_t n) { refuse_refunds_ = n; }
+
   // The sender thread: completes due refunds and delivers due notifications.
   void start();
   void stop();
@@ -76,6 +81,7 @@ class SandboxGateway final : public PaymentProvider {
   bool running_ = false;
   bool wake_ = false;
   std::thread thread_;
+  std::atomic<int64_t> refuse_refunds_{0};
 };
 
 }  // namespace zc::payment

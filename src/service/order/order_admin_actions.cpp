@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "core/error.hpp"
 #include "storage/repositories/payment_repo.hpp"
@@ -67,24 +68,49 @@ json::object OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefun
   if (!o) fail_not_found("订单不存在或无权访问");
   const char* done = k == OrderKind::car ? "completed" : "finished";
   if (o->state != done) fail_conflict("订单未结束（" + o->state + "），不能退费");
-  if (o->charged <= 0) fail_conflict("订单金额为0，无可退费用");
   if (!o->pay_order_id) fail_conflict("订单没有支付记录，不能原路退费");
   auto pay = db_.read([&](Connection& c) { return db::payment::PaymentRepo(c).find(*o->pay_order_id); });
   if (!pay || pay->status != "paid") fail_conflict("订单的支付未完成，不能退费");
-  // What is still refundable: the fee captured as revenue, less the fee refunds already requested.
-  int64_t max = std::min(pay->captured, o->prepaid - o->refunded);
-  if (max <= 0) fail_conflict("订单已全额退费");
+  // What is still refundable: the fee captured as revenue (less the fee refunds already requested) and
+  // what is still held — once the order has ended only a prepayment return the gateway refused leaves
+  // money there, and it is the payer's.
+  int64_t held = std::max<int64_t>(0, pay->held());
+  int64_t max = pay->captured + held;
+  if (max <= 0) fail_conflict(o->charged <= 0 ? "订单金额为0，无可退费用" : "订单已全额退费");
   int64_t amount = in.amount.value_or(max);
   if (amount > max) fail_conflict("退费金额超过最大可退金额：最多可退" + yuan(max));
-  // The payment service re-checks the maximum in its own conditional update (concurrent refunds).
-  payment::RefundCreated r =
-      payments_.request_refund({*o->pay_order_id, amount, "fee_refund", in.reason, p.user_name});
+  // The held money goes back first (a prepayment return), the rest from the fee; both are reserved in one
+  // transaction, and the payment service re-checks each maximum in its conditional update (concurrent
+  // refunds).
+  std::vector<payment::RefundInput> parts;
+  int64_t from_held = std::min(amount, held);
+  if (from_held > 0) parts.push_back({*o->pay_order_id, from_held, "prepay_return", in.reason, p.user_name});
+  if (amount > from_held)
+    parts.push_back({*o->pay_order_id, amount - from_held, "fee_refund", in.reason, p.user_name});
+  auto sent = payments_.request_refunds(parts);
+  const payment::RefundCreated& r = sent.back();
   json::object out;
   out["id"] = r.id;
   out["refundNo"] = r.refund_no;
   out["amount"] = amount;
   out["status"] = r.status;
   out["result"] = r.result;
+  json::array each;
+  for (size_t i = 0; i < sent.size(); ++i) {
+    json::object x;
+    x["id"] = sent[i].id;
+    x["refundNo"] = sent[i].refund_no;
+    x["refundType"] = parts[i].refund_type;
+    x["amount"] = parts[i].amount;
+    x["status"] = sent[i].status;
+    x["result"] = sent[i].result;
+    if (sent[i].status == "failed") {
+      out["status"] = "failed";
+      out["result"] = sent[i].result;
+    }
+    each.push_back(std::move(x));
+  }
+  out["refunds"] = std::move(each);
   return out;
 }
 

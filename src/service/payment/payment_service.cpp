@@ -203,6 +203,17 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
   return send_refund(r);
 }
 
+std::vector<RefundCreated> PaymentService::request_refunds(const std::vector<RefundInput>& ins) {
+  auto reserved = db_.write([&](Connection& c) {
+    std::vector<ReservedRefund> out;
+    for (const auto& in : ins) out.push_back(reserve_refund(c, in));
+    return out;
+  });
+  std::vector<RefundCreated> sent;
+  for (const auto& r : reserved) sent.push_back(send_refund(r));
+  return sent;
+}
+
 ReservedRefund PaymentService::reserve_refund(Connection& c, const RefundInput& in) {
   if (in.amount <= 0) fail_bad_request("amount: 退费金额必须大于0（分）");
   if (in.refund_type != "fee_refund" && in.refund_type != "prepay_return")

@@ -104,6 +104,9 @@ class PaymentService {
   NotifyOutcome handle_notification(std::string_view body, std::string_view signature,
                                     const std::string& from_ip);
   RefundCreated request_refund(const RefundInput& in);
+  // Several refunds of one decision (an admin refund taken from the stuck prepayment and from the fee):
+  // all reserved in one transaction — all or none — then sent one by one.
+  std::vector<RefundCreated> request_refunds(const std::vector<RefundInput>& ins);
   void capture(int64_t pay_order_id, int64_t amount);
   Settled settle(int64_t pay_order_id, int64_t cost_fen);
   // Settlement inside the caller's transaction: nothing happens (an empty settlement) when the pay order

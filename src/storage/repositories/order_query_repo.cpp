@@ -20,6 +20,16 @@ const char* order_table(OrderKind k) {
 
 namespace {
 
+// What an admin refund may still return (OrderAdminActions::refund): the fee captured as revenue, and once
+// the order has ended what is still held (a prepayment return the gateway refused).
+std::string refundable_select(OrderKind k) {
+  std::string done = k == OrderKind::car ? "'completed'" : "'finished'";
+  return "(SELECT p.captured + CASE WHEN o.state = " + done +
+         " AND p.paid_amount - p.captured - p.refunded_amount - p.refund_pending > 0 THEN p.paid_amount - "
+         "p.captured - p.refunded_amount - p.refund_pending ELSE 0 END FROM pay_order p WHERE p.id = "
+         "o.pay_order_id AND p.status = 'paid')";
+}
+
 // Columns both kinds share (alias o), in the list's camelCase.
 std::string common_select(OrderKind k) {
   std::string st = k == OrderKind::car ? "car_station" : "bike_station";
@@ -34,8 +44,9 @@ std::string common_select(OrderKind k) {
          "\"prepaid\", o.energy AS \"energy\", o.energy_fee AS \"energyFee\", o.service_fee AS "
          "\"serviceFee\", "
          "o.charged AS \"charged\", o.refunded AS \"refunded\", o.power_w AS \"power\", o.pay_order_id AS "
-         "\"payOrderId\", (SELECT p.captured FROM pay_order p WHERE p.id = o.pay_order_id) AS "
-         "\"refundable\", "
+         "\"payOrderId\", " +
+         refundable_select(k) +
+         " AS \"refundable\", "
          "o.created_at AS \"createTime\", o.start_at AS \"startTime\", o.end_at AS \"endTime\"";
 }
 

@@ -337,11 +337,9 @@ boost::json::array PaymentRepo::refunds_of(int64_t pay_order_id) {
   return c_
       .query(
           "SELECT id AS \"id\", refund_no AS \"refundNo\", refund_type AS \"refundType\", amount AS "
-          "\"amount\", "
-          "status AS \"status\", reason AS \"reason\", operator AS \"operator\", gateway_refund_no AS "
-          "\"gatewayRefundNo\", created_at AS \"createTime\", refunded_at AS \"refundTime\" FROM pay_refund "
-          "WHERE "
-          "pay_order_id = ? ORDER BY id",
+          "\"amount\", status AS \"status\", reason AS \"reason\", operator AS \"operator\", "
+          "gateway_refund_no AS \"gatewayRefundNo\", result AS \"result\", created_at AS \"createTime\", "
+          "refunded_at AS \"refundTime\" FROM pay_refund WHERE pay_order_id = ? ORDER BY id",
           {pay_order_id})
       .to_json();
 }

@@ -19,7 +19,7 @@ export default {
       refundFailed: 'The gateway refused the refund: {msg}',
       sectionOrder: 'Order', sectionDevice: 'Device', sectionFee: 'Fees', sectionPayments: 'Payments',
       sectionRefunds: 'Refunds', sectionBilling: 'Billing Breakdown', sectionTariff: 'Tariff', sectionLedger: 'Ledger',
-      noPayments: 'No payments', noRefunds: 'No refunds', noBilling: 'No breakdown yet (made at settlement)',
+      stuckHeld: 'The prepayment return failed: {amount} is still held; use Refund to return it', noPayments: 'No payments', noRefunds: 'No refunds', noBilling: 'No breakdown yet (made at settlement)',
       tier: 'Tier', tierEnergy: 'Energy', tierEnergyFee: 'Energy Fee', tierServiceFee: 'Service Fee', tierAmount: 'Amount',
       chargedEnergyFee: 'Charged Energy Fee', chargedServiceFee: 'Charged Service Fee', billingCapped: 'Capped at Prepaid', billingMethod: 'Billed By', billingTotal: 'Cost',
       bikeBill: {

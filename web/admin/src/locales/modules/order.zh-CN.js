@@ -19,7 +19,7 @@ export default {
       refundFailed: '支付渠道拒绝退费：{msg}',
       sectionOrder: '订单信息', sectionDevice: '设备信息', sectionFee: '费用信息', sectionPayments: '支付记录',
       sectionRefunds: '退费记录', sectionBilling: '计费明细', sectionTariff: '计费规则', sectionLedger: '资金流水',
-      noPayments: '暂无支付记录', noRefunds: '暂无退费记录', noBilling: '暂无计费明细（订单结算后生成）',
+      stuckHeld: '预付款退回失败：{amount} 元仍冻结在平台，可点击「退费」原路退回', noPayments: '暂无支付记录', noRefunds: '暂无退费记录', noBilling: '暂无计费明细（订单结算后生成）',
       tier: '时段', tierEnergy: '电量', tierEnergyFee: '电费', tierServiceFee: '服务费', tierAmount: '金额',
       chargedEnergyFee: '实收电费', chargedServiceFee: '实收服务费', billingCapped: '按预付封顶', billingMethod: '计费依据', billingTotal: '应收金额',
       billedBy: { meter: '按电表读数（平台分时计费）', device_tiers: '按电桩上报的分时电量' },
