@@ -202,7 +202,7 @@ test('支付订单 and 退费管理 list the order\'s payment and refunds; the b
   assert.deepEqual(pageErrors, [])
 })
 
-test('单车订单: ended by a custom duration (settled by the e-bike tariff), then refundable', async () => {
+test('单车订单: ended by a custom duration (settled by the e-bike tariff); the refused prepayment return is held, warned of and refunded', async () => {
   await openMenu('/order', '/order/bike', 'page-order-bike')
   await searchPhone('page-order-bike')
   const row = scopeOf('page-order-bike').locator('.el-table__body-wrapper tr.el-table__row', { hasText: fx.bikeOrder.orderNo })
@@ -217,6 +217,8 @@ test('单车订单: ended by a custom duration (settled by the e-bike tariff), t
   await minutes.fill('7')
   await minutes.press('Tab')
   await dialogShot('bike-end-dialog')
+  // the merchant's balance is short: the gateway refuses the settlement's prepayment return
+  ok(await fx.admin.post('/test/payment/sandboxRefuseRefunds', { count: 1 }))
   await dlg.getByTestId('end-submit').click()
   await successToast()
   await until(async () => /已结束/.test(await row.innerText()), 'row shows 已结束')
@@ -226,7 +228,37 @@ test('单车订单: ended by a custom duration (settled by the e-bike tariff), t
   await until(async () => /退费/.test(await row.innerText()), 'refund button once finished')
   await rowButton(row, 'row-detail').click()
   await page.getByTestId('detail-drawer').waitFor({ state: 'visible' })
-  await until(async () => /0\.70/.test(await page.getByTestId('detail-drawer').innerText()), 'fee in the detail')
+  const drawer = page.getByTestId('detail-drawer')
+  await until(async () => /0\.70/.test(await drawer.innerText()), 'fee in the detail')
+  await drawer.getByTestId('stuck-held').waitFor({ state: 'visible' })
+  assert.match(await drawer.getByTestId('stuck-held').innerText(), /1\.30 元仍冻结/)
+  assert.match(await drawer.getByTestId('refund-table').innerText(), /NOT_ENOUGH/)
+  await dialogShot('bike-detail-held')
+  await page.keyboard.press('Escape')
+  await drawer.waitFor({ state: 'hidden' })
+
+  // 退费 in full: the held 1.30 and the fee 0.70
+  await scopeOf('page-order-bike').getByTestId('btn-search').click()
+  await waitTable('page-order-bike')
+  await rowButton(row, 'row-refund').click()
+  const rdlg = page.getByTestId('refund-dialog')
+  await rdlg.waitFor({ state: 'visible' })
+  assert.equal(await rdlg.getByTestId('refund-max').innerText(), '2.00')
+  const reason = rdlg.getByTestId('refund-reason')
+  await ((await reason.evaluate((e) => e.tagName)) === 'TEXTAREA' ? reason : reason.locator('textarea')).fill('退回冻结的预付款')
+  await rdlg.getByTestId('refund-submit').click()
+  await confirmBox()
+  await successToast()
+  await rdlg.waitFor({ state: 'hidden' })
+  const done = await until(async () => {
+    const r = ok(await fx.admin.get(`/order/bike/${o.id}`)).data
+    return r.refunded === 200 && r.refunds.filter((x) => x.status === 'succeeded').length === 2 && r
+  }, 'held part and fee refunded')
+  assert.equal(done.refundable, 0)
+  await rowButton(row, 'row-detail').click()
+  await drawer.waitFor({ state: 'visible' })
+  await until(async () => (await drawer.getByTestId('refund-table').locator('tr.el-table__row').count()) === 3, 'three refunds in the detail')
+  assert.equal(await drawer.getByTestId('stuck-held').count(), 0, 'nothing held any more')
   await dialogShot('bike-detail')
   await page.keyboard.press('Escape')
   assert.deepEqual(pageErrors, [])

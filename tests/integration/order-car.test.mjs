@@ -199,6 +199,39 @@ test('start refused by the pile: abnormal, the whole prepayment returned', { ski
   }
 });
 
+test('drivers who pay for the same gun at once: one session starts, the others are abnormal and returned in full', { skip }, async () => {
+  const [p] = await piles('ykc');
+  const s = runYkcSim(ykcPort, [p], ['--power', '60']);
+  try {
+    await s.wait((e) => e.event === 'model', 'billing model');
+    await until(async () => ['idle', 'plugged'].includes((await gunOf(p)).state), 'gun state known');
+    const gun = await gunOf(p);
+    // every request passes the checks (nothing runs on the gun yet); the payments then arrive together
+    const apps = await Promise.all([1, 2, 3, 4].map(() => driver(ctx.anon)));
+    const offers = [];
+    for (const app of apps) offers.push(ok(await app.post('/app/car/orders', { gunCode: gun.code, amount: 1000 })).data);
+    await Promise.all(offers.map((o) => payInSandbox(ctx.server.baseUrl, o.cashierUrl)));
+    const orders = await Promise.all(apps.map((app, i) => until(async () => {
+      const pay = ok(await app.get(`/app/pay/${offers[i].payNo}`)).data;
+      return pay.orderNo && detail(app, pay.orderNo);
+    }, 'an order for every payment')));
+    const started = orders.filter((o) => o.state !== 'abnormal');
+    assert.equal(started.length, 1, JSON.stringify(orders.map((o) => [o.state, o.endReason])));
+    for (const [k, o] of orders.entries()) {
+      if (o.state !== 'abnormal') continue;
+      assert.match(o.endReason, /充电枪已被占用/);
+      assert.deepEqual([o.charged, o.refunded], [0, 1000]);
+      assert.equal((await refundSettled(ctx.admin, offers[k].payNo)).refundedAmount, 1000);
+    }
+    const i = orders.indexOf(started[0]);
+    await waitState(apps[i], started[0].orderNo, 'charging');
+    ok(await apps[i].post(`/app/car/orders/${started[0].orderNo}/stop`, {}));
+    await waitState(apps[i], started[0].orderNo, 'completed', 20000);
+  } finally {
+    await s.stop();
+  }
+});
+
 test('no start confirmation within order.start_timeout_s: abnormal, the whole prepayment returned', { skip }, async () => {
   const [p] = await piles('ykc');
   const s = runYkcSim(ykcPort, [p], ['--no-start-confirm']);

@@ -33,6 +33,8 @@ extern "C" void on_drivers_signal(int) {
 
 struct Counters {
   std::atomic<int64_t> sign_ins{0}, orders{0}, paid{0}, charging{0}, completed{0}, failed{0};
+  // the chosen gun/socket was taken by another driver first (409 at the order)
+  std::atomic<int64_t> taken{0};
 };
 
 struct Target {
@@ -241,8 +243,15 @@ class Driver {
     int64_t amount = type == "car" ? 3000 : 200;
     if (const auto& pv = scan.at("prepayValues").as_array(); !pv.empty()) amount = pv.front().as_int64();
     json::object body{{type == "car" ? "gunCode" : "socketCode", code}, {"amount", amount}};
-    auto pay = data_of(
-        http_.call(http::verb::post, "/app/" + type + "/orders", json::serialize(body), token_), "order");
+    auto placed = http_.call(http::verb::post, "/app/" + type + "/orders", json::serialize(body), token_);
+    if (placed.status == 409) {
+      // another driver took it between the scan and the order (nothing was paid): choose again, as a
+      // driver at the station would
+      n_.taken++;
+      log("%s taken first by another driver: %s", code.c_str(), str(placed.json(), "msg").c_str());
+      return;
+    }
+    auto pay = data_of(placed, "order");
     n_.orders++;
     std::string pay_no = str(pay, "payNo"), cashier = str(pay, "cashierUrl");
     log("%s %s: pay %s, %lld fen", type.c_str(), code.c_str(), pay_no.c_str(),
@@ -331,11 +340,11 @@ int run_drivers(const DriversOptions& o) {
   double secs = std::chrono::duration<double>(Clock::now() - started).count();
   std::printf(
       "{\"drivers\":%lld,\"seconds\":%.1f,\"signIns\":%lld,\"orders\":%lld,\"paid\":%lld,\"charging\":%lld,"
-      "\"completed\":%lld,\"failed\":%lld}\n",
+      "\"completed\":%lld,\"failed\":%lld,\"taken\":%lld}\n",
       static_cast<long long>(o.phones), secs, static_cast<long long>(n.sign_ins.load()),
       static_cast<long long>(n.orders.load()), static_cast<long long>(n.paid.load()),
       static_cast<long long>(n.charging.load()), static_cast<long long>(n.completed.load()),
-      static_cast<long long>(n.failed.load()));
+      static_cast<long long>(n.failed.load()), static_cast<long long>(n.taken.load()));
   return 0;
 }
 

@@ -169,6 +169,8 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
       gone = true;
       return std::nullopt;
     }
+    // two drivers who paid for the socket at once: the lock makes the second see the first's order
+    repo.lock_socket(t->socket_id);
     busy = repo.socket_busy(t->socket_id);
     BikeOrder o;
     o.order_no = new_order_no('B');

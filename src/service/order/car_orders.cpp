@@ -294,31 +294,33 @@ void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& la
   // What changed between the driver's request and the payment (the gun was not reserved: docs/orders.md).
   std::string problem = late;  // recovered late: not started whatever the gun's state
   if (problem.empty()) {
-    auto running = car_.db.read([&](Connection& c) { return CarOrderRepo(c).running_on_gun(g->gun_id); });
-    if (running)
-      problem = "充电枪已被占用";
-    else if (!tariff)
+    if (!tariff)
       problem = "没有生效的计费规则";
     else if (g->pile_status != 0 || g->gun_status != 0)
       problem = "电桩或充电枪已停用";
     else if (!car_.gateway.is_online(pile_ref(o)))
       problem = "电桩离线";
   }
-  if (!problem.empty()) {
-    o.state = "abnormal";
-    o.end_reason = "启动失败：" + problem;
-  }
   payment::PendingSettlement returned;  // a session that cannot start: the whole prepayment goes back
+  std::string why;                      // problem, or what the transaction found
   for (int attempt = 0;; ++attempt) {
     o.order_no = new_order_no('C');
     try {
       o.id = car_.db.write([&](Connection& c) {
         CarOrderRepo repo(c);
+        // Two drivers who paid for the gun at once: under the gun's lock the second sees the first's order
+        // (read in this transaction, after the other committed) and is not started.
+        repo.lock_gun(o.gun_id);
+        why = problem;
+        if (why.empty() && repo.running_on_gun(o.gun_id)) why = "充电枪已被占用";
+        o.state = why.empty() ? "starting" : "abnormal";
+        o.end_reason = why.empty() ? "" : "启动失败：" + why;
         int64_t id = repo.insert(o);
         repo.link_pay_order(p.id, id);
-        if (!problem.empty()) returned = payments_.settle_in(c, p.id, 0);
+        if (!why.empty()) returned = payments_.settle_in(c, p.id, 0);
         return id;
       });
+      problem = why;
       break;
     } catch (const db::DatabaseError& e) {
       if (!e.unique_violation() || attempt >= 5) throw;

@@ -112,6 +112,10 @@ std::optional<int64_t> BikeOrderRepo::tariff_in_force(int64_t area_id) {
                    {area_id});
 }
 
+void BikeOrderRepo::lock_socket(int64_t socket_id) {
+  c_.execute("UPDATE bike_socket SET id = id WHERE id = ?", {socket_id});
+}
+
 bool BikeOrderRepo::socket_busy(int64_t socket_id) {
   return c_
       .scalar(

@@ -62,6 +62,8 @@ class BikeOrderRepo {
   std::optional<int64_t> tariff_in_force(int64_t area_id);
   // An order on the socket that has not ended (charging or suspended).
   bool socket_busy(int64_t socket_id);
+  // Row lock on the socket until the transaction ends (as CarOrderRepo::lock_gun).
+  void lock_socket(int64_t socket_id);
 
   void insert_request(const StartRequest& r);
   std::optional<StartRequest> request_of(int64_t pay_order_id);

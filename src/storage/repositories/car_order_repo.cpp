@@ -197,6 +197,10 @@ std::optional<CarOrder> CarOrderRepo::running_on_gun(int64_t gun_id) {
              {gun_id});
 }
 
+void CarOrderRepo::lock_gun(int64_t gun_id) {
+  c_.execute("UPDATE car_gun SET id = id WHERE id = ?", {gun_id});
+}
+
 std::vector<CarOrder> CarOrderRepo::open_orders() {
   auto r = c_.query(std::string("SELECT ") + kOrderColumns + " FROM car_charge_order WHERE state IN " +
                     kOpenStates + " ORDER BY id");

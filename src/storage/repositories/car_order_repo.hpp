@@ -79,6 +79,9 @@ class CarOrderRepo {
   std::optional<CarOrder> find_by_txn(int64_t pile_id, const std::string& device_txn_no);
   // The order still running (starting, charging, stopping, suspended) on the gun, if any.
   std::optional<CarOrder> running_on_gun(int64_t gun_id);
+  // Row lock on the gun until the transaction ends (PostgreSQL; SQLite's writers are serialised anyway): the
+  // payments of one gun then decide one after the other, each reading what the other committed.
+  void lock_gun(int64_t gun_id);
   // Every order the sweeper looks after (starting, charging, stopping, suspended).
   std::vector<CarOrder> open_orders();
 
