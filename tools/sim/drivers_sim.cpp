@@ -272,9 +272,14 @@ class Driver {
     if (paid.is_null()) return;
     std::string order_no = str(paid, "orderNo");
     const std::string order_path = "/app/" + type + "/orders/" + order_no;
+    bool taken = false;
     auto started = wait_for("charging", [&]() -> json::value {
       auto o = get(order_path, "order");
       std::string state = str(o, "state"), phase = str(o, "phase");
+      if (state == "abnormal" && str(o, "endReason").find("已被占用") != std::string::npos) {
+        taken = true;  // another driver's payment for the same point came first; ours is returned
+        return o;
+      }
       if (state == "abnormal" || state == "completed" || state == "finished")
         throw std::runtime_error("order " + order_no + " ended before charging: " + state + " " +
                                  str(o, "endReason"));
@@ -282,6 +287,12 @@ class Driver {
       return charging ? o : json::value(nullptr);
     });
     if (started.is_null()) return;
+    if (taken) {
+      n_.taken++;
+      log("order %s: %s taken first by another driver, refunded %lld fen", order_no.c_str(), code.c_str(),
+          static_cast<long long>(started.at("refunded").to_number<int64_t>()));
+      return;
+    }
     n_.charging++;
     log("order %s charging", order_no.c_str());
     if (!pause_for(o_.charge_s)) return;
