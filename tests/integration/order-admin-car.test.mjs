@@ -50,18 +50,24 @@ before(async () => {
 
 afterEach(() => assertBooksBalance(ctx.admin));
 
+/** Once the simulated pile `s` is online: a driver's 50-yuan order charging on its gun 1, a few fen spent. */
+async function chargingOn(pile, s) {
+  await until(async () => (await pileRow(pile.id)).online, 'pile online');
+  await s.wait((e) => e.event === 'model', 'billing model');
+  const gun = (await pileRow(pile.id)).guns.find((g) => g.gunNo === 1);
+  await until(async () => ['idle', 'plugged'].includes((await pileRow(pile.id)).guns[0].state), 'gun state known');
+  const app = await driver(ctx.server.baseUrl);
+  const order = await chargingCarOrder(ctx.server.baseUrl, app, gun, 5000);
+  await until(async () => ok(await app.get(`/app/car/orders/${order.orderNo}`)).data.costSoFar >= 10, 'some fen charged so far');
+  return { gun, app, order };
+}
+
 test('car order: filters, scope, end, detail, refunds within the maximum (also concurrent), export', { skip }, async () => {
   const pile = await pileRow((await addPile(A.api, station.id, area.id, { protocol: 'ykc', gunCount: 2 })).id);
   const s = ykcPiles(ykcPort, [pile.code], ['--power', '60']);
   try {
-    await until(async () => (await pileRow(pile.id)).online, 'pile online');
-    await s.wait((e) => e.event === 'model', 'billing model');
-    const gun = (await pileRow(pile.id)).guns.find((g) => g.gunNo === 1);
-    await until(async () => ['idle', 'plugged'].includes((await pileRow(pile.id)).guns[0].state), 'gun state known');
-    const app = await driver(ctx.server.baseUrl);
-    const order = await chargingCarOrder(ctx.server.baseUrl, app, gun, 5000);
+    const { gun, app, order } = await chargingOn(pile, s);
     const pay = { payNo: order.payNo };
-    await until(async () => ok(await app.get(`/app/car/orders/${order.orderNo}`)).data.costSoFar >= 10, 'some fen charged so far');
 
     // the list and its filters (the page sends the last 7 days)
     const week = { beginTime: Date.now() - 7 * 86400000, endTime: Date.now() + 60000 };
@@ -172,13 +178,7 @@ test('a prepayment return the gateway refused stays held on the ended order; the
   const pile = await pileRow((await addPile(A.api, station.id, area.id, { protocol: 'ykc', gunCount: 1 })).id);
   const s = ykcPiles(ykcPort, [pile.code], ['--power', '60']);
   try {
-    await until(async () => (await pileRow(pile.id)).online, 'pile online');
-    await s.wait((e) => e.event === 'model', 'billing model');
-    const gun = (await pileRow(pile.id)).guns.find((g) => g.gunNo === 1);
-    await until(async () => ['idle', 'plugged'].includes((await pileRow(pile.id)).guns[0].state), 'gun state known');
-    const app = await driver(ctx.server.baseUrl);
-    const order = await chargingCarOrder(ctx.server.baseUrl, app, gun, 5000);
-    await until(async () => ok(await app.get(`/app/car/orders/${order.orderNo}`)).data.costSoFar >= 10, 'some fen charged so far');
+    const { app, order } = await chargingOn(pile, s);
     const row = (await A.api.list('/order/car/list', { phone: app.phone })).rows[0];
 
     // the merchant's balance is short: the gateway refuses the prepayment return of the settlement

@@ -12,7 +12,7 @@ import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mj
 import { binaryPath } from './lib/server.mjs';
 import { ok, fail, until, randPhone, sleep } from './lib/client.mjs';
 import { addBikeStation, bikeDefaultArea, addBikeArea, addDevice, addBikeTariff } from './lib/bike.mjs';
-import { AppApi, payInSandbox } from './lib/app.mjs';
+import { AppApi, payInSandbox, payTogether } from './lib/app.mjs';
 
 const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath()), 'zhichong-sim');
 const skip = !existsSync(sim) && `no ${sim}`;
@@ -246,26 +246,17 @@ test('start refused by the device: abnormal, the whole prepayment returned', { s
 test('drivers who pay for the same socket at once: one session starts, the others are abnormal and returned in full', { skip }, async () => {
   const d = await device();
   const apps = await Promise.all([1, 2, 3, 4].map(() => driver()));
-  // every request passes the checks (nothing runs on the socket yet); the payments then arrive together
-  const offers = [];
-  for (const app of apps) offers.push(ok(await app.post('/app/bike/orders', { socketId: d.socket(1).id, amount: 100 })).data);
-  await Promise.all(offers.map((o) => payInSandbox(ctx.server.baseUrl, o.cashierUrl)));
-  const orders = await Promise.all(apps.map((app, i) => until(async () => {
-    const pay = ok(await app.get(`/app/pay/${offers[i].payNo}`)).data;
-    return pay.orderNo && detail(app, pay.orderNo);
-  }, 'an order for every payment')));
-  const started = orders.filter((o) => o.state !== 'abnormal');
-  assert.equal(started.length, 1, JSON.stringify(orders.map((o) => [o.state, o.endReason])));
+  const { orders, started } = await payTogether(ctx.server.baseUrl, apps, 'bike', { socketId: d.socket(1).id, amount: 100 });
   for (const [k, o] of orders.entries()) {
     if (o.state !== 'abnormal') continue;
     assert.match(o.endReason, /插座已被占用/);
     await until(async () => (await detail(apps[k], o.orderNo)).refunded === 100, 'returned in full');
     await until(async () => (await refundsOf(apps[k])).every((x) => x.status === 'succeeded'), 'refund succeeded');
   }
-  const i = orders.indexOf(started[0]);
-  await charging(apps[i], started[0].orderNo);
-  ok(await apps[i].post(`/app/bike/orders/${started[0].orderNo}/stop`, {}));
-  await settled(apps[i], started[0].orderNo);
+  const i = orders.indexOf(started);
+  await charging(apps[i], started.orderNo);
+  ok(await apps[i].post(`/app/bike/orders/${started.orderNo}/stop`, {}));
+  await settled(apps[i], started.orderNo);
 });
 
 test('a payment whose start never happened (the process stopped in between) becomes an abnormal order, all returned', { skip }, async () => {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { freePort } from './lib/server.mjs';
 import { ok, fail, until } from './lib/client.mjs';
-import { payInSandbox } from './lib/app.mjs';
+import { payInSandbox, payTogether } from './lib/app.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, TOU_PERIODS, TOU_TIERS } from './lib/car.mjs';
 import {
   haveSim, simBin, driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, fenOf, runYkcSim, runOcppSim,
@@ -206,27 +206,18 @@ test('drivers who pay for the same gun at once: one session starts, the others a
     await s.wait((e) => e.event === 'model', 'billing model');
     await until(async () => ['idle', 'plugged'].includes((await gunOf(p)).state), 'gun state known');
     const gun = await gunOf(p);
-    // every request passes the checks (nothing runs on the gun yet); the payments then arrive together
     const apps = await Promise.all([1, 2, 3, 4].map(() => driver(ctx.anon)));
-    const offers = [];
-    for (const app of apps) offers.push(ok(await app.post('/app/car/orders', { gunCode: gun.code, amount: 1000 })).data);
-    await Promise.all(offers.map((o) => payInSandbox(ctx.server.baseUrl, o.cashierUrl)));
-    const orders = await Promise.all(apps.map((app, i) => until(async () => {
-      const pay = ok(await app.get(`/app/pay/${offers[i].payNo}`)).data;
-      return pay.orderNo && detail(app, pay.orderNo);
-    }, 'an order for every payment')));
-    const started = orders.filter((o) => o.state !== 'abnormal');
-    assert.equal(started.length, 1, JSON.stringify(orders.map((o) => [o.state, o.endReason])));
+    const { offers, orders, started } = await payTogether(ctx.server.baseUrl, apps, 'car', { gunCode: gun.code, amount: 1000 });
     for (const [k, o] of orders.entries()) {
       if (o.state !== 'abnormal') continue;
       assert.match(o.endReason, /充电枪已被占用/);
       assert.deepEqual([o.charged, o.refunded], [0, 1000]);
       assert.equal((await refundSettled(ctx.admin, offers[k].payNo)).refundedAmount, 1000);
     }
-    const i = orders.indexOf(started[0]);
-    await waitState(apps[i], started[0].orderNo, 'charging');
-    ok(await apps[i].post(`/app/car/orders/${started[0].orderNo}/stop`, {}));
-    await waitState(apps[i], started[0].orderNo, 'completed', 20000);
+    const i = orders.indexOf(started);
+    await waitState(apps[i], started.orderNo, 'charging');
+    ok(await apps[i].post(`/app/car/orders/${started.orderNo}/stop`, {}));
+    await waitState(apps[i], started.orderNo, 'completed', 20000);
   } finally {
     await s.stop();
   }

@@ -2,7 +2,7 @@
 // read from the dev endpoint, sms.dev_endpoint is on in test servers), an app client, and paying on the
 // sandbox gateway's cashier page.
 import assert from 'node:assert/strict';
-import { Api, ok } from './client.mjs';
+import { Api, ok, until } from './client.mjs';
 
 /** Requests a code, reads it from GET /app/dev/sms and signs in; returns the app token. */
 export async function signIn(baseUrl, phone) {
@@ -42,4 +42,22 @@ export async function payInSandbox(baseUrl, cashierUrl, action = 'confirm') {
   assert.equal(done.status, 200, `cashier ${action} ${url}: ${result.slice(0, 300)}`);
   if (action === 'confirm') assert.match(result, /data-result="paid"/);
   return result;
+}
+
+/**
+ * Drivers who want the same gun/socket: each asks to start (`body` on POST /app/{kind}/orders — every request
+ * passes the checks, nothing runs there yet), then all pay at once. Asserts exactly one order was started;
+ * returns the offers, the order each payment made (same order) and the started one.
+ */
+export async function payTogether(baseUrl, apps, kind, body) {
+  const offers = [];
+  for (const app of apps) offers.push(ok(await app.post(`/app/${kind}/orders`, body)).data);
+  await Promise.all(offers.map((o) => payInSandbox(baseUrl, o.cashierUrl)));
+  const orders = await Promise.all(apps.map((app, i) => until(async () => {
+    const pay = ok(await app.get(`/app/pay/${offers[i].payNo}`)).data;
+    return pay.orderNo && ok(await app.get(`/app/${kind}/orders/${pay.orderNo}`)).data;
+  }, 'an order for every payment')));
+  const started = orders.filter((o) => o.state !== 'abnormal');
+  assert.equal(started.length, 1, JSON.stringify(orders.map((o) => [o.state, o.endReason])));
+  return { offers, orders, started: started[0] };
 }
