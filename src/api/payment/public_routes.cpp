@@ -69,14 +69,18 @@ Response page(int status, const std::string& title, const std::string& body_html
   return r;
 }
 
-// `back`: the validated return path (SandboxGateway::safe_return_url) or "": a "返回商户" link, and after a
-// payment the page goes back by itself.
+// The "返回商户" link to `back` (a path SandboxGateway::safe_return_url let through), or "".
+std::string back_link(const std::string& back) {
+  if (back.empty()) return "";
+  return "<p><a id=\"return\" class=\"back\" href=\"" + escape_html(back) +
+         "\">返回商户 Back to merchant</a></p>";
+}
+
+// `back`: the validated return path or "": a "返回商户" link, and after a payment the page goes back by
+// itself.
 Response result_page(payment::CashierResult res, const std::string& back = "") {
   using payment::CashierResult;
-  std::string link;
-  if (!back.empty())
-    link = "<p><a id=\"return\" class=\"back\" href=\"" + escape_html(back) +
-           "\">返回商户 Back to merchant</a></p>";
+  std::string link = back_link(back);
   switch (res) {
     case CashierResult::paid: {
       Response r = page(200, "支付成功", "<h1 id=\"result\" data-result=\"paid\">支付成功 Paid</h1>" + link);
@@ -135,9 +139,7 @@ void register_payment_public_routes(http::Router& r, payment::PaymentService& sv
               escape_html(id) + "/decline" + back_query +
               "\"><button class=\"decline\" id=\"decline\" type=\"submit\">取消支付 Decline</button>"
               "</form>";
-    if (!back.empty())
-      html += "<p><a id=\"return\" class=\"back\" href=\"" + escape_html(back) +
-              "\">返回商户 Back to merchant</a></p>";
+    html += back_link(back);
     return page(200, "沙箱收银台", html);
   });
   r.post("/sandbox/pay/{prepayId}/confirm", {.is_public = true}, [&sandbox](Request& q) {

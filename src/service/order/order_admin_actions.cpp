@@ -74,7 +74,7 @@ json::object OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefun
   // What is still refundable: the fee captured as revenue (less the fee refunds already requested) and
   // what is still held — once the order has ended only a prepayment return the gateway refused leaves
   // money there, and it is the payer's.
-  int64_t held = std::max<int64_t>(0, pay->held());
+  int64_t held = pay->held();  // ≥ 0: the pay_order CHECK
   int64_t max = pay->captured + held;
   if (max <= 0) fail_conflict(o->charged <= 0 ? "订单金额为0，无可退费用" : "订单已全额退费");
   int64_t amount = in.amount.value_or(max);

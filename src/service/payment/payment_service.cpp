@@ -199,8 +199,7 @@ NotifyOutcome PaymentService::apply(const Notification& n, std::string_view body
 }
 
 RefundCreated PaymentService::request_refund(const RefundInput& in) {
-  ReservedRefund r = db_.write([&](Connection& c) { return reserve_refund(c, in); });
-  return send_refund(r);
+  return request_refunds({in}).front();
 }
 
 std::vector<RefundCreated> PaymentService::request_refunds(const std::vector<RefundInput>& ins) {

@@ -24,10 +24,11 @@ namespace {
 // the order has ended what is still held (a prepayment return the gateway refused).
 std::string refundable_select(OrderKind k) {
   std::string done = k == OrderKind::car ? "'completed'" : "'finished'";
+  // held = paid − captured − refunded − pending, never negative (the pay_order CHECK of 0010)
   return "(SELECT p.captured + CASE WHEN o.state = " + done +
-         " AND p.paid_amount - p.captured - p.refunded_amount - p.refund_pending > 0 THEN p.paid_amount - "
-         "p.captured - p.refunded_amount - p.refund_pending ELSE 0 END FROM pay_order p WHERE p.id = "
-         "o.pay_order_id AND p.status = 'paid')";
+         " THEN p.paid_amount - p.captured - p.refunded_amount - p.refund_pending ELSE 0 END FROM pay_order "
+         "p "
+         "WHERE p.id = o.pay_order_id AND p.status = 'paid')";
 }
 
 // Columns both kinds share (alias o), in the list's camelCase.
