@@ -185,6 +185,13 @@ test('remote start / stop over frames; two idle reports flag the session; record
   const sq = await pile.next(0x36);
   pile.send(frame(0x35, [...bcd(p.code), 0x02, 0x01, 0x00], sq.seq));
   assert.equal(ok(await stop).data.result, 'accepted');
+  // the idle report that ends the session (zero serial, zero energy) keeps the session's last reading:
+  // an admin ending the order before the record arrives settles by it
+  pile.send(frame(0x13, realtimeBody(p.code, { gun: 2, status: 2, plugged: 1 }), 23));
+  await until(async () => (await messages(p.id)).meters.find((x) => x.connectorId === 2).state === 'plugged', 'idle report applied');
+  const last = (await messages(p.id)).meters.find((x) => x.connectorId === 2);
+  assert.equal(last.energy, 5000, JSON.stringify(last));
+  assert.ok(last.transactionId > 0, 'still the session\'s reading');
   // the record: acknowledged every time, applied once
   const now = Date.now();
   const tiers = [{ price: 230000, energy: 1000, amount: 2300 }, { price: 180000, energy: 2000, amount: 3600 },

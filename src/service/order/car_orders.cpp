@@ -524,17 +524,18 @@ EndResult CarOrders::end(const EndRequest& r) {
   if (!o) fail_not_found("订单不存在");
   auto st = parse_car_order_state(o->state);
   if (!st || !admin_can_end(*st)) fail_conflict("订单状态为" + o->state + "，不能结束");
-  // Best effort: a pile that still charges is told to stop (bounded wait); the order settles now by the
-  // last reported energy, and a later device record only adds to charging_transaction.
-  if ((o->state == "charging" || o->state == "stopping") && car_.gateway.is_online(pile_ref(*o))) {
-    Order copy = *o;
-    post([this, copy] { send_stop(copy); });
-  }
+  // The order settles now by the last reported energy (read before the stop goes out: the pile's answer
+  // races this thread); a later device record only adds to charging_transaction.
   int64_t energy = o->energy;
   int64_t end_ms = o->last_report_at.value_or(now_ms());
   if (auto m = live_meter(*o); m && m->energy) {
     energy = std::max<int64_t>(energy, *m->energy - o->meter_start);
     end_ms = std::max(end_ms, m->time);
+  }
+  // Best effort: a pile that still charges is told to stop (bounded wait).
+  if ((o->state == "charging" || o->state == "stopping") && car_.gateway.is_online(pile_ref(*o))) {
+    Order copy = *o;
+    post([this, copy] { send_stop(copy); });
   }
   if (!o->start_at) energy = 0;  // never started: nothing to bill
   std::string reason =

@@ -607,17 +607,21 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
   int64_t now = now_ms();
   LatestMeter lm;
   lm.time = now;
-  if (g->tx_id) lm.transaction_id = g->tx_id;
-  lm.energy = static_cast<int64_t>(m.energy);
+  // Only a report of the gun's session carries its energy. The idle report a pile sends as the session
+  // ends has a zero serial and zero energy: it must not wipe the session's last reading, which an admin's
+  // end settles by while the 0x3B record is still on its way.
+  bool of_session = has_serial && m.serial == g->serial;
+  if (g->tx_id && of_session) lm.transaction_id = g->tx_id;
+  if (of_session || !g->tx_id) lm.energy = static_cast<int64_t>(m.energy);
   lm.voltage_v = m.voltage / 10.0;
   lm.current_a = m.current / 10.0;
   lm.power_w = lm.voltage_v.value() * lm.current_a.value();
   if (m.soc > 0 || m.status == y::RealtimeData::kCharging) lm.soc = m.soc;
-  lm.amount = static_cast<int64_t>(m.amount);
+  if (of_session || !g->tx_id) lm.amount = static_cast<int64_t>(m.amount);
   lm.state = state;
   lm.abnormal = g->idle.flagged();
   core_.deps.meters.update(key_, n, lm);
-  if (g->tx_id && has_serial) core_.deps.state.meter(g->tx_id, m.energy, now);
+  if (g->tx_id && of_session) core_.deps.state.meter(g->tx_id, m.energy, now);
   if (inflight_ && inflight_->expect == y::RealtimeData::kType && --inflight_->remaining <= 0)
     complete({CommandResult::accepted, fmt::format("gun {} {}", n, state)});
 }
