@@ -5,6 +5,7 @@
 // command truthfully with `offline` — never a faked success.
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -38,13 +39,20 @@ struct CommandReply {
 
 const char* to_string(CommandResult r);
 
+using ReplyHandler = std::function<void(CommandReply)>;
+
 class DeviceGateway {
  public:
   virtual ~DeviceGateway() = default;
-  // Sends the command and waits for the device's answer at most `timeout`. Never throws for a device
+  // Sends the command and returns at once; `done` runs exactly once with the device's answer, or
+  // offline / timeout (`timeout` bounds the wait). It runs on a device I/O thread, or on the caller's
+  // thread when the device is not connected: it must not block — hand slow work to a worker. A command
+  // waiting for a silent device holds no thread (orders: a few slow piles never delay everyone's start).
+  virtual void send_async(const DeviceRef& device, const Command& command, std::chrono::milliseconds timeout,
+                          ReplyHandler done) = 0;
+  // The same, waiting for the answer (admin buttons answer in their request). Never throws for a device
   // problem: offline / rejected / timeout are results. Blocking: call it from a worker thread.
-  virtual CommandReply send(const DeviceRef& device, const Command& command,
-                            std::chrono::milliseconds timeout) = 0;
+  CommandReply send(const DeviceRef& device, const Command& command, std::chrono::milliseconds timeout);
   // True while the device has a live session (on any node).
   virtual bool is_online(const DeviceRef& device) = 0;
 };

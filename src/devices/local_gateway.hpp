@@ -13,8 +13,8 @@ namespace zc::devices {
 class LocalGateway final : public DeviceGateway {
  public:
   explicit LocalGateway(SessionRegistry& registry) : registry_(registry) {}
-  CommandReply send(const DeviceRef& device, const Command& command,
-                    std::chrono::milliseconds timeout) override;
+  void send_async(const DeviceRef& device, const Command& command, std::chrono::milliseconds timeout,
+                  ReplyHandler done) override;
   bool is_online(const DeviceRef& device) override;
 
  private:

@@ -2,8 +2,9 @@
 
 namespace zc::devices {
 
-CommandReply OfflineGateway::send(const DeviceRef&, const Command&, std::chrono::milliseconds) {
-  return {CommandResult::offline, "no device protocol connected"};
+void OfflineGateway::send_async(const DeviceRef&, const Command&, std::chrono::milliseconds,
+                                ReplyHandler done) {
+  done({CommandResult::offline, "no device protocol connected"});
 }
 
 bool OfflineGateway::is_online(const DeviceRef&) {

@@ -7,8 +7,8 @@ namespace zc::devices {
 
 class OfflineGateway final : public DeviceGateway {
  public:
-  CommandReply send(const DeviceRef& device, const Command& command,
-                    std::chrono::milliseconds timeout) override;
+  void send_async(const DeviceRef& device, const Command& command, std::chrono::milliseconds timeout,
+                  ReplyHandler done) override;
   bool is_online(const DeviceRef& device) override;
 };
 

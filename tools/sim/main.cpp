@@ -120,8 +120,9 @@ int main(int argc, char** argv) {
   ocpp->add_option("--password", o.password, "HTTP Basic password (security profile 1)");
   ocpp->add_flag("--quiet", o.quiet, "no per-event log on stderr");
   ocpp->add_option("--remote-start", o.remote_start,
-                   "RemoteStartTransaction: accept, refuse (Rejected) or ignore (Accepted, never started)")
-      ->check(CLI::IsMember({"accept", "refuse", "ignore"}))
+                   "RemoteStartTransaction: accept, refuse (Rejected), ignore (Accepted, never started) or "
+                   "silent (never answered)")
+      ->check(CLI::IsMember({"accept", "refuse", "ignore", "silent"}))
       ->capture_default_str();
   ocpp->add_flag("--repeat-stop", o.repeat_stop, "send every StopTransaction twice");
   ocpp->add_option("--power-drop-after", o.power_drop_after_s,

@@ -466,6 +466,10 @@ class Device : public std::enable_shared_from_this<Device> {
         keys.push_back(json::object{{"key", k}, {"readonly", false}, {"value", v}});
       res["configurationKey"] = std::move(keys);
     } else if (action == "RemoteStartTransaction") {
+      if (o_.remote_start == "silent") {  // a charge point that never answers (the platform times out)
+        log("not answering %s", action);
+        return;
+      }
       int64_t c = num("connectorId");
       if (c <= 0) c = 1;
       bool free = c <= o_.connectors && conns_[static_cast<size_t>(c)].tx == 0;

@@ -29,7 +29,7 @@ struct OcppOptions {
   std::string id_tag = "SIM0001";
   // RemoteStartTransaction: accept (and start), refuse (answer Rejected), ignore (answer Accepted and
   // never start: the platform's start timeout).
-  std::string remote_start = "accept";
+  std::string remote_start = "accept";  // accept, refuse, ignore (Accepted, never started), silent
   bool repeat_stop = false;  // send every StopTransaction twice (a retransmission the platform applies once)
   // SIGUSR1: the network is lost (connections dropped, sessions keep running, no reconnect) until
   // SIGUSR2: back (reconnect; the running sessions are reported as Charging again).

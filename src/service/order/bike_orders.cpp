@@ -205,13 +205,19 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
     fail_start(*order, "插座已被占用，启动失败");
     return;
   }
-  BikeOrder o = *order;
-  post([this, o] { start_device(o); });
+  start_device(*order);
 }
 
 void BikeOrders::start_device(const BikeOrder& o) {
   devices::Command cmd{"remoteStart", {{"connectorId", std::to_string(o.socket_no)}, {"idTag", o.order_no}}};
-  auto reply = gateway_.send(device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms));
+  // The answer comes back on a device thread; a refusal writes to the database: a worker.
+  gateway_.send_async(device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
+                      [this, o](devices::CommandReply reply) {
+                        post([this, o, reply = std::move(reply)] { on_start_answer(o, reply); });
+                      });
+}
+
+void BikeOrders::on_start_answer(const BikeOrder& o, const devices::CommandReply& reply) {
   if (reply.result == devices::CommandResult::accepted) return;  // StartTransaction follows (or the timeout)
   std::string why = reply.result == devices::CommandResult::rejected  ? "设备拒绝启动"
                     : reply.result == devices::CommandResult::offline ? "设备离线"
@@ -474,17 +480,20 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now) {
   }
   if (db_.write([&](Connection& c) { return BikeOrderRepo(c).mark_stop_requested(o.id, reason, now); })) {
     spdlog::info("bike order {}: {}", o.order_no, reason);
-    post([this, o] { stop_device(o); });
+    stop_device(o);
   }
 }
 
 void BikeOrders::stop_device(const BikeOrder& o) {
   if (!o.device_txn_no) return;
   devices::Command cmd{"remoteStop", {{"transactionId", *o.device_txn_no}}};
-  auto reply = gateway_.send(device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms));
-  if (reply.result != devices::CommandResult::accepted)
-    spdlog::warn("bike order {}: stop command {} {} (settled by the last report after {} s)", o.order_no,
-                 devices::to_string(reply.result), reply.message, s_.stop_timeout_s);
+  gateway_.send_async(
+      device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
+      [order_no = o.order_no, stop_timeout_s = s_.stop_timeout_s](devices::CommandReply reply) {
+        if (reply.result != devices::CommandResult::accepted)
+          spdlog::warn("bike order {}: stop command {} {} (settled by the last report after {} s)", order_no,
+                       devices::to_string(reply.result), reply.message, stop_timeout_s);
+      });
 }
 
 // ---- device events (ChargingService for e-bike devices) -----------------------------------------------
@@ -645,8 +654,7 @@ json::object BikeOrders::stop_by_driver(int64_t user_id, const std::string& orde
   } else if (db_.write([&](Connection& c) {
                return BikeOrderRepo(c).mark_stop_requested(o->id, "用户结束充电", now);
              })) {
-    BikeOrder copy = *o;
-    post([this, copy] { stop_device(copy); });
+    stop_device(*o);
   }
   auto now_o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(o->id); });
   return to_json(*now_o, true);
@@ -671,8 +679,7 @@ EndResult BikeOrders::end(const EndRequest& r) {
   if (!settle(*o, u, reason, &out)) fail_conflict("订单已结束");
   if (started(*o) && (o->state == "charging" || o->state == "suspended") &&
       gateway_.is_online(device_of(*o))) {
-    BikeOrder copy = *o;
-    post([this, copy] { stop_device(copy); });  // best effort; its StopTransaction finds the order ended
+    stop_device(*o);  // best effort; its StopTransaction finds the order ended
   }
   return out;
 }

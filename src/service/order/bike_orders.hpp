@@ -107,7 +107,9 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
 
   void sweep();
   void sweep_one(const db::bikeorder::BikeOrder& o, int64_t now);
+  // Send the command and return at once; the device's answer is handled on the worker.
   void start_device(const db::bikeorder::BikeOrder& o);
+  void on_start_answer(const db::bikeorder::BikeOrder& o, const devices::CommandReply& reply);
   void stop_device(const db::bikeorder::BikeOrder& o);
   void fail_start(const db::bikeorder::BikeOrder& o, const std::string& why);
   // Ends the order (from its current state) with the bill of `u` and settles the payment. False when
@@ -119,7 +121,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   Usage usage_now(const db::bikeorder::BikeOrder& o, int64_t now);
   std::optional<devices::LatestMeter> meter_of(const db::bikeorder::BikeOrder& o);
   boost::json::object to_json(const db::bikeorder::BikeOrder& o, bool live);
-  void post(std::function<void()> job) { worker_.post(std::move(job)); }  // device commands block
+  void post(std::function<void()> job) { worker_.post(std::move(job)); }
 
   db::Database& db_;
   devices::DeviceGateway& gateway_;
@@ -131,7 +133,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   std::mutex live_mu_;
   std::map<int64_t, Live> live_;  // order id → session data (sweeper thread)
 
-  Workers worker_{"bike orders", 1};
+  Workers worker_{"bike orders", 1};  // the devices' answers that write (a refused start)
   Sweeper sweeper_;
   int64_t last_recovery_ms_ = 0;  // sweeper thread
 };

@@ -145,10 +145,7 @@ json::object CarOrders::stop_by_driver(int64_t user_id, const std::string& order
   if (o->state != "charging") fail_conflict("订单当前状态为" + o->state + "，不能停止");
   bool now_stopping = car_.db.write(
       [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o->id, "用户停止", now_ms()); });
-  if (now_stopping) {
-    Order copy = *o;
-    post([this, copy] { send_stop(copy); });
-  }
+  if (now_stopping) send_stop(*o);
   return json::object{{"orderNo", o->order_no}, {"state", "stopping"}};
 }
 
@@ -337,7 +334,14 @@ void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& la
                        {{"connectorId", std::to_string(o.gun_no)},
                         {"idTag", o.order_no},
                         {"balance", std::to_string(o.prepaid)}}};
-  auto reply = car_.gateway.send(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms));
+  // The answer comes back on a device thread; what it decides may write to the database: a worker.
+  car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
+                          [this, o](devices::CommandReply reply) {
+                            post([this, o, reply = std::move(reply)] { on_start_answer(o, reply); });
+                          });
+}
+
+void CarOrders::on_start_answer(const Order& o, const devices::CommandReply& reply) {
   spdlog::info("car order {}: remoteStart on {} gun {}: {} {}", o.order_no, o.pile_code, o.gun_no,
                devices::to_string(reply.result), reply.message);
   if (reply.result == devices::CommandResult::rejected &&
@@ -370,7 +374,13 @@ void CarOrders::fail_start(const Order& o, const std::string& reason) {
 void CarOrders::send_stop(const Order& o) {
   devices::Command cmd{"remoteStop", {{"connectorId", std::to_string(o.gun_no)}}};
   if (o.device_tx_id) cmd.args["transactionId"] = std::to_string(*o.device_tx_id);
-  auto reply = car_.gateway.send(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms));
+  car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
+                          [this, o](devices::CommandReply reply) {
+                            post([this, o, reply = std::move(reply)] { on_stop_answer(o, reply); });
+                          });
+}
+
+void CarOrders::on_stop_answer(const Order& o, const devices::CommandReply& reply) {
   spdlog::info("car order {}: remoteStop on {} gun {}: {} {}", o.order_no, o.pile_code, o.gun_no,
                devices::to_string(reply.result), reply.message);
   if (reply.result == devices::CommandResult::rejected) {
@@ -459,7 +469,7 @@ charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t)
                o->pile_code);
   Order copy = *o;
   copy.device_tx_id = r.transaction_id;
-  post([this, copy] { send_stop(copy); });
+  send_stop(copy);
   r.id_tag = {"Invalid", {}};
   return r;
 }
@@ -524,18 +534,13 @@ EndResult CarOrders::end(const EndRequest& r) {
   if (!o) fail_not_found("订单不存在");
   auto st = parse_car_order_state(o->state);
   if (!st || !admin_can_end(*st)) fail_conflict("订单状态为" + o->state + "，不能结束");
-  // The order settles now by the last reported energy (read before the stop goes out: the pile's answer
-  // races this thread); a later device record only adds to charging_transaction.
+  // The order settles now by the last reported energy; a later device record only adds to
+  // charging_transaction.
   int64_t energy = o->energy;
   int64_t end_ms = o->last_report_at.value_or(now_ms());
   if (auto m = live_meter(*o); m && m->energy) {
     energy = std::max<int64_t>(energy, *m->energy - o->meter_start);
     end_ms = std::max(end_ms, m->time);
-  }
-  // Best effort: a pile that still charges is told to stop (bounded wait).
-  if ((o->state == "charging" || o->state == "stopping") && car_.gateway.is_online(pile_ref(*o))) {
-    Order copy = *o;
-    post([this, copy] { send_stop(copy); });
   }
   if (!o->start_at) energy = 0;  // never started: nothing to bill
   std::string reason =
@@ -543,6 +548,9 @@ EndResult CarOrders::end(const EndRequest& r) {
   CarCharge c = charge_by_meter_of(*o, end_ms, energy);
   auto s = settle(*o, c, reason);
   if (!s) fail_conflict("订单状态已变化，请刷新后重试");
+  // Best effort: a pile that still charges is told to stop; its final record finds the order completed.
+  if ((o->state == "charging" || o->state == "stopping") && car_.gateway.is_online(pile_ref(*o)))
+    send_stop(*o);
   return EndResult{"completed", s->charged, s->refunded, "已结束"};
 }
 
@@ -623,7 +631,7 @@ void CarOrders::sweep() {
             [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o.id, "预付金额已用完", now); });
         if (stopping) {
           spdlog::info("car order {}: cost reached the prepayment {}: stopping", o.order_no, o.prepaid);
-          post([this, o] { send_stop(o); });
+          send_stop(o);
         }
       }
     } catch (const std::exception& e) {

@@ -96,7 +96,11 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   void post(std::function<void()> job) { workers_.post(std::move(job)); }
 
   devices::DeviceRef pile_ref(const Order& o) const;
+  // The device's answer to a start/stop command (on a worker).
+  void on_start_answer(const Order& o, const devices::CommandReply& reply);
+  // Sends the stop; returns at once (the answer is handled on a worker).
   void send_stop(const Order& o);
+  void on_stop_answer(const Order& o, const devices::CommandReply& reply);
   // Marks an order that never started abnormal and returns the whole prepayment.
   void fail_start(const Order& o, const std::string& reason);
   // o.state → completed with the charge; settles the payment (capture + prepay return). nullopt when
@@ -116,7 +120,7 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   Sweeper sweeper_;
   int64_t last_recovery_ms_ = 0;  // sweeper thread
 
-  Workers workers_;  // start/stop commands (they wait for the pile's answer)
+  Workers workers_;  // starts after the payment, and the piles' answers to start/stop commands
 };
 
 }  // namespace zc::order
