@@ -7,7 +7,7 @@ import { test, before, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { freePort } from './lib/server.mjs';
-import { ok } from './lib/client.mjs';
+import { ok, until } from './lib/client.mjs';
 import { AppApi, payInSandbox } from './lib/app.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff, randPhone } from './lib/bike.mjs';
@@ -68,7 +68,7 @@ async function ykcPile(args) {
   sims.push(s);
   await s.wait((e) => e.event === 'model', 'billing model');
   const gun = async (n) => (await pileRow(p.id)).guns.find((g) => g.gunNo === n);
-  for (const n of [1, 2]) await waitFor(async () => ['idle', 'plugged'].includes((await gun(n)).state), `gun ${n} state known`);
+  for (const n of [1, 2]) await until(async () => ['idle', 'plugged'].includes((await gun(n)).state), `gun ${n} state known`);
   return { ...p, gun };
 }
 
@@ -77,18 +77,8 @@ async function bikeDevice(args) {
   const d = await addDevice(ctx.admin, bike.station.id, bike.area.id, { socketCount: 2 });
   const row = ok(await ctx.admin.get(`/bike/device/${d.id}`)).data;
   sims.push(runOcppSim(ctx.server.baseUrl, [row], ['--charge-duration', '600', '--power', '0.4', ...args]));
-  await waitFor(async () => ok(await ctx.admin.get(`/bike/device/${d.id}`)).data.online, 'device online');
+  await until(async () => ok(await ctx.admin.get(`/bike/device/${d.id}`)).data.online, 'device online', 15000);
   return row;
-}
-
-async function waitFor(fn, what, ms = 10000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    assert.ok(Date.now() < deadline, `${what}: not within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 test('car: a pile that never answers the start command does not delay the next driver\'s start', { skip }, async () => {
@@ -117,7 +107,7 @@ test('e-bike: a device that never answers the start command does not delay the n
   const pay = async (app, socket) => {
     const offer = ok(await app.post('/app/bike/orders', { socketId: socket.id, amount: 100 })).data;
     await payInSandbox(ctx.server.baseUrl, offer.cashierUrl);
-    return waitFor(async () => (await app.list('/app/bike/orders')).rows[0], 'the order of the payment');
+    return until(async () => (await app.list('/app/bike/orders')).rows[0], 'the order of the payment');
   };
   const waiting = [];
   for (const socket of silent.sockets) {
@@ -128,7 +118,7 @@ test('e-bike: a device that never answers the start command does not delay the n
   const t0 = Date.now();
   const order = await pay(app, healthy.sockets[0]);
   const bikeDetail = async (a, no) => ok(await a.get(`/app/bike/orders/${no}`)).data;
-  await waitFor(async () => (await bikeDetail(app, order.orderNo)).phase === 'charging', 'e-bike session charging', COMMAND_TIMEOUT_MS / 2);
+  await until(async () => (await bikeDetail(app, order.orderNo)).phase === 'charging', 'e-bike session charging', COMMAND_TIMEOUT_MS / 2);
   const took = Date.now() - t0;
   assert.ok(took < COMMAND_TIMEOUT_MS / 2, `started after ${took} ms`);
   for (const w of waiting) {
@@ -137,5 +127,5 @@ test('e-bike: a device that never answers the start command does not delay the n
     assert.equal(o.state, 'charging', 'the order waits for its device (the start timeout decides)');
   }
   ok(await app.post(`/app/bike/orders/${order.orderNo}/stop`, {}));
-  await waitFor(async () => (await bikeDetail(app, order.orderNo)).state === 'finished', 'e-bike order finished');
+  await until(async () => (await bikeDetail(app, order.orderNo)).state === 'finished', 'e-bike order finished', 15000);
 });
