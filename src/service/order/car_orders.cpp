@@ -227,11 +227,25 @@ json::object CarOrders::order_json(const Order& o, bool live) {
 
 // ---- pricing ---------------------------------------------------------------------------------------------
 
+std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
+  if (!o.area_id || !o.tariff_version_id) return std::nullopt;
+  {
+    std::lock_guard lk(tariff_mu_);
+    if (auto it = tariff_versions_.find(*o.tariff_version_id); it != tariff_versions_.end())
+      return it->second;
+  }
+  auto t = car::TariffService(car_).version_of_area(*o.area_id, *o.tariff_version_id);
+  if (t) {
+    std::lock_guard lk(tariff_mu_);
+    if (tariff_versions_.size() >= kMaxCachedTariffs) tariff_versions_.clear();
+    tariff_versions_.emplace(*o.tariff_version_id, *t);
+  }
+  return t;
+}
+
 CarCharge CarOrders::charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy) {
   int64_t start = o.start_at.value_or(o.created_at);
-  std::optional<tariff::CarTariff> t;
-  if (o.area_id && o.tariff_version_id)
-    t = car::TariffService(car_).version_of_area(*o.area_id, *o.tariff_version_id);
+  std::optional<tariff::CarTariff> t = tariff_of(o);
   if (!t) {  // the version is gone (cannot happen: versions are never deleted) — bill nothing, say so
     spdlog::error("car order {}: tariff version {} not found, billed 0", o.order_no,
                   o.tariff_version_id.value_or(0));
@@ -505,9 +519,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   }
   if (!after(o->state, E::final_record)) return res;
   CarCharge c;
-  std::optional<tariff::CarTariff> t;
-  if (o->area_id && o->tariff_version_id)
-    t = car::TariffService(car_).version_of_area(*o->area_id, *o->tariff_version_id);
+  std::optional<tariff::CarTariff> t = tariff_of(*o);
   std::optional<CarCharge> by_tiers;
   if (t) by_tiers = charge_by_device_tiers(*t, r.tiers, r.start_ms, r.stop_ms, o->prepaid);
   if (by_tiers) {
@@ -582,6 +594,7 @@ void CarOrders::sweep() {
     last_recovery_ms_ = now;
     recover_unstarted(now);
   }
+  std::vector<db::car_order::LiveValues> live;  // written together below: one transaction per sweep
   for (const auto& o : orders) {
     try {
       if (o.state == "starting") {
@@ -623,8 +636,7 @@ void CarOrders::sweep() {
       if (!m || !m->energy) continue;
       int64_t energy = std::max<int64_t>(0, *m->energy - o.meter_start);
       int64_t power = m->power_w ? static_cast<int64_t>(*m->power_w) : 0;
-      if (energy != o.energy || power != o.power_w)
-        car_.db.write([&](Connection& c) { CarOrderRepo(c).set_live(o.id, energy, power, m->time); });
+      if (energy != o.energy || power != o.power_w) live.push_back({o.id, energy, power, m->time});
       if (o.state == "charging" && o.prepaid > 0 &&
           cost_so_far(o, energy, std::max(m->time, now)) >= o.prepaid) {
         bool stopping = car_.db.write(
@@ -636,6 +648,16 @@ void CarOrders::sweep() {
       }
     } catch (const std::exception& e) {
       spdlog::error("car order {}: sweep failed: {}", o.order_no, e.what());
+    }
+  }
+  if (!live.empty()) {
+    try {
+      car_.db.write([&](Connection& c) {
+        CarOrderRepo repo(c);
+        for (const auto& v : live) repo.set_live(v);
+      });
+    } catch (const std::exception& e) {
+      spdlog::error("car orders: live values of {} orders not written: {}", live.size(), e.what());
     }
   }
 }

@@ -17,6 +17,7 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -108,6 +109,9 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   std::optional<Settled> settle(const Order& o, const CarCharge& c, const std::string& end_reason);
   // By meter over [start, end_ms] with `energy` (OCPP stop, admin end, live cost so far).
   CarCharge charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy);
+  // The order's tariff version. Versions never change once written (an edit adds a version), so each is
+  // read once: the sweeper prices every charging order every second.
+  std::optional<tariff::CarTariff> tariff_of(const Order& o);
   int64_t cost_so_far(const Order& o, int64_t energy, int64_t at_ms);
   std::optional<devices::LatestMeter> live_meter(const Order& o) const;
   boost::json::object order_json(const Order& o, bool live);
@@ -119,6 +123,10 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   charging::RecordingChargingService& recording_;
   Sweeper sweeper_;
   int64_t last_recovery_ms_ = 0;  // sweeper thread
+
+  static constexpr size_t kMaxCachedTariffs = 4096;
+  std::mutex tariff_mu_;
+  std::map<int64_t, tariff::CarTariff> tariff_versions_;  // version id → tariff
 
   Workers workers_;  // starts after the payment, and the piles' answers to start/stop commands
 };

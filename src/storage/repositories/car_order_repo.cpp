@@ -238,11 +238,11 @@ bool CarOrderRepo::mark_stopping(int64_t id, const std::string& end_reason, int6
              {end_reason, now, now, id}) > 0;
 }
 
-void CarOrderRepo::set_live(int64_t id, int64_t energy, int64_t power_w, int64_t report_at) {
+void CarOrderRepo::set_live(const LiveValues& v) {
   c_.execute(
       "UPDATE car_charge_order SET energy = ?, power_w = ?, last_report_at = ? WHERE id = ? AND state IN " +
           std::string(kOpenStates),
-      {energy, power_w, report_at, id});
+      {v.energy, v.power_w, v.report_at, v.order_id});
 }
 
 void CarOrderRepo::set_device_lost(int64_t id, std::optional<int64_t> at) {

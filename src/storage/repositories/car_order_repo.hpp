@@ -58,6 +58,10 @@ struct Completion {
   int64_t end_at = 0;
 };
 
+struct LiveValues {  // a running session's latest figures (the sweeper)
+  int64_t order_id = 0, energy = 0, power_w = 0, report_at = 0;
+};
+
 class CarOrderRepo {
  public:
   explicit CarOrderRepo(Connection& c) : c_(c) {}
@@ -93,7 +97,7 @@ class CarOrderRepo {
                   int64_t now);
   // charging → stopping, stop_sent_at = now. False when not charging.
   bool mark_stopping(int64_t id, const std::string& end_reason, int64_t now);
-  void set_live(int64_t id, int64_t energy, int64_t power_w, int64_t report_at);
+  void set_live(const LiveValues& v);
   void set_device_lost(int64_t id, std::optional<int64_t> at);
   // from → completed with the settlement's figures. False when the order is no longer in `from`.
   bool complete(int64_t id, const std::string& from, const Completion& r);
