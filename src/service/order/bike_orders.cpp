@@ -382,16 +382,26 @@ void BikeOrders::sweep() {
       return std::none_of(orders.begin(), orders.end(), [&](const BikeOrder& o) { return o.id == kv.first; });
     });
   }
+  std::vector<db::bikeorder::Progress> progress;
   for (const auto& o : orders) {
     try {
-      sweep_one(o, now);
+      sweep_one(o, now, progress);
     } catch (const std::exception& e) {
       spdlog::error("bike order {}: {}", o.order_no, e.what());
     }
   }
+  if (progress.empty()) return;
+  try {  // one transaction per sweep, not one per session (an order ended meanwhile is left alone)
+    db_.write([&](Connection& c) {
+      BikeOrderRepo repo(c);
+      for (const auto& p : progress) repo.set_progress(p);
+    });
+  } catch (const std::exception& e) {
+    spdlog::error("bike orders: progress of {} sessions not written: {}", progress.size(), e.what());
+  }
 }
 
-void BikeOrders::sweep_one(const BikeOrder& o, int64_t now) {
+void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bikeorder::Progress>& progress) {
   if (!started(o)) {
     if (o.state == "charging" && now - o.created_at >= s_.start_timeout_s * 1000)
       fail_start(o, "启动超时：设备未在" + std::to_string(s_.start_timeout_s) + "秒内开始充电");
@@ -451,10 +461,8 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now) {
   }
   if (reported_s != o.duration_s || u.energy != o.energy || u.power_w != o.power_w ||
       prepaid_duration != o.prepaid_duration_s) {
-    db_.write([&](Connection& c) {
-      BikeOrderRepo(c).set_progress(o.id, reported_s, u.energy, u.power_w, u.last_report_at.value_or(now),
-                                    prepaid_duration);
-    });
+    progress.push_back(
+        {o.id, reported_s, u.energy, u.power_w, u.last_report_at.value_or(now), prepaid_duration});
   }
 
   Usage last_reported = u;

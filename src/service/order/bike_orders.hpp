@@ -106,7 +106,9 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   };
 
   void sweep();
-  void sweep_one(const db::bikeorder::BikeOrder& o, int64_t now);
+  // One running order; its changed figures are added to `progress` (written by sweep() in one go).
+  void sweep_one(const db::bikeorder::BikeOrder& o, int64_t now,
+                 std::vector<db::bikeorder::Progress>& progress);
   // Send the command and return at once; the device's answer is handled on the worker.
   void start_device(const db::bikeorder::BikeOrder& o);
   void on_start_answer(const db::bikeorder::BikeOrder& o, const devices::CommandReply& reply);

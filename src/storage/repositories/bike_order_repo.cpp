@@ -218,12 +218,11 @@ bool BikeOrderRepo::transition(int64_t id, const std::string& from, const std::s
              {to, end_reason, now, id, from}) == 1;
 }
 
-void BikeOrderRepo::set_progress(int64_t id, int64_t duration_s, int64_t energy, int64_t power_w,
-                                 int64_t last_report_at, int64_t prepaid_duration_s) {
+void BikeOrderRepo::set_progress(const Progress& p) {
   c_.execute(
       "UPDATE bike_charge_order SET duration_s = ?, energy = ?, power_w = ?, last_report_at = ?, "
       "prepaid_duration_s = ? WHERE id = ? AND state IN ('charging', 'suspended')",
-      {duration_s, energy, power_w, last_report_at, prepaid_duration_s, id});
+      {p.duration_s, p.energy, p.power_w, p.last_report_at, p.prepaid_duration_s, p.order_id});
 }
 
 void BikeOrderRepo::set_device_lost(int64_t id, int64_t at) {

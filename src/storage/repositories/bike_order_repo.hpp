@@ -52,6 +52,10 @@ struct Finish {
   int64_t end_at = 0;
 };
 
+struct Progress {  // a running session's latest figures (the sweeper)
+  int64_t order_id = 0, duration_s = 0, energy = 0, power_w = 0, last_report_at = 0, prepaid_duration_s = 0;
+};
+
 class BikeOrderRepo {
  public:
   explicit BikeOrderRepo(Connection& c) : c_(c) {}
@@ -90,8 +94,7 @@ class BikeOrderRepo {
   // from → to (with the reason when not empty). False when the order is no longer in `from`.
   bool transition(int64_t id, const std::string& from, const std::string& to, const std::string& end_reason,
                   int64_t now);
-  void set_progress(int64_t id, int64_t duration_s, int64_t energy, int64_t power_w, int64_t last_report_at,
-                    int64_t prepaid_duration_s);
+  void set_progress(const Progress& p);
   void set_device_lost(int64_t id, int64_t at);
   void clear_device_lost(int64_t id);
   bool mark_stop_requested(int64_t id, const std::string& reason, int64_t now);  // once
