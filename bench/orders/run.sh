@@ -12,7 +12,7 @@
 # Writes bench/results/orders.json.
 #
 #   bench/orders/run.sh [BUILD_DIR]
-#   env: PHASES ("list starts") BACKENDS ("sqlite postgres") STARTS (1000) STARTS_BACKEND (sqlite) ORDERS (1000000) REQUESTS (100) EXPORT_ROWS (100000) STATIONS (5 per
+#   env: PHASES ("list starts") BACKENDS ("sqlite postgres") STARTS (1000) STARTS_BACKEND (sqlite) STARTS_HOLD_S (0) ORDERS (1000000) REQUESTS (100) EXPORT_ROWS (100000) STATIONS (5 per
 #        property, 2 properties) PILES (10 per station, 2 guns each)
 #
 # Rows: provider, properties, stations, tariffs and piles are created through the admin API
@@ -135,7 +135,7 @@ if [[ " $phases " == *" starts "* ]]; then
     ZHICHONG_YKC_HOST=127.0.0.1 \
     ZHICHONG_YKC_PORT=$ykc_port
   result=$(node bench/orders/starts.mjs "http://127.0.0.1:$http_port" "$password" "$ykc_port" \
-    "$root/$build/zhichong-sim" "$starts")
+    "$root/$build/zhichong-sim" "$starts" "$server_pid")
   results+=("\"starts_$starts_backend\": $result")
   stop_server
   drop_database

@@ -3,15 +3,33 @@
 // beforehand; then all N confirm their payment on the sandbox cashier at once. Measured per session: from the
 // moment the driver's confirm request leaves (the driver's last action) to the moment the pile receives the
 // start command 0x34 (the simulator's "start" event time, same clock). Prints one JSON object.
-//   node starts.mjs BASE_URL ADMIN_PASSWORD YKC_PORT SIM_BIN N
-import { spawn } from 'node:child_process';
+// With STARTS_HOLD_S > 0 the N sessions then keep charging that long and the CPU the server (SERVER_PID) and
+// the PostgreSQL processes spend meanwhile is reported: the steady cost of N running sessions (real-time
+// reports, the order sweeper pricing every session every second).
+//   node starts.mjs BASE_URL ADMIN_PASSWORD YKC_PORT SIM_BIN N [SERVER_PID]
+import { spawn, execSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Api, ok, until, randPhone } from '../../tests/integration/lib/client.mjs';
 import { approvedProvider, addProperty } from '../../tests/integration/lib/fixture.mjs';
 import { approvedStation, defaultArea, addTariff, addPile, TOU_PERIODS, TOU_TIERS } from '../../tests/integration/lib/car.mjs';
 import { AppApi } from '../../tests/integration/lib/app.mjs';
 
-const [baseUrl, password, ykcPort, simBin, nArg] = process.argv.slice(2);
+const [baseUrl, password, ykcPort, simBin, nArg, serverPid] = process.argv.slice(2);
 const n = Number(nArg);
+const holdS = Number(process.env.STARTS_HOLD_S || 0);
+
+/** CPU seconds (user + system) of a process, from /proc (0 when it is gone). */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');  // fields from the 3rd on
+    return (Number(f[11]) + Number(f[12])) / clockTicks;
+  } catch { return 0; }
+}
+const clockTicks = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+const postgresPids = () => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
+  try { return readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres'; } catch { return false; }
+});
 const log = (s) => process.stderr.write(`bench/orders starts: ${s}\n`);
 const admin = await new Api(baseUrl).session('admin', password);
 
@@ -97,6 +115,17 @@ try {
     return charging === n;
   }, 'all orders charging', 120000);
   const result = { sessions: n, started: starts.size, p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: ms[ms.length - 1] };
+  if (holdS > 0 && serverPid) {
+    log(`${n} sessions charging: measuring the CPU for ${holdS} s`);
+    const pg = postgresPids();
+    const pgCpu = () => pg.reduce((t, pid) => t + cpuSeconds(pid), 0);
+    const s0 = cpuSeconds(serverPid); const p0 = pgCpu(); const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, holdS * 1000));
+    const secs = (Date.now() - t0) / 1000;
+    result.hold_s = Math.round(secs);
+    result.hold_server_cpu_pct = Math.round(((cpuSeconds(serverPid) - s0) / secs) * 1000) / 10;
+    result.hold_postgres_cpu_pct = Math.round(((pgCpu() - p0) / secs) * 1000) / 10;
+  }
   log(JSON.stringify(result));
   console.log(JSON.stringify(result));
 } finally {
