@@ -211,7 +211,7 @@ json::object CarOrders::order_json(const Order& o, bool live) {
   if (o.state == "completed") {
     j["costSoFar"] = o.charged;
   } else if (o.start_at && o.tariff_version_id) {
-    j["costSoFar"] = cost_so_far(o, energy, now_ms());
+    j["costSoFar"] = cost_so_far(o, energy, now_ms(), station_zone(o.station_id));
   } else {
     j["costSoFar"] = 0;
   }
@@ -243,7 +243,12 @@ std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
   return t;
 }
 
-CarCharge CarOrders::charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy) {
+TimeZone CarOrders::station_zone(int64_t station_id) {
+  return zone_named(
+      car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_timezone(station_id); }));
+}
+
+CarCharge CarOrders::charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy, const TimeZone& tz) {
   int64_t start = o.start_at.value_or(o.created_at);
   std::optional<tariff::CarTariff> t = tariff_of(o);
   if (!t) {  // the version is gone (cannot happen: versions are never deleted) — bill nothing, say so
@@ -251,14 +256,12 @@ CarCharge CarOrders::charge_by_meter_of(const Order& o, int64_t end_ms, int64_t 
                   o.tariff_version_id.value_or(0));
     t = tariff::unified_tariff({0, 0});
   }
-  auto tz =
-      zone_named(car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_timezone(o.station_id); }));
   return order::charge_by_meter(*t, tz, start, end_ms, energy, o.prepaid);
 }
 
-int64_t CarOrders::cost_so_far(const Order& o, int64_t energy, int64_t at_ms) {
+int64_t CarOrders::cost_so_far(const Order& o, int64_t energy, int64_t at_ms, const TimeZone& tz) {
   try {
-    return charge_by_meter_of(o, at_ms, energy).bill.total_fen;
+    return charge_by_meter_of(o, at_ms, energy, tz).bill.total_fen;
   } catch (const std::exception& e) {
     spdlog::warn("car order {}: cost so far not computed: {}", o.order_no, e.what());
     return 0;
@@ -497,7 +500,7 @@ std::optional<charging::IdTagResult> CarOrders::stop_transaction(const charging:
   if (t.id_tag && *t.id_tag == o->order_no) answer = charging::IdTagResult{"Accepted", {}};
   if (!after(o->state, E::final_record)) return answer;  // already completed: a repeated stop changes nothing
   int64_t energy = std::max<int64_t>(0, t.meter_stop_wh * 10 - o->meter_start);
-  CarCharge c = charge_by_meter_of(*o, t.timestamp_ms, energy);
+  CarCharge c = charge_by_meter_of(*o, t.timestamp_ms, energy, station_zone(o->station_id));
   std::string reason = o->end_reason;
   if (reason.empty()) reason = "电桩结束：" + (t.reason.empty() ? std::string("Local") : t.reason);
   settle(*o, c, reason);
@@ -527,7 +530,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   } else {
     Order copy = *o;
     copy.start_at = r.start_ms;
-    c = charge_by_meter_of(copy, r.stop_ms, r.energy);
+    c = charge_by_meter_of(copy, r.stop_ms, r.energy, station_zone(o->station_id));
   }
   std::string reason = o->end_reason.empty() ? "电桩结束：" + r.stop_reason : o->end_reason;
   settle(*o, c, reason);
@@ -557,7 +560,7 @@ EndResult CarOrders::end(const EndRequest& r) {
   if (!o->start_at) energy = 0;  // never started: nothing to bill
   std::string reason =
       (r.reason.empty() ? std::string("管理员结束") : r.reason) + (r.op.empty() ? "" : "（" + r.op + "）");
-  CarCharge c = charge_by_meter_of(*o, end_ms, energy);
+  CarCharge c = charge_by_meter_of(*o, end_ms, energy, station_zone(o->station_id));
   auto s = settle(*o, c, reason);
   if (!s) fail_conflict("订单状态已变化，请刷新后重试");
   // Best effort: a pile that still charges is told to stop; its final record finds the order completed.
@@ -595,6 +598,12 @@ void CarOrders::sweep() {
     recover_unstarted(now);
   }
   std::vector<db::car_order::LiveValues> live;  // written together below: one transaction per sweep
+  std::map<int64_t, TimeZone> zones;            // station → zone, read once per sweep
+  auto zone_of = [&](int64_t station_id) -> const TimeZone& {
+    auto it = zones.find(station_id);
+    if (it == zones.end()) it = zones.emplace(station_id, station_zone(station_id)).first;
+    return it->second;
+  };
   for (const auto& o : orders) {
     try {
       if (o.state == "starting") {
@@ -638,7 +647,7 @@ void CarOrders::sweep() {
       int64_t power = m->power_w ? static_cast<int64_t>(*m->power_w) : 0;
       if (energy != o.energy || power != o.power_w) live.push_back({o.id, energy, power, m->time});
       if (o.state == "charging" && o.prepaid > 0 &&
-          cost_so_far(o, energy, std::max(m->time, now)) >= o.prepaid) {
+          cost_so_far(o, energy, std::max(m->time, now), zone_of(o.station_id)) >= o.prepaid) {
         bool stopping = car_.db.write(
             [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o.id, "预付金额已用完", now); });
         if (stopping) {

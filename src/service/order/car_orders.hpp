@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/config.hpp"
+#include "core/timezone.hpp"
 #include "devices/gateway.hpp"
 #include "devices/meter_store.hpp"
 #include "service/car/context.hpp"
@@ -107,12 +108,14 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   // o.state → completed with the charge; settles the payment (capture + prepay return). nullopt when
   // the order left o.state meanwhile (another path settled it): applied once.
   std::optional<Settled> settle(const Order& o, const CarCharge& c, const std::string& end_reason);
+  // The station's time zone (the tariff's periods are local times): one read.
+  TimeZone station_zone(int64_t station_id);
   // By meter over [start, end_ms] with `energy` (OCPP stop, admin end, live cost so far).
-  CarCharge charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy);
+  CarCharge charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy, const TimeZone& tz);
   // The order's tariff version. Versions never change once written (an edit adds a version), so each is
   // read once: the sweeper prices every charging order every second.
   std::optional<tariff::CarTariff> tariff_of(const Order& o);
-  int64_t cost_so_far(const Order& o, int64_t energy, int64_t at_ms);
+  int64_t cost_so_far(const Order& o, int64_t energy, int64_t at_ms, const TimeZone& tz);
   std::optional<devices::LatestMeter> live_meter(const Order& o) const;
   boost::json::object order_json(const Order& o, bool live);
 

@@ -611,13 +611,14 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
   // ends has a zero serial and zero energy: it must not wipe the session's last reading, which an admin's
   // end settles by while the 0x3B record is still on its way.
   bool of_session = has_serial && m.serial == g->serial;
+  bool session_figures = of_session || !g->tx_id;  // no session to keep: the report's figures stand
   if (g->tx_id && of_session) lm.transaction_id = g->tx_id;
-  if (of_session || !g->tx_id) lm.energy = static_cast<int64_t>(m.energy);
+  if (session_figures) lm.energy = static_cast<int64_t>(m.energy);
   lm.voltage_v = m.voltage / 10.0;
   lm.current_a = m.current / 10.0;
   lm.power_w = lm.voltage_v.value() * lm.current_a.value();
   if (m.soc > 0 || m.status == y::RealtimeData::kCharging) lm.soc = m.soc;
-  if (of_session || !g->tx_id) lm.amount = static_cast<int64_t>(m.amount);
+  if (session_figures) lm.amount = static_cast<int64_t>(m.amount);
   lm.state = state;
   lm.abnormal = g->idle.flagged();
   core_.deps.meters.update(key_, n, lm);
