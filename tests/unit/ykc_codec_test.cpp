@@ -181,6 +181,36 @@ TEST(YkcStreamDecoder, FakeStartBytesInGarbage) {
   EXPECT_EQ(c.events.back(), "F:36");
 }
 
+TEST(YkcStreamDecoder, StartBytesInGarbageDoNotDelayTheNextFrame) {
+  // Garbage rich in 0x68 (each a false start claiming up to 255 bytes), then a valid frame, at every
+  // offset: the frame is delivered as soon as its last byte arrives, never only after more bytes.
+  std::mt19937 rng(13);
+  for (size_t n = 0; n <= 600; ++n) {
+    std::vector<uint8_t> garbage(n);
+    for (auto& b : garbage) b = rng() % 4 == 0 ? kStartByte : static_cast<uint8_t>(rng());
+    for (const auto* frame : {&kHeartbeat, &kLoginOk}) {
+      StreamDecoder d;
+      Collected c;
+      auto on = [&](DecodeEvent&& ev) { collect(c, std::move(ev)); };
+      for (uint8_t b : garbage) d.push(std::span<const uint8_t>(&b, 1), on);
+      ASSERT_TRUE(c.frames.empty()) << n;
+      d.push(*frame, on);
+      ASSERT_EQ(c.frames.size(), 1u) << "garbage of " << n << " bytes kept the frame waiting";
+      EXPECT_EQ(c.frames[0], *frame) << n;
+      size_t reported = 0;
+      for (const auto& e : c.errors) reported += e.bytes.size();
+      EXPECT_GE(reported, n == 0 ? 0u : 1u) << n;  // the garbage is reported, not silently dropped
+    }
+  }
+}
+
+TEST(YkcStreamDecoder, FalseStartThenFrameInOneChunk) {
+  // 0x68 0xC8 claims a 204-byte frame; the heartbeat behind it is whole: delivered now, the two bytes
+  // before it reported as garbage.
+  auto c = run(cat({hex("68 C8"), kHeartbeat}), 64);
+  EXPECT_EQ(c.events, (std::vector<std::string>{"E:garbage:2", "F:03"}));
+}
+
 TEST(YkcStreamDecoder, FrameViewIsValidUntilNextCall) {
   StreamDecoder d;
   const auto stream = cat({kLoginOk, kHeartbeat});

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "devices/ykc/messages.hpp"
+
 namespace zc::ykc {
 
 const char* to_string(DecodeErrorKind kind) {
@@ -47,6 +49,30 @@ size_t StreamDecoder::skip(size_t n) {
   return n - q;
 }
 
+std::optional<CrcOrder> StreamDecoder::crc_order_of(const uint8_t* f, uint8_t len) const {
+  const uint16_t crc = crc16_modbus(std::span<const uint8_t>(f + 2, len));
+  const uint8_t* c = f + 2 + len;
+  if (get_crc(c, CrcOrder::low_first) == crc) return CrcOrder::low_first;
+  if (opt_.accept_high_first_crc && get_crc(c, CrcOrder::high_first) == crc) return CrcOrder::high_first;
+  return std::nullopt;
+}
+
+size_t StreamDecoder::whole_frame_after(size_t from) const {
+  while (from + kHeaderSize <= end_) {
+    const uint8_t* b = buf_.data() + from;
+    const auto* s = static_cast<const uint8_t*>(std::memchr(b, kStartByte, end_ - from));
+    if (!s) return kNone;
+    const size_t p = from + static_cast<size_t>(s - b);
+    from = p + 1;
+    if (end_ - p < kHeaderSize) return kNone;
+    const uint8_t len = s[1];
+    if (len < kMinLength || len > opt_.max_length || end_ - p < size_t{len} + 4) continue;
+    if (s[4] > 1 || !frame_type_info(s[5])) continue;  // encryption flag 0/1 and a v1.6 frame type
+    if (crc_order_of(s, len)) return p;
+  }
+  return kNone;
+}
+
 std::optional<DecodeEvent> StreamDecoder::next() {
   while (begin_ < end_) {
     // 1. Bytes before the next start byte.
@@ -82,17 +108,23 @@ std::optional<DecodeEvent> StreamDecoder::next() {
           "length byte " + std::to_string(len) + " outside [4, " + std::to_string(opt_.max_length) + "]");
     }
     const size_t size = size_t{len} + 4;
-    if (end_ - begin_ < size) return std::nullopt;
+    if (end_ - begin_ < size) {
+      // The candidate may be a false start (a 0x68 in garbage claiming up to 255 bytes): a whole valid
+      // frame already buffered behind it is not kept waiting for the candidate's claimed length — the
+      // bytes before it are garbage. A real frame still arriving cannot hide a whole valid frame of a
+      // known type inside its body but by a CRC-16 coincidence.
+      const size_t at = whole_frame_after(begin_ + 1);
+      if (at == kNone) return std::nullopt;
+      const size_t from = begin_ + std::min(quiet_, at - begin_);
+      const size_t loud = skip(at - begin_);
+      if (loud == 0) continue;
+      stats_.garbage_bytes += loud;
+      return error(DecodeErrorKind::garbage, from, loud,
+                   std::to_string(loud) + " byte(s) before a frame (a false 0x68 start byte)");
+    }
     // 3. Complete candidate: check the CRC in either order.
     const uint8_t* f = buf_.data() + begin_;
-    const uint16_t crc = crc16_modbus(std::span<const uint8_t>(f + 2, len));
-    const uint8_t* c = f + 2 + len;
-    std::optional<CrcOrder> order;
-    if (get_crc(c, CrcOrder::low_first) == crc) {
-      order = CrcOrder::low_first;
-    } else if (opt_.accept_high_first_crc && get_crc(c, CrcOrder::high_first) == crc) {
-      order = CrcOrder::high_first;
-    }
+    const std::optional<CrcOrder> order = crc_order_of(f, len);
     if (!order) {
       const size_t from = begin_;
       const bool was_quiet = quiet_ > 0;

@@ -7,7 +7,10 @@
 //   to kGarbageChunk bytes); a candidate whose length byte is out of bounds is a `bad_length` event and
 //   the scan restarts at the next byte; a complete candidate whose CRC matches in neither byte order is a
 //   `bad_crc` event carrying its bytes, and the scan restarts one byte after its 0x68 (so a frame hiding
-//   inside a corrupt or truncated one is still found; its bytes are not reported twice).
+//   inside a corrupt or truncated one is still found; its bytes are not reported twice). While a
+//   candidate still waits for its claimed length, a whole valid frame (known type, CRC) buffered behind
+//   it is delivered at once and the bytes before it are `garbage`: a 0x68 inside garbage does not delay
+//   the next real frame.
 // - CRC is accepted low byte first (canonical) or high byte first (deviant piles); Frame::crc_order says
 //   which, so the session can remember it per pile.
 // - Never throws on input, never reads out of bounds.
@@ -90,6 +93,11 @@ class StreamDecoder {
  private:
   DecodeError error(DecodeErrorKind kind, size_t from, size_t n, std::string message);
   size_t skip(size_t n);  // advances begin_, returns how many skipped bytes were not quiet
+  // The CRC order in which the candidate at f (L = len, all bytes buffered) checks, if any.
+  std::optional<CrcOrder> crc_order_of(const uint8_t* f, uint8_t len) const;
+  // The first position ≥ from where a whole frame of a known type with a valid CRC is buffered.
+  static constexpr size_t kNone = static_cast<size_t>(-1);
+  size_t whole_frame_after(size_t from) const;
 
   DecoderOptions opt_;
   size_t begin_ = 0, end_ = 0;
