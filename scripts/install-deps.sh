@@ -23,10 +23,19 @@ for p in "${apt_pkgs[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing from Debian: ${missing[*]}"
+  echo "  (a first run installs packages and builds everything: several minutes — progress follows)"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq >/dev/null
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # One line per 10 % of the packages set up (with their dependencies), so a long install is not silent.
+  total=$($SUDO apt-get install -s --no-install-recommends "${missing[@]}" 2>/dev/null | grep -c '^Inst ' || true)
+  if ! $SUDO apt-get install -y -o Dpkg::Use-Pty=0 --no-install-recommends "${missing[@]}" 2>&1 |
+    awk -v total="${total:-0}" -v last=0 '
+      /^Setting up / { n++; if (!total) next; step = int(n * 10 / total)
+                       if (step > last) { printf "  Debian packages: %d/%d set up (%d %%)\n", n, total, int(n * 100 / total); last = step; fflush() } }
+      /^E: / { print; fflush() }'; then
+    echo "apt-get install failed" >&2; exit 1
+  fi
 fi
 
 # npm packages of the admin web, the driver H5 app (and the test tools) — only when the lock changed.
@@ -36,7 +45,7 @@ npm_install() {
   local stamp="$dir/node_modules/.install-stamp"
   local lock="$dir/package-lock.json"; [ -f "$lock" ] || lock="$dir/package.json"
   if [ ! -f "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
-    echo "installing npm packages in ${dir#$here/}"
+    echo "installing npm packages in ${dir#$here/} (a minute or two the first time)"
     # `npm install --no-save` follows the lock file; `npm ci` refuses lock files that lack other
     # platforms' optional packages (as npm writes them here).
     (cd "$dir" && npm install --no-audit --no-fund --no-save --loglevel=error) >/dev/null
