@@ -457,6 +457,8 @@ test('the provider changes its password in the profile page', async () => {
   await page.waitForURL(/\/user\/profile$/)
   await page.getByTestId('page-profile').waitFor({ state: 'visible' })
   assert.ok((await page.getByTestId('page-profile').innerText()).includes(provider.phone))
+  // the profile opens as a tab like every other page (issue 15)
+  await page.getByTestId('tags-view').locator('.tag-item', { hasText: /个人中心|Profile/ }).waitFor({ state: 'visible' })
   await shot('50-profile')
   await page.getByTestId('profile-tab-pwd').click()
   await page.getByTestId('pwd-old').fill(providerPassword)

@@ -18,10 +18,10 @@ export const constantRoutes = [
     ]
   },
   {
+    // not in the sidebar (that is the server's menu); no `hidden` here: it would hide the profile's tab
     path: '/user',
     component: Layout,
     redirect: '/user/profile',
-    meta: { hidden: true },
     children: [
       { path: 'profile', name: 'Profile', component: () => import('@/views/system/user/profile/index.vue'), meta: { i18nKey: 'menu.profile', icon: 'user' } }
     ]
