@@ -124,6 +124,15 @@ test('the property creates a station (validation first)', async () => {
   await fillNumber('f-longitude', '120.211234')
   await fillNumber('f-latitude', '30.208765')
   await dialogShot('02-station-add-dialog')
+  // a tall dialog fits 1280×720: its title and its buttons stay in the window, the body scrolls (issue 15)
+  await page.setViewportSize({ width: 1280, height: 720 })
+  const dialog = page.locator('.el-dialog', { has: form })
+  for (const part of [dialog.locator('.el-dialog__title'), page.getByTestId('dialog-submit')]) {
+    const box = await part.boundingBox()
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 720, `in view at 1280×720: ${JSON.stringify(box)}`)
+  }
+  await dialogShot('02-station-add-dialog-1280')
+  await page.setViewportSize({ width: 1440, height: 900 })
   await page.getByTestId('dialog-submit').click()
   await successToast()
   await form.waitFor({ state: 'hidden' })
