@@ -130,8 +130,20 @@ test('登录: a gun needs sign-in; the server\'s field errors, the 60 s countdow
   await byId('login-send').click()
   await until(async () => /\d+s 后重发/.test(await byId('login-send').innerText()), 'resend countdown')
   assert.ok(await byId('login-send').isDisabled())
-  // a wrong code: the server's message under the field
+  // the demo server's code fills itself in
   const real = ok(await new Api(BASE).get('/app/dev/sms', { phone: fx.phone })).data.code
+  await until(async () => (await byId('login-code').locator('input').inputValue()) === real, 'code filled in by itself')
+  // no sign-in before the agreements are accepted; their titles open the texts
+  await byId('login-submit').click()
+  await page.locator('.van-toast').filter({ hasText: '请先阅读并同意' }).waitFor()
+  assert.match(page.url(), /\/h5\/login/)
+  await byId('agreement-privacy').click()
+  await byId('agreement-title').filter({ hasText: '隐私政策' }).waitFor()
+  await phoneShot(page, 'login-privacy')
+  await byId('agreement-read').click()
+  await byId('agreement-popup').waitFor({ state: 'hidden' })
+  await byId('login-agree-box').click()
+  // a wrong code: the server's message under the field
   await byId('login-code').locator('input').fill(real === '000000' ? '111111' : '000000')
   await byId('login-submit').click()
   await byId('login-code').locator('.van-field__error-message').filter({ hasText: /验证码/ }).waitFor()
@@ -314,6 +326,7 @@ test('订单: both orders in the history and their detail; English; sign out; no
   await until(async () => /\d+s 后重发/.test(await byId('login-send').innerText()), 'code sent')
   await page.waitForTimeout(500)
   assert.equal(await byId('login-dev-fill').count(), 0, 'no demo code link')
+  assert.equal(await byId('login-code').locator('input').inputValue(), '', 'no code filled in')
   await page.unroute('**/app/dev/sms*')
   assert.deepEqual(pageErrors, [])
 })

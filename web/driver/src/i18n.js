@@ -11,8 +11,8 @@ const messages = {
     common: { back: '返回', retry: '重试', loading: '加载中…', confirm: '确定', cancel: '取消', empty: '暂无数据', required: '请填写', signInFirst: '请先登录', networkError: '网络异常，请稍后重试', sessionExpired: '登录已过期，请重新登录', yuanPerKwh: '元/度', kw: 'kW' },
     login: {
       title: '手机号登录', subtitle: '未注册的手机号验证后自动创建账号', phone: '手机号', phonePh: '请输入11位手机号', code: '验证码', codePh: '请输入6位验证码',
-      send: '获取验证码', resend: '{n}s 后重发', sent: '验证码已发送', submit: '登录', devFill: '演示环境：自动填入验证码', devFilled: '已填入验证码',
-      agree: '登录即表示同意《用户服务协议》和《隐私政策》', welcome: '登录成功'
+      send: '获取验证码', resend: '{n}s 后重发', sent: '验证码已发送', submit: '登录', devFill: '演示环境：重新填入验证码', devFilled: '演示环境：已自动填入验证码',
+      agreePrefix: '我已阅读并同意', terms: '《用户服务协议》', and: '和', privacy: '《隐私政策》', agreeFirst: '请先阅读并同意《用户服务协议》和《隐私政策》', welcome: '登录成功'
     },
     home: { car: '汽车', bike: '电单车', search: '搜索电站名称或地址', free: '空闲', total: '共 {n} 个', freeOf: '{free}/{total}', gun: '枪', socket: '插座', noStations: '附近暂无电站', distance: '距您 {d}', locating: '正在定位…', locOff: '未开启定位，按默认顺序显示', notPayable: '暂不支持在线支付', scanHint: '扫描充电桩上的二维码或输入编号开始充电' },
     station: { title: '电站详情', hours: '营业时间', phone: '客服电话', address: '地址', piles: '充电桩', devices: '充电设备', tariff: '当前电价', energy: '电费', service: '服务费', unit: '单价', tou: '分时电价', offline: '离线', stopped: '已停用', online: '在线', start: '去充电', navigate: '导航', power: '功率', ac: '交流', dc: '直流', gunN: '{n}号枪', socketN: '{n}号插座', prepay: '预付金额', noTariff: '暂无计费规则', bikeTariff: '计费规则' },
@@ -42,8 +42,8 @@ const messages = {
     common: { back: 'Back', retry: 'Retry', loading: 'Loading…', confirm: 'OK', cancel: 'Cancel', empty: 'Nothing here', required: 'Required', signInFirst: 'Please sign in', networkError: 'Network error, please retry', sessionExpired: 'Session expired, please sign in again', yuanPerKwh: 'CNY/kWh', kw: 'kW' },
     login: {
       title: 'Sign in with phone', subtitle: 'A new number gets an account after verification', phone: 'Phone', phonePh: '11-digit mobile number', code: 'Code', codePh: '6-digit code',
-      send: 'Get code', resend: 'Resend in {n}s', sent: 'Code sent', submit: 'Sign in', devFill: 'Demo: fill in the code', devFilled: 'Code filled in',
-      agree: 'By signing in you accept the Terms of Service and Privacy Policy', welcome: 'Signed in'
+      send: 'Get code', resend: 'Resend in {n}s', sent: 'Code sent', submit: 'Sign in', devFill: 'Demo: fill in the code again', devFilled: 'Demo: the code was filled in',
+      agreePrefix: 'I have read and accept the', terms: 'Terms of Service', and: '\u00a0and the\u00a0', privacy: 'Privacy Policy', agreeFirst: 'Please read and accept the Terms of Service and the Privacy Policy first', welcome: 'Signed in'
     },
     home: { car: 'Car', bike: 'E-bike', search: 'Search station name or address', free: 'free', total: '{n} total', freeOf: '{free}/{total}', gun: 'guns', socket: 'sockets', noStations: 'No stations nearby', distance: '{d} away', locating: 'Locating…', locOff: 'Location off, default order', notPayable: 'No online payment', scanHint: 'Scan the QR code on the charger or enter its number' },
     station: { title: 'Station', hours: 'Opening hours', phone: 'Phone', address: 'Address', piles: 'Chargers', devices: 'Devices', tariff: 'Current price', energy: 'Energy', service: 'Service', unit: 'Unit price', tou: 'Time-of-use prices', offline: 'Offline', stopped: 'Disabled', online: 'Online', start: 'Charge', navigate: 'Navigate', power: 'Power', ac: 'AC', dc: 'DC', gunN: 'Gun {n}', socketN: 'Socket {n}', prepay: 'Prepay', noTariff: 'No tariff', bikeTariff: 'Tariff' },
