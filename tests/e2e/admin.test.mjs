@@ -34,7 +34,7 @@ let browser
 let page
 let consoleErrors = []
 // the helpers of lib/ui.mjs, bound to the page in before()
-let shot, waitTable, expectSuccessToast, pickOption, rowWith, login, logout, openMenu
+let shot, waitTable, expectSuccessToast, pickOption, pickRegion, rowWith, login, logout, openMenu
 /** Navigate through the sidebar, as a person would (opens the 系统管理 sub-menu if needed). */
 const openFromSidebar = (p) => openMenu('/system', p.path, p.testid)
 
@@ -57,7 +57,7 @@ async function rowMenu(scope, rowText, item) {
 
 before(async () => {
   ({ browser, page, pageErrors: consoleErrors } = await openBrowser({ acceptDownloads: false }))
-  ;({ shot, waitTable, successToast: expectSuccessToast, pickOption, rowWith, login, logout, openMenu } = createUi(page))
+  ;({ shot, waitTable, successToast: expectSuccessToast, pickOption, pickRegion, rowWith, login, logout, openMenu } = createUi(page))
 })
 
 after(async () => {
@@ -245,8 +245,7 @@ test('the provider creates a property company', async () => {
   await page.getByTestId('f-contact').fill(property.contact)
   await page.getByTestId('f-phone').fill(property.phone)
   await page.getByTestId('f-email').fill(property.email)
-  await page.getByTestId('f-province').fill(property.province)
-  await page.getByTestId('f-city').fill(property.city)
+  await pickRegion('f-region', [property.province, property.city])
   await page.getByTestId('f-address').fill(property.address)
   await shot('31-property-add-dialog')
   await page.getByTestId('dialog-submit').click()

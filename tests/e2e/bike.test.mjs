@@ -31,7 +31,7 @@ let browser
 let page
 let pageErrors = []
 // the helpers of lib/ui.mjs, bound to the page in before()
-let shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, rowWith, confirmBox, login, logout, openMenu, fillDate, moreItem, stationFilter
+let shot, dialogShot, waitTable, successToast, errorToast, pickOption, pickRegion, fillNumber, rowWith, confirmBox, login, logout, openMenu, fillDate, moreItem, stationFilter
 
 const BIKE = {
   station: ['/bike/station', 'page-bike-station'], area: ['/bike/area', 'page-bike-area'], device: ['/bike/device', 'page-bike-device'],
@@ -44,7 +44,7 @@ const filterByStation = (scope) => stationFilter(scope, station.name)
 
 before(async () => {
   ({ browser, page, pageErrors } = await openBrowser())
-  ;({ shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, rowWith, confirmBox, login, logout, openMenu, fillDate, moreItem, filterByStation: stationFilter } = createUi(page, { prefix: 'bike-' }))
+  ;({ shot, dialogShot, waitTable, successToast, errorToast, pickOption, pickRegion, fillNumber, rowWith, confirmBox, login, logout, openMenu, fillDate, moreItem, filterByStation: stationFilter } = createUi(page, { prefix: 'bike-' }))
 })
 
 after(async () => {
@@ -81,8 +81,7 @@ test('admin creates a provider and a property', async () => {
   await page.getByTestId('f-contact').fill(property.contact)
   await page.getByTestId('f-phone').fill(property.phone)
   await page.getByTestId('f-email').fill(property.email)
-  await page.getByTestId('f-province').fill('浙江省')
-  await page.getByTestId('f-city').fill('杭州市')
+  await pickRegion('f-region', ['浙江省', '杭州市'])
   await page.getByTestId('f-address').fill('余杭区文一西路 1000 号')
   await page.getByTestId('dialog-submit').click()
   await page.getByTestId('account-result').waitFor({ state: 'visible' })
@@ -108,9 +107,7 @@ test('the property creates an e-bike station (validation first)', async () => {
   await page.getByTestId('f-name').fill(station.name)
   await page.getByTestId('f-shortName').fill(station.shortName)
   await page.getByTestId('f-servicePhone').fill(station.phone)
-  await page.getByTestId('f-province').fill('浙江省')
-  await page.getByTestId('f-city').fill('杭州市')
-  await page.getByTestId('f-district').fill('余杭区')
+  await pickRegion('f-region', ['浙江省', '杭州市', '余杭区'])
   await page.getByTestId('f-address').fill('文一西路 1000 号 3 号楼北门')
   await fillNumber('f-longitude', '120.012345')
   await fillNumber('f-latitude', '30.287654')

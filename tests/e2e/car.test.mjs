@@ -32,7 +32,7 @@ let browser
 let page
 let pageErrors = []
 // the helpers of lib/ui.mjs, bound to the page in before()
-let shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, rowWith, confirmBox, login, logout, openMenu, stationFilter
+let shot, dialogShot, waitTable, successToast, errorToast, pickOption, pickRegion, fillNumber, rowWith, confirmBox, login, logout, openMenu, stationFilter
 
 const CAR = {
   station: ['/car/station', 'page-car-station'], area: ['/car/area', 'page-car-area'], spot: ['/car/spot', 'page-car-spot'],
@@ -46,7 +46,7 @@ const filterByStation = (scope) => stationFilter(scope, station.name)
 
 before(async () => {
   ({ browser, page, pageErrors } = await openBrowser())
-  ;({ shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, rowWith, confirmBox, login, logout, openMenu, filterByStation: stationFilter } = createUi(page, { prefix: 'car-' }))
+  ;({ shot, dialogShot, waitTable, successToast, errorToast, pickOption, pickRegion, fillNumber, rowWith, confirmBox, login, logout, openMenu, filterByStation: stationFilter } = createUi(page, { prefix: 'car-' }))
 })
 
 after(async () => {
@@ -85,8 +85,7 @@ test('admin creates a property under the provider', async () => {
   await page.getByTestId('f-contact').fill(property.contact)
   await page.getByTestId('f-phone').fill(property.phone)
   await page.getByTestId('f-email').fill(property.email)
-  await page.getByTestId('f-province').fill('浙江省')
-  await page.getByTestId('f-city').fill('杭州市')
+  await pickRegion('f-region', ['浙江省', '杭州市'])
   await page.getByTestId('f-address').fill('滨江区江南大道 3000 号')
   await page.getByTestId('dialog-submit').click()
   await page.getByTestId('account-result').waitFor({ state: 'visible' })
@@ -117,11 +116,15 @@ test('the property creates a station (validation first)', async () => {
   await page.getByTestId('f-hotline').fill(station.hotline)
   await fillNumber('f-maxPower', 1200)
   await fillNumber('f-capacityLoad', 1600)
-  await page.getByTestId('f-province').fill('浙江省')
-  await page.getByTestId('f-city').fill('杭州市')
-  await page.getByTestId('f-district').fill('滨江区')
+  await pickRegion('f-region', ['浙江省', '杭州市', '滨江区'])
   await page.getByTestId('f-address').fill('江南大道 3000 号地下停车场')
+  // a longitude out of range is refused with the range, never silently clamped (issue 15)
+  await fillNumber('f-longitude', '500')
+  const lngError = form.locator('.el-form-item', { has: page.getByTestId('f-longitude') }).locator('.el-form-item__error')
+  assert.match(await lngError.innerText(), /-180.*180/)
+  assert.equal(await page.getByTestId('f-longitude').inputValue(), '500')
   await fillNumber('f-longitude', '120.211234')
+  await lngError.waitFor({ state: 'detached' })
   await fillNumber('f-latitude', '30.208765')
   await dialogShot('02-station-add-dialog')
   // a tall dialog fits 1280×720: its title and its buttons stay in the window, the body scrolls (issue 15)

@@ -66,8 +66,20 @@ export function createUi(page, { prefix = '' } = {}) {
     await option.click()
     if (!multiple) await option.waitFor({ state: 'hidden' }) // a single select's dropdown has closed
   }
+  /** 省/市(/区) in a RegionCascader: search the last name, pick the suggestion with the whole path. */
+  async function pickRegion(testid, path, scope = page) {
+    const input = scope.getByTestId(testid).locator('input').first()
+    await input.click()
+    await input.fill(path[path.length - 1])
+    const item = page.locator('.el-cascader__suggestion-item:visible', { hasText: path.join(' / ') }).first()
+    await item.waitFor({ state: 'visible' })
+    await item.click()
+    await item.waitFor({ state: 'hidden' })
+  }
   async function fillNumber(testid, value, scope = page, nth = 0) {
-    const input = scope.getByTestId(testid).nth(nth).locator('input').first()
+    // el-input-number carries the test id on its wrapper, el-input on the <input> itself
+    const el = scope.getByTestId(testid).nth(nth)
+    const input = (await el.evaluate((e) => e.tagName)) === 'INPUT' ? el : el.locator('input').first()
     await input.fill(String(value))
     await input.press('Tab')
   }
@@ -128,7 +140,7 @@ export function createUi(page, { prefix = '' } = {}) {
   }
 
   return {
-    shot, dialogShot, waitTable, successToast, errorToast, pickOption, fillNumber, fillDate, rowWith, confirmBox,
+    shot, dialogShot, waitTable, successToast, errorToast, pickOption, pickRegion, fillNumber, fillDate, rowWith, confirmBox,
     moreItem, login, logout, openMenu, filterByStation
   }
 }

@@ -1,4 +1,5 @@
 import { required } from '@/utils/validate'
+import { t } from '@/locales'
 
 // The address block every station has (docs/api-car.md stations): province, city, district, address,
 // longitude, latitude (≤ 6 decimals), timezone.
@@ -9,20 +10,32 @@ export const blankAddress = () => ({
   province: '', city: '', district: '', address: '', longitude: undefined, latitude: undefined, timezone: 'Asia/Shanghai'
 })
 
+/** A coordinate typed as text: a number in [min, max] with at most 6 decimals — refused, never clamped. */
+const coordinateRule = (fieldKey, min, max) => ({
+  trigger: 'blur',
+  validator: (_r, v, cb) => {
+    const s = String(v ?? '').trim()
+    if (!/^-?\d+(\.\d{1,6})?$/.test(s)) return cb(new Error(t('shared.address.coordinateFormat', { field: t(fieldKey) })))
+    const n = Number(s)
+    if (n < min || n > max) return cb(new Error(t('shared.address.coordinateRange', { field: t(fieldKey), min, max })))
+    cb()
+  }
+})
+
 /** Form rules of the address block (merge into the station form's rules). */
 export const addressRules = () => ({
-  province: [required('shared.address.province')],
-  city: [required('shared.address.city')],
+  province: [required('shared.address.region', 'change')],
   address: [required('shared.address.detail')],
-  longitude: [required('shared.address.longitude', 'change')],
-  latitude: [required('shared.address.latitude', 'change')]
+  longitude: [required('shared.address.longitude'), coordinateRule('shared.address.longitude', -180, 180)],
+  latitude: [required('shared.address.latitude'), coordinateRule('shared.address.latitude', -90, 90)]
 })
 
 /** The address fields of a request body. */
 export function addressBody(f) {
+  const num = (v) => (v === '' || v === null || v === undefined ? v : Number(v))
   return {
     province: f.province, city: f.city, district: f.district, address: f.address,
-    longitude: f.longitude, latitude: f.latitude, timezone: f.timezone || 'Asia/Shanghai'
+    longitude: num(f.longitude), latitude: num(f.latitude), timezone: f.timezone || 'Asia/Shanghai'
   }
 }
 

@@ -8,7 +8,8 @@ export default {
       rejectRemarkRequired: 'Give a reason when rejecting', ok: 'Audit saved', record: 'Audit record', by: 'Audited by', time: 'Audited at', status: 'Audit status'
     },
     address: {
-      section: 'Address', province: 'Province', city: 'City', district: 'District', detail: 'Street address',
+      section: 'Address', region: 'Region', regionPh: 'Pick or search province / city / district', province: 'Province', city: 'City', district: 'District', detail: 'Street address',
+      coordinateFormat: '{field} must be a number with at most 6 decimals', coordinateRange: '{field} must be between {min} and {max}',
       longitude: 'Longitude', latitude: 'Latitude', coordinates: 'Coordinates', timezone: 'Time zone', full: 'Address'
     },
     history: {

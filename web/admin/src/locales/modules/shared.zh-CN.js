@@ -8,7 +8,8 @@ export default {
       rejectRemarkRequired: '驳回时请填写审核意见', ok: '审核完成', record: '审核记录', by: '审核人', time: '审核时间', status: '审核状态'
     },
     address: {
-      section: '地址信息', province: '省份', city: '城市', district: '区县', detail: '详细地址',
+      section: '地址信息', region: '所在地区', regionPh: '选择或搜索 省 / 市 / 区', province: '省份', city: '城市', district: '区县', detail: '详细地址',
+      coordinateFormat: '{field}应为数字，最多 6 位小数', coordinateRange: '{field}应在 {min} 到 {max} 之间',
       longitude: '经度', latitude: '纬度', coordinates: '经纬度', timezone: '时区', full: '地址信息'
     },
     history: {
