@@ -8,6 +8,7 @@ import router from './router'
 import pinia from './store'
 import i18n from './locales'
 import installDirectives from './directive'
+import { formErrorsPlugin } from './utils/formErrors'
 import './permission'
 
 const app = createApp(App)
@@ -15,6 +16,7 @@ app.use(pinia)
 app.use(router)
 app.use(i18n)
 app.use(ElementPlus)
+app.use(formErrorsPlugin)
 installDirectives(app)
 // API errors were already shown by the request layer; do not report them again
 app.config.errorHandler = (err, _instance, info) => {

@@ -4,6 +4,7 @@ import { getToken } from './auth'
 import { clearSession } from './session'
 import i18n, { t } from '@/locales'
 import router from '@/router'
+import { showFieldError } from './formErrors'
 
 const service = axios.create({ baseURL: '', timeout: 20000 })
 
@@ -37,7 +38,7 @@ service.interceptors.request.use(config => {
 function reject(config, code, msg, data) {
   if (code === 401 && !config.skipAuthRedirect) {
     handleUnauthorized(msg)
-  } else if (!config.silent) {
+  } else if (!config.silent && !(code === 400 && showFieldError(msg))) {
     ElMessage({ type: code === 601 ? 'warning' : 'error', message: msg || t('common.requestFailed'), grouping: true })
   }
   const err = new Error(msg || 'error')
