@@ -86,7 +86,7 @@ CREATE INDEX idx_charging_transaction_property ON charging_transaction(property_
 CREATE INDEX idx_charging_transaction_provider ON charging_transaction(provider_id, start_time);
 
 -- The page 订单管理 › 设备交易记录 (407) and its buttons; provider and property admins get them.
-INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (407, 400, '设备交易记录', 'Device Records', 'C', 'record', 'order/record/index', 'order:record:list', '', 7);
+INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (407, 400, '设备交易记录', 'Device Records', 'C', 'record', 'order/record/index', 'order:record:list', 'list', 7);
 INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (40701, 407, '查询', 'Query', 'F', '', '', 'order:record:query', '', 1);
 INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (40702, 407, '核对', 'Review', 'F', '', '', 'order:record:review', '', 2);
 INSERT INTO sys_role_menu (role_id, menu_id) SELECT r.id, m.id FROM sys_role r, sys_menu m WHERE r.role_key = 'provider_admin' AND m.id IN (407, 40701, 40702);
