@@ -6,7 +6,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin, userWithPerms } from './lib/fixture.mjs';
-import { freePort } from './lib/server.mjs';
+import { execFileSync } from 'node:child_process';
+import { freePort, backend } from './lib/server.mjs';
 import { ok, fail, denied, until } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile } from './lib/car.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice } from './lib/bike.mjs';
@@ -73,6 +74,43 @@ test('YKC: two records of one gun with the same start second but different seria
   for (const s of [s1, s2, s3, s4]) assert.equal(rows.filter((t) => t.serial === s).length, 1, `one row of ${s}`);
   assert.equal(rows.find((t) => t.serial === s1).startTime, rows.find((t) => t.serial === s2).startTime);
   assert.ok(rows.every((t) => t.status === 'stopped'));
+  pile.close();
+});
+
+/** Runs SQL on the server's database from outside (a fault injected by the test). */
+function sqlOnServer(sql) {
+  const url = ctx.server.dbUrl;
+  if (backend() === 'postgres') execFileSync('psql', ['-v', 'ON_ERROR_STOP=1', '-qtA', url, '-c', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+  else execFileSync('sqlite3', ['-cmd', '.timeout 5000', url.replace(/^sqlite:/, ''), sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+test('YKC: a record the database refuses is not acknowledged, is logged with its bytes and kept in the message log; the resent copy is stored once', async () => {
+  const p = ykcPiles[0];
+  const serial = p.code + '01' + '2501010000000099';
+  const fail = backend() === 'postgres'
+    ? [`CREATE FUNCTION zc_test_fail() RETURNS trigger AS $$ BEGIN IF NEW.device_serial = '${serial}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+      'CREATE TRIGGER zc_test_fail BEFORE INSERT ON charging_transaction FOR EACH ROW EXECUTE FUNCTION zc_test_fail()']
+    : [`CREATE TRIGGER zc_test_fail BEFORE INSERT ON charging_transaction WHEN NEW.device_serial = '${serial}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`];
+  for (const q of fail) sqlOnServer(q);
+  const pile = await loggedIn(p);
+  const now = Date.now();
+  const body = recordBody(p.code, { serial, gun: 1, start: now - 600000, end: now - 1000, tiers, startType: 2 });
+  try {
+    pile.send(frame(0x3b, body, 50));
+    await assert.rejects(pile.next(0x40, 1500), /no frame 0x40/, 'no 0x40 for a record that is not stored');
+    const log = ok(await A.api.get(`/car/pile/${p.id}/messages`)).data.frames;
+    const lost = log.find((f) => f.type === 'invalid' && f.action === 'record_not_stored');
+    assert.ok(lost, `the message log keeps it: ${JSON.stringify(log.slice(0, 3))}`);
+    assert.match(lost.frame.replace(/\s+/g, ''), new RegExp(hex(body.slice(0, 16))), 'with the frame\'s bytes');
+    assert.match(ctx.server.stdout() + ctx.server.stderr(), new RegExp(`record ${serial} NOT stored`), 'and the server log');
+    assert.equal((await txs(p.id)).filter((t) => t.serial === serial).length, 0);
+  } finally {
+    sqlOnServer('DROP TRIGGER zc_test_fail' + (backend() === 'postgres' ? ' ON charging_transaction' : ''));
+  }
+  // the pile resends it (§6.13): now it is stored and acknowledged, once
+  assert.equal(await sendRecord(pile, body, 51), 0x00);
+  assert.equal(await sendRecord(pile, body, 52), 0x00);
+  assert.equal((await txs(p.id)).filter((t) => t.serial === serial).length, 1);
   pile.close();
 });
 
