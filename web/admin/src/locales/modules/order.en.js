@@ -78,7 +78,7 @@ export default {
       reconcile: { open: 'To review', reviewed: 'Reviewed' }
     },
     record: {
-      title: 'Device Records', deviceType: 'Device type', device: 'Device', deviceCode: 'Device code', connector: 'Gun / socket',
+      deviceFlags: 'Device record', title: 'Device Records', deviceType: 'Device type', device: 'Device', deviceCode: 'Device code', connector: 'Gun / socket',
       serial: 'Transaction serial', idTag: 'Id tag', startMethod: 'Start method', startTime: 'Start time', stopTime: 'Stop time',
       meterStart: 'Meter start', meterStop: 'Meter stop', energy: 'Energy (kWh)', amount: 'Device amount (yuan)', status: 'Status',
       stopReason: 'Stop reason', flags: 'Review reasons', flagged: 'Flagged', flaggedOnly: 'Flagged only', withoutOrder: 'Without order',

@@ -78,7 +78,7 @@ export default {
       reconcile: { open: '待核对', reviewed: '已核对' }
     },
     record: {
-      title: '设备交易记录', deviceType: '设备类型', device: '设备', deviceCode: '设备编号', connector: '枪/插座号',
+      deviceFlags: '设备记录', title: '设备交易记录', deviceType: '设备类型', device: '设备', deviceCode: '设备编号', connector: '枪/插座号',
       serial: '交易流水号', idTag: '启动标识', startMethod: '启动方式', startTime: '开始时间', stopTime: '结束时间',
       meterStart: '电表起值', meterStop: '电表止值', energy: '电量（kWh）', amount: '设备金额（元）', status: '状态',
       stopReason: '结束原因', flags: '待核对原因', flagged: '需核对', flaggedOnly: '仅看异常', withoutOrder: '无平台订单',
