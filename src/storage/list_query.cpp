@@ -111,7 +111,7 @@ void add_filters(Where& w, const std::vector<Filter>& filters, const QueryParams
 
 static Where build_where(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
   Where w;
-  if (!spec.where.empty()) w.add(spec.where);
+  if (!spec.where.empty()) w.add(spec.where, spec.where_params);
   add_filters(w, spec.filters, q, c.dialect());
   add_scope(w, spec.scope, scope);
   return w;

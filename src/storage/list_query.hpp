@@ -37,9 +37,10 @@ struct ScopeColumns {
 };
 
 struct ListSpec {
-  std::string select;  // select list with quoted camelCase aliases: p.name AS "name"
-  std::string from;    // FROM clause incl. joins, without the word FROM
-  std::string where;   // a fixed condition (may be empty)
+  std::string select;   // select list with quoted camelCase aliases: p.name AS "name"
+  std::string from;     // FROM clause incl. joins, without the word FROM
+  std::string where;    // a fixed condition (may be empty)
+  Params where_params;  // bound to the `?` of `where`
   std::vector<Filter> filters;
   std::vector<std::pair<std::string, std::string>> sortable;  // field → SQL expression
   std::string default_order;                                  // e.g. "p.id DESC"

@@ -1,6 +1,7 @@
 #pragma once
 // Versioned schema migrations, embedded from src/storage/migrations/NNNN_name.sql.
-// Portable SQL; `{{ID}}` becomes the dialect's auto-increment primary key.
+// Portable SQL; `{{ID}}` becomes the dialect's auto-increment primary key; lines after `-- @sqlite` or
+// `-- @postgres` are kept for that dialect only, until `-- @all`.
 #include <string>
 #include <vector>
 

@@ -193,6 +193,47 @@ test('the pile detail opens the same message log', async () => {
   await page.keyboard.press('Escape')
 })
 
+test('the device records page lists the pile\'s local session without an order; the pile opens it; an operator reviews it', async () => {
+  // the simulator's session (a local start, any idTag accepted) has no platform order: listed as 无订单
+  await waitFor('the session recorded', async () => {
+    const r = await fixture.property.api.get('/order/record/list', { deviceType: 'car_pile', deviceId: fixture.pile.id })
+    return r.body.rows?.length > 0
+  })
+  await openMenu('/order', '/order/record', 'page-order-record')
+  const scope = page.getByTestId('page-order-record')
+  await scope.getByTestId('q-code').fill(fixture.pile.code)
+  await scope.getByTestId('q-without-order').click()
+  await scope.getByTestId('btn-search').click()
+  await waitTable('page-order-record')
+  const row = rowWith('page-order-record', fixture.pile.code).first()
+  const text = await row.innerText()
+  assert.match(text, /汽车电桩/)
+  assert.match(text, new RegExp(fixture.station.name))
+  assert.match(text, /无订单/)
+  assert.match(text, /进行中|已结束/)
+  assert.match(text, /待核对/)
+  await shot('12-device-records')
+  // review with a note
+  await row.getByTestId('row-review').click()
+  await page.getByTestId('review-note').fill('本地启动，待储值卡功能上线后补单')
+  await dialogShot('13-device-record-review')
+  await page.getByTestId('review-submit').click()
+  await successToast()
+  await waitTable('page-order-record')
+  assert.match(await rowWith('page-order-record', fixture.pile.code).first().innerText(), /已核对/)
+  // from the pile page: 更多 › 交易记录 opens the list filtered to the pile
+  await openMenu('/car', '/car/pile', 'page-car-pile')
+  await page.getByTestId('page-car-pile').getByTestId('q-code').fill(fixture.pile.code)
+  await page.getByTestId('page-car-pile').getByTestId('btn-search').click()
+  await waitTable('page-car-pile')
+  await moreItem(rowWith('page-car-pile', fixture.pile.code).first(), 'row-records')
+  await page.waitForURL(/\/order\/record\?/)
+  await waitTable('page-order-record')
+  assert.equal(await scope.getByTestId('q-code').inputValue(), fixture.pile.code)
+  const rows = await scope.locator('.el-table__body-wrapper tr.el-table__row').allInnerTexts()
+  assert.ok(rows.length >= 1 && rows.every((r) => r.includes(fixture.pile.code)), rows.join('\n'))
+})
+
 test('the pile goes offline when the simulator stops; the chart counts both events', async () => {
   await stopSim(fixture.pileSim)
   await waitFor('the pile offline', async () => !(await fixture.property.api.get(`/car/pile/${fixture.pile.id}`)).body.data?.online)

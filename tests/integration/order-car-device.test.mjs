@@ -267,6 +267,40 @@ test('YKC pile lost, back with the same serial, its tier record across midnight 
   }
 });
 
+test('YKC: two idle reports during a paid session flag it; the flag stays on its record and is shown with the order (issue 13)', async () => {
+  const p = await newPile('ykc');
+  const pile = await ykcPile(p);
+  try {
+    const app = await driver(ctx.anon);
+    const { pay, order } = await orderAndPay(ctx, app, await gunOf(p), 2000);
+    const { serial } = await ykcStart(pile);
+    await waitState(app, order.orderNo, 'charging');
+    await reportUntil(pile, frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 3, plugged: 1, voltage: 4000, current: 500, energy: 20000 }), 3),
+      async () => (await detail(app, order.orderNo)).energy === 20000, 'live energy');
+    pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 2, plugged: 1, energy: 20000 }), 4));
+    pile.send(frame(0x13, realtimeBody(p.code, { serial, gun: 1, status: 2, plugged: 1, energy: 20000 }), 5));
+    const id = (await ctx.admin.list('/order/car/list', { orderNo: order.orderNo })).rows[0].id;
+    const flagged = await until(async () => { const d = ok(await ctx.admin.get(`/order/car/${id}`)).data; return d.deviceAbnormal === 1 && d; }, 'the order shows the flag');
+    assert.match(flagged.deviceFlags, /two idle/);
+    const now = Date.now();
+    const tiers = [{ price: 0, energy: 0, amount: 0 }, { price: 0, energy: 0, amount: 0 },
+      { price: 130000, energy: 20000, amount: 2600 }, { price: 0, energy: 0, amount: 0 }];
+    pile.send(frame(0x3b, recordBody(p.code, { serial, gun: 1, start: now - 600000, end: now - 1000, tiers }), 6));
+    assert.equal((await pile.next(0x40)).body[16], 0x00);
+    await waitState(app, order.orderNo, 'completed');
+    const d = ok(await ctx.admin.get(`/order/car/${id}`)).data;
+    assert.equal(d.deviceAbnormal, 1, 'still flagged after the record');
+    assert.match(d.deviceFlags, /two idle/);
+    const rec = (await ctx.admin.list('/order/record/list', { deviceType: 'car_pile', deviceId: p.id })).rows.find((r) => r.serial === serial);
+    assert.equal(rec.orderNo, order.orderNo, 'the record lists its order');
+    assert.equal(rec.abnormal, 1);
+    assert.equal((await ctx.admin.list('/order/record/list', { deviceType: 'car_pile', deviceId: p.id, withoutOrder: 1 })).rows.length, 0);
+    await refundSettled(ctx.admin, pay.payNo);
+  } finally {
+    pile.close();
+  }
+});
+
 test('YKC pile lost for good: suspended until an admin ends it (OrderEnder), settled by the last reported energy', async () => {
   const p = await newPile('ykc');
   const pile = await ykcPile(p);

@@ -77,6 +77,18 @@ TEST(Migrations, RendersPrimaryKeyPerDialect) {
   EXPECT_NE(db::render_migration("id {{ID}}", db::Dialect::postgres).find("IDENTITY"), std::string::npos);
 }
 
+TEST(Migrations, KeepsTheDialectsSections) {
+  const char* sql =
+      "CREATE TABLE a (id {{ID}});\n-- @sqlite\nSQLITE ONLY;\n-- @postgres  \nDO $$ PG ONLY $$;\n-- "
+      "@all\nBOTH;";
+  EXPECT_EQ(db::render_migration(sql, db::Dialect::sqlite),
+            "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT);\nSQLITE ONLY;\nBOTH;");
+  std::string pg = db::render_migration(sql, db::Dialect::postgres);
+  EXPECT_EQ(pg.find("SQLITE ONLY"), std::string::npos);
+  EXPECT_NE(pg.find("DO $$ PG ONLY $$;\nBOTH;"), std::string::npos);
+  EXPECT_EQ(db::render_migration("-- @sqlite\nX;", db::Dialect::postgres), "");
+}
+
 TEST(Pipeline, MasksSecretsInOperationLog) {
   auto s =
       http::mask_secrets(R"({"phone":"13800000000","password":"Secret123","nested":{"newPassword":"x"}})");

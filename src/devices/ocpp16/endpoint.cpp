@@ -876,7 +876,15 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     const auto& s = std::get<StopTransactionReq>(d);
     charging::TxStop t{ref_, s.transaction_id, s.id_tag, s.meter_stop, s.timestamp, s.reason};
     answer_later(
-        id, "StopTransaction", [this, t] { return ep_.d.charging.stop_transaction(t); },
+        id, "StopTransaction",
+        [this, t, frame = json::serialize(v)] {
+          try {
+            return ep_.d.charging.stop_transaction(t);
+          } catch (const std::exception&) {  // answered InternalError: the charger sends it again
+            spdlog::error("ocpp: {} StopTransaction NOT stored: {}", ref_.code, frame);
+            throw;
+          }
+        },
         [](const std::optional<charging::IdTagResult>& r) -> Reply {
           std::optional<IdTagInfo> info;
           if (r) info = IdTagInfo{r->status, r->expiry_ms, {}};

@@ -14,7 +14,11 @@
 //             confirms (0x33 success); card/VIN start 0x31: authorize(idTag = "card:<16 hex>" or
 //             "vin:<VIN>") and, when accepted, start_transaction before 0x32; the bill 0x3B →
 //             transaction_record (idempotent by serial: a repeated record returns first = false and
-//             changes nothing); two idle 0x13 during a session → flag_transaction.
+//             changes nothing; a record that cannot belong to the pile or gun is stored flagged and
+//             answered illegal, docs/ykc.md "Transaction records"); two idle 0x13 during a session →
+//             flag_transaction.
+// Every device record is stored, or the call throws (the protocol then leaves it unanswered so the device
+// sends it again): none is dropped. Records to look at carry abnormal = 1 and their reasons (flags).
 // Units: energy 0.0001 kWh, money 0.0001 yuan in device bills, unit prices 0.00001 yuan/kWh, times UTC
 // epoch ms (the protocol converts device-local times with the station's zone).
 #include <cstdint>
@@ -80,6 +84,10 @@ struct TxRecord {
   std::vector<TierUsage> tiers;
   int64_t stop_code = 0;    // the device's raw reason code
   std::string stop_reason;  // readable ("finished: SOC 100 % (0x41)")
+  // What the protocol found wrong (stored as the record's review reasons, abnormal = 1); `illegal`: the
+  // record cannot belong to this device or connector — stored, flagged, and the device is told so.
+  std::vector<std::string> flags;
+  bool illegal = false;
 };
 
 struct TxRecordResult {
@@ -96,17 +104,19 @@ class ChargingService {
   // Always returns a transaction id (a device must get one even when the idTag is refused). Idempotent
   // for a retried start (same device, connector and timestamp).
   virtual TxStartResult start_transaction(const TxStart& t) = 0;
-  // Unknown or already stopped transactions are not an error (the device must not retry forever).
-  // Returns the idTag's status when the device sent one.
+  // Unknown or already stopped transactions are not an error (the device must not retry forever): a stop
+  // for a transaction the platform never issued to this device is recorded flagged for review (once), a
+  // repeated stop changes nothing. Returns the idTag's status when the device sent one.
   virtual std::optional<IdTagResult> stop_transaction(const TxStop& t) = 0;
   // The platform asked the device to start for this idTag (RemoteStartTransaction): accept it.
   virtual void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) = 0;
   // The device's final bill (YKC 0x3B). Applied once per (device, serial); never throws for a repeat.
   virtual TxRecordResult transaction_record(const TxRecord& r) = 0;
   // A running session looks wrong (YKC: the second idle report during the session, §8.5): recorded on
-  // the transaction (abnormal = 1, flags) for settlement to look at. Unknown serials are ignored.
-  virtual void flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
-                                const std::string& why) = 0;
+  // the transaction (abnormal = 1, flags) for settlement to look at. A serial the platform has no row for
+  // yet (a session known only from real-time reports) gets one on `connector`, so the flag stays.
+  virtual void flag_transaction(const devices::DeviceRef& device, int64_t connector,
+                                const std::string& device_serial, const std::string& why) = 0;
 };
 
 }  // namespace zc::charging

@@ -1,11 +1,13 @@
 #include "service/charging/recording_charging_service.hpp"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
 
 #include "core/clock.hpp"
 #include "devices/session_registry.hpp"
+#include "domain/order/device_record.hpp"
 #include "storage/repositories/device_repo.hpp"
 #include "storage/repositories/transaction_repo.hpp"
 
@@ -66,16 +68,40 @@ TxStartResult RecordingChargingService::start_transaction(const TxStart& t) {
 }
 
 std::optional<IdTagResult> RecordingChargingService::stop_transaction(const TxStop& t) {
-  bool applied = db_.write([&](db::Connection& c) {
+  const std::string kind = devices::kind_name(t.device.kind);
+  const int64_t meter_stop = t.meter_stop_wh * 10;  // Wh → 0.0001 kWh
+  db_.write([&](db::Connection& c) {
     db::dev::DeviceRepo repo(c);
+    db::dev::TransactionRepo txs(c);
+    int64_t now = now_ms();
     auto tx = repo.find_transaction(t.transaction_id);
-    if (!tx || tx->kind != devices::kind_name(t.device.kind) || tx->device_id != t.device.id) return false;
-    return repo.stop_transaction(t.transaction_id, t.meter_stop_wh * 10, t.timestamp_ms, t.reason,
-                                 t.id_tag.value_or(""), now_ms());
+    bool ours = tx && tx->kind == kind && tx->device_id == t.device.id;
+    if (ours) {
+      if (!repo.stop_transaction(t.transaction_id, meter_stop, t.timestamp_ms, t.reason,
+                                 t.id_tag.value_or(""), now))
+        return;  // already stopped: a repeated StopTransaction changes nothing
+      if (auto why = order::meter_flag(tx->meter_start, meter_stop)) {
+        spdlog::warn("StopTransaction {} from {}: {} (flagged for review)", t.transaction_id, t.device.code,
+                     *why);
+        txs.flag_id(t.transaction_id, *why, now);
+      }
+      return;
+    }
+    // Never issued to this device: kept for review (an operator sees it), answered normally.
+    db::dev::OrphanStop o;
+    o.kind = kind;
+    o.device_id = t.device.id;
+    o.transaction_id = t.transaction_id;
+    o.id_tag = t.id_tag.value_or("");
+    o.reason = t.reason;
+    o.meter_stop = meter_stop;
+    o.stop_time = t.timestamp_ms;
+    o.why = tx ? fmt::format("StopTransaction for transaction {} of another device", t.transaction_id)
+               : fmt::format("StopTransaction for unknown transaction {}", t.transaction_id);
+    if (txs.orphan_stop(o, now).first)
+      spdlog::warn("StopTransaction {} from {}: {}; recorded for review", t.transaction_id, t.device.code,
+                   o.why);
   });
-  if (!applied)
-    spdlog::info("StopTransaction {} from {}: unknown or already stopped (answered normally)",
-                 t.transaction_id, t.device.code);
   if (!t.id_tag) return std::nullopt;
   return authorize(t.device, *t.id_tag);
 }
@@ -102,22 +128,29 @@ TxRecordResult RecordingChargingService::transaction_record(const TxRecord& r) {
     tiers.push_back(boost::json::object{
         {"tier", t.tier}, {"unitPrice", t.unit_price}, {"energy", t.energy}, {"amount", t.amount}});
   row.tiers_json = boost::json::serialize(tiers);
+  for (const auto& f : r.flags) row.flags = order::merge_flags(row.flags, f);
+  if (auto why = order::meter_flag(r.meter_start, r.meter_stop))
+    row.flags = order::merge_flags(row.flags, *why);
+  if (!row.flags.empty())
+    spdlog::warn("record {} of {} connector {} flagged for review: {}", r.device_serial, r.device.code,
+                 r.connector, row.flags);
   auto applied =
       db_.write([&](db::Connection& c) { return db::dev::TransactionRepo(c).apply_record(row, now_ms()); });
   TxRecordResult out;
   out.transaction_id = applied.id;
   out.first = applied.first;
-  out.message = applied.first ? "recorded" : "already recorded";
+  out.accepted = !r.illegal;
+  out.message = std::string(applied.first ? "recorded" : "already recorded") +
+                (r.illegal ? " (illegal: " + row.flags + ")" : "");
   return out;
 }
 
-void RecordingChargingService::flag_transaction(const devices::DeviceRef& device,
+void RecordingChargingService::flag_transaction(const devices::DeviceRef& device, int64_t connector,
                                                 const std::string& device_serial, const std::string& why) {
-  bool found = db_.write([&](db::Connection& c) {
-    return db::dev::TransactionRepo(c).flag(devices::kind_name(device.kind), device.id, device_serial, why,
-                                            now_ms());
+  db_.write([&](db::Connection& c) {
+    db::dev::TransactionRepo(c).flag(devices::kind_name(device.kind), device.id, connector, device_serial,
+                                     why, now_ms());
   });
-  if (!found) spdlog::info("flag of unknown transaction {} of {}: {}", device_serial, device.code, why);
 }
 
 }  // namespace zc::charging

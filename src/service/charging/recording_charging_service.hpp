@@ -21,7 +21,7 @@ class RecordingChargingService final : public ChargingService {
   std::optional<IdTagResult> stop_transaction(const TxStop& t) override;
   void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) override;
   TxRecordResult transaction_record(const TxRecord& r) override;
-  void flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
+  void flag_transaction(const devices::DeviceRef& device, int64_t connector, const std::string& device_serial,
                         const std::string& why) override;
 
  private:

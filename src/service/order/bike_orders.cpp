@@ -571,9 +571,9 @@ charging::TxRecordResult BikeOrders::transaction_record(const charging::TxRecord
   return recording_.transaction_record(r);
 }
 
-void BikeOrders::flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
-                                  const std::string& why) {
-  recording_.flag_transaction(device, device_serial, why);
+void BikeOrders::flag_transaction(const devices::DeviceRef& device, int64_t connector,
+                                  const std::string& device_serial, const std::string& why) {
+  recording_.flag_transaction(device, connector, device_serial, why);
 }
 
 // ---- driver and admin actions ---------------------------------------------------------------------------

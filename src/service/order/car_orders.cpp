@@ -509,7 +509,8 @@ std::optional<charging::IdTagResult> CarOrders::stop_transaction(const charging:
 
 charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord& r) {
   charging::TxRecordResult res = recording_.transaction_record(r);
-  if (!res.first) return res;  // a retransmitted record: acknowledged again, nothing changes
+  if (!res.first) return res;     // a retransmitted record: acknowledged again, nothing changes
+  if (!res.accepted) return res;  // cannot belong to this pile or gun: stored for review, settles nothing
   auto o =
       car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
   if (!o) {
@@ -537,9 +538,9 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   return res;
 }
 
-void CarOrders::flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
-                                 const std::string& why) {
-  recording_.flag_transaction(device, device_serial, why);
+void CarOrders::flag_transaction(const devices::DeviceRef& device, int64_t connector,
+                                 const std::string& device_serial, const std::string& why) {
+  recording_.flag_transaction(device, connector, device_serial, why);
 }
 
 // ---- OrderEnder -----------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   std::optional<charging::IdTagResult> stop_transaction(const charging::TxStop& t) override;
   void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) override;
   charging::TxRecordResult transaction_record(const charging::TxRecord& r) override;
-  void flag_transaction(const devices::DeviceRef& device, const std::string& device_serial,
+  void flag_transaction(const devices::DeviceRef& device, int64_t connector, const std::string& device_serial,
                         const std::string& why) override;
 
   // ---- OrderEnder (ORD-CAR 结束) ----

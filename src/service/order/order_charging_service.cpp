@@ -23,9 +23,9 @@ charging::TxRecordResult OrderChargingService::transaction_record(const charging
   return side(r.device).transaction_record(r);
 }
 
-void OrderChargingService::flag_transaction(const devices::DeviceRef& device,
+void OrderChargingService::flag_transaction(const devices::DeviceRef& device, int64_t connector,
                                             const std::string& device_serial, const std::string& why) {
-  side(device).flag_transaction(device, device_serial, why);
+  side(device).flag_transaction(device, connector, device_serial, why);
 }
 
 }  // namespace zc::order

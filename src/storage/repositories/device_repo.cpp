@@ -224,10 +224,13 @@ std::vector<OnlineNow> DeviceRepo::online_now(const DataScope& scope) {
 }
 
 int64_t DeviceRepo::start_transaction(const TxStart& t, int64_t now) {
+  // The retry key of an OCPP StartTransaction (the device has no transaction id yet): connector,
+  // timestamp, idTag and meterStart. A genuine retry repeats all four; two sessions that merely share a
+  // start second differ in the idTag or the meter (docs/ocpp.md).
   const char* find =
       "SELECT id FROM charging_transaction WHERE device_kind = ? AND device_id = ? AND connector_id = ? AND "
-      "start_time = ?";
-  Params key{t.kind, t.device_id, t.connector_id, t.start_time};
+      "start_time = ? AND id_tag = ? AND meter_start = ? AND device_serial IS NULL";
+  Params key{t.kind, t.device_id, t.connector_id, t.start_time, t.id_tag, t.meter_start};
   if (auto id = c_.scalar(find, key)) return *id;
   int64_t provider = 0, property = 0, station = 0;
   const char* owner =

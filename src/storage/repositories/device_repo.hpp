@@ -75,7 +75,7 @@ class DeviceRepo {
   // Car piles and e-bike devices in scope: online now / total.
   std::vector<OnlineNow> online_now(const DataScope& scope);
 
-  // Idempotent: the same start again returns the existing id.
+  // Idempotent: the same start again (connector, timestamp, idTag, meterStart) returns the existing id.
   int64_t start_transaction(const TxStart& t, int64_t now);
   std::optional<TxRow> find_transaction(int64_t id);
   // Applies once: false when unknown or already stopped.

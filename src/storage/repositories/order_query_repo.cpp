@@ -254,12 +254,21 @@ std::optional<json::object> order_detail(Connection& c, OrderKind k, int64_t id,
         ", o.tariff_version_id AS \"tariffVersionId\", (SELECT p.factory_no FROM car_pile p WHERE p.id = "
         "o.pile_id) AS \"factoryNo\", (SELECT p.current_type FROM car_pile p WHERE p.id = o.pile_id) AS "
         "\"currentType\", (SELECT p.speed FROM car_pile p WHERE p.id = o.pile_id) AS \"speed\", (SELECT "
-        "p.output_power FROM car_pile p WHERE p.id = o.pile_id) AS \"outputPower\"";
+        "p.output_power FROM car_pile p WHERE p.id = o.pile_id) AS \"outputPower\", o.device_tx_id AS "
+        "\"deviceRecordId\", (SELECT t.abnormal FROM charging_transaction t WHERE t.id = o.device_tx_id) AS "
+        "\"deviceAbnormal\", (SELECT t.flags FROM charging_transaction t WHERE t.id = o.device_tx_id) AS "
+        "\"deviceFlags\"";
   else
     s.select +=
         ", o.tariff_id AS \"tariffId\", (SELECT d.factory_no FROM bike_device d WHERE d.id = "
         "o.device_id) AS \"factoryNo\", (SELECT d.device_type FROM bike_device d WHERE d.id = "
-        "o.device_id) AS \"deviceType\"";
+        "o.device_id) AS \"deviceType\", (SELECT t.id FROM charging_transaction t WHERE t.device_kind = "
+        "'bike_device' AND t.device_id = o.device_id AND CAST(t.id AS TEXT) = o.device_txn_no) AS "
+        "\"deviceRecordId\", (SELECT t.abnormal FROM charging_transaction t WHERE t.device_kind = "
+        "'bike_device' "
+        "AND t.device_id = o.device_id AND CAST(t.id AS TEXT) = o.device_txn_no) AS \"deviceAbnormal\", "
+        "(SELECT t.flags FROM charging_transaction t WHERE t.device_kind = 'bike_device' AND t.device_id = "
+        "o.device_id AND CAST(t.id AS TEXT) = o.device_txn_no) AS \"deviceFlags\"";
   auto row = station::row_by_id(c, s, "o.id", id, scope);
   if (!row) return std::nullopt;
   auto bd = row->find("billingDetail");

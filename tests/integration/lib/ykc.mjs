@@ -48,14 +48,18 @@ export function cp56(ms, offsetMin = 480) {
   return [mm & 0xff, mm >> 8, d.getUTCMinutes(), d.getUTCHours(), d.getUTCDate(), d.getUTCMonth() + 1, d.getUTCFullYear() - 2000];
 }
 
-/** 0x3B body (158 bytes; 174 with five tiers). tiers: [{price, energy, amount}] (4 or 5). */
-export function recordBody(code, { serial, gun = 1, start, end, tiers, meterStart = 0, vin = '', startType = 1, stopReason = 0x40, card = '0000000000000000' }) {
+/**
+ * 0x3B body (158 bytes; 174 with five tiers). tiers: [{price, energy, amount}] (4 or 5); meterStop defaults
+ * to meterStart + energy; start/end may be a 7-byte array (a raw CP56Time2a, e.g. with the IV bit set).
+ */
+export function recordBody(code, { serial, gun = 1, start, end, tiers, meterStart = 0, meterStop, vin = '', startType = 1, stopReason = 0x40, card = '0000000000000000' }) {
   const energy = tiers.reduce((n, t) => n + t.energy, 0);
   const amount = tiers.reduce((n, t) => n + t.amount, 0);
-  return [...bcd(serial), ...bcd(code), gun, ...cp56(start), ...cp56(end),
+  const time = (t) => (Array.isArray(t) ? t : cp56(t));
+  return [...bcd(serial), ...bcd(code), gun, ...time(start), ...time(end),
     ...tiers.flatMap((t) => [...le(t.price, 4), ...le(t.energy, 4), ...le(t.energy, 4), ...le(t.amount, 4)]),
-    ...le(meterStart, 5), ...le(meterStart + energy, 5), ...le(energy, 4), ...le(energy, 4), ...le(amount, 4),
-    ...[...Buffer.from(vin.padEnd(17, '\0'))].slice(0, 17), startType, ...cp56(end), stopReason, ...fromHex(card)];
+    ...le(meterStart, 5), ...le(meterStop ?? meterStart + energy, 5), ...le(energy, 4), ...le(energy, 4), ...le(amount, 4),
+    ...[...Buffer.from(vin.padEnd(17, '\0'))].slice(0, 17), startType, ...time(end), stopReason, ...fromHex(card)];
 }
 
 /** Parses every whole frame in buf → {frames: [{type, seq, body, raw}], rest}. */

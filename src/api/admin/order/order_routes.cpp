@@ -75,6 +75,7 @@ void register_order_admin_routes(http::Router& r, OrderAdminContext ctx) {
       std::make_shared<order::OrderAdminActions>(ctx.db, ctx.payments, ctx.car_ender, ctx.bike_ender);
   register_kind(r, OrderKind::car, q, actions);
   register_kind(r, OrderKind::bike, q, actions);
+  register_device_record_routes(r, ctx.db);
   r.post("/order/payment/export",
          {.permission = "order:payment:export", .log_title = "支付订单-导出", .op = Op::other},
          [q](Request& req) {

@@ -4,6 +4,7 @@
 //            POST /order/car/export
 //   ORD-BIKE the same under /order/bike (end takes an optional custom duration)
 //   ORD-PAY  POST /order/payment/export;  ORD-REF POST /order/refund/export
+//   device records  GET /order/record/list, GET /order/record/{id}, PUT /order/record/{id}/review
 // (the ORD-PAY/ORD-REF lists and details are api/payment/admin_routes.cpp).
 #include "http/router.hpp"
 #include "service/export/export_jobs.hpp"
@@ -23,5 +24,7 @@ struct OrderAdminContext {
 };
 
 void register_order_admin_routes(http::Router& r, OrderAdminContext ctx);
+// The devices' transaction records (record_routes.cpp); registered by register_order_admin_routes.
+void register_device_record_routes(http::Router& r, db::Database& db);
 
 }  // namespace zc::api

@@ -6,10 +6,12 @@
 #include <charconv>
 #include <deque>
 #include <string_view>
+#include <variant>
 
 #include "core/clock.hpp"
 #include "devices/ykc/messages.hpp"
 #include "devices/ykc/pile_rules.hpp"
+#include "devices/ykc/record_rules.hpp"
 #include "storage/repositories/transaction_repo.hpp"
 #include "storage/repositories/ykc_repo.hpp"
 
@@ -600,9 +602,8 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
                  n, serial);
     auto* charging = &core_.deps.charging;
     DeviceRef ref = ref_;
-    background([charging, ref, serial] {
-      charging->flag_transaction(ref, serial, "two idle real-time reports (0x13) during the session");
-    });
+    background(
+        [charging, ref, n, serial] { charging->flag_transaction(ref, n, serial, y::kTwoIdleReports); });
   }
   int64_t now = now_ms();
   LatestMeter lm;
@@ -766,12 +767,19 @@ void Session::on_remote_stop_reply(const y::Frame& f, y::RemoteStopReply&& m) {
 
 void Session::on_record(const y::Frame& f, y::TransactionRecord&& m) {
   log_in_frame(f);
-  Gun* g = gun_at(m.gun);
-  unsigned n = g ? static_cast<unsigned>(g - guns_.data()) + 1 : 0;
+  // Whether the record can belong to this pile and gun (docs/ykc.md "Transaction records"): it is stored
+  // in any case, flagged with the reason; one that cannot belong here is answered 0x40 "illegal".
+  auto gun = y::gun_from_bcd(m.gun);
+  Gun* g = gun && *gun >= 1 && *gun <= guns_.size() ? &guns_[*gun - 1] : nullptr;
+  bool of_session = g && g->serial == m.serial;
+  y::RecordReview review = y::review_record(m, code_, guns_.size(), of_session && g->idle.flagged());
+  unsigned n = g ? static_cast<unsigned>(*gun) : 0;
   static const char* tier_names[] = {"sharp", "peak", "flat", "valley", "tier5"};
   charging::TxRecord r;
   r.device = ref_;
-  r.connector = n ? n : y::gun_from_bcd(m.gun).value_or(0);
+  r.connector = review.connector;
+  r.flags = std::move(review.flags);
+  r.illegal = review.illegal;
   r.device_serial = m.serial.str();
   r.start_method = y::start_method_text(m.start_type);
   r.vin = m.vin.str();
@@ -795,21 +803,40 @@ void Session::on_record(const y::Frame& f, y::TransactionRecord&& m) {
     r.tiers.push_back({tier_names[i], m.tiers[i].unit_price, m.tiers[i].energy, m.tiers[i].amount});
   r.stop_code = m.stop_reason;
   r.stop_reason = y::stop_reason_text(m.stop_reason);
-  if (g && g->serial == m.serial) g->idle.end();
+  if (of_session) g->idle.end();
   auto* charging = &core_.deps.charging;
   y::Sequence seq = f.seq();
-  blocking([charging, r] { return charging->transaction_record(r); },
-           [this, seq, serial = m.serial, n](charging::TxRecordResult res) {
-             spdlog::info("ykc: {} record {} gun {}: {} (transaction {})", code_str_, serial.str(), n,
-                          res.message, res.transaction_id);
-             y::TransactionRecordAck ack{serial, res.accepted ? y::TransactionRecordAck::kAccepted
-                                                              : y::TransactionRecordAck::kIllegal};
-             write_bytes(y::encode_frame(ack, seq, out_order()));
-             if (n) {
-               Gun& g2 = guns_[n - 1];
-               if (g2.serial == serial) g2.serial = {}, g2.tx_id = 0;
-             }
-           });
+  std::vector<uint8_t> raw(f.raw.begin(), f.raw.end());
+  // 0x40 only once the record is stored (or was): a failure leaves it unanswered — the pile sends it
+  // again — and is logged with the frame's bytes, in the server log and in the pile's message log.
+  blocking(
+      [charging, r]() -> std::variant<charging::TxRecordResult, std::string> {
+        try {
+          return charging->transaction_record(r);
+        } catch (const std::exception& e) {
+          return std::string(e.what());
+        }
+      },
+      [this, seq, serial = m.serial, n,
+       raw = std::move(raw)](std::variant<charging::TxRecordResult, std::string> out) {
+        if (auto* err = std::get_if<std::string>(&out)) {
+          spdlog::error("ykc: {} record {} NOT stored ({}), not acknowledged (the pile resends it): {}",
+                        code_str_, serial.str(), *err, y::to_hex(raw));
+          if (core_.log_frames)
+            core_.deps.messages.add_ykc_invalid(key_, now_ms(), "record_not_stored", *err, raw);
+          return;
+        }
+        auto& res = std::get<charging::TxRecordResult>(out);
+        spdlog::info("ykc: {} record {} gun {}: {} (transaction {})", code_str_, serial.str(), n, res.message,
+                     res.transaction_id);
+        y::TransactionRecordAck ack{
+            serial, res.accepted ? y::TransactionRecordAck::kAccepted : y::TransactionRecordAck::kIllegal};
+        write_bytes(y::encode_frame(ack, seq, out_order()));
+        if (n) {
+          Gun& g2 = guns_[n - 1];
+          if (g2.serial == serial) g2.serial = {}, g2.tx_id = 0;
+        }
+      });
 }
 
 // ---- ground locks -------------------------------------------------------------------------------------

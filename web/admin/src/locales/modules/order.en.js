@@ -71,7 +71,22 @@ export default {
       payStatus: { unpaid: 'Unpaid', paid: 'Paid', failed: 'Failed', closed: 'Closed' },
       refundType: { prepay_return: 'Prepay Return', fee_refund: 'Fee Refund' },
       refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
-      ledgerKind: { payment: 'Payment', capture: 'Capture', refund_request: 'Refund Request', refund: 'Refund', refund_failed: 'Refund Failed' }
+      ledgerKind: { payment: 'Payment', capture: 'Capture', refund_request: 'Refund request', refund: 'Refunded', refund_failed: 'Refund failed' },
+      deviceType: { car_pile: 'Car pile', bike_device: 'E-bike device' },
+      recordStatus: { active: 'Running', stopped: 'Ended' },
+      recordMethod: { app: 'App', card: 'Card', vin: 'VIN', offline_card: 'Offline card', ocpp: 'OCPP', unknown: 'Unknown' },
+      reconcile: { open: 'To review', reviewed: 'Reviewed' }
+    },
+    record: {
+      deviceFlags: 'Device record', title: 'Device Records', deviceType: 'Device type', device: 'Device', deviceCode: 'Device code', connector: 'Gun / socket',
+      serial: 'Transaction serial', idTag: 'Id tag', startMethod: 'Start method', startTime: 'Start time', stopTime: 'Stop time',
+      meterStart: 'Meter start', meterStop: 'Meter stop', energy: 'Energy (kWh)', amount: 'Device amount (yuan)', status: 'Status',
+      stopReason: 'Stop reason', flags: 'Review reasons', flagged: 'Flagged', flaggedOnly: 'Flagged only', withoutOrder: 'Without order',
+      withoutOrderOnly: 'Without order only', order: 'Platform order', noOrder: 'No order', reconcile: 'Review status', reconcileNote: 'Review note',
+      reconciledBy: 'Reviewed by', reconciledAt: 'Reviewed at', review: 'Review', reopen: 'Reopen', reviewTitle: 'Review record',
+      reviewHint: 'Records without a platform order (card, VIN, offline or unknown sessions) can be attached to orders once stored-value cards exist; note what was decided.',
+      notePlaceholder: 'What was decided, e.g. card session, to be billed when cards exist', reviewDone: 'Marked as reviewed', reopenDone: 'Reopened',
+      detailTitle: 'Record details', yes: 'Yes', no: 'No', viewRecords: 'Transaction records'
     }
   }
 }

@@ -71,7 +71,22 @@ export default {
       payStatus: { unpaid: '待支付', paid: '已支付', failed: '支付失败', closed: '已关闭' },
       refundType: { prepay_return: '预付退回', fee_refund: '费用退款' },
       refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
-      ledgerKind: { payment: '支付', capture: '扣款', refund_request: '退款申请', refund: '退款到账', refund_failed: '退款失败' }
+      ledgerKind: { payment: '支付', capture: '扣款', refund_request: '退款申请', refund: '退款到账', refund_failed: '退款失败' },
+      deviceType: { car_pile: '汽车电桩', bike_device: '单车设备' },
+      recordStatus: { active: '进行中', stopped: '已结束' },
+      recordMethod: { app: '小程序', card: '刷卡', vin: 'VIN码', offline_card: '离线卡', ocpp: 'OCPP', unknown: '未知' },
+      reconcile: { open: '待核对', reviewed: '已核对' }
+    },
+    record: {
+      deviceFlags: '设备记录', title: '设备交易记录', deviceType: '设备类型', device: '设备', deviceCode: '设备编号', connector: '枪/插座号',
+      serial: '交易流水号', idTag: '启动标识', startMethod: '启动方式', startTime: '开始时间', stopTime: '结束时间',
+      meterStart: '电表起值', meterStop: '电表止值', energy: '电量（kWh）', amount: '设备金额（元）', status: '状态',
+      stopReason: '结束原因', flags: '待核对原因', flagged: '需核对', flaggedOnly: '仅看异常', withoutOrder: '无平台订单',
+      withoutOrderOnly: '仅看无订单', order: '平台订单', noOrder: '无订单', reconcile: '核对状态', reconcileNote: '核对备注',
+      reconciledBy: '核对人', reconciledAt: '核对时间', review: '核对', reopen: '重新打开', reviewTitle: '核对交易记录',
+      reviewHint: '无平台订单的记录（刷卡、VIN、离线或未知交易）待储值卡等功能上线后可关联订单；请记录核对结论。',
+      notePlaceholder: '核对结论，例如：刷卡启动，待储值卡功能上线后补单', reviewDone: '已标记为已核对', reopenDone: '已重新打开',
+      detailTitle: '交易记录详情', yes: '是', no: '否', viewRecords: '交易记录'
     }
   }
 }

@@ -10,7 +10,11 @@ const DICTS = {
   payStatus: { unpaid: 'warning', paid: 'success', failed: 'danger', closed: 'info' },
   refundType: { prepay_return: 'info', fee_refund: 'warning' },
   refundStatus: { pending: 'warning', succeeded: 'success', failed: 'danger' },
-  ledgerKind: { payment: 'success', capture: 'primary', refund_request: 'warning', refund: 'info', refund_failed: 'danger' }
+  ledgerKind: { payment: 'success', capture: 'primary', refund_request: 'warning', refund: 'info', refund_failed: 'danger' },
+  deviceType: { car_pile: 'primary', bike_device: 'success' },
+  recordStatus: { active: 'primary', stopped: 'info' },
+  recordMethod: { app: 'primary', card: 'success', vin: 'success', offline_card: 'warning', ocpp: 'info', unknown: 'info' },
+  reconcile: { open: 'warning', reviewed: 'success' }
 }
 
 export function orderDictOptions(name) {
@@ -30,7 +34,8 @@ export const PERMS = {
   car: { query: 'order:car:query', end: 'order:car:end', refund: 'order:car:refund', export: 'order:car:export' },
   bike: { query: 'order:bike:query', end: 'order:bike:end', refund: 'order:bike:refund', export: 'order:bike:export' },
   payment: { query: 'order:payment:query', export: 'order:payment:export', reconcile: 'order:payment:reconcile' },
-  refund: { query: 'order:refund:query', export: 'order:refund:export' }
+  refund: { query: 'order:refund:query', export: 'order:refund:export' },
+  record: { list: 'order:record:list', query: 'order:record:query', review: 'order:record:review' }
 }
 
 /** The last 7 days (today and the 6 before) as a date-range value. */
