@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin, addUser, addRole, addDept, addPost, topDept, PASSWORD } from './lib/fixture.mjs';
 import { ok, randPhone, uniq } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, pileBody, stationBody, factoryNo } from './lib/car.mjs';
-import { addBikeStation, bikeDefaultArea, addDevice, deviceBody, bikeStationBody, DOC_TARIFFS } from './lib/bike.mjs';
+import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff, deviceBody, bikeStationBody, DOC_TARIFFS } from './lib/bike.mjs';
 
 const ctx = useServer();
 const MISSING = 987654321;
@@ -27,9 +27,10 @@ async function populate(prop, provider) {
   const bstation = await addBikeStation(prop.api, prop.id);
   const barea = await bikeDefaultArea(prop.api, bstation.id);
   const device = await addDevice(prop.api, bstation.id, barea.id);
+  const btariff = await addBikeTariff(prop.api, bstation.id, barea.id);
   return {
     property: prop.id, provider: provider.id, top: top.id, dept: dept.id, post: post.id, role: role.id, roleName: role.roleName,
-    user: user.id, station: station.id, area: area.id, spot, pile: pile.id, bstation: bstation.id, barea: barea.id, device: device.id,
+    user: user.id, station: station.id, area: area.id, spot, pile: pile.id, bstation: bstation.id, barea: barea.id, device: device.id, btariff: btariff.id,
     deptName: dept.deptName, stationName: station.name, pileFactoryNo: pile.factoryNo, deviceFactoryNo: device.factoryNo,
   };
 }
@@ -109,7 +110,6 @@ const CASES = [
   ['A', 'post', '/car/camera', camera, 'rightSpotId', 'spot', { ownCheck: false }], // the spot has its camera now
   ['A', 'post', '/car/pile', (a) => pileBody(a.station, a.area), 'stationId', 'station'],
   ['A', 'post', '/car/pile', (a) => pileBody(a.station, a.area), 'areaId', 'area'],
-  ['A', 'put', '/car/pile', pileEdit, 'areaId', 'area'],
   ['A', 'put', '/car/pile', pileEdit, 'id', 'pile'],
   ['A', 'put', '/car/pile/changeStatus', () => ({ status: 0 }), 'id', 'pile'],
   ['A', 'post', '/car/tariff', carTariff, 'stationId', 'station'],
@@ -122,11 +122,12 @@ const CASES = [
   ['A', 'post', '/bike/area', (a) => ({ stationId: a.bstation, name: uniq('区域'), phone: '' }), 'stationId', 'bstation'],
   ['A', 'post', '/bike/device', (a) => deviceBody(a.bstation, a.barea), 'stationId', 'bstation'],
   ['A', 'post', '/bike/device', (a) => deviceBody(a.bstation, a.barea), 'areaId', 'barea'],
-  ['A', 'put', '/bike/device', deviceEdit, 'areaId', 'barea'],
   ['A', 'put', '/bike/device', deviceEdit, 'id', 'device'],
   ['A', 'put', '/bike/device/changeStatus', () => ({ status: 0 }), 'id', 'device'],
   ['A', 'post', '/bike/tariff', bikeTariff, 'stationId', 'bstation'],
   ['A', 'post', '/bike/tariff', bikeTariff, 'areaId', 'barea'],
+  ['A', 'put', '/bike/tariff', (a) => ({ ...bikeTariff(a), id: a.btariff }), 'areaId', 'barea'], // moves the tariff
+  ['A', 'put', '/bike/tariff', (a) => bikeTariff(a), 'id', 'btariff'],
   ['A', 'put', '/bike/station/invoiceConfig', (a) => invoice(a.bstation), 'stationId', 'bstation'],
   ['A', 'put', '/bike/station/payConfig', (a) => ({ stationId: a.bstation }), 'stationId', 'bstation'],
 ];
