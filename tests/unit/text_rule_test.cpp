@@ -45,7 +45,8 @@ std::string u8(char32_t cp) {
 }  // namespace
 
 TEST(TextRule, AcceptsOrdinaryText) {
-  for (const char* s : {"", "智充示范充电站", "A区 快充车位", "O'Brien \"x\" \\ 50%", "emoji 🚗⚡", "ÄÖÜ ß é"}) {
+  for (const char* s :
+       {"", "智充示范充电站", "A区 快充车位", "O'Brien \"x\" \\ 50%", "emoji 🚗⚡", "ÄÖÜ ß é"}) {
     EXPECT_TRUE(text_problem(s, TextKind::line).empty()) << s;
     EXPECT_TRUE(text_problem(s, TextKind::multiline).empty()) << s;
   }
@@ -87,7 +88,8 @@ TEST(TextRule, NamesTheCharacter) {
 }
 
 TEST(TextRule, InvalidUtf8IsAProblemNotACrash) {
-  for (std::string s : {std::string("\xC3"), std::string("\xFF\xFE"), std::string("\xE2\x80"), std::string("\xC0\x80")})
+  for (std::string s :
+       {std::string("\xC3"), std::string("\xFF\xFE"), std::string("\xE2\x80"), std::string("\xC0\x80")})
     EXPECT_FALSE(text_problem(s, TextKind::line).empty());
 }
 
@@ -108,7 +110,8 @@ TEST(JsonBody, EveryTextFieldKeepsTheRuleAndNamesTheField) {
   EXPECT_EQ(b.opt_str("lf", 255, TextKind::multiline), "a\nb");
   EXPECT_EQ(b.str("tab", 255, TextKind::multiline), "a\tb");
   EXPECT_NE(api_error([&] { b.opt_str("rlo", 255, TextKind::multiline); }).find("rlo: "), std::string::npos);
-  EXPECT_NE(api_error([&] { b.opt_str("bell", 255, TextKind::multiline); }).find("bell: "), std::string::npos);
+  EXPECT_NE(api_error([&] { b.opt_str("bell", 255, TextKind::multiline); }).find("bell: "),
+            std::string::npos);
 }
 
 TEST(JsonBody, CheckedTextForNestedFields) {
