@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "service/system/admin_guard.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/repositories/system_dept.hpp"
 #include "storage/repositories/system_provider.hpp"
@@ -175,6 +176,7 @@ void UserService::update(const UserUpdate& in, const Principal& p) {
   ctx_.db.write([&](Connection& c) {
     db::sys::UserRec u = user_in_scope(c, in.id, p);
     guard_admin_account(c, in.id, p);
+    AdminGuard admins(c, p);
     if (in.phone && !in.phone->empty() && *in.phone != u.phone && *in.phone != u.user_name)
       fail_bad_request("phone: 手机号不可修改");
     Owner owner = owner_of(u);
@@ -207,6 +209,7 @@ void UserService::update(const UserUpdate& in, const Principal& p) {
       users.set_password(in.id, hash, p.user_name, now);
       ctx_.sessions.revoke_user_sessions(c, in.id, in.id == p.user_id ? p.session_id : 0);
     }
+    admins.check();
   });
   if (roles_changed) ctx_.sessions.forget_user(in.id);
 }
@@ -218,8 +221,10 @@ void UserService::change_status(int64_t id, int64_t status, const Principal& p) 
     user_in_scope(c, id, p);  // first: an out-of-scope caller learns nothing about the row
     if (status != 0 && id == 1) fail_bad_request("不能停用超级管理员");
     guard_admin_account(c, id, p);
+    AdminGuard admins(c, p);
     db::sys::UserRepo(c).set_status(id, status, p.user_name, now_ms());
     if (status != 0) ctx_.sessions.revoke_user_sessions(c, id);
+    admins.check();
   });
   ctx_.sessions.forget_user(id);
 }
@@ -230,6 +235,7 @@ void UserService::remove(const std::vector<int64_t>& ids, const Principal& p) {
   }
   ctx_.db.write([&](Connection& c) {
     db::sys::UserRepo users(c);
+    AdminGuard admins(c, p);
     for (int64_t id : ids) {
       user_in_scope(c, id, p);  // first: an out-of-scope caller learns nothing about the row
       if (id == 1) fail_bad_request("不能删除超级管理员");
@@ -239,6 +245,7 @@ void UserService::remove(const std::vector<int64_t>& ids, const Principal& p) {
       db::sys::PropertyRepo(c).clear_user(id);
       users.remove(id);
     }
+    admins.check();
   });
   for (int64_t id : ids) ctx_.sessions.forget_user(id);
 }
