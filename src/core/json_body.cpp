@@ -40,18 +40,15 @@ bool JsonBody::has(std::string_view key) const {
   return find(key) != nullptr;
 }
 
-std::optional<std::string> JsonBody::opt_str(std::string_view key, size_t max_len) const {
+std::optional<std::string> JsonBody::opt_str(std::string_view key, size_t max_len, TextKind kind) const {
   const json::value* v = find(key);
   if (!v) return std::nullopt;
   if (!v->is_string()) fail_bad_request(std::string(key) + ": 应为字符串");
-  std::string s = trim(v->as_string());
-  if (utf8_length(s) > max_len)
-    fail_bad_request(std::string(key) + ": 长度不能超过" + std::to_string(max_len) + "个字符");
-  return s;
+  return checked_text(key, v->as_string(), max_len, kind);
 }
 
-std::string JsonBody::str(std::string_view key, size_t max_len) const {
-  auto s = opt_str(key, max_len);
+std::string JsonBody::str(std::string_view key, size_t max_len, TextKind kind) const {
+  auto s = opt_str(key, max_len, kind);
   if (!s || s->empty()) fail_bad_request(std::string(key) + ": 不能为空");
   return *s;
 }

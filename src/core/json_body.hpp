@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_rule.hpp"
+
 namespace zc {
 
 class JsonBody {
@@ -19,9 +21,13 @@ class JsonBody {
 
   bool has(std::string_view key) const;  // present and not null
 
-  // Strings are trimmed; `max_len` counts UTF-8 code points.
-  std::string str(std::string_view key, size_t max_len = 255) const;  // required, non-empty
-  std::optional<std::string> opt_str(std::string_view key, size_t max_len = 255) const;
+  // Text fields: trimmed; `max_len` counts UTF-8 code points; the text rule of core/text_rule.hpp holds
+  // (no control characters, no bidi overrides) — a multi-line field (a description) opts in to newlines
+  // and tabs with TextKind::multiline.
+  std::string str(std::string_view key, size_t max_len = 255,
+                  TextKind kind = TextKind::line) const;  // required, non-empty
+  std::optional<std::string> opt_str(std::string_view key, size_t max_len = 255,
+                                     TextKind kind = TextKind::line) const;
   int64_t i64(std::string_view key) const;  // required
   std::optional<int64_t> opt_i64(std::string_view key) const;
   std::vector<int64_t> id_list(std::string_view key) const;  // optional array of integers

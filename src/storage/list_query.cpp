@@ -109,14 +109,6 @@ void add_filters(Where& w, const std::vector<Filter>& filters, const QueryParams
   }
 }
 
-static Where build_where(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
-  Where w;
-  if (!spec.where.empty()) w.add(spec.where, spec.where_params);
-  add_filters(w, spec.filters, q, c.dialect());
-  add_scope(w, spec.scope, scope);
-  return w;
-}
-
 static std::string order_by(const ListSpec& spec, const QueryParams& q) {
   auto col = query_str(q, "orderByColumn");
   if (col) {
@@ -133,30 +125,40 @@ static std::string order_by(const ListSpec& spec, const QueryParams& q) {
   return spec.default_order.empty() ? "" : " ORDER BY " + spec.default_order;
 }
 
-Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
-  int64_t page_num = query_int(q, "pageNum").value_or(1);
-  int64_t page_size = query_int(q, "pageSize").value_or(10);
-  if (page_num < 1) fail_bad_request("pageNum: 必须大于0");
-  if (page_size < 1 || page_size > 500) fail_bad_request("pageSize: 必须在1到500之间");
+ListQuery parse_list_query(Connection& c, const ListSpec& spec, const QueryParams& q,
+                           const DataScope& scope) {
+  ListQuery lq;
+  lq.page_num = query_int(q, "pageNum").value_or(1);
+  lq.page_size = query_int(q, "pageSize").value_or(10);
+  if (lq.page_num < 1) fail_bad_request("pageNum: 必须大于0");
+  if (lq.page_size < 1 || lq.page_size > 500) fail_bad_request("pageSize: 必须在1到500之间");
+  if (!spec.where.empty()) lq.where.add(spec.where, spec.where_params);
+  add_filters(lq.where, spec.filters, q, c.dialect());
+  add_scope(lq.where, spec.scope, scope);
+  lq.order_by = order_by(spec, q);
+  return lq;
+}
 
-  Where w = build_where(c, spec, q, scope);
+Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+  ListQuery lq = parse_list_query(c, spec, q, scope);
+  const Where& w = lq.where;
   Page page;
   page.total = c.scalar("SELECT COUNT(*) FROM " + spec.from + w.sql(), w.params).value_or(0);
   if (page.total == 0) return page;
   Params p = w.params;
-  p.emplace_back(page_size);
-  p.emplace_back((page_num - 1) * page_size);
-  page.rows = c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + order_by(spec, q) +
-                          " LIMIT ? OFFSET ?",
-                      p)
-                  .to_json();
+  p.emplace_back(lq.page_size);
+  p.emplace_back((lq.page_num - 1) * lq.page_size);
+  page.rows =
+      c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + lq.order_by + " LIMIT ? OFFSET ?", p)
+          .to_json();
   return page;
 }
 
 boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
                             const DataScope& scope) {
-  Where w = build_where(c, spec, q, scope);
-  return c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + order_by(spec, q), w.params)
+  ListQuery lq = parse_list_query(c, spec, q, scope);
+  return c
+      .query("SELECT " + spec.select + " FROM " + spec.from + lq.where.sql() + lq.order_by, lq.where.params)
       .to_json();
 }
 

@@ -60,13 +60,24 @@ struct Where {
 void add_scope(Where& w, const ScopeColumns& cols, const DataScope& scope);
 void add_filters(Where& w, const std::vector<Filter>& filters, const QueryParams& q, Dialect d);
 
+// The parsed query of one list: page, filters with the data scope (bound parameters) and sort, each
+// value checked (400 naming the parameter). Every list and the export of the same list parse their
+// query through it, so an export refuses exactly what its list refuses (docs/api-system.md).
+struct ListQuery {
+  int64_t page_num = 1;
+  int64_t page_size = 10;  // 1–500
+  Where where;
+  std::string order_by;  // " ORDER BY …" (the whitelisted orderByColumn, else the default) or ""
+};
+ListQuery parse_list_query(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
+
 struct Page {
   boost::json::array rows;
   int64_t total = 0;
 };
 
 Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
-// All matching rows, no paging (trees, exports).
+// All matching rows, no paging (trees, exports); the query is parsed as for list_page.
 boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
                             const DataScope& scope);
 

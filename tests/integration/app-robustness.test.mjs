@@ -107,6 +107,10 @@ test('sign-in and profile: wrong types → 400 naming the field', async () => {
   fail(await app.put('/app/user/profile', { nickname: { a: 1 } }), 400, /nickname/);
   fail(await app.post('/app/user/plates', { plate: null }), 400, /plate/);
   fail(await app.del('/app/user/plates/abc'), [400, 404]);
+  // the text rule of every text field (docs/api-system.md "Text fields"): no control characters, no bidi overrides
+  for (const nickname of ['司机\u0000', '司\u0007机', '\u202Eabc', '司机\u2066', '一行\n二行', 'a\u0085b'])
+    fail(await app.put('/app/user/profile', { nickname }), 400, /^nickname: /, JSON.stringify(nickname));
+  fail(await app.post('/app/user/plates', { plate: '粤B12345\u202E' }), 400, /^plate: /);
   assert.equal(ok(await app.get('/app/user/profile')).data.phone, app.phone, 'the profile is unchanged');
   await stillServing();
 });

@@ -1,8 +1,10 @@
 // Bad input never crashes, corrupts or half-writes; concurrent duplicates resolve to one row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, addProvider, approvedProvider, addUser } from './lib/fixture.mjs';
+import { useServer, addProvider, approvedProvider, propertyWithLogin, addUser, addRole } from './lib/fixture.mjs';
 import { ok, fail, randPhone, uniq } from './lib/client.mjs';
+import { addStation, addArea } from './lib/car.mjs';
+import { addBikeStation } from './lib/bike.mjs';
 
 const ctx = useServer();
 
@@ -90,4 +92,48 @@ test('many parallel requests are all answered', async () => {
   assert.ok(rs.every((r) => r.status === 200), `statuses ${[...new Set(rs.map((r) => r.status))]}`);
   const u = await addUser(ctx.admin);
   ok(await ctx.anon.login(u.userName, u.password));
+});
+
+// Issue 13 item 7: one input rule for every text field (docs/api-system.md "Text fields").
+const BAD_TEXT = [['NUL', '\u0000'], ['BEL', '\u0007'], ['ESC', '\u001b'], ['DEL', '\u007f'], ['C1 NEL', '\u0085'],
+  ['RLO', '\u202E'], ['LRE', '\u202A'], ['LRI', '\u2066'], ['PDI', '\u2069']];
+
+test('text fields refuse control characters and bidi overrides with a 400 naming the field; nothing is stored', async () => {
+  const P = await approvedProvider(ctx.admin);
+  const A = await propertyWithLogin(ctx.admin, P.id);
+  const station = await addStation(A.api, A.id);
+  const area = await addArea(A.api, station.id);
+  const bike = await addBikeStation(A.api, A.id);
+  for (const [name, ch] of BAD_TEXT) {
+    const bad = `名称${ch}x`;
+    fail(await ctx.admin.post('/system/provider', { name: bad, contact: 'c', phone: randPhone(), email: 'c@example.com' }), 400, /^name: /, `provider name ${name}`);
+    fail(await ctx.admin.post('/system/provider', { name: uniq('服务商'), contact: bad, phone: randPhone(), email: 'c@example.com' }), 400, /^contact: /, `provider contact ${name}`);
+    fail(await A.api.put('/car/station', { id: station.id, propertyId: A.id, name: bad }), 400, /^name: /, `station name ${name}`);
+    fail(await A.api.post('/car/station', { propertyId: A.id, name: bad }), 400, /^name: /, `new station ${name}`);
+    fail(await A.api.put('/car/area', { id: area.id, name: bad }), 400, /^name: /, `area name ${name}`);
+    fail(await A.api.post('/car/area', { stationId: station.id, name: bad }), 400, /^name: /, `new area ${name}`);
+    fail(await A.api.put('/bike/station', { id: bike.id, name: bad }), 400, /^name: /, `e-bike station name ${name}`);
+    fail(await ctx.admin.post('/system/role', { roleName: bad, roleType: 'system', remark: '', status: 0, menuIds: [] }), 400, /^roleName: /, `role name ${name}`);
+    // multi-line fields refuse them too
+    fail(await ctx.admin.post('/system/role', { roleName: uniq('角色'), roleType: 'system', remark: `说明${ch}`, status: 0, menuIds: [] }), 400, /^remark: /, `role remark ${name}`);
+    fail(await A.api.put('/car/station', { id: station.id, propertyId: A.id, name: station.name, intro: `介绍${ch}` }), 400, /^intro: /, `station intro ${name}`);
+    // nested fields of a configuration
+    fail(await A.api.put('/car/station/payConfig', { stationId: station.id, leshua: { enabled: true, merchantNo: `M1${ch}` } }), 400, /^leshua\.merchantNo: /, `pay config ${name}`);
+  }
+  // a one-line field refuses a newline or a tab inside it; a multi-line field keeps them
+  fail(await A.api.put('/car/area', { id: area.id, name: 'A区\n快充' }), 400, /^name: /);
+  fail(await A.api.put('/car/area', { id: area.id, name: 'A区\t快充' }), 400, /^name: /);
+  const role = await addRole(ctx.admin, { remark: '第一行\n第二行\t缩进' });
+  assert.equal(ok(await ctx.admin.get(`/system/role/${role.id}`)).data.remark, '第一行\n第二行\t缩进');
+  ok(await A.api.put('/car/station', { id: station.id, propertyId: A.id, name: station.name, intro: '一行\r\n二行' }));
+  // nothing of the refused writes was stored
+  assert.equal(ok(await A.api.get(`/car/station/${station.id}`)).data.name, station.name);
+  assert.equal(ok(await A.api.get(`/car/area/${area.id}`)).data.name, area.name);
+  assert.equal(ok(await A.api.get(`/bike/station/${bike.id}`)).data.name, bike.name);
+  assert.equal((await A.api.list('/car/station/list')).total, 1);
+  const names = (await ctx.admin.list('/system/provider/list')).rows.map((r) => r.name + r.contact);
+  assert.ok(!names.some((n) => /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(n)), 'no control characters stored');
+  // ordinary text, quotes and emoji are fine
+  ok(await A.api.put('/car/area', { id: area.id, name: 'A区 "快充" 🚗' }));
+  await stillServing();
 });

@@ -75,7 +75,7 @@ void register_payment_test_routes(http::Router& r, db::Database& db, payment::Pa
     in.pay_order_id = system::required_id(b, "payOrderId");
     in.amount = b.i64("amount");
     in.refund_type = b.opt_str("refundType", 20).value_or("fee_refund");
-    in.reason = b.opt_str("reason", 200).value_or("");
+    in.reason = b.opt_str("reason", 200, TextKind::multiline).value_or("");
     in.op = q.user().user_name;
     return http::ok(refund_json(svc.request_refund(in)));
   });

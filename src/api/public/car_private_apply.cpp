@@ -21,7 +21,7 @@ void register_car_public_routes(http::Router& r, zc::car::CarContext ctx) {
     in.plate = system::text(b, "plate", 10);
     in.community = system::text(b, "community", 50);
     in.parking_spot = system::text(b, "parkingSpot", 30);
-    in.remark = system::text(b, "remark", 200);
+    in.remark = system::text(b, "remark", 200, TextKind::multiline);
     in.ip = q.remote_ip;
     return http::ok(system::id_data(svc->submit_private_apply(in)));
   });

@@ -110,10 +110,7 @@ static std::string text(const json::object& o, const std::string& path, const ch
   auto it = o.find(key);
   if (it == o.end() || it->value().is_null()) return "";
   if (!it->value().is_string()) fail_bad_request(path + "." + key + ": 应为字符串");
-  std::string s = trim(std::string_view(it->value().as_string()));
-  if (utf8_length(s) > max_len)
-    fail_bad_request(path + "." + key + ": 长度不能超过" + std::to_string(max_len) + "个字符");
-  return s;
+  return checked_text(path + "." + key, std::string_view(it->value().as_string()), max_len, TextKind::line);
 }
 
 json::object parse_pay_config(const json::object& body, const json::object& stored) {

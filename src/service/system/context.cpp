@@ -41,13 +41,14 @@ Owner resolve_owner(db::Connection& c, const OwnerRequest& req, const Principal&
     }
     case UserType::property: {
       if (!req.property_id) fail_bad_request("propertyId: 不能为空");
+      // First in the scope: a property outside it is answered as a missing one (SYS-SCOPE).
       auto pr = db::sys::PropertyRepo(c).find(*req.property_id);
       if (!pr) fail_not_found("propertyId: 物业不存在");
-      if (req.provider_id && *req.provider_id != pr->provider_id)
-        fail_bad_request("providerId: 与物业所属的服务商不一致");
       o.provider_id = pr->provider_id;
       o.property_id = pr->id;
       if (!owner_in_scope(o, scope)) fail_not_found("propertyId: 物业不存在");
+      if (req.provider_id && *req.provider_id != pr->provider_id)
+        fail_bad_request("providerId: 与物业所属的服务商不一致");
       auto p = db::sys::ProviderRepo(c).find(pr->provider_id);
       if (p && p->status != 0) throw ApiError(409, "服务商已停用，不能在其下新增数据：" + p->name);
       if (pr->status != 0) throw ApiError(409, "物业已停用，不能在其下新增数据：" + pr->name);

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "service/system/admin_guard.hpp"
 #include "service/system/user_service.hpp"
 #include "storage/repositories/system_user.hpp"
 
@@ -141,6 +142,7 @@ void RoleService::update(const RoleUpdate& in, const Principal& p) {
   ctx_.db.write([&](Connection& c) {
     db::sys::RoleRec r = role_in_scope(c, in.id, p);
     if (r.built_in) fail_bad_request("内置角色不能修改：" + r.role_name);
+    AdminGuard admins(c, p);
     db::sys::RoleRepo roles(c);
     if (in.menu_ids) {
       std::vector<int64_t> menus = unique_ids(*in.menu_ids);
@@ -148,6 +150,7 @@ void RoleService::update(const RoleUpdate& in, const Principal& p) {
       roles.set_menus(in.id, menus);
     }
     roles.update(in.id, in.role_name, in.remark, in.status, p.user_name, now_ms());
+    admins.check();
   });
   ctx_.sessions.forget_all();
 }
@@ -157,7 +160,9 @@ void RoleService::change_status(int64_t id, int64_t status, const Principal& p) 
   ctx_.db.write([&](Connection& c) {
     db::sys::RoleRec r = role_in_scope(c, id, p);
     if (r.built_in) fail_bad_request("内置角色不能停用：" + r.role_name);
+    AdminGuard admins(c, p);
     db::sys::RoleRepo(c).set_status(id, status, p.user_name, now_ms());
+    admins.check();
   });
   ctx_.sessions.forget_all();
 }
@@ -165,12 +170,14 @@ void RoleService::change_status(int64_t id, int64_t status, const Principal& p) 
 void RoleService::remove(const std::vector<int64_t>& ids, const Principal& p) {
   ctx_.db.write([&](Connection& c) {
     db::sys::RoleRepo roles(c);
+    AdminGuard admins(c, p);
     for (int64_t id : ids) {
       db::sys::RoleRec r = role_in_scope(c, id, p);
       if (r.built_in) fail_bad_request("内置角色不能删除：" + r.role_name);
       if (roles.user_count(id) > 0) throw ApiError(409, "角色已分配给用户，不能删除：" + r.role_name);
       roles.remove(id);
     }
+    admins.check();
   });
 }
 
@@ -234,15 +241,15 @@ void RoleService::grant_users(int64_t role_id, const std::vector<int64_t>& user_
 void RoleService::revoke_users(int64_t role_id, const std::vector<int64_t>& user_ids, const Principal& p) {
   std::vector<int64_t> ids = unique_ids(user_ids);
   ctx_.db.write([&](Connection& c) {
-    db::sys::RoleRec r = role_in_scope(c, role_id, p);
+    role_in_scope(c, role_id, p);
     check_can_assign_role(c, role_id, p);
+    AdminGuard admins(c, p);
     db::sys::UserRepo users(c);
     for (int64_t uid : ids) {
       if (!users.in_scope(uid, p.scope)) fail_not_found("用户不存在：" + std::to_string(uid));
-      if (r.built_in && r.role_key == "admin" && (uid == 1 || uid == p.user_id))
-        fail_bad_request("不能取消超级管理员或自己的超级管理员角色");
       users.remove_role(uid, role_id);
     }
+    admins.check();
   });
   for (int64_t uid : ids) ctx_.sessions.forget_user(uid);
 }

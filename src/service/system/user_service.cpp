@@ -6,6 +6,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
+#include "service/system/admin_guard.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/repositories/system_dept.hpp"
 #include "storage/repositories/system_provider.hpp"
@@ -33,6 +34,17 @@ Owner user_owner(int64_t provider_id, int64_t property_id, int64_t collective_id
 
 static Owner owner_of(const db::sys::UserRec& u) {
   return user_owner(u.provider_id, u.property_id, u.collective_id, u.user_type);
+}
+
+static db::sys::RoleRec role_in_reach(Connection& c, int64_t role_id, const Principal& caller) {
+  db::sys::RoleRepo roles(c);
+  auto r = roles.find(role_id);
+  // The built-in templates have no owner and are offered to every user type; the admin role only to
+  // super administrators (RoleRepo::options).
+  bool visible = r && (roles.in_scope(role_id, caller.scope) ||
+                       (r->built_in && (r->role_key != "admin" || caller.super_admin)));
+  if (!visible) fail_bad_request("roleIds: 角色不存在：" + std::to_string(role_id));
+  return *r;
 }
 
 void check_role_fits_user(Connection& c, int64_t role_id, const Owner& owner) {
@@ -74,17 +86,20 @@ void guard_admin_account(Connection& c, int64_t id, const Principal& p) {
     fail_forbidden("只有超级管理员可以管理超级管理员账号");
 }
 
-void check_dept(Connection& c, int64_t dept_id, const Owner& owner) {
+// A dept or post outside the caller's scope is answered as a missing one (SYS-SCOPE).
+void check_dept(Connection& c, int64_t dept_id, const Owner& owner, const DataScope& scope) {
   auto d = db::sys::DeptRepo(c).find(dept_id);
-  if (!d) fail_bad_request("deptId: 部门不存在");
+  if (!d || !owner_in_scope(owner_of_columns(d->provider_id, d->property_id, d->collective_id), scope))
+    fail_bad_request("deptId: 部门不存在");
   if (!same_owner(owner, owner_of_columns(d->provider_id, d->property_id, d->collective_id)))
     fail_bad_request("deptId: 部门与用户的归属不一致");
   if (d->status != 0) throw ApiError(409, "deptId: 部门已停用，不能分配：" + d->dept_name);
 }
 
-void check_post(Connection& c, int64_t post_id, const Owner& owner) {
+void check_post(Connection& c, int64_t post_id, const Owner& owner, const DataScope& scope) {
   auto po = db::sys::PostRepo(c).find(post_id);
-  if (!po) fail_bad_request("postId: 岗位不存在");
+  if (!po || !owner_in_scope(owner_of_columns(po->provider_id, po->property_id, po->collective_id), scope))
+    fail_bad_request("postId: 岗位不存在");
   if (!same_owner(owner, owner_of_columns(po->provider_id, po->property_id, po->collective_id)))
     fail_bad_request("postId: 岗位与用户的归属不一致");
   if (po->status != 0) throw ApiError(409, "postId: 岗位已停用，不能分配");
@@ -124,9 +139,10 @@ int64_t UserService::create(const UserCreate& in, const Principal& p) {
     Owner owner = resolve_owner(c, in.owner, p);
     db::sys::UserRepo users(c);
     if (users.login_phone_taken(in.phone)) throw ApiError(409, "phone: 手机号已被使用");
-    if (in.dept_id && *in.dept_id) check_dept(c, *in.dept_id, owner);
-    if (in.post_id && *in.post_id) check_post(c, *in.post_id, owner);
+    if (in.dept_id && *in.dept_id) check_dept(c, *in.dept_id, owner, p.scope);
+    if (in.post_id && *in.post_id) check_post(c, *in.post_id, owner, p.scope);
     for (int64_t r : role_ids) {
+      role_in_reach(c, r, p);
       check_role_fits_user(c, r, owner);
       check_can_assign_role(c, r, p);
     }
@@ -160,19 +176,21 @@ void UserService::update(const UserUpdate& in, const Principal& p) {
   ctx_.db.write([&](Connection& c) {
     db::sys::UserRec u = user_in_scope(c, in.id, p);
     guard_admin_account(c, in.id, p);
+    AdminGuard admins(c, p);
     if (in.phone && !in.phone->empty() && *in.phone != u.phone && *in.phone != u.user_name)
       fail_bad_request("phone: 手机号不可修改");
     Owner owner = owner_of(u);
     db::sys::UserRepo users(c);
     int64_t dept_id = in.dept_id ? *in.dept_id : u.dept_id;
     int64_t post_id = in.post_id ? *in.post_id : u.post_id;
-    if (dept_id && dept_id != u.dept_id) check_dept(c, dept_id, owner);
-    if (post_id && post_id != u.post_id) check_post(c, post_id, owner);
+    if (dept_id && dept_id != u.dept_id) check_dept(c, dept_id, owner, p.scope);
+    if (post_id && post_id != u.post_id) check_post(c, post_id, owner, p.scope);
     if (in.role_ids) {
       std::vector<int64_t> next = unique_ids(*in.role_ids);
       std::vector<int64_t> cur = users.role_ids(in.id);
       for (int64_t r : next) {
         if (std::find(cur.begin(), cur.end(), r) != cur.end()) continue;  // already held
+        role_in_reach(c, r, p);
         check_role_fits_user(c, r, owner);
         check_can_assign_role(c, r, p);
       }
@@ -191,6 +209,7 @@ void UserService::update(const UserUpdate& in, const Principal& p) {
       users.set_password(in.id, hash, p.user_name, now);
       ctx_.sessions.revoke_user_sessions(c, in.id, in.id == p.user_id ? p.session_id : 0);
     }
+    admins.check();
   });
   if (roles_changed) ctx_.sessions.forget_user(in.id);
 }
@@ -202,8 +221,10 @@ void UserService::change_status(int64_t id, int64_t status, const Principal& p) 
     user_in_scope(c, id, p);  // first: an out-of-scope caller learns nothing about the row
     if (status != 0 && id == 1) fail_bad_request("不能停用超级管理员");
     guard_admin_account(c, id, p);
+    AdminGuard admins(c, p);
     db::sys::UserRepo(c).set_status(id, status, p.user_name, now_ms());
     if (status != 0) ctx_.sessions.revoke_user_sessions(c, id);
+    admins.check();
   });
   ctx_.sessions.forget_user(id);
 }
@@ -214,6 +235,7 @@ void UserService::remove(const std::vector<int64_t>& ids, const Principal& p) {
   }
   ctx_.db.write([&](Connection& c) {
     db::sys::UserRepo users(c);
+    AdminGuard admins(c, p);
     for (int64_t id : ids) {
       user_in_scope(c, id, p);  // first: an out-of-scope caller learns nothing about the row
       if (id == 1) fail_bad_request("不能删除超级管理员");
@@ -223,6 +245,7 @@ void UserService::remove(const std::vector<int64_t>& ids, const Principal& p) {
       db::sys::PropertyRepo(c).clear_user(id);
       users.remove(id);
     }
+    admins.check();
   });
   for (int64_t id : ids) ctx_.sessions.forget_user(id);
 }

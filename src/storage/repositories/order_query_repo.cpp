@@ -74,26 +74,6 @@ std::vector<std::pair<std::string, std::string>> common_sortable() {
           {"energy", "o.energy"}};
 }
 
-Where where_of(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
-  Where w;
-  if (!spec.where.empty()) w.add(spec.where);
-  add_filters(w, spec.filters, q, c.dialect());
-  add_scope(w, spec.scope, scope);
-  return w;
-}
-
-std::string order_by(const ListSpec& spec, const QueryParams& q) {
-  auto col = query_str(q, "orderByColumn");
-  if (!col) return " ORDER BY " + spec.default_order;
-  for (const auto& [field, expr] : spec.sortable) {
-    if (field != *col) continue;
-    auto dir = query_str(q, "isAsc");
-    bool asc = dir && (*dir == "asc" || *dir == "ascending");
-    return " ORDER BY " + expr + (asc ? " ASC" : " DESC") + ", " + spec.default_order;
-  }
-  fail_bad_request("orderByColumn: 不支持按该字段排序");
-}
-
 json::value parsed_or_text(const std::string& s) {
   if (s.empty()) return nullptr;
   boost::system::error_code ec;
@@ -163,14 +143,13 @@ ListSpec bike_order_list_spec() {
 }
 
 BoundedPage list_bounded(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
-  int64_t page_num = query_int(q, "pageNum").value_or(1);
-  int64_t page_size = query_int(q, "pageSize").value_or(10);
-  if (page_num < 1) fail_bad_request("pageNum: 必须大于0");
-  if (page_size < 1 || page_size > 500) fail_bad_request("pageSize: 必须在1到500之间");
+  ListQuery lq = parse_list_query(c, spec, q, scope);  // as the export of the list parses it
+  int64_t page_num = lq.page_num;
+  int64_t page_size = lq.page_size;
   if ((page_num - 1) * page_size >= kCountCap)
     fail_bad_request("pageNum: 最多查看前" + std::to_string(kCountCap) + "条，请缩小查询范围");
 
-  Where w = where_of(c, spec, q, scope);
+  const Where& w = lq.where;
   BoundedPage page;
   // A bounded count: reads at most kCountCap + 1 index entries, whatever the table's size.
   Params cp = w.params;
@@ -183,22 +162,21 @@ BoundedPage list_bounded(Connection& c, const ListSpec& spec, const QueryParams&
   Params p = w.params;
   p.emplace_back(page_size);
   p.emplace_back((page_num - 1) * page_size);
-  page.rows = c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + order_by(spec, q) +
-                          " LIMIT ? OFFSET ?",
-                      p)
-                  .to_json();
+  page.rows =
+      c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + lq.order_by + " LIMIT ? OFFSET ?", p)
+          .to_json();
   return page;
 }
 
 int64_t count_all(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
-  Where w = where_of(c, spec, q, scope);
+  Where w = parse_list_query(c, spec, q, scope).where;
   return c.scalar("SELECT COUNT(*) FROM " + spec.from + w.sql(), w.params).value_or(0);
 }
 
 void for_each_batch(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope,
                     const std::string& time_col, const std::string& id_col, int64_t batch,
                     const std::function<void(const Result&)>& fn) {
-  Where base = where_of(c, spec, q, scope);
+  Where base = parse_list_query(c, spec, q, scope).where;
   std::optional<std::pair<int64_t, int64_t>> after;  // (time, id) of the last row read
   for (;;) {
     Where w = base;

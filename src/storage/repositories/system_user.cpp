@@ -234,6 +234,34 @@ bool UserRepo::holds_role_key(int64_t user_id, const std::string& role_key) {
       .has_value();
 }
 
+void UserRepo::lock_admin_rule() {
+  // SQLite serialises every write transaction already; PostgreSQL locks the admin role's row.
+  if (c_.dialect() == Dialect::postgres)
+    c_.query("SELECT id FROM sys_role WHERE role_key = 'admin' AND built_in = 1 FOR UPDATE");
+}
+
+int64_t UserRepo::enabled_super_admins() {
+  return c_
+      .scalar(
+          "SELECT COUNT(DISTINCT u.id) FROM sys_user u JOIN sys_user_role ur ON ur.user_id = u.id JOIN "
+          "sys_role r "
+          "ON r.id = ur.role_id WHERE u.status = 0 AND r.status = 0 AND r.built_in = 1 AND r.role_key = "
+          "'admin'")
+      .value_or(0);
+}
+
+bool UserRepo::holds_permission(int64_t user_id, const std::string& perm) {
+  return c_
+      .scalar(
+          "SELECT r.id FROM sys_user_role ur JOIN sys_role r ON r.id = ur.role_id WHERE ur.user_id = ? AND "
+          "r.status = 0 AND ((r.built_in = 1 AND r.role_key = 'admin') OR EXISTS (SELECT 1 FROM "
+          "sys_role_menu rm "
+          "JOIN sys_menu m ON m.id = rm.menu_id WHERE rm.role_id = r.id AND m.status = 0 AND m.perms = ?)) "
+          "LIMIT 1",
+          {user_id, perm})
+      .has_value();
+}
+
 void UserRepo::set_stations(int64_t user_id, const std::string& type, const std::vector<int64_t>& ids) {
   c_.execute("DELETE FROM sys_user_station WHERE user_id = ? AND station_type = ?", {user_id, type});
   for (int64_t id : ids)

@@ -53,6 +53,12 @@ class UserRepo {
   void add_role(int64_t user_id, int64_t role_id);  // no-op when held
   void remove_role(int64_t user_id, int64_t role_id);
   bool holds_role_key(int64_t user_id, const std::string& role_key);
+  // SYS-ADMIN (service/system/admin_guard.hpp): serialises the transactions that may take the last
+  // administrator away (a row lock on PostgreSQL; SQLite writes are serial), counts the enabled users
+  // holding the enabled admin role, and tells whether a user holds `perm` through an enabled role.
+  void lock_admin_rule();
+  int64_t enabled_super_admins();
+  bool holds_permission(int64_t user_id, const std::string& perm);
   void set_stations(int64_t user_id, const std::string& type, const std::vector<int64_t>& ids);
 
  private:

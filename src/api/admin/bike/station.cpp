@@ -59,7 +59,8 @@ static void register_station(http::Router& r, zc::bike::BikeContext ctx) {
   r.put("/bike/station/audit", {.permission = "bike:station:audit", .log_title = title, .op = Op::audit},
         [svc](Request& q) {
           auto b = JsonBody::parse(q.body);
-          svc->audit(required_id(b, "id"), b.i64("auditStatus"), text(b, "auditRemark", 200), q.user());
+          svc->audit(required_id(b, "id"), b.i64("auditStatus"),
+                     text(b, "auditRemark", 200, TextKind::multiline), q.user());
           return http::ok();
         });
   r.put("/bike/station/changeStatus",

@@ -23,7 +23,7 @@ static StationInput station_input(const JsonBody& b, bool create) {
   f.operation_type = int_or(b, "operationType", 1);
   f.contact = text(b, "contact", 30);
   f.contact_phone = text(b, "contactPhone", 20);
-  f.intro = text(b, "intro", 500);
+  f.intro = text(b, "intro", 500, TextKind::multiline);
   f.hotline = text(b, "hotline", 20);
   f.opening_hours = text(b, "openingHours", 11);
   f.max_power = int_or(b, "maxPower", 0);
@@ -63,7 +63,8 @@ void register_station_routes(http::Router& r, zc::car::CarContext ctx) {
   r.put("/car/station/audit", {.permission = "car:station:audit", .log_title = title, .op = Op::audit},
         [svc](Request& q) {
           auto b = JsonBody::parse(q.body);
-          svc->audit(required_id(b, "id"), b.i64("auditStatus"), text(b, "auditRemark", 200), q.user());
+          svc->audit(required_id(b, "id"), b.i64("auditStatus"),
+                     text(b, "auditRemark", 200, TextKind::multiline), q.user());
           return http::ok();
         });
   r.put("/car/station/changeStatus",
@@ -88,7 +89,8 @@ void register_station_routes(http::Router& r, zc::car::CarContext ctx) {
         {.permission = "car:privateApply:handle", .log_title = "私桩申请", .op = Op::audit},
         [svc](Request& q) {
           auto b = JsonBody::parse(q.body);
-          svc->handle_private_apply(required_id(b, "id"), b.i64("status"), text(b, "remark", 200), q.user());
+          svc->handle_private_apply(required_id(b, "id"), b.i64("status"),
+                                    text(b, "remark", 200, TextKind::multiline), q.user());
           return http::ok();
         });
 }

@@ -53,8 +53,8 @@ void register_kind(http::Router& r, OrderKind k, std::shared_ptr<order::OrderQue
          [actions, k](Request& req) {
            auto b = JsonBody::parse(req.body.empty() ? "{}" : req.body);
            std::optional<int64_t> duration = b.opt_i64("durationS");
-           return http::ok(
-               actions->end(k, req.id_param("id"), duration, system::text(b, "reason", 200), req.user()));
+           return http::ok(actions->end(k, req.id_param("id"), duration,
+                                        system::text(b, "reason", 200, TextKind::multiline), req.user()));
          });
   r.post(base + "/{id}/refund",
          {.permission = perm + "refund", .log_title = title + "-退费", .op = Op::other},
@@ -62,7 +62,7 @@ void register_kind(http::Router& r, OrderKind k, std::shared_ptr<order::OrderQue
            auto b = JsonBody::parse(req.body);
            order::AdminRefundInput in;
            in.amount = b.opt_i64("amount");
-           in.reason = system::text(b, "reason", 200);
+           in.reason = system::text(b, "reason", 200, TextKind::multiline);
            return http::ok(actions->refund(k, req.id_param("id"), in, req.user()));
          });
 }

@@ -69,14 +69,13 @@ QueryParams filters_of(const JsonBody& b) {
   for (const auto& kv : b.object()) {
     const auto& v = kv.value();
     std::string key(kv.key());
+    if (v.is_null()) continue;  // no filter, as an empty query parameter
     if (v.is_string())
       q[key] = std::string(v.as_string());
-    else if (v.is_int64())
-      q[key] = std::to_string(v.as_int64());
-    else if (v.is_uint64())
-      q[key] = std::to_string(v.as_uint64());
-    else if (v.is_bool())
-      q[key] = v.as_bool() ? "1" : "0";
+    else if (v.is_number() || v.is_bool())
+      q[key] = json::serialize(v);  // as written: 7, 1.5, true — the list's parser judges it
+    else
+      fail_bad_request(key + ": 应为字符串或数字");
   }
   return q;
 }

@@ -28,7 +28,9 @@ std::optional<int64_t> opt_micro_degrees(const JsonBody& b, std::string_view key
 int64_t int_or(const JsonBody& b, std::string_view key, int64_t def);
 // An array of integers (`prepayValues`); 400 naming the field otherwise.
 std::vector<int64_t> int_list(const JsonBody& b, std::string_view key);
-// A list-filter JSON body (QR exports) as query parameters: strings and numbers, others ignored.
+// An export's JSON body as the query parameters of its list (docs/api-system.md "Exports"): strings and
+// numbers as written, null = absent; an array or object is a 400 naming the key. The export then parses
+// them through its list's own parser.
 QueryParams filters_of(const JsonBody& b);
 boost::json::object job_data(const std::string& job_id);  // {jobId}
 

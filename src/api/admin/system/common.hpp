@@ -23,9 +23,10 @@ inline boost::json::object id_data(int64_t id) {
   return o;
 }
 
-// Optional text field: absent/null → "".
-inline std::string text(const JsonBody& b, std::string_view key, size_t max_len) {
-  return b.opt_str(key, max_len).value_or("");
+// Optional text field: absent/null → "". Multi-line fields (descriptions) pass TextKind::multiline.
+inline std::string text(const JsonBody& b, std::string_view key, size_t max_len,
+                        TextKind kind = TextKind::line) {
+  return b.opt_str(key, max_len, kind).value_or("");
 }
 
 // A nullable id field on update: absent → nullopt (unchanged), null/""/0 → 0 (clear), else the id.

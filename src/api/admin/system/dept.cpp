@@ -60,7 +60,7 @@ static sys::PostInput post_input(const JsonBody& b, bool create) {
   in.post_name = b.str("postName", 50);
   in.order_num = b.opt_i64("orderNum").value_or(0);
   in.status = b.opt_i64("status").value_or(0);
-  in.remark = text(b, "remark", 500);
+  in.remark = text(b, "remark", 500, TextKind::multiline);
   return in;
 }
 

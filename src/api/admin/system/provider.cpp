@@ -43,8 +43,8 @@ void register_provider_routes(http::Router& r, sys::SystemContext ctx) {
   r.put("/system/provider/audit",
         {.permission = "system:provider:audit", .log_title = title, .op = Op::audit}, [svc](Request& q) {
           auto b = JsonBody::parse(q.body);
-          auto res =
-              svc->audit(required_id(b, "id"), b.i64("auditStatus"), text(b, "auditRemark", 200), q.user());
+          auto res = svc->audit(required_id(b, "id"), b.i64("auditStatus"),
+                                text(b, "auditRemark", 200, TextKind::multiline), q.user());
           if (!res) return http::ok();
           json::object o;
           o["id"] = res->id;

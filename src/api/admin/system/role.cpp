@@ -43,7 +43,7 @@ void register_role_routes(http::Router& r, sys::SystemContext ctx) {
            in.owner.property_id = b.opt_i64("propertyId");
            in.owner.collective_id = b.opt_i64("collectiveId");
            in.role_key = b.opt_str("roleKey", 50);
-           in.remark = text(b, "remark", 500);
+           in.remark = text(b, "remark", 500, TextKind::multiline);
            in.status = b.opt_i64("status").value_or(0);
            in.menu_ids = b.id_list("menuIds");
            return http::ok(id_data(svc->create(in, q.user())));
@@ -54,7 +54,7 @@ void register_role_routes(http::Router& r, sys::SystemContext ctx) {
           sys::RoleUpdate in;
           in.id = required_id(b, "id");
           in.role_name = b.str("roleName", 50);
-          in.remark = text(b, "remark", 500);
+          in.remark = text(b, "remark", 500, TextKind::multiline);
           in.status = b.opt_i64("status").value_or(0);
           in.menu_ids = b.opt_id_list("menuIds");
           svc->update(in, q.user());
