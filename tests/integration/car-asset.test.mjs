@@ -62,8 +62,8 @@ test('spots: batch add numbered per area, edit, status, filters, lock commands a
   assert.equal(ok(await A.api.get(`/car/spot/${r1.ids[0]}`)).data.name, 'VIP-1');
   ok(await A.api.put('/car/spot/changeStatus', { id: r1.ids[1], status: 1 }));
   assert.equal((await A.api.list('/car/spot/list', { areaId: a.id, status: 1 })).total, 1);
-  // ground lock: the device is offline → 409, never a fake success
-  fail(await A.api.put('/car/spot/lock', { id: r1.ids[0], action: 'open' }), 409, /^设备不在线，无法执行$/);
+  // a ground lock bound to no pile: nothing can drive it → 409 saying so (not "offline"), never a fake success
+  fail(await A.api.put('/car/spot/lock', { id: r1.ids[0], action: 'open' }), 409, /地锁未绑定控制设备/);
   fail(await A.api.put('/car/spot/lock', { id: r2.ids[0], action: 'open' }), 409, /没有地锁/);
   fail(await A.api.put('/car/spot/lock', { id: r1.ids[0], action: 'jump' }), 400, /action/);
   assert.equal(ok(await A.api.get(`/car/spot/${r1.ids[0]}`)).data.lockState, 'unknown');

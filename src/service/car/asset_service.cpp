@@ -167,7 +167,8 @@ json::object SpotService::lock(int64_t id, const std::string& action, const Prin
       ref = {DeviceKind::car_pile, pile->id, pile->code};
       cmd.args["gun"] = std::to_string(bound->second);
     } else {
-      ref = {DeviceKind::car_lock, s->id, s->code};
+      // No protocol connects a ground lock by itself: unbound, nothing can drive it (not "offline").
+      fail_conflict("该车位的地锁未绑定控制设备，请先在“绑定电桩”中绑定控制它的电桩和枪");
     }
     cmd.args["spotCode"] = s->code;
   });

@@ -54,7 +54,7 @@ export default {
       lockOpen: 'Open lock', lockClose: 'Close lock',
       lockPile: 'Lock pile', bindPile: 'Bind pile', bindTitle: 'Bind ground lock to a pile · {name}', unbind: 'Unbind', unbindOk: 'Unbound', unbindConfirm: 'Unbind the ground lock of spot "{name}" from its pile?',
       bindOk: 'Bound: lock commands now go through this pile', gunNo: 'Gun', gunNoValue: 'gun {n}', notBound: 'Not bound',
-      bindHint: 'The ground lock is controlled by a gun of a YKC pile (0x61–0x63); only YKC piles of this station can be chosen. Takes effect at once while the pile is online',
+      bindHint: 'The ground lock is controlled by a gun of a YKC pile; only YKC piles of this station can be chosen. Takes effect at once while the pile is online',
       noYkcPile: 'This station has no YKC pile'
     },
     camera: {

@@ -54,7 +54,7 @@ export default {
       lockOpen: '开锁', lockClose: '关锁',
       lockPile: '地锁控制桩', bindPile: '绑定电桩', bindTitle: '地锁绑定电桩 · {name}', unbind: '解除绑定', unbindOk: '已解除绑定', unbindConfirm: '确定解除车位“{name}”的地锁与电桩的绑定吗？',
       bindOk: '已绑定，地锁指令将经该电桩下发', gunNo: '枪号', gunNoValue: '{n} 号枪', notBound: '未绑定',
-      bindHint: '地锁由云快充电桩的指定枪控制（0x61–0x63），只能选择本电站启用云快充协议的电桩；电桩在线时立即生效',
+      bindHint: '地锁由云快充电桩的指定枪控制，只能选择本电站启用云快充协议的电桩；电桩在线时立即生效',
       noYkcPile: '本电站没有云快充协议的电桩'
     },
     camera: {
