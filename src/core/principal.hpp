@@ -34,6 +34,7 @@ struct Principal {
   int64_t expires_at = 0;
   DataScope scope;
   std::vector<std::string> role_keys;
+  std::vector<std::string> role_names;  // beside role_keys, what the user reads (超级管理员, 物业管理员 …)
   std::unordered_set<std::string> permissions;
   bool super_admin = false;  // holds the built-in admin role: every permission
 

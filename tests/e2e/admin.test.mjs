@@ -231,6 +231,11 @@ test('admin signs out', async () => {
 test('the provider signs in with the initial password', async () => {
   assert.ok(providerPassword, 'password from the approval step')
   await login(provider.phone, providerPassword)
+  // the role by its name, and shortcuts only to built pages this account may open (issue 15)
+  assert.match(await page.getByTestId('dashboard-roles').innerText(), /服务商管理员/)
+  const links = await page.locator('[data-testid^="shortcut-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))
+  assert.ok(links.length >= 4 && links.includes('shortcut-/car/station'), links.join())
+  assert.ok(!links.some((l) => /member|stat\/(split|station|capture|call|fault)|invoice|reservation/.test(l)), 'no placeholder pages: ' + links.join())
   await shot('30-provider-dashboard')
 })
 

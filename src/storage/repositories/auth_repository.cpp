@@ -77,11 +77,12 @@ std::optional<Principal> AuthRepository::load_session_principal(Connection& c, c
 
   // Enabled roles only: a disabled role grants nothing.
   auto roles = c.query(
-      "SELECT r.role_key FROM sys_user_role ur JOIN sys_role r ON r.id = ur.role_id "
+      "SELECT r.role_key, r.role_name FROM sys_user_role ur JOIN sys_role r ON r.id = ur.role_id "
       "WHERE ur.user_id = ? AND r.status = 0 ORDER BY r.id",
       {p.user_id});
   for (size_t i = 0; i < roles.size(); ++i) {
     p.role_keys.push_back(roles.str(i, 0));
+    p.role_names.push_back(roles.str(i, 1));
     if (roles.str(i, 0) == "admin") p.super_admin = true;
   }
   auto perms = c.query(

@@ -29,6 +29,9 @@ json::object user_json(const Principal& p) {
   u["collectiveId"] = p.scope.collective_id ? json::value(p.scope.collective_id) : json::value(nullptr);
   u["deptId"] = p.dept_id ? json::value(p.dept_id) : json::value(nullptr);
   u["deptName"] = p.dept_name;
+  json::array role_names;
+  for (const auto& n : p.role_names) role_names.emplace_back(n);
+  u["roleNames"] = std::move(role_names);
   u["avatar"] = "";
   return u;
 }
