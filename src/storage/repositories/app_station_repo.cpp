@@ -12,14 +12,14 @@ struct Names {
   const char* area;
   const char* device;
   const char* point;
-  const char* type;          // station_pay_config.station_type
-  const char* phone;         // station column shown as the service phone
-  const char* free_states;   // states of a usable gun/socket
-  const char* number;        // gun_no / socket_no
-  const char* device_fk;     // pile_id / device_id
-  const char* device_extra;  // current type, power
-  const char* busy;          // an open charging order holds point p
-  station::StationType type_;
+  const char* type;                   // station_pay_config.station_type
+  const char* phone;                  // station column shown as the service phone
+  const char* free_states;            // states of a usable gun/socket
+  const char* number;                 // gun_no / socket_no
+  const char* device_fk;              // pile_id / device_id
+  const char* device_extra;           // current type, power
+  const char* busy;                   // an open charging order holds point p
+  station::StationType station_type;  // whose tariffs are in force (tariff_in_force_sql)
 };
 
 const Names& names(StationKind k) {
@@ -65,7 +65,7 @@ std::string point_select(const Names& n) {
          ", p.state, p.status, d.id, COALESCE(d.code, ''), " +
          "d.name, d.status, d.online, a.id, a.status, s.id, CASE WHEN " + visible_station("s") +
          " THEN 1 ELSE 0 END, " + n.device_extra + ", CASE WHEN " + n.busy +
-         " THEN 1 ELSE 0 END, CASE WHEN " + db::tariff_in_force_sql(n.type_, "a.id") +
+         " THEN 1 ELSE 0 END, CASE WHEN " + db::tariff_in_force_sql(n.station_type, "a.id") +
          " THEN 1 ELSE 0 END FROM " + n.point + " p JOIN " + n.device + " d ON d.id = p." + n.device_fk +
          " JOIN " + n.area + " a ON a.id = d.area_id JOIN " + n.station + " s ON s.id = d.station_id ";
 }
@@ -73,7 +73,7 @@ std::string point_select(const Names& n) {
 // The parameters the select list binds before the WHERE clause's: the car tariffs' `now`.
 Params leading(const Names& n, int64_t now) {
   Params p;
-  if (n.type_ == station::StationType::car) p.emplace_back(now);
+  if (n.station_type == station::StationType::car) p.emplace_back(now);
   return p;
 }
 
@@ -127,7 +127,7 @@ std::vector<StationSummary> AppStationRepo::stations(StationKind kind, const std
   const Names& n = names(kind);
   std::string free_case =
       std::string("CASE WHEN p.status = 0 AND d.status = 0 AND d.online = 1 AND p.state IN ") +
-      n.free_states + " AND NOT " + n.busy + " AND " + db::tariff_in_force_sql(n.type_, "a.id") +
+      n.free_states + " AND NOT " + n.busy + " AND " + db::tariff_in_force_sql(n.station_type, "a.id") +
       " THEN 1 ELSE 0 END";
   std::string sql = std::string("SELECT s.id, s.name, s.address, s.opening_hours, ") + n.phone +
                     ", s.timezone, s.longitude, s.latitude, COUNT(p.id), COALESCE(SUM(" + free_case +
