@@ -408,7 +408,7 @@ test('the property adds a TOU tariff (gaps shown before submit)', async () => {
   await page.getByTestId('period-ok').waitFor({ state: 'visible' })
   // the area's first tariff: the form says it takes effect at once, and today can be picked
   assert.match(await page.getByTestId('effective-hint').innerText(), /保存后立即生效/)
-  assert.equal(await page.getByTestId('f-effectiveDate').getAttribute('placeholder'), '保存后立即生效')
+  await page.getByTestId('tariff-form').getByPlaceholder('保存后立即生效').waitFor({ state: 'visible' })
   await dialogShot('62-tariff-add-dialog')
   await page.getByTestId('dialog-submit').click()
   await page.locator('.el-message--success', { hasText: '计费规则已生效' }).last().waitFor({ state: 'visible' })
