@@ -113,13 +113,9 @@ void seed_car(db::Database& db, const car::CarContext& ctx, int64_t property_id,
                                    period("14:00", "18:00", "peak"),   period("18:00", "22:00", "flat"),
                                    period("22:00", "24:00", "valley")};
     t.prepay_values = {3000, 5000, 10000, 20000};
-    int64_t tariff_id = tariffs.create(t, admin);
-    // A real tariff takes effect at the next local midnight; the demo's first version is in force at once
-    // so that the piles can be charged (and the tariff synced) right after `make run`.
-    db.write([&](db::Connection& c) {
-      c.execute("UPDATE car_tariff_version SET effective_from = ? WHERE tariff_id = ?",
-                {now_ms(), tariff_id});
-    });
+    // The area's first tariff: in force at once (docs/api-car.md), so the piles charge right after `make
+    // run`.
+    tariffs.create(t, admin);
   }
   car::PileService piles(ctx);
   for (const DemoDevice& d : kDemoDevices) {

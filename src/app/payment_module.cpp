@@ -5,6 +5,7 @@
 #include "api/payment/register.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
+#include "service/station/public_url.hpp"
 
 namespace zc::app {
 
@@ -40,14 +41,15 @@ PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& 
   if (cfg.testing.enabled) api::register_payment_test_routes(router, db, service_, sandbox_);
 }
 
-void PaymentModule::listening(uint16_t port) {
-  if (!cfg_.payment.notify_base_url.empty()) {
-    notify_base_ = cfg_.payment.notify_base_url;
-    while (!notify_base_.empty() && notify_base_.back() == '/') notify_base_.pop_back();
-  } else {
-    std::string host = cfg_.http.host == "0.0.0.0" || cfg_.http.host.empty() ? "127.0.0.1" : cfg_.http.host;
-    notify_base_ = "http://" + host + ":" + std::to_string(port);
-  }
+void PaymentModule::listening() {
+  notify_base_ =
+      cfg_.payment.notify_base_url.empty() ? station::public_base(cfg_) : cfg_.payment.notify_base_url;
+  while (!notify_base_.empty() && notify_base_.back() == '/') notify_base_.pop_back();
+  if (notify_base_.rfind("http://", 0) != 0)
+    spdlog::warn(
+        "payment: the sandbox gateway posts its notifications over plain http, not to {} — set "
+        "payment.notify_base_url to an http:// address of this server",
+        notify_base_);
   sandbox_.start();
   housekeeping_.start();
 }

@@ -2,7 +2,6 @@
 // Composition of the payment module: the built-in sandbox gateway behind the PaymentProvider
 // interface, the payment service and their routes (public notify + cashier, admin ORD-PAY/ORD-REF,
 // test routes when testing.enabled).
-#include <cstdint>
 #include <string>
 
 #include "core/config.hpp"
@@ -16,8 +15,10 @@ namespace zc::app {
 class PaymentModule {
  public:
   PaymentModule(db::Database& db, const Config& cfg, http::Router& router);
-  // The server listens: the notify URL is known and the gateway starts sending notifications.
-  void listening(uint16_t port);
+  // The server listens and cfg.app.public_url is resolved: the notify URL is known (payment.notify_base_url,
+  // else the public base — the one rule of service/station/public_url.hpp) and the gateway starts sending
+  // notifications.
+  void listening();
   void stop();
   payment::PaymentService& service() { return service_; }
 

@@ -42,6 +42,7 @@
 #include "service/order/bike_orders.hpp"
 #include "service/order/car_orders.hpp"
 #include "service/order/order_charging_service.hpp"
+#include "service/station/public_url.hpp"
 #include "service/station/station_config.hpp"
 #include "service/system/station_directory.hpp"
 #include "storage/migrations.hpp"
@@ -88,7 +89,7 @@ order::BikeOrderSettings bike_order_settings(const Config& cfg) {
 
 }  // namespace
 
-int serve(const Config& cfg, bool demo) {
+int serve(Config cfg, bool demo) {
   auto db = open(cfg);
   auth::AuthService auth(*db, cfg.auth);
   auth::AuditLog audit(*db);
@@ -183,11 +184,18 @@ int serve(const Config& cfg, bool demo) {
   http::HttpServer server(cfg, pipeline, statics);
   server.add_upgrade(ocpp.route());
   uint16_t port = server.bind();
-  payments.listening(port);
+  // Every public link follows one rule: app.public_url, else the listen address with the bound port. Every
+  // module holds a reference to this cfg; it is set here, before any request is served and before the
+  // device listeners and order threads start.
+  cfg.app.public_url = station::resolve_public_url(cfg.app.public_url, cfg.http.host, port);
+  if (auto warning = station::public_url_warning(cfg.app.public_url, cfg.http.host); !warning.empty())
+    spdlog::warn("app.public_url: {}", warning);
+  payments.listening();
   car_orders.start();
   bike_orders.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
+  std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
   if (cfg.ykc.enabled) {
     uint16_t ykc_port = ykc.start();
     std::printf("zhichong YKC piles on tcp://%s:%u\n", cfg.ykc.host.c_str(), ykc_port);

@@ -7,8 +7,9 @@
 
 namespace zc::app {
 
-// `demo`: on a fresh database, also create the demo data set (make run).
-int serve(const Config& cfg, bool demo = false);
+// `demo`: on a fresh database, also create the demo data set (make run). `cfg` is the server's own copy:
+// once the HTTP port is bound it holds the resolved public base URL (service/station/public_url.hpp).
+int serve(Config cfg, bool demo = false);
 int migrate(const Config& cfg);
 // `zhichong user …`: creates a system administrator or sets a user's password (random when empty).
 int create_admin(const Config& cfg, const std::string& user_name, const std::string& password);

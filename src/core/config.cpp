@@ -81,8 +81,11 @@ const std::vector<Key>& keys() {
                "admin password on an empty database (empty = random, printed once)"),
       make_key("auth", "argon2_ops", &C::auth, &C::Auth::argon2_ops, "argon2id opslimit"),
       make_key("auth", "argon2_mem_kib", &C::auth, &C::Auth::argon2_mem_kib, "argon2id memlimit in KiB"),
-      make_key("app", "public_url", &C::app, &C::App::public_url,
-               "public base URL of the platform, used in QR codes (driver app, forms)"),
+      make_key(
+          "app", "public_url", &C::app, &C::App::public_url,
+          "public base URL of every link handed out: QR codes and their exports, the private-pile form, "
+          "payment notifications; empty = http://<http.host>:<bound port> (a wildcard host gives 127.0.0.1, "
+          "with a warning at start)"),
       make_key("app", "data_dir", &C::app, &C::App::data_dir, "directory for working files (exports)"),
       make_key("app", "token_ttl_days", &C::app, &C::App::token_ttl_days,
                "driver app sign-in lifetime (days)"),
@@ -166,8 +169,9 @@ const std::vector<Key>& keys() {
                "e-bike full rule: how long the power must stay below order.bike_full_power_w (s)"),
       make_key("payment", "sandbox_secret", &C::payment, &C::Payment::sandbox_secret,
                "secret the sandbox gateway derives merchant keys from; empty = random per start"),
-      make_key("payment", "notify_base_url", &C::payment, &C::Payment::notify_base_url,
-               "base URL the payment gateway posts notifications to; empty = http://<http.host>:<port>"),
+      make_key(
+          "payment", "notify_base_url", &C::payment, &C::Payment::notify_base_url,
+          "base URL the payment gateway posts notifications to; empty = the public base (app.public_url)"),
       make_key("payment", "order_expiry_s", &C::payment, &C::Payment::order_expiry_s,
                "an unpaid payment order can be paid for this long (s)"),
       make_key("payment", "sandbox_refund_delay_ms", &C::payment, &C::Payment::sandbox_refund_delay_ms,

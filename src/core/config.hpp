@@ -40,9 +40,12 @@ struct Config {
     int64_t argon2_mem_kib = 19456;      // argon2id memlimit (19 MiB, OWASP minimum)
   } auth;
   struct App {
-    std::string public_url = "http://127.0.0.1:8080";  // base of the links in QR codes (driver app, forms)
-    std::string data_dir = "data";                     // working files (exports) go under it
-    int64_t token_ttl_days = 30;                       // a driver app sign-in lasts this long
+    // Base of every public link (QR codes, exports, forms, payment notify URL). Empty: derived from the
+    // listen address and the bound port; serve() stores the resolved base here
+    // (service/station/public_url.hpp).
+    std::string public_url;
+    std::string data_dir = "data";  // working files (exports) go under it
+    int64_t token_ttl_days = 30;    // a driver app sign-in lasts this long
   } app;
   struct Sms {                       // driver sign-in codes (APP-1, docs/api-app.md)
     std::string provider = "log";    // log: the built-in provider writes codes to the log (no SMS is sent)
@@ -102,7 +105,7 @@ struct Config {
   } order;
   struct Payment {                          // payments and the built-in sandbox gateway (docs/payment.md)
     std::string sandbox_secret;             // derives the sandbox merchant keys; empty = random per start
-    std::string notify_base_url;            // how the gateway reaches this server; empty = http://host:port
+    std::string notify_base_url;            // how the gateway reaches this server; empty = app.public_url
     int64_t order_expiry_s = 900;           // an unpaid pay order can be paid for this long
     int64_t sandbox_refund_delay_ms = 500;  // a sandbox refund succeeds this long after it was accepted
     int64_t notify_max_attempts = 10;       // notification deliveries before the gateway gives up

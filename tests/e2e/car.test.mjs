@@ -302,6 +302,9 @@ test('the property adds a pile and its guns appear', async () => {
   await row.waitFor({ state: 'visible' })
   pileCode = (await row.locator('.code-text').first().innerText()).trim()
   assert.match(pileCode, /^\d{14}$/, 'the server assigned a 14-digit pile code')
+  // issue 13 item 10: its area has no tariff yet — the list says so instead of showing a normal pile
+  await row.getByTestId('no-tariff-mark').waitFor({ state: 'visible' })
+  assert.equal((await row.getByTestId('no-tariff-mark').innerText()).trim(), '无生效计费')
   await shot('40-pile-list')
   await row.getByTestId('row-detail').click()
   await page.getByTestId('pile-guns').locator('tr.el-table__row').nth(1).waitFor({ state: 'visible' })
@@ -423,15 +426,18 @@ test('the property adds a TOU tariff (gaps shown before submit)', async () => {
   await page.locator('.el-message--warning', { hasText: '计费时段' }).first().waitFor({ state: 'visible' })
   await page.getByTestId('period-template').click()
   await page.getByTestId('period-ok').waitFor({ state: 'visible' })
+  // the area's first tariff: the form says it takes effect at once, and today can be picked
+  assert.match(await page.getByTestId('effective-hint').innerText(), /保存后立即生效/)
+  await page.getByTestId('tariff-form').getByPlaceholder('保存后立即生效').waitFor({ state: 'visible' })
   await dialogShot('62-tariff-add-dialog')
   await page.getByTestId('dialog-submit').click()
-  await successToast()
+  await page.locator('.el-message--success', { hasText: '计费规则已生效' }).last().waitFor({ state: 'visible' })
   await waitTable('page-car-tariff')
   await rowWith('page-car-tariff', tariff.name).waitFor({ state: 'visible' })
   await shot('60-tariff-list')
 })
 
-test('tariff detail lists the pending version', async () => {
+test('tariff detail lists the version in force', async () => {
   await rowWith('page-car-tariff', tariff.name).getByTestId('row-detail').click()
   await page.getByTestId('tariff-versions').getByTestId('tariff-version').first().waitFor({ state: 'visible' })
   await dialogShot('63-tariff-detail')
@@ -461,8 +467,10 @@ test('prepay values dialog saves up to 12 amounts', async () => {
   await successToast()
 })
 
-test('pile tariff detail shows the 24-hour bar (or that none is in force yet)', async () => {
+test('pile tariff detail shows the 24-hour bar of the tariff in force; the pile is no longer marked', async () => {
   await openCar('pile')
+  await waitTable('page-car-pile')
+  assert.equal(await rowWith('page-car-pile', pile.name).getByTestId('no-tariff-mark').count(), 0, 'the first tariff is in force at once')
   await rowWith('page-car-pile', pile.name).getByTestId('row-more').click()
   await page.locator('.el-dropdown-menu__item:visible', { hasText: '计费详情' }).click()
   await page.getByTestId('pile-tariff').waitFor({ state: 'visible' })
@@ -514,8 +522,10 @@ test('private-pile QR and the public mobile form', async () => {
   await page.locator('.el-dropdown-menu__item:visible', { hasText: '私桩申请' }).click()
   await page.getByTestId('qr-dialog').waitFor({ state: 'visible' })
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="qr-dialog"] img[data-testid="qr-image"]').length === 3)
+  // the link the server encodes in the QR (issue 13 item 11: the address it listens on), not the browser's
+  await page.getByTestId('private-apply-link').filter({ hasText: 'private-apply' }).waitFor({ state: 'visible' })
   const link = (await page.getByTestId('private-apply-link').innerText()).trim()
-  assert.ok(link.endsWith(`/m/private-apply?stationId=${stationId}`))
+  assert.equal(link, `${new URL(BASE).origin}/m/private-apply?stationId=${stationId}`)
   await dialogShot('08-station-private-apply-qr')
   await page.keyboard.press('Escape')
 

@@ -48,7 +48,7 @@ before(async () => {
   // the tariff takes effect tomorrow: made at the real time (another file may have moved the test clock),
   // in force 2 days later; after() puts the clock back for the files that follow
   ok(await admin.post('/test/clock', { offsetMs: 0 }), 'test clock at the real time')
-  await addTariff(property.api, station.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS, prepayValues: [2000, 5000, 10000] })
+  const tariff = await addTariff(property.api, station.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS, prepayValues: [2000, 5000, 10000] })
   ok(await admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'tariff version in force')
   const p = await addPile(property.api, station.id, area.id, { protocol: 'ocpp16', gunCount: 2, name: '1号快充桩' })
   const pile = ok(await admin.get(`/car/pile/${p.id}`)).data
@@ -68,7 +68,7 @@ before(async () => {
   fx.bikeSim = ocppDevices(BASE, [device.code], 4, ['--power', '0.4'])
   await until(async () => ok(await admin.get(`/bike/device/${d.id}`)).data.online, 'e-bike device online', 20000)
   const socket = ok(await admin.get(`/bike/device/${d.id}`)).data.sockets.find((x) => x.socketNo === 1)
-  Object.assign(fx, { admin, station, pile, guns, bikeStation: bs, device, socket, phone: randPhone() })
+  Object.assign(fx, { admin, property, tariff, station, pile, guns, bikeStation: bs, device, socket, phone: randPhone() })
 })
 
 after(async () => {
@@ -116,6 +116,30 @@ test('找电站: the station list shows the station with free/total and distance
   assert.match(await byId('gun-chip').first().innerText(), /1号枪[\s\S]*空闲/)
   assert.match(await byId('tariff-card').innerText(), /尖|峰|平|谷/)
   await phoneShot(page, 'station', { fullPage: true })
+})
+
+// Issue 13 item 10: an idle gun whose area has no tariff in force cannot start — the station page says why
+// instead of showing a free gun (here the area's tariff is disabled for a moment).
+test('no tariff in force: the station page shows the reason, not free guns', async () => {
+  ok(await fx.property.api.put('/car/tariff/changeStatus', { id: fx.tariff.id, status: 1 }))
+  try {
+    await page.goto(`${H5}/station/car/${fx.station.id}`)
+    await byId('station-name').waitFor()
+    await byId('station-reason').waitFor()
+    assert.equal(await text('station-reason'), '没有生效的计费规则')
+    await until(async () => (await byId('gun-chip').count()) === 2, 'two guns')
+    assert.match(await byId('gun-chip').first().innerText(), /1号枪[\s\S]*不可用/)
+    assert.doesNotMatch(await byId('gun-chip').first().innerText(), /空闲/)
+    await phoneShot(page, 'station-no-tariff', { fullPage: true })
+    await byId('gun-chip').first().click()
+    await page.locator('.van-toast', { hasText: '没有生效的计费规则' }).waitFor()
+  } finally {
+    ok(await fx.property.api.put('/car/tariff/changeStatus', { id: fx.tariff.id, status: 0 }))
+  }
+  // in force again: the page (left open for the next test) shows the free guns
+  await page.reload()
+  await until(async () => (await byId('gun-chip').count()) === 2 && /空闲/.test(await byId('gun-chip').first().innerText()), 'gun 1 free again')
+  assert.equal(await byId('station-reason').count(), 0)
 })
 
 test('登录: a gun needs sign-in; the server\'s field errors, the 60 s countdown, the demo code link', async () => {

@@ -63,14 +63,13 @@ before(async () => {
   hiddenPile = { ...hiddenPile, ...(await pileRow(hiddenPile.id)) };
   ok(await A.api.put('/car/pile/changeStatus', { id: stopped.id, status: 1 }));
   ok(await A.api.put('/car/gun/changeStatus', { id: pile.guns[1].id, status: 1 }));
-  await addTariff(A.api, near.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS, prepayValues: [3000, 5000] });
 
   bike = await addBikeStation(A.api, A.id, { name: `${MARK}单车站`, latitude: 22.55, longitude: 113.95 });
   ok(await ctx.admin.put('/bike/station/audit', { id: bike.id, auditStatus: 1, auditRemark: 'ok' }));
   const barea = await bikeDefaultArea(A.api, bike.id);
   dev = await addDevice(A.api, bike.id, barea.id, { socketCount: 2 });
   dev = { ...dev, ...(await deviceRow(dev.id)) };
-  await addBikeTariff(A.api, bike.id, barea.id, { prepayValues: [100, 300] });
+  bike.area = barea;  // its tariff is added by the first test
 
   if (haveSim) {
     runSim([pile.code], 2);
@@ -81,6 +80,40 @@ before(async () => {
 });
 
 after(() => { for (const p of sims) if (p.exitCode === null) p.kill('SIGTERM'); });
+
+// Issue 13 item 10: an idle gun or socket whose area has no tariff in force cannot start — it is not free,
+// and the app says why instead of showing an idle, unusable gun. The area's first tariff is in force at once.
+test('no tariff in force: idle guns and sockets are not free and show the reason; the first tariff frees them at once', { skip: !haveSim && `no ${sim}` }, async () => {
+  const NO_TARIFF = '没有生效的计费规则';
+  const carRow = async () => ok(await ctx.anon.get('/app/stations', { type: 'car', keyword: near.name })).rows[0];
+  const bikeRow = async () => ok(await ctx.anon.get('/app/stations', { type: 'bike', keyword: bike.name })).rows[0];
+  const gun1 = async () => ok(await ctx.anon.get(`/app/stations/car/${near.id}`)).data.piles.find((p) => p.id === pile.id).guns[0];
+  const sockets = async () => ok(await ctx.anon.get(`/app/stations/bike/${bike.id}`)).data.devices[0].sockets;
+
+  await until(async () => (await sockets()).every((x) => x.state === 'idle'), 'sockets idle', 15000);
+  assert.deepEqual([(await carRow()).total, (await carRow()).free], [4, 0], 'gun 1 is idle, but nothing can be billed');
+  let g = await gun1();
+  assert.deepEqual([g.state, g.available, g.reason], ['idle', false, NO_TARIFF]);
+  const disabledGun = ok(await ctx.anon.get(`/app/stations/car/${near.id}`)).data.piles.find((p) => p.id === pile.id).guns[1];
+  assert.deepEqual([disabledGun.available, disabledGun.reason], [false, '充电枪已停用'], 'its own state comes first');
+  let s = ok(await app.get('/app/scan', { code: pile.guns[0].code })).data;
+  assert.deepEqual([s.gun.available, s.gun.reason, s.canStart, s.reason, s.tariff], [false, NO_TARIFF, false, NO_TARIFF, null]);
+  assert.deepEqual([(await bikeRow()).total, (await bikeRow()).free], [2, 0]);
+  assert.deepEqual((await sockets()).map((x) => [x.available, x.reason]), [[false, NO_TARIFF], [false, NO_TARIFF]]);
+  s = ok(await app.get('/app/scan', { code: dev.sockets[0].code })).data;
+  assert.deepEqual([s.canStart, s.reason], [false, NO_TARIFF]);
+
+  await addTariff(A.api, near.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS, prepayValues: [3000, 5000] });
+  await addBikeTariff(A.api, bike.id, bike.area.id, { prepayValues: [100, 300] });
+  assert.equal((await carRow()).free, 1, 'in force at once: gun 1 is free');
+  g = await gun1();
+  assert.deepEqual([g.available, g.reason], [true, '']);
+  s = ok(await app.get('/app/scan', { code: pile.guns[0].code })).data;
+  assert.equal(s.tariff.mode, 'tou');
+  assert.deepEqual([s.canStart, s.reason], [false, '该电站未配置支付，不能在线支付'], 'the next reason: payment');
+  assert.equal((await bikeRow()).free, 2);
+  assert.deepEqual((await sockets()).map((x) => [x.available, x.reason]), [[true, ''], [true, '']]);
+});
 
 test('stations: nearest first, hidden ones never listed, free/total guns, keyword and paging', { skip: !haveSim && `no ${sim}` }, async () => {
   const list = ok(await ctx.anon.get('/app/stations', { type: 'car', lat: 22.5405, lng: 113.9535, keyword: MARK }));
@@ -122,7 +155,7 @@ test('station detail: piles with guns (stopped pile, disabled gun), tariffs; hid
   assert.equal(online.stopped, false);
   assert.deepEqual(online.guns.map((g) => [g.gunNo, g.available]), [[1, true], [2, false]]);
   assert.equal(d.piles.find((p) => p.id === stopped.id).stopped, true);
-  assert.equal(d.tariffs.length, 0, 'a new car tariff takes effect at 24:00');
+  assert.deepEqual(d.tariffs.map((x) => [x.areaId, x.mode]), [[area.id, 'tou']], 'the first car tariff is in force at once');
   fail(await ctx.anon.get(`/app/stations/car/${far.id + 100000}`), 404);
   const hidden = ok(await A.api.get('/car/station/list', { name: `${MARK}待审核站` })).rows[0];
   fail(await ctx.anon.get(`/app/stations/car/${hidden.id}`), 404);
@@ -140,10 +173,9 @@ test('scan: car gun codes, QR URLs and pile codes → tariff with the current ti
   let s = ok(await app.get('/app/scan', { code: gun1.code })).data;
   assert.equal(s.type, 'car');
   assert.deepEqual([s.station.id, s.pile.id, s.gun.id, s.gun.gunNo, s.gun.available], [near.id, pile.id, gun1.id, 1, true]);
-  assert.equal(s.tariff, null);
-  assert.deepEqual([s.canStart, s.reason], [false, '没有生效的计费规则']);
+  assert.equal(s.tariff.mode, 'tou');
 
-  // Past local midnight the tariff is in force: the current tier follows the station's local time.
+  // A day later the tariff is still in force: the current tier follows the station's local time.
   ok(await ctx.admin.post('/test/clock', { offsetMs: DAY }));
   try {
     s = ok(await app.get('/app/scan', { code: gun1.code })).data;

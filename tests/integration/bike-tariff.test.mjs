@@ -4,7 +4,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
 import { ok, fail, createdId } from './lib/client.mjs';
-import { addBikeStation, bikeDefaultArea, addBikeArea, addBikeTariff, DOC_TARIFFS } from './lib/bike.mjs';
+import { addBikeStation, bikeDefaultArea, addBikeArea, addBikeTariff, addDevice, DOC_TARIFFS } from './lib/bike.mjs';
 
 const ctx = useServer();
 let A; let S; let AREA;
@@ -209,6 +209,25 @@ test('prepay → duration: docs/billing.md examples P1, P2, P3', async () => {
   assert.equal((await test_(e.id, 203, 520)).total, 301);
 
   fail(await A.api.post('/bike/tariff/prepayDuration', { id: e.id, amount: -1 }), 400, /amount/);
+});
+
+// Issue 13 item 10: a device or socket whose area has no tariff in force is marked in the admin lists; an
+// e-bike tariff is in force as soon as it is saved (and enabled).
+test('device and socket lists mark an area without a tariff in force; the first tariff is in force at once', async () => {
+  const area = await addBikeArea(A.api, S.id);
+  const dev = await addDevice(A.api, S.id, area.id, { socketCount: 2 });
+  const marks = async () => [
+    (await A.api.list('/bike/device/list', { areaId: area.id })).rows.map((d) => d.tariffInForce),
+    ok(await A.api.get(`/bike/device/${dev.id}`)).data.tariffInForce,
+    (await A.api.list('/bike/socket/list', { deviceId: dev.id })).rows.map((x) => x.tariffInForce),
+  ];
+  assert.deepEqual(await marks(), [[false], false, [false, false]]);
+  const t = await addBikeTariff(A.api, S.id, area.id, DOC_TARIFFS.A);
+  assert.deepEqual(await marks(), [[true], true, [true, true]]);
+  ok(await A.api.put('/bike/tariff/changeStatus', { id: t.id, status: 1 }));
+  assert.deepEqual(await marks(), [[false], false, [false, false]], 'a disabled tariff is not in force');
+  ok(await A.api.put('/bike/tariff/changeStatus', { id: t.id, status: 0 }));
+  assert.deepEqual((await marks())[0], [true]);
 });
 
 test('a tariff id of another property is not found on every tariff route', async () => {

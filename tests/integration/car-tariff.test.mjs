@@ -1,5 +1,5 @@
-// CAR-TARIFF: validation messages, versions effective at 24:00 station time (injectable clock),
-// prepay values, the billing test on the domain engine, the pile's tariff and tariff sync (CAR-FLOW end).
+// CAR-TARIFF: validation messages, the first version in force at once and later ones at 24:00 station time
+// (injectable clock), prepay values, the billing test on the domain engine, the pile's tariff and tariff sync (CAR-FLOW end).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
@@ -59,30 +59,93 @@ test('validation: gaps, overlaps, 30-minute steps, missing tier prices, mode, pr
   assert.equal((await A.api.list('/car/tariff/list', { areaId: area.id, status: 1 })).total, 1);
 });
 
-test('versions take effect at 24:00 station time; the previous stays in force; a session is billed by the version at its start', async () => {
+// Issue 13 item 10: a new station charges on the day it is built. The 24:00 rule protects the sessions
+// running under a version in force; an area with none in force has nothing to protect, so its first tariff
+// takes effect at once — and with it the pile sync, the pile list's mark and the app.
+test('the first tariff of an area is in force at once; the pile is marked until then; later edits wait for 24:00', async () => {
+  await setNow(Date.now());
+  const area = await addArea(A.api, S.id);
+  const pile = await addPile(A.api, S.id, area.id);
+  const listed = async () => (await A.api.list('/car/pile/list', { areaId: area.id })).rows[0];
+  const gunListed = async () => (await A.api.list('/car/gun/list', { areaId: area.id })).rows[0];
+  assert.equal((await listed()).tariffInForce, false, 'no tariff: the pile list marks the pile');
+  assert.equal(ok(await A.api.get(`/car/pile/${pile.id}`)).data.tariffInForce, false);
+  assert.equal((await gunListed()).tariffInForce, false, 'and its guns');
+  fail(await A.api.post(`/car/pile/${pile.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/);
+
+  const before = ok(await ctx.admin.get('/test/clock')).data.now;
+  const t = await addTariff(A.api, S.id, area.id, { tiers: { flat: { energyPrice: 100000, servicePrice: 50000 } } });
+  const after = ok(await ctx.admin.get('/test/clock')).data.now;
+  let row = ok(await A.api.get(`/car/tariff/${t.id}`)).data;
+  assert.ok(row.currentVersion, 'in force at once');
+  assert.equal(row.currentVersion.version, 1);
+  assert.ok(row.currentVersion.effectiveFrom >= before && row.currentVersion.effectiveFrom <= after, 'from the moment it was saved');
+  assert.equal(row.pendingVersion, null);
+  assert.equal((await listed()).tariffInForce, true);
+  assert.equal((await gunListed()).tariffInForce, true);
+  assert.equal(ok(await A.api.get(`/car/pile/${pile.id}/tariff`)).data.currentVersion.version, 1);
+  // the sync now fails only because the pile is offline (the server says so truthfully)
+  fail(await A.api.post(`/car/pile/${pile.id}/command`, { command: 'tariffSync' }), 409, /^设备不在线，无法执行$/);
+  // the billing test uses it, no preview
+  const bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 100000, durationMinutes: 60 })).data;
+  assert.deepEqual([bill.version, bill.preview, bill.total], [1, false, 1500]);
+
+  // an edit of a tariff in force waits for 24:00 (sessions running now keep their price)
+  ok(await A.api.put('/car/tariff', { id: t.id, name: t.name, mode: 'unified', tiers: { flat: { energyPrice: 200000, servicePrice: 50000 } } }));
+  row = ok(await A.api.get(`/car/tariff/${t.id}`)).data;
+  assert.equal(row.currentVersion.version, 1);
+  assert.equal(row.pendingVersion.version, 2);
+  assert.equal((row.pendingVersion.effectiveFrom + 8 * HOUR) % DAY, 0, '24:00 in Asia/Shanghai');
+  assert.ok(row.pendingVersion.effectiveFrom > after && row.pendingVersion.effectiveFrom - after <= DAY);
+
+  // a disabled tariff is not in force: the pile is marked again
+  ok(await A.api.put('/car/tariff/changeStatus', { id: t.id, status: 1 }));
+  assert.equal((await listed()).tariffInForce, false);
+  ok(await A.api.put('/car/tariff/changeStatus', { id: t.id, status: 0 }));
+  assert.equal((await listed()).tariffInForce, true);
+});
+
+test('a first tariff for a later date is pending until 00:00 of it; saved again meanwhile, it is in force at once', async () => {
+  await setNow(Date.now());
+  const area = await addArea(A.api, S.id);
+  const pile = await addPile(A.api, S.id, area.id);
+  const now = ok(await ctx.admin.get('/test/clock')).data.now;
+  const later = new Date(now + 8 * HOUR + 2 * DAY).toISOString().slice(0, 10);
+  const t = await addTariff(A.api, S.id, area.id, { effectiveDate: later });
+  let row = ok(await A.api.get(`/car/tariff/${t.id}`)).data;
+  assert.equal(row.currentVersion, null);
+  assert.equal(row.pendingVersion.effectiveFrom, Date.parse(`${later}T00:00:00+08:00`));
+  assert.equal((await A.api.list('/car/pile/list', { areaId: area.id })).rows[0].tariffInForce, false);
+  fail(await A.api.post(`/car/pile/${pile.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/);
+  // today's date = as soon as the rule allows: nothing is in force, so at once
+  const today = new Date(now + 8 * HOUR).toISOString().slice(0, 10);
+  ok(await A.api.put('/car/tariff', { id: t.id, name: t.name, mode: 'unified', effectiveDate: today, tiers: { flat: { energyPrice: 90000, servicePrice: 10000 } } }));
+  row = ok(await A.api.get(`/car/tariff/${t.id}`)).data;
+  assert.equal(row.currentVersion.version, 2);
+  assert.equal(row.currentVersion.tiers.flat.energyPrice, 90000);
+  assert.equal(row.pendingVersion.version, 1, 'the version for the later date still takes effect then');
+  assert.equal((await A.api.list('/car/pile/list', { areaId: area.id })).rows[0].tariffInForce, true);
+  await ctx.admin.post('/test/clock', { offsetMs: 0 });
+});
+
+test('versions take effect at 24:00 station time once one is in force; the previous stays in force; a session is billed by the version at its start', async () => {
   await setNow(Date.now());
   const area = await addArea(A.api, S.id);
   const pile = await addPile(A.api, S.id, area.id);
   assert.equal(ok(await A.api.get(`/car/pile/${pile.id}/tariff`)).data, null);
   const t = await addTariff(A.api, S.id, area.id, { tiers: { flat: { energyPrice: 100000, servicePrice: 50000 } } });
   let row = ok(await A.api.get(`/car/tariff/${t.id}`)).data;
-  assert.equal(row.currentVersion, null, 'not in force before 24:00');
-  const E = row.pendingVersion.effectiveFrom;
+  assert.equal(row.currentVersion.version, 1, 'the first version is in force at once');
   const now = ok(await ctx.admin.get('/test/clock')).data.now;
-  assert.ok(E > now && E - now <= DAY, 'takes effect within a day');
-  assert.equal((E + 8 * HOUR) % DAY, 0, '24:00 in Asia/Shanghai (16:00 UTC)');
-  fail(await A.api.post(`/car/pile/${pile.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/);
-  // the billing test previews a version that is not in force yet
-  let bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 100000, startTime: now, durationMinutes: 60 })).data;
-  assert.equal(bill.preview, true);
-  assert.equal(bill.total, 1500);
+  // E: the next 24:00 in Asia/Shanghai (16:00 UTC)
+  const E = Math.floor((now + 8 * HOUR) / DAY) * DAY + DAY - 8 * HOUR;
+  assert.ok(E > now && E - now <= DAY, 'within a day');
 
-  // past midnight: v1 in force
+  // past midnight: v1 still in force, nothing pending
   await setNow(E + 60000);
   row = ok(await A.api.get(`/car/tariff/${t.id}`)).data;
   assert.equal(row.currentVersion.version, 1);
   assert.equal(row.pendingVersion, null);
-  // the pile can now sync it: the device is offline, which the server says truthfully
   fail(await A.api.post(`/car/pile/${pile.id}/command`, { command: 'tariffSync' }), 409, /^设备不在线，无法执行$/);
   const pileTariff = ok(await A.api.get(`/car/pile/${pile.id}/tariff`)).data;
   assert.equal(pileTariff.id, t.id);
@@ -100,13 +163,16 @@ test('versions take effect at 24:00 station time; the previous stays in force; a
   assert.equal(row.versions[1].effectiveTo, null);
   assert.equal(row.versions[1].tiers.flat.energyPrice, 200000);
   // a session that starts at 23:00 and crosses midnight is billed entirely by v1
-  bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 100000, startTime: E + 23 * HOUR, durationMinutes: 120 })).data;
+  let bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 100000, startTime: E + 23 * HOUR, durationMinutes: 120 })).data;
   assert.equal(bill.version, 1);
   assert.equal(bill.preview, false);
   assert.equal(bill.total, 1500);
   bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 100000, startTime: E + DAY, durationMinutes: 60 })).data;
   assert.equal(bill.version, 2);
   assert.equal(bill.total, 2500);
+  // before the first version: the billing test previews it
+  bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 100000, startTime: now - DAY, durationMinutes: 60 })).data;
+  assert.deepEqual([bill.version, bill.preview], [1, true]);
 
   // a later effectiveDate: 00:00 of that date
   const later = new Date(E + 3 * DAY + 8 * HOUR).toISOString().slice(0, 10);
@@ -115,10 +181,8 @@ test('versions take effect at 24:00 station time; the previous stays in force; a
   assert.equal(row.versions.length, 3);
   assert.equal(row.versions.find((v) => v.version === 3).effectiveFrom, E + 3 * DAY);
   assert.equal(row.pendingVersion.version, 2, 'the next to take effect');
-  const today = new Date(E + 10 * HOUR + 8 * HOUR).toISOString().slice(0, 10);
   const yesterday = new Date(E + 10 * HOUR + 8 * HOUR - DAY).toISOString().slice(0, 10);
   fail(await A.api.put('/car/tariff', { id: t.id, name: t.name, mode: 'unified', effectiveDate: yesterday, tiers: { flat: { energyPrice: 1, servicePrice: 1 } } }), 400, /effectiveDate/);
-  assert.ok(today);
 
   // next midnight: v2 in force
   await setNow(E + DAY + 1000);
@@ -135,7 +199,9 @@ test('billing test numbers: TOU across peak → sharp, per-tier fen and milli, t
   await ctx.admin.post('/test/clock', { offsetMs: 0 });
   const area = await addArea(A.api, S.id);
   const t = await addTariff(A.api, S.id, area.id, { mode: 'tou', tiers: TOU_TIERS, periods: TOU_PERIODS });
-  const E = ok(await A.api.get(`/car/tariff/${t.id}`)).data.pendingVersion.effectiveFrom;
+  // E: the next 24:00 in Asia/Shanghai (the version, in force since it was saved, is in force then)
+  const now = ok(await ctx.admin.get('/test/clock')).data.now;
+  const E = Math.floor((now + 8 * HOUR) / DAY) * DAY + DAY - 8 * HOUR;
   // 11:00–13:00 local: 1 h peak + 1 h sharp, 12.3456 kWh spread evenly
   const bill = ok(await A.api.post('/car/tariff/billingTest', { id: t.id, energy: 123456, startTime: E + 11 * HOUR, durationMinutes: 120 })).data;
   assert.equal(bill.version, 1);

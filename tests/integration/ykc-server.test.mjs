@@ -7,8 +7,8 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { freePort } from './lib/server.mjs';
-import { ok, sleep, until } from './lib/client.mjs';
-import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
+import { ok, fail, sleep, until } from './lib/client.mjs';
+import { approvedStation, defaultArea, addArea, addPile, addTariff } from './lib/car.mjs';
 import { RawPile, frame, loginBody, heartbeatBody, modelVerifyBody, realtimeBody, recordBody, bcd, hex, fromHex } from './lib/ykc.mjs';
 
 const ykcPort = await freePort();
@@ -102,7 +102,7 @@ test('login: online, login data on the pile, clock sync, heartbeat per gun, onli
 test('billing model: verify, request, the model number of the tariff version in force', async () => {
   const p = piles[1];
   const t = await addTariff(ctx.admin, station.id, area.id, { mode: 'unified', tiers: { flat: { energyPrice: 80000, servicePrice: 40000 } } });
-  ok(await ctx.admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'the version takes effect at midnight');
+  ok(await ctx.admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'a day later: the first version still in force');
   const pile = await loggedIn(p);
   pile.send(frame(0x05, modelVerifyBody(p.code, 0), 2));
   const v = await pile.next(0x06);
@@ -133,6 +133,35 @@ test('billing model: verify, request, the model number of the tariff version in 
   await until(async () => (await row(p.id)).ykc.modelResult === 'rejected', 'refusal recorded');
   ok(await ctx.admin.post('/test/clock', { offsetMs: 0 }));
   void t;
+  pile.close();
+});
+
+// Issue 13 item 10: a pile of a new area asks for its billing model (0x09) and is not answered while the
+// area has no tariff in force; the area's first tariff is in force at once, so the next request is answered
+// the same day — and 同步计费规则 works. Meanwhile the pile list marks the pile.
+test('a pile of a new area gets its billing model as soon as the first tariff is saved', async () => {
+  const fresh = await addArea(ctx.admin, station.id);
+  const p = ok(await ctx.admin.get(`/car/pile/${(await addPile(ctx.admin, station.id, fresh.id, { protocol: 'ykc', gunCount: 1 })).id}`)).data;
+  const pile = await loggedIn(p, { guns: 1 });
+  await until(async () => (await row(p.id)).online, 'online');
+  const listed = async () => (await ctx.admin.list('/car/pile/list', { areaId: fresh.id })).rows[0];
+  assert.deepEqual([(await listed()).online, (await listed()).tariffInForce], [true, false], 'online, marked: no tariff in force');
+  pile.send(frame(0x09, bcd(p.code), 21));
+  await assert.rejects(pile.next(0x0a, 800), /no frame 0xa/, 'no tariff in force: not answered');
+  fail(await ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/);
+
+  await addTariff(ctx.admin, station.id, fresh.id, { mode: 'unified', tiers: { flat: { energyPrice: 90000, servicePrice: 30000 } } });
+  assert.equal((await listed()).tariffInForce, true);
+  pile.send(frame(0x09, bcd(p.code), 22));
+  const m = await pile.next(0x0a);
+  const rate = (o) => m.body[o] | (m.body[o + 1] << 8) | (m.body[o + 2] << 16) | (m.body[o + 3] << 24);
+  assert.deepEqual([rate(25), rate(29)], [90000, 30000], 'the new tariff, the same day');
+  const modelNo = Number(hex(m.body.slice(7, 9)));
+  const cmd = ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' });
+  const set = await pile.next(0x58);
+  assert.equal(Number(hex(set.body.slice(7, 9))), modelNo);
+  pile.send(frame(0x57, [...bcd(p.code), 0x01], set.seq));
+  assert.equal(ok(await cmd).data.result, 'accepted');
   pile.close();
 });
 

@@ -348,6 +348,59 @@ TEST(CarTariffVersion, VersionInForce) {
   EXPECT_EQ(version_in_force({}, sh(2024, 5, 1)), nullptr);
 }
 
+// Issue 13 item 10: the 24:00 rule protects the sessions running under a version in force; an area with none
+// in force has nothing to protect, so its first tariff (or a version saved while only pending ones exist)
+// takes effect at once — a station can charge on the day it is built.
+TEST(CarTariffVersion, NewVersionTakesEffectAtOnceWhenNoneIsInForce) {
+  const CarTariff t = standard();
+  const int64_t saved = sh(2024, 5, 1, 10, 17, 5);
+  struct Case {
+    const char* name;
+    std::vector<TariffVersion> versions;
+    std::optional<LocalDate> requested;
+    int64_t expected;
+  };
+  const std::vector<Case> cases = {
+      {"first version of the area: at once", {}, std::nullopt, saved},
+      {"first version, today asked for: at once", {}, LocalDate{2024, 5, 1}, saved},
+      {"first version, a later date: 00:00 of it", {}, LocalDate{2024, 5, 3}, sh(2024, 5, 3)},
+      {"only a pending version: at once", {{4, sh(2024, 5, 3), t}}, std::nullopt, saved},
+      {"a version in force: 24:00", {{4, sh(2024, 4, 1), t}}, std::nullopt, sh(2024, 5, 2)},
+      {"in force since 1 ms: 24:00", {{4, saved - 1, t}}, std::nullopt, sh(2024, 5, 2)},
+      {"in force from exactly now: 24:00", {{4, saved, t}}, std::nullopt, sh(2024, 5, 2)},
+      {"a version in force, today asked for: 24:00",
+       {{4, sh(2024, 4, 1), t}},
+       LocalDate{2024, 5, 1},
+       sh(2024, 5, 2)},
+      {"a version in force, a later date: 00:00 of it",
+       {{4, sh(2024, 4, 1), t}},
+       LocalDate{2024, 5, 4},
+       sh(2024, 5, 4)},
+  };
+  for (const Case& c : cases)
+    EXPECT_EQ(new_version_effective_from(c.versions, saved, shanghai(), c.requested), c.expected) << c.name;
+  EXPECT_THROW(new_version_effective_from({}, saved, shanghai(), LocalDate{2024, 4, 30}),
+               std::invalid_argument);
+
+  // The first version is in force the moment it is saved; the next edit waits for 24:00 and the first
+  // stays in force until then.
+  std::vector<TariffVersion> versions = {{5, new_version_effective_from({}, saved, shanghai()), t}};
+  ASSERT_NE(version_in_force(versions, saved), nullptr);
+  EXPECT_EQ(version_in_force(versions, saved)->id, 5);
+  const int64_t edit = sh(2024, 5, 1, 15);
+  versions.push_back({6, new_version_effective_from(versions, edit, shanghai()), t});
+  EXPECT_EQ(versions.back().effective_from_ms, sh(2024, 5, 2));
+  EXPECT_EQ(version_in_force(versions, edit)->id, 5);
+  EXPECT_EQ(version_in_force(versions, sh(2024, 5, 2))->id, 6);
+
+  // Local days: a first version saved on Berlin's spring-forward day is in force at once; a later date is
+  // that date's local 00:00.
+  const TimeZone& b = berlin();
+  const int64_t dst = at(b, 2024, 3, 31, 12);
+  EXPECT_EQ(new_version_effective_from({}, dst, b), dst);
+  EXPECT_EQ(new_version_effective_from({}, dst, b, LocalDate{2024, 4, 1}), 1711922400000);  // 03-31 22:00Z
+}
+
 // ---- billing --------------------------------------------------------------------------------------------
 
 TEST(CarBilling, SlotBoundaries) {

@@ -348,4 +348,14 @@ const TariffVersion* version_in_force(std::span<const TariffVersion> versions, i
   return best;
 }
 
+int64_t new_version_effective_from(std::span<const TariffVersion> versions, int64_t saved_at_ms,
+                                   const TimeZone& tz, std::optional<LocalDate> requested) {
+  const LocalDate today = tz.local_date(saved_at_ms);
+  if (requested && *requested < today)
+    throw std::invalid_argument("生效日期不能早于今天（" + today.to_string() + "）");
+  if (requested && today < *requested) return tz.start_of_day(*requested);
+  if (version_in_force(versions, saved_at_ms) == nullptr) return saved_at_ms;
+  return effective_from(saved_at_ms, tz);
+}
+
 }  // namespace zc::tariff

@@ -16,11 +16,14 @@
 // midnight). Tier names: sharp/peak/flat/valley or 尖/峰/平/谷.
 //
 // Versioning
-//   effective_from(edited_at, tz) = 24:00 of the local day of the edit, i.e. the next local midnight in the
-//   station's zone. The previous version stays in force until then. A session is billed entirely by the
-//   version in force at its start (version_in_force), even across midnight and even when a newer version
-//   becomes effective during it. Among versions with the same effective_from the highest id wins (two
-//   edits on one day: the later one is what takes effect at 24:00).
+//   A new version takes effect at 24:00 of the local day it is saved (effective_from: the next local
+//   midnight in the station's zone) while a version is in force: the 24:00 rule keeps the price of the day
+//   for the sessions running under it. An area with no version in force (its first tariff, or only versions
+//   that have not taken effect yet) has nothing to protect: the version takes effect at once
+//   (new_version_effective_from decides both). A later date asked for means 00:00 of that date either way.
+//   A session is billed entirely by the version in force at its start (version_in_force), even across
+//   midnight and even when a newer version becomes effective during it. Among versions with the same
+//   effective_from the highest id wins (two edits on one day: the later one is what takes effect at 24:00).
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -151,6 +154,17 @@ struct TariffVersion {
 
 // 24:00 of the local day of `edited_at_ms` in `tz` (the next local midnight; DST-aware).
 int64_t effective_from(int64_t edited_at_ms, const TimeZone& tz);
+
+// When a version saved at `saved_at_ms` takes effect, given the tariff's existing `versions` (any order):
+//   - a version is in force at `saved_at_ms`: 24:00 of that local day (effective_from);
+//   - none is in force (the area's first tariff, or versions that have not taken effect yet): at once,
+//     `saved_at_ms` — there is no running session whose price the 24:00 rule would protect;
+//   - `requested` a later local date than that of `saved_at_ms`: 00:00 of that date in both cases
+//     (`requested` = the local date of `saved_at_ms`, or nullopt: as soon as the rule allows).
+// A `requested` date before the local date of `saved_at_ms` throws std::invalid_argument (callers
+// validate it first).
+int64_t new_version_effective_from(std::span<const TariffVersion> versions, int64_t saved_at_ms,
+                                   const TimeZone& tz, std::optional<LocalDate> requested = std::nullopt);
 
 // The version whose window [effective_from, next version's effective_from) contains `at_ms`; nullptr
 // when none is in force yet. `versions` may be in any order.

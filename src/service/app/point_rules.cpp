@@ -20,8 +20,9 @@ std::string state_problem(StationKind kind, const db::app::PointRow& p) {
   if (!p.device_online || p.state == "offline") return car ? "电桩离线" : "设备离线";
   if (p.state == "charging" || p.busy) return car ? "充电枪正在使用中" : "插座正在使用中";
   if (p.state == "fault") return car ? "充电枪故障" : "插座故障";
-  if (p.state == "idle" || (car && p.state == "plugged")) return "";
-  return "状态未知：" + p.state;
+  if (p.state != "idle" && !(car && p.state == "plugged")) return "状态未知：" + p.state;
+  if (!p.tariff_in_force) return kNoTariffInForce;  // idle, but nothing can be billed: not free
+  return "";
 }
 
 json::object point_json(StationKind kind, const db::app::PointRow& p) {
@@ -31,7 +32,9 @@ json::object point_json(StationKind kind, const db::app::PointRow& p) {
   o[kind == StationKind::car ? "gunNo" : "socketNo"] = p.number;
   o["name"] = p.name;
   o["state"] = p.state;
-  o["available"] = available(kind, p);
+  std::string problem = state_problem(kind, p);
+  o["available"] = problem.empty();
+  o["reason"] = problem;
   return o;
 }
 
@@ -47,7 +50,7 @@ std::optional<AreaTariff> tariff_of_area(const car::CarContext& ctx, StationKind
     return out;
   }
   return ctx.db.read([&](db::Connection& c) -> std::optional<AreaTariff> {
-    auto id = db::app::AppStationRepo(c).bike_tariff_of_area(area_id);
+    auto id = db::bike::TariffRepo(c).in_force_of_area(area_id);
     if (!id) return std::nullopt;
     auto rec = db::bike::TariffRepo(c).find(*id);
     if (!rec) return std::nullopt;

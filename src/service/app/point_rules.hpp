@@ -11,11 +11,15 @@
 
 namespace zc::driver {
 
-// Free now by the device's own state: the point and its pile/device enabled, online, idle (car: or plugged).
+inline constexpr const char* kNoTariffInForce = "没有生效的计费规则";
+
+// Free now: the point and its pile/device enabled, online, idle (car: or plugged), and its area has a tariff
+// in force.
 bool available(db::app::StationKind kind, const db::app::PointRow& p);
-// Why a session cannot start on it by its state ("" = it can); orders and payment are checked by the scan.
+// Why a session cannot start on it by its state or its area's tariff ("" = it can; kNoTariffInForce for an
+// idle point without a tariff in force); payment is checked by the scan.
 std::string state_problem(db::app::StationKind kind, const db::app::PointRow& p);
-// {id, code, gunNo|socketNo, name, state, available}
+// {id, code, gunNo|socketNo, name, state, available, reason} (reason: state_problem, "" when available)
 boost::json::object point_json(db::app::StationKind kind, const db::app::PointRow& p);
 
 struct AreaTariff {

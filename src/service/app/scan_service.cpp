@@ -59,7 +59,7 @@ json::object ScanService::scan(const std::string& input, std::optional<int64_t> 
   std::optional<db::app::StationSummary> station;
   bool busy = false, payable = false;
   car_.db.read([&](db::Connection& c) {
-    db::app::AppStationRepo repo(c);
+    db::app::AppStationRepo repo(c, car_.clock.now());
     auto by_point = [&](StationKind k) {
       if (auto p = repo.point_by_code(k, parsed.code); p && shown(*p)) {
         kind = k;
@@ -152,7 +152,7 @@ json::object ScanService::scan(const std::string& input, std::optional<int64_t> 
   else if (busy)
     reason = car ? "充电枪正在使用中" : "插座正在使用中";
   else if (!tariff)
-    reason = "没有生效的计费规则";
+    reason = kNoTariffInForce;
   else if (!payable)
     reason = "该电站未配置支付，不能在线支付";
   o["canStart"] = reason.empty();

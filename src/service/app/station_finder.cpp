@@ -76,8 +76,9 @@ const char* kind_name(StationKind k) {
 }
 
 StationPage StationFinder::list(const StationQuery& q) {
-  auto stations =
-      car_.db.read([&](db::Connection& c) { return db::app::AppStationRepo(c).stations(q.kind, q.keyword); });
+  auto stations = car_.db.read([&](db::Connection& c) {
+    return db::app::AppStationRepo(c, car_.clock.now()).stations(q.kind, q.keyword);
+  });
   // Nearest first; stations without coordinates after those with, then by id. Sorting in memory: the
   // number of shown stations of one kind is small (thousands), and distance needs no SQL extension.
   struct Item {
@@ -104,7 +105,7 @@ json::object StationFinder::detail(StationKind kind, int64_t id, std::optional<G
   std::vector<db::app::StationSummary> found;
   std::vector<db::app::PointRow> points;
   car_.db.read([&](db::Connection& c) {
-    db::app::AppStationRepo repo(c);
+    db::app::AppStationRepo repo(c, car_.clock.now());
     found = repo.stations(kind, "", id);
     if (!found.empty()) points = repo.points_of_station(kind, id);
   });

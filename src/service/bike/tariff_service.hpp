@@ -39,6 +39,11 @@ class TariffService {
   boost::json::object prepay_duration(int64_t id, int64_t amount, std::optional<int64_t> power_w,
                                       const Principal& p);
 
+  // Marks rows that carry `areaId` (the admin pile/gun or device/socket lists and details) with
+  // `tariffInForce`: whether their area has a tariff in force now — without one nothing can start there.
+  void mark_in_force(boost::json::array& rows);
+  void mark_in_force(boost::json::object& row);
+
  private:
   BikeContext ctx_;
 };

@@ -74,6 +74,7 @@ json::object StationService::get(int64_t id, const Principal& p) {
     if (!row) fail_not_found("电站不存在");
     (*row)["counts"] = repo.counts(id);
     (*row)["history"] = StationRecords(c, kCar).history(id);
+    (*row)["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);  // what its 私桩申请 QR code encodes
     return *row;
   });
 }

@@ -10,6 +10,7 @@
 #include "domain/tariff/car_billing.hpp"
 #include "domain/tariff/ykc_billing_model.hpp"
 #include "storage/repositories/car_tariff.hpp"
+#include "storage/repositories/tariff_in_force.hpp"
 
 namespace zc::car {
 
@@ -244,10 +245,11 @@ static TimeZone zone_of(const StationRec& s) {
   return TimeZone::find(s.timezone).value_or(TimeZone::shanghai());
 }
 
-// 24:00 of today (station time), or 00:00 of a later effectiveDate.
-static int64_t effective_from(const std::optional<std::string>& date, const TimeZone& tz, int64_t now) {
-  int64_t tonight = tariff::effective_from(now, tz);
-  if (!date || date->empty()) return tonight;
+// The local date an effectiveDate names ("YYYY-MM-DD"), nullopt when absent; 400 when malformed, not a
+// date of `tz`, or before today.
+static std::optional<LocalDate> requested_date(const std::optional<std::string>& date, const TimeZone& tz,
+                                               int64_t now) {
+  if (!date || date->empty()) return std::nullopt;
   const std::string& d = *date;
   auto digits = [&](size_t from, size_t n) {
     int v = 0;
@@ -264,11 +266,18 @@ static int64_t effective_from(const std::optional<std::string>& date, const Time
   if (ld.year < 2000 || ld.year > 2100 || ld.month < 1 || ld.month > 12 || ld.day < 1 ||
       ld.day > kDays[ld.month - 1] + (ld.month == 2 && leap ? 1 : 0))
     fail_bad_request("effectiveDate: 日期无效：" + d);
-  int64_t start = tz.start_of_day(ld);
-  if (tz.local_date(start) != ld) fail_bad_request("effectiveDate: 日期无效：" + d);
+  if (tz.local_date(tz.start_of_day(ld)) != ld) fail_bad_request("effectiveDate: 日期无效：" + d);
   LocalDate today = tz.local_date(now);
   if (ld < today) fail_bad_request("effectiveDate: 不能早于今天（" + today.to_string() + "）");
-  return ld == today ? tonight : start;
+  return ld;
+}
+
+// When a version saved now takes effect (the domain's rule: at once while no version is in force, else at
+// 24:00; 00:00 of a later effectiveDate).
+static int64_t effective_from(const std::vector<VersionRec>& recs, const std::optional<std::string>& date,
+                              const TimeZone& tz, int64_t now) {
+  auto versions = domain_versions(recs);
+  return tariff::new_version_effective_from(versions, now, tz, requested_date(date, tz, now));
 }
 
 static std::string prepay_json(const std::vector<int64_t>& values) {
@@ -310,7 +319,7 @@ int64_t TariffService::create(const TariffInput& in, const Principal& p) {
     TariffRepo repo(c);
     if (repo.of_area(a.id)) fail_conflict("该区域已有计费规则，请修改现有规则");
     int64_t now = ctx_.clock.now();
-    int64_t from = effective_from(in.effective_date, zone_of(s), now);
+    int64_t from = effective_from({}, in.effective_date, zone_of(s), now);  // the area's first tariff
     std::string mode(tariff::mode_name(t.mode));
     int64_t id =
         repo.insert(owned_by(s), a.id, in.name, mode, prepay_json(in.prepay_values), p.user_name, now);
@@ -328,7 +337,7 @@ void TariffService::update(const TariffInput& in, const Principal& p) {
     if (!rec || !repo.in_scope(in.id, p.scope)) fail_not_found("计费规则不存在");
     auto s = StationRepo(c).find(rec->station_id);
     int64_t now = ctx_.clock.now();
-    int64_t from = effective_from(in.effective_date, zone_of(*s), now);
+    int64_t from = effective_from(repo.versions(in.id), in.effective_date, zone_of(*s), now);
     std::string mode(tariff::mode_name(t.mode));
     repo.update(in.id, in.name, mode, p.user_name, now);
     repo.add_version(in.id, from, mode, definition_json(t), p.user_name, now);
@@ -423,51 +432,51 @@ json::value TariffService::of_pile(int64_t pile_id, const Principal& p) {
   return get(*tid, p);
 }
 
+// The area's tariff in force at `at_ms`: its tariff, enabled, with the version in force then (the domain's
+// version_in_force). The one lookup behind the pile sync, the YKC model, the orders, the app and the
+// admin lists' marks (the SQL of the marks, db::car::tariff_in_force_sql, states the same rule).
+struct AreaTariffInForce {
+  TariffRec rec;
+  tariff::TariffVersion version;
+};
+static std::optional<AreaTariffInForce> area_tariff_in_force(Connection& c, int64_t area_id, int64_t at_ms) {
+  TariffRepo repo(c);
+  auto tid = repo.of_area(area_id);
+  if (!tid) return std::nullopt;
+  auto rec = repo.find(*tid);
+  if (!rec || rec->status != 0) return std::nullopt;
+  auto dv = domain_versions(repo.versions(*tid));
+  const auto* v = tariff::version_in_force(dv, at_ms);
+  if (!v) return std::nullopt;
+  return AreaTariffInForce{*rec, *v};
+}
+
 std::optional<uint16_t> TariffService::model_for_area(int64_t area_id) {
-  return ctx_.db.read([&](Connection& c) -> std::optional<uint16_t> {
-    TariffRepo repo(c);
-    auto tid = repo.of_area(area_id);
-    if (!tid) return std::nullopt;
-    auto rec = repo.find(*tid);
-    if (!rec || rec->status != 0) return std::nullopt;
-    auto dv = domain_versions(repo.versions(*tid));
-    const auto* v = tariff::version_in_force(dv, ctx_.clock.now());
-    if (!v) return std::nullopt;
-    return tariff::ykc_model_no(v->id);
-  });
+  auto in_force =
+      ctx_.db.read([&](Connection& c) { return area_tariff_in_force(c, area_id, ctx_.clock.now()); });
+  if (!in_force) return std::nullopt;
+  return tariff::ykc_model_no(in_force->version.id);
 }
 
 std::optional<tariff::YkcBillingModel> TariffService::ykc_model_for_area(int64_t area_id) {
-  return ctx_.db.read([&](Connection& c) -> std::optional<tariff::YkcBillingModel> {
-    TariffRepo repo(c);
-    auto tid = repo.of_area(area_id);
-    if (!tid) return std::nullopt;
-    auto rec = repo.find(*tid);
-    if (!rec || rec->status != 0) return std::nullopt;
-    auto dv = domain_versions(repo.versions(*tid));
-    const auto* v = tariff::version_in_force(dv, ctx_.clock.now());
-    if (!v) return std::nullopt;
-    return tariff::ykc_billing_model(*v);
-  });
+  auto in_force =
+      ctx_.db.read([&](Connection& c) { return area_tariff_in_force(c, area_id, ctx_.clock.now()); });
+  if (!in_force) return std::nullopt;
+  return tariff::ykc_billing_model(in_force->version);
 }
 
 std::optional<TariffService::InForce> TariffService::in_force_for_area(int64_t area_id, int64_t at_ms) {
   return ctx_.db.read([&](Connection& c) -> std::optional<InForce> {
-    TariffRepo repo(c);
-    auto tid = repo.of_area(area_id);
-    if (!tid) return std::nullopt;
-    auto rec = repo.find(*tid);
-    if (!rec || rec->status != 0) return std::nullopt;
-    auto dv = domain_versions(repo.versions(*tid));
-    const auto* v = tariff::version_in_force(dv, at_ms);
-    if (!v) return std::nullopt;
-    InForce out{*tid, v->id, v->tariff, {}, "Asia/Shanghai"};
+    auto in_force = area_tariff_in_force(c, area_id, at_ms);
+    if (!in_force) return std::nullopt;
+    const TariffRec& rec = in_force->rec;
+    InForce out{rec.id, in_force->version.id, in_force->version.tariff, {}, "Asia/Shanghai"};
     boost::system::error_code ec;
-    json::value pv = json::parse(rec->prepay_json, ec);
+    json::value pv = json::parse(rec.prepay_json, ec);
     if (!ec && pv.is_array())
       for (const auto& x : pv.as_array())
         if (x.is_int64()) out.prepay_values.push_back(x.as_int64());
-    if (auto s = StationRepo(c).find(rec->station_id)) out.timezone = zone_of(*s).name();
+    if (auto s = StationRepo(c).find(rec.station_id)) out.timezone = zone_of(*s).name();
     return out;
   });
 }
@@ -481,6 +490,30 @@ std::optional<tariff::CarTariff> TariffService::version_of_area(int64_t area_id,
       if (v.id == version_id) return v.tariff;
     return std::nullopt;
   });
+}
+
+// ---- marks of the admin lists
+// ------------------------------------------------------------------------------
+
+void TariffService::mark_in_force(json::array& rows) {
+  std::vector<int64_t> areas;
+  for (const auto& r : rows)
+    if (const auto* a = r.as_object().if_contains("areaId"); a && a->is_int64())
+      areas.push_back(a->as_int64());
+  auto in_force = ctx_.db.read([&](Connection& c) {
+    return db::areas_with_tariff_in_force(c, db::station::StationType::car, areas, ctx_.clock.now());
+  });
+  for (auto& r : rows) {
+    auto& o = r.as_object();
+    const auto* a = o.if_contains("areaId");
+    o["tariffInForce"] = a && a->is_int64() && in_force.count(a->as_int64()) > 0;
+  }
+}
+
+void TariffService::mark_in_force(json::object& row) {
+  json::array one{row};
+  mark_in_force(one);
+  row = std::move(one[0].as_object());
 }
 
 }  // namespace zc::car

@@ -41,6 +41,10 @@ class TariffService {
                                    int64_t duration_minutes, const Principal& p);
   // The tariff detail of a pile's area, or null.
   boost::json::value of_pile(int64_t pile_id, const Principal& p);
+  // Marks rows that carry `areaId` (the admin pile/gun or device/socket lists and details) with
+  // `tariffInForce`: whether their area has a tariff in force now — without one nothing can start there.
+  void mark_in_force(boost::json::array& rows);
+  void mark_in_force(boost::json::object& row);
   // The YKC model number of the version in force now for an area (pile tariff sync).
   std::optional<uint16_t> model_for_area(int64_t area_id);
   // The YKC billing model (0x0A / 0x58) of the version in force now for an area (YKC piles).

@@ -30,16 +30,6 @@ json::object command_outcome(const devices::CommandReply& reply) {
   fail_conflict("设备不在线，无法执行");
 }
 
-std::string public_base(const Config& cfg) {
-  std::string s = cfg.app.public_url;
-  while (!s.empty() && s.back() == '/') s.pop_back();
-  return s;
-}
-
-std::string public_link(const Config& cfg, const std::string& path) {
-  return public_base(cfg) + path;
-}
-
 std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,
                          const std::string& code, const std::string& subtitle) {
   auto t = parse_qr_template(tmpl.empty() ? "plain" : tmpl);

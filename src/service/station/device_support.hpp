@@ -11,6 +11,7 @@
 #include "core/config.hpp"
 #include "core/principal.hpp"
 #include "devices/gateway.hpp"
+#include "service/station/public_url.hpp"  // public_base, public_link: every public link
 #include "storage/database.hpp"
 
 namespace zc::exports {
@@ -22,10 +23,6 @@ namespace zc::station {
 // A device command's reply as the API answers it: accepted → {result, message}; otherwise 409 with
 // 设备不在线，无法执行 / 设备拒绝执行: … / 设备响应超时.
 boost::json::object command_outcome(const devices::CommandReply& reply);
-
-// The public base URL (app.public_url) without a trailing slash, and `{base}{path}`.
-std::string public_base(const Config& cfg);
-std::string public_link(const Config& cfg, const std::string& path);
 
 // A QR print label (export/qr_templates) as PNG; `tmpl` "" = plain, unknown → 400 naming `template`.
 // `subtitle`: the card's instruction line ("" = scan to charge).

@@ -1,5 +1,7 @@
 #include "storage/repositories/app_station_repo.hpp"
 
+#include "storage/repositories/tariff_in_force.hpp"
+
 namespace zc::db::app {
 
 namespace {
@@ -10,13 +12,14 @@ struct Names {
   const char* area;
   const char* device;
   const char* point;
-  const char* type;          // station_pay_config.station_type
-  const char* phone;         // station column shown as the service phone
-  const char* free_states;   // states of a usable gun/socket
-  const char* number;        // gun_no / socket_no
-  const char* device_fk;     // pile_id / device_id
-  const char* device_extra;  // current type, power
-  const char* busy;          // an open charging order holds point p
+  const char* type;                   // station_pay_config.station_type
+  const char* phone;                  // station column shown as the service phone
+  const char* free_states;            // states of a usable gun/socket
+  const char* number;                 // gun_no / socket_no
+  const char* device_fk;              // pile_id / device_id
+  const char* device_extra;           // current type, power
+  const char* busy;                   // an open charging order holds point p
+  station::StationType station_type;  // whose tariffs are in force (tariff_in_force_sql)
 };
 
 const Names& names(StationKind k) {
@@ -31,7 +34,8 @@ const Names& names(StationKind k) {
                          "pile_id",
                          "d.current_type, d.output_power",
                          "EXISTS (SELECT 1 FROM car_charge_order o WHERE o.gun_id = p.id AND o.state IN "
-                         "('starting', 'charging', 'stopping', 'suspended'))"};
+                         "('starting', 'charging', 'stopping', 'suspended'))",
+                         station::StationType::car};
   static const Names bike{"bike_station",
                           "bike_area",
                           "bike_device",
@@ -43,7 +47,8 @@ const Names& names(StationKind k) {
                           "device_id",
                           "'', d.rated_power",
                           "EXISTS (SELECT 1 FROM bike_charge_order o WHERE o.socket_id = p.id AND o.state IN "
-                          "('charging', 'suspended'))"};
+                          "('charging', 'suspended'))",
+                          station::StationType::bike};
   return k == StationKind::car ? car : bike;
 }
 
@@ -59,9 +64,22 @@ std::string point_select(const Names& n) {
   return std::string("SELECT p.id, p.code, p.name, p.") + n.number +
          ", p.state, p.status, d.id, COALESCE(d.code, ''), " +
          "d.name, d.status, d.online, a.id, a.status, s.id, CASE WHEN " + visible_station("s") +
-         " THEN 1 ELSE 0 END, " + n.device_extra + ", CASE WHEN " + n.busy + " THEN 1 ELSE 0 END FROM " +
-         n.point + " p JOIN " + n.device + " d ON d.id = p." + n.device_fk + " JOIN " + n.area +
-         " a ON a.id = d.area_id JOIN " + n.station + " s ON s.id = d.station_id ";
+         " THEN 1 ELSE 0 END, " + n.device_extra + ", CASE WHEN " + n.busy +
+         " THEN 1 ELSE 0 END, CASE WHEN " + db::tariff_in_force_sql(n.station_type, "a.id") +
+         " THEN 1 ELSE 0 END FROM " + n.point + " p JOIN " + n.device + " d ON d.id = p." + n.device_fk +
+         " JOIN " + n.area + " a ON a.id = d.area_id JOIN " + n.station + " s ON s.id = d.station_id ";
+}
+
+// The parameters the select list binds before the WHERE clause's: the car tariffs' `now`.
+Params leading(const Names& n, int64_t now) {
+  Params p;
+  if (n.station_type == station::StationType::car) p.emplace_back(now);
+  return p;
+}
+
+Params with(Params p, const Value& v) {
+  p.push_back(v);
+  return p;
 }
 
 std::vector<PointRow> points_of(const Result& r) {
@@ -87,6 +105,7 @@ std::vector<PointRow> points_of(const Result& r) {
     p.current_type = r.str(i, 15);
     p.power_w = r.i64(i, 16);
     p.busy = r.i64(i, 17) != 0;
+    p.tariff_in_force = r.i64(i, 18) != 0;
     out.push_back(std::move(p));
   }
   return out;
@@ -108,7 +127,8 @@ std::vector<StationSummary> AppStationRepo::stations(StationKind kind, const std
   const Names& n = names(kind);
   std::string free_case =
       std::string("CASE WHEN p.status = 0 AND d.status = 0 AND d.online = 1 AND p.state IN ") +
-      n.free_states + " AND NOT " + n.busy + " THEN 1 ELSE 0 END";
+      n.free_states + " AND NOT " + n.busy + " AND " + db::tariff_in_force_sql(n.station_type, "a.id") +
+      " THEN 1 ELSE 0 END";
   std::string sql = std::string("SELECT s.id, s.name, s.address, s.opening_hours, ") + n.phone +
                     ", s.timezone, s.longitude, s.latitude, COUNT(p.id), COALESCE(SUM(" + free_case +
                     "), 0), CASE WHEN EXISTS (SELECT 1 FROM station_pay_config pc WHERE pc.station_type = '" +
@@ -117,7 +137,7 @@ std::vector<StationSummary> AppStationRepo::stations(StationKind kind, const std
                     " a ON a.station_id = s.id AND a.status = 0 LEFT JOIN " + n.device +
                     " d ON d.area_id = a.id LEFT JOIN " + n.point + " p ON p." + n.device_fk +
                     " = d.id WHERE " + visible_station("s");
-  Params params;
+  Params params = leading(n, now_);
   if (!keyword.empty()) {
     std::string like = std::string(" ") + c_.ilike() + " ? ESCAPE '\\'";
     sql += " AND (s.name" + like + " OR s.address" + like + ")";
@@ -155,23 +175,20 @@ std::vector<StationSummary> AppStationRepo::stations(StationKind kind, const std
 std::vector<PointRow> AppStationRepo::points_of_station(StationKind kind, int64_t station_id) {
   const Names& n = names(kind);
   return points_of(c_.query(point_select(n) + "WHERE s.id = ? AND a.status = 0 ORDER BY d.id, p." + n.number,
-                            {station_id}));
+                            with(leading(n, now_), station_id)));
 }
 
 std::optional<PointRow> AppStationRepo::point_by_code(StationKind kind, const std::string& code) {
-  auto rows = points_of(c_.query(point_select(names(kind)) + "WHERE p.code = ?", {code}));
+  const Names& n = names(kind);
+  auto rows = points_of(c_.query(point_select(n) + "WHERE p.code = ?", with(leading(n, now_), code)));
   if (rows.empty()) return std::nullopt;
   return rows.front();
 }
 
 std::vector<PointRow> AppStationRepo::points_of_device(StationKind kind, const std::string& device_code) {
   const Names& n = names(kind);
-  return points_of(c_.query(point_select(n) + "WHERE d.code = ? ORDER BY p." + n.number, {device_code}));
-}
-
-std::optional<int64_t> AppStationRepo::bike_tariff_of_area(int64_t area_id) {
-  return c_.scalar("SELECT id FROM bike_tariff WHERE area_id = ? AND status = 0 ORDER BY id DESC LIMIT 1",
-                   {area_id});
+  return points_of(c_.query(point_select(n) + "WHERE d.code = ? ORDER BY p." + n.number,
+                            with(leading(n, now_), device_code)));
 }
 
 bool AppStationRepo::has_active_order(StationKind kind, int64_t point_id) {

@@ -5,7 +5,8 @@
 //   - a disabled area hides its piles / devices;
 //   - a disabled pile / device is shown stopped; a disabled gun / socket is unavailable.
 // "Free" = usable now: the gun/socket and its pile/device enabled, the pile/device online, the gun idle or
-// plugged (car) / the socket idle (e-bike), and no open charging order on it.
+// plugged (car) / the socket idle (e-bike), no open charging order on it, and a tariff in force in its area
+// (storage/repositories/tariff_in_force.hpp; car: at the repository's `now`).
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,11 +44,13 @@ struct PointRow {
   std::string current_type;
   int64_t power_w = 0;
   bool busy = false;  // an open charging order holds it (its device may not report it charging yet)
+  bool tariff_in_force = false;  // its area has a tariff in force (no tariff: nothing can start on it)
 };
 
 class AppStationRepo {
  public:
-  explicit AppStationRepo(Connection& c) : c_(c) {}
+  // `now_ms`: the instant the car tariffs' "in force" is evaluated at (the car clock).
+  AppStationRepo(Connection& c, int64_t now_ms) : c_(c), now_(now_ms) {}
   // Shown stations matching `keyword` (name or address), unsorted; `only_id` narrows to one station.
   std::vector<StationSummary> stations(StationKind kind, const std::string& keyword,
                                        std::optional<int64_t> only_id = std::nullopt);
@@ -56,13 +59,12 @@ class AppStationRepo {
   // A gun / socket by its code; a pile / device code with a number; nullopt when unknown.
   std::optional<PointRow> point_by_code(StationKind kind, const std::string& code);
   std::vector<PointRow> points_of_device(StationKind kind, const std::string& device_code);
-  // The e-bike tariff that applies in an area: its newest enabled one (as the e-bike orders choose it).
-  std::optional<int64_t> bike_tariff_of_area(int64_t area_id);
   // True while a charging order holds the gun / socket (starting, charging, stopping, suspended).
   bool has_active_order(StationKind kind, int64_t point_id);
 
  private:
   Connection& c_;
+  int64_t now_;
 };
 
 }  // namespace zc::db::app

@@ -1,5 +1,7 @@
 #include "storage/repositories/bike_order_repo.hpp"
 
+#include "storage/repositories/bike_tariff.hpp"
+
 namespace zc::db::bikeorder {
 
 namespace {
@@ -108,8 +110,7 @@ std::optional<SocketTarget> BikeOrderRepo::socket_by_code(const std::string& cod
 }
 
 std::optional<int64_t> BikeOrderRepo::tariff_in_force(int64_t area_id) {
-  return c_.scalar("SELECT id FROM bike_tariff WHERE area_id = ? AND status = 0 ORDER BY id DESC LIMIT 1",
-                   {area_id});
+  return bike::TariffRepo(c_).in_force_of_area(area_id);
 }
 
 void BikeOrderRepo::lock_socket(int64_t socket_id) {

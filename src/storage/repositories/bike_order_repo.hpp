@@ -62,7 +62,7 @@ class BikeOrderRepo {
 
   std::optional<SocketTarget> socket_by_id(int64_t socket_id);
   std::optional<SocketTarget> socket_by_code(const std::string& code);
-  // The area's tariff in force: its newest enabled one.
+  // The area's tariff in force (bike::TariffRepo::in_force_of_area).
   std::optional<int64_t> tariff_in_force(int64_t area_id);
   // An order on the socket that has not ended (charging or suspended).
   bool socket_busy(int64_t socket_id);

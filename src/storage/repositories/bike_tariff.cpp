@@ -164,6 +164,11 @@ static Params def_params(const tariff::BikeTariff& t) {
           json::serialize(prepay_json(t.prepay_values))};
 }
 
+std::optional<int64_t> TariffRepo::in_force_of_area(int64_t area_id) {
+  return c_.scalar("SELECT id FROM bike_tariff WHERE area_id = ? AND status = 0 ORDER BY id DESC LIMIT 1",
+                   {area_id});
+}
+
 int64_t TariffRepo::insert(const Owned& o, int64_t area_id, const std::string& name,
                            const tariff::BikeTariff& t, const std::string& by, int64_t now) {
   Params p = {o.station_id, area_id, o.provider_id, o.property_id, name};

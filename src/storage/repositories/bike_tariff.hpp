@@ -33,6 +33,9 @@ class TariffRepo {
   std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
   std::optional<TariffRec> find(int64_t id);
   bool in_scope(int64_t id, const DataScope& scope);
+  // The tariff in force in an area: its newest enabled one (an e-bike tariff has no versions — it is in
+  // force once saved and enabled); what the orders start with and the app shows. nullopt: none.
+  std::optional<int64_t> in_force_of_area(int64_t area_id);
   int64_t insert(const Owned& o, int64_t area_id, const std::string& name, const tariff::BikeTariff& t,
                  const std::string& by, int64_t now);
   void update(int64_t id, const std::string& name, const tariff::BikeTariff& t, const std::string& by,

@@ -91,7 +91,10 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
     proc.on('exit', (code, signal) => { exited = { code, signal }; resolve(exited); });
     proc.on('error', (e) => { exited = { code: -1, signal: null, error: e }; resolve(exited); });
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  // ZHICHONG_HTTP_PORT=0 (any free port): the port is the one the server prints it listens on.
+  let baseUrl = `http://127.0.0.1:${port}`;
+  let boundPort = port;
+  const anyPort = env.ZHICHONG_HTTP_PORT === '0';
   const cleanup = () => {
     if (pg) pg.drop();
     if (!process.env.ZHICHONG_TEST_KEEP) rmSync(dir, { recursive: true, force: true });
@@ -100,6 +103,12 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
   const deadline = Date.now() + timeoutMs;
   let ready = false;
   while (Date.now() < deadline && !exited) {
+    if (anyPort) {
+      const m = /listening on http:\/\/\S+?:(\d+)/.exec(out);
+      if (!m) { await sleep(50); continue; }
+      boundPort = Number(m[1]);
+      baseUrl = `http://127.0.0.1:${boundPort}`;
+    }
     try {
       const r = await fetch(baseUrl + '/health', { signal: AbortSignal.timeout(2000) });
       await r.arrayBuffer();
@@ -146,7 +155,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
   const doStop = stop;
   let stopCalled = false;
   return {
-    baseUrl, port, dir, dbUrl, cleanup, proc, stderr: () => err, stdout: () => out, exited: () => exited,
+    baseUrl, port: boundPort, dir, dbUrl, cleanup, proc, stderr: () => err, stdout: () => out, exited: () => exited,
     stop: (limitMs) => { stopCalled = true; return doStop(limitMs); },
     stopCalled: () => stopCalled,
   };

@@ -43,6 +43,12 @@ export function date(ms) {
   return ms ? dateTime(ms).slice(0, 10) : ''
 }
 export const stateText = (s) => t(`state.${s}`) === `state.${s}` ? s : t(`state.${s}`)
+/** A gun/socket of the app API ({state, available, reason}): its short label. Idle but not available (its area
+ *  has no tariff in force, it is disabled, an order holds it) is "unavailable", never "free". */
+export const slotText = (g) =>
+  g.available ? t('state.available') : g.state === 'idle' || g.state === 'plugged' ? t('state.unavailable') : stateText(g.state)
+/** Why it cannot start: the server's reason, else its state. */
+export const slotReason = (g) => g.reason || stateText(g.state)
 export const orderStateText = (s) => t(`orderState.${s}`) === `orderState.${s}` ? s : t(`orderState.${s}`)
 export const tierText = (s) => t(`tier.${s}`) === `tier.${s}` ? s : t(`tier.${s}`)
 export const isEn = () => locale.value === 'en'

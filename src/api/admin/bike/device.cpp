@@ -2,6 +2,7 @@
 #include "api/admin/bike/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "service/bike/device_service.hpp"
+#include "service/bike/tariff_service.hpp"
 
 namespace zc::api::bike {
 
@@ -37,11 +38,19 @@ static zc::bike::DeviceInput device_input(const JsonBody& b, bool create) {
 
 static void register_device(http::Router& r, zc::bike::BikeContext ctx) {
   auto svc = std::make_shared<zc::bike::DeviceService>(ctx);
+  auto tariffs = std::make_shared<zc::bike::TariffService>(ctx);
   const std::string title = "单车设备";
-  r.get("/bike/device/list", {.permission = "bike:device:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/bike/device/{id}", {.permission = "bike:device:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  // rows and detail marked tariffInForce (a device whose area has no tariff in force cannot charge)
+  r.get("/bike/device/list", {.permission = "bike:device:list"}, [svc, tariffs](Request& q) {
+    auto page = svc->list(q.query, q.user());
+    tariffs->mark_in_force(page.rows);
+    return rows(std::move(page));
+  });
+  r.get("/bike/device/{id}", {.permission = "bike:device:query"}, [svc, tariffs](Request& q) {
+    auto row = svc->get(q.id_param("id"), q.user());
+    tariffs->mark_in_force(row);
+    return http::ok(std::move(row));
+  });
   r.post("/bike/device", {.permission = "bike:device:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {
            auto b = JsonBody::parse(q.body);
@@ -85,9 +94,13 @@ static void register_device(http::Router& r, zc::bike::BikeContext ctx) {
 
 static void register_socket(http::Router& r, zc::bike::BikeContext ctx) {
   auto svc = std::make_shared<zc::bike::SocketService>(ctx);
+  auto tariffs = std::make_shared<zc::bike::TariffService>(ctx);
   const std::string title = "插座管理";
-  r.get("/bike/socket/list", {.permission = "bike:socket:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/bike/socket/list", {.permission = "bike:socket:list"}, [svc, tariffs](Request& q) {
+    auto page = svc->list(q.query, q.user());
+    tariffs->mark_in_force(page.rows);
+    return rows(std::move(page));
+  });
   r.get("/bike/socket/{id}", {.permission = "bike:socket:query"},
         [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
   r.put("/bike/socket", {.permission = "bike:socket:edit", .log_title = title, .op = Op::edit},

@@ -173,10 +173,17 @@ static void register_pile(http::Router& r, svcns::CarContext ctx) {
   auto svc = std::make_shared<svcns::PileService>(ctx);
   auto tariffs = std::make_shared<svcns::TariffService>(ctx);
   const std::string title = "电桩管理";
-  r.get("/car/pile/list", {.permission = "car:pile:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/car/pile/{id}", {.permission = "car:pile:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  // rows and detail marked tariffInForce (a pile whose area has no tariff in force cannot charge)
+  r.get("/car/pile/list", {.permission = "car:pile:list"}, [svc, tariffs](Request& q) {
+    auto page = svc->list(q.query, q.user());
+    tariffs->mark_in_force(page.rows);
+    return rows(std::move(page));
+  });
+  r.get("/car/pile/{id}", {.permission = "car:pile:query"}, [svc, tariffs](Request& q) {
+    auto row = svc->get(q.id_param("id"), q.user());
+    tariffs->mark_in_force(row);
+    return http::ok(std::move(row));
+  });
   r.post("/car/pile", {.permission = "car:pile:add", .log_title = title, .op = Op::add}, [svc](Request& q) {
     auto b = JsonBody::parse(q.body);
     return http::ok(id_data(svc->create(pile_input(b, true), q.user())));
@@ -215,9 +222,13 @@ static void register_pile(http::Router& r, svcns::CarContext ctx) {
 
 static void register_gun(http::Router& r, svcns::CarContext ctx) {
   auto svc = std::make_shared<svcns::GunService>(ctx);
+  auto tariffs = std::make_shared<svcns::TariffService>(ctx);
   const std::string title = "充电枪管理";
-  r.get("/car/gun/list", {.permission = "car:gun:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/car/gun/list", {.permission = "car:gun:list"}, [svc, tariffs](Request& q) {
+    auto page = svc->list(q.query, q.user());
+    tariffs->mark_in_force(page.rows);
+    return rows(std::move(page));
+  });
   r.get("/car/gun/{id}", {.permission = "car:gun:query"},
         [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
   r.put("/car/gun", {.permission = "car:gun:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {

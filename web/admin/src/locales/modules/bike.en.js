@@ -61,6 +61,7 @@ export default {
       bandsEmpty: 'Add at least one power band', bandRowMin: 'Row {n}: invalid min power', bandRowMax: 'Row {n}: max power must exceed min power', bandRowPrice: 'Row {n}: enter a price',
       bandGap: '{range} missing', bandOverlap: '{a} overlaps {b}', bandsOk: 'Bands are contiguous from 0 W up', bandsFix: 'Fix the power bands first',
       sessionPowerHint: 'The highest power held for 60 s picks the band, which prices the whole session',
+      effectiveHint: 'In force as soon as it is saved (while enabled): the area\'s devices can charge at once',
       modeHint: {
         A: 'By charging time: a fixed amount per billing unit',
         B: 'By power and time: the price of the power band × billing units',

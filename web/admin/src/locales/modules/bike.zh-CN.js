@@ -61,6 +61,7 @@ export default {
       bandsEmpty: '请至少添加一个功率区间', bandRowMin: '第 {n} 行最小功率无效', bandRowMax: '第 {n} 行最大功率须大于最小功率', bandRowPrice: '第 {n} 行请填写单价',
       bandGap: '{range} 缺失', bandOverlap: '{a} 与 {b} 重叠', bandsOk: '区间连续，覆盖 0W 以上全部功率', bandsFix: '请先修正功率区间',
       sessionPowerHint: '按会话中持续 60 秒以上的最高功率确定区间，整单按该区间计费',
+      effectiveHint: '保存后立即生效（启用状态）：该区域的设备即可开始充电',
       modeHint: {
         A: '根据设备的充电时长计费：每个计费单元收取固定金额',
         B: '根据设备的充电功率及时长计费：按功率所在区间的单价 × 计费单元数',

@@ -85,7 +85,9 @@ export default {
     },
     tariff: {
       name: 'Tariff name', mode: 'Mode', type: 'Type', status: 'Status', effectiveDate: 'Effective date', effectiveHint: 'Takes effect at 24:00 today, or at 00:00 of a later date you pick. Sessions across midnight use the tariff in force at their start',
-      effectiveNextMidnight: '24:00 today',
+      effectiveNextMidnight: '24:00 today', effectiveAtOnce: 'As soon as saved',
+      effectiveHintFirst: 'The area has no tariff in force yet: this one takes effect as soon as it is saved, so its piles can sync it and charge today. Or pick a later date (00:00 of it). Later edits take effect at 24:00, protecting the sessions running then',
+      savedNow: 'Saved; the tariff is in force',
       currentVersion: 'In force', pendingVersion: 'Pending', previousVersion: 'Previous', noVersion: 'None',
       energyPrice: 'Energy price', servicePrice: 'Service price', energyPriceYuan: 'Energy (CNY/kWh)', servicePriceYuan: 'Service (CNY/kWh)', totalPriceYuan: 'Total (CNY/kWh)',
       tier: 'Tier', tierPrices: 'Tier prices', periods: 'Periods', periodsHint: '30-minute steps; must cover 00:00–24:00 exactly, without overlaps',

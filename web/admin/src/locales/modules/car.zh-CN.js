@@ -85,7 +85,9 @@ export default {
     },
     tariff: {
       name: '计费名称', mode: '计费方式', type: '计费类型', status: '计费规则状态', effectiveDate: '生效时间', effectiveHint: '当日24:00生效；可选择之后的日期，于当日00:00生效。跨24点的订单按启动时生效的规则计费',
-      effectiveNextMidnight: '保存当日24:00生效',
+      effectiveNextMidnight: '保存当日24:00生效', effectiveAtOnce: '保存后立即生效',
+      effectiveHintFirst: '该区域还没有生效的计费规则，保存后立即生效：电桩可立即同步计费规则、开始充电。也可选择之后的日期，于当日00:00生效。此后的修改于当日24:00生效，以保护进行中的订单',
+      savedNow: '已保存，计费规则已生效',
       currentVersion: '当前生效', pendingVersion: '待生效', previousVersion: '历史版本', noVersion: '无',
       energyPrice: '电费单价', servicePrice: '服务费单价', energyPriceYuan: '电费（元/度）', servicePriceYuan: '服务费（元/度）', totalPriceYuan: '合计（元/度）',
       tier: '时段类型', tierPrices: '时段单价', periods: '计费时段', periodsHint: '时段以30分钟为最小间隔，须完整覆盖 00:00–24:00，不能重叠',

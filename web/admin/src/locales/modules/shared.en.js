@@ -47,6 +47,9 @@ export default {
     },
     command: {
       confirm: 'Send “{action}” to “{name}”?', accepted: '“{action}” sent', acceptedMsg: '“{action}” sent: {msg}'
+    },
+    noTariff: {
+      mark: 'No tariff', hint: 'Its area has no tariff in force: no session can start (nor can a car pile\'s tariff be synced) and the app tells drivers why. Add a tariff for the area under Tariffs — an area\'s first tariff takes effect as soon as it is saved.'
     }
   }
 }

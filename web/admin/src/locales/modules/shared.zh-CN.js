@@ -47,6 +47,9 @@ export default {
     },
     command: {
       confirm: '确认要对“{name}”执行“{action}”吗？', accepted: '“{action}”指令已下发', acceptedMsg: '“{action}”指令已下发：{msg}'
+    },
+    noTariff: {
+      mark: '无生效计费', hint: '所在区域没有生效的计费规则：不能启动充电（汽车桩也不能同步计费规则），小程序向司机显示原因。请在“计费规则”中为该区域新增规则——区域的第一条规则保存后立即生效。'
     }
   }
 }
