@@ -161,7 +161,9 @@ TEST(BikeRemainingTime, OnceShownItOnlyFalls) {
   for (const auto& [elapsed, prepaid_s] : polls) {
     auto r = remaining_time(tariff::BikeMode::C, elapsed, prepaid_s, 8);
     ASSERT_TRUE(r.seconds);
-    if (last) EXPECT_LT(*r.seconds, *last);
+    if (last) {
+      EXPECT_LT(*r.seconds, *last);
+    }
     last = r.seconds;
   }
 }
