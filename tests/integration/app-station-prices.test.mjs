@@ -4,7 +4,7 @@
 // `varies` — agrees with the station detail's `current`; stations without a tariff in force, with a
 // disabled one or without piles have none; rows are sorted by distance when the driver's position is
 // given (stations without coordinates last), else by id, on every page.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
 import { ok, uniq } from './lib/client.mjs';
@@ -67,8 +67,6 @@ before(async () => {
   // car tariff versions take effect at the next local midnight
   ok(await ctx.admin.post('/test/clock', { offsetMs: DAY }));
 });
-
-after(async () => { await ctx.admin?.post('/test/clock', { offsetMs: 0 }); });
 
 const list = async (query) => ok(await ctx.anon.get('/app/stations', { keyword: MARK, ...query }));
 const byName = (rows) => Object.fromEntries(rows.map((r) => [r.name, r]));
