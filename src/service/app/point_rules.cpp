@@ -47,10 +47,9 @@ std::optional<AreaTariff> tariff_of_area(const car::CarContext& ctx, StationKind
     return out;
   }
   return ctx.db.read([&](db::Connection& c) -> std::optional<AreaTariff> {
-    auto id = db::app::AppStationRepo(c).bike_tariff_of_area(area_id);
-    if (!id) return std::nullopt;
-    auto rec = db::bike::TariffRepo(c).find(*id);
-    if (!rec) return std::nullopt;
+    auto found = db::bike::TariffRepo(c).enabled_of_areas({area_id});
+    if (found.empty()) return std::nullopt;
+    const auto* rec = &found.front();
     AreaTariff out{bike_tariff_json(rec->name, rec->def), db::bike::prepay_json(rec->def.prepay_values)};
     out.tariff["id"] = rec->id;
     return out;

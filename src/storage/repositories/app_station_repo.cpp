@@ -186,11 +186,6 @@ std::vector<PointRow> AppStationRepo::points_of_device(StationKind kind, const s
   return points_of(c_.query(point_select(n) + "WHERE d.code = ? ORDER BY p." + n.number, {device_code}));
 }
 
-std::optional<int64_t> AppStationRepo::bike_tariff_of_area(int64_t area_id) {
-  return c_.scalar("SELECT id FROM bike_tariff WHERE area_id = ? AND status = 0 ORDER BY id DESC LIMIT 1",
-                   {area_id});
-}
-
 bool AppStationRepo::has_active_order(StationKind kind, int64_t point_id) {
   const char* sql =
       kind == StationKind::car

@@ -61,8 +61,6 @@ class AppStationRepo {
   // A gun / socket by its code; a pile / device code with a number; nullopt when unknown.
   std::optional<PointRow> point_by_code(StationKind kind, const std::string& code);
   std::vector<PointRow> points_of_device(StationKind kind, const std::string& device_code);
-  // The e-bike tariff that applies in an area: its newest enabled one (as the e-bike orders choose it).
-  std::optional<int64_t> bike_tariff_of_area(int64_t area_id);
   // True while a charging order holds the gun / socket (starting, charging, stopping, suspended).
   bool has_active_order(StationKind kind, int64_t point_id);
 
