@@ -103,10 +103,36 @@ test('找电站: the station list shows the station with free/total and distance
   await card.waitFor()
   await until(async () => /\d+m/.test(await card.innerText()), 'distance from the phone\'s position')
   assert.match(await card.innerText(), /空闲\s*2\s*\/2/)
+  // the price in force now, as the server's tariff engine says (the tier of the station's local time)
+  const [row] = ok(await new Api(BASE).get('/app/stations', { type: 'car', keyword: fx.station.name })).rows
+  assert.ok(row.priceNow, 'a price now')
+  const yuan4 = (p) => (p / 100000).toFixed(4)
+  const priceText = await card.getByTestId('station-price').innerText()
+  assert.match(priceText, new RegExp(`¥\\s*${yuan4(row.priceNow.unitPrice).replace('.', '\\.')}\\s*元/度`))
+  assert.match(priceText, new RegExp(`${row.priceNow.start}–${row.priceNow.end}`))
   await byId('station-search').locator('input').fill('')
   await byId('station-search').locator('input').press('Enter')
   await card.waitFor()
+  // nearest first: the distances down the list never decrease, stations without one come last
+  await until(async () => (await byId('station-card').count()) > 0, 'cards')
+  const cards = await byId('station-card').evaluateAll((els) => els.map((el) => el.querySelector('[data-testid="station-distance"]')?.innerText.trim() || null))
+  const metres = cards.map((d) => (d == null ? null : /km$/.test(d) ? Number.parseFloat(d) * 1000 : Number.parseFloat(d)))
+  const known = metres.filter((m) => m != null)
+  assert.ok(known.length >= 1, `distances: ${cards}`)
+  for (let i = 1; i < known.length; i += 1) assert.ok(known[i] >= known[i - 1] - 50, `sorted by distance: ${cards}`)
+  assert.ok(metres.indexOf(null) === -1 || metres.slice(metres.indexOf(null)).every((m) => m == null), `unknown distances last: ${cards}`)
   await phoneShot(page, 'home')
+  // e-bike tab: the mode A tariff's price per minute
+  await byId('station-tabs').getByText('电单车').click()
+  await byId('station-search').locator('input').fill(fx.bikeStation.name)
+  await byId('station-search').locator('input').press('Enter')
+  const bikeCard = byId('station-card').filter({ hasText: fx.bikeStation.name })
+  await bikeCard.waitFor()
+  assert.match(await bikeCard.getByTestId('station-price').innerText(), /¥\s*0\.10\s*元\/分钟/)
+  await phoneShot(page, 'home-bike')
+  await byId('station-search').locator('input').fill('')
+  await byId('station-tabs').getByText('汽车').click()
+  await card.waitFor()
 
   await card.click()
   await page.waitForURL(/\/h5\/station\/car\/\d+$/)
@@ -239,6 +265,13 @@ test('汽车充电: pay ¥50 on the sandbox cashier, back to the live status, st
   await until(async () => Number(await text('live-energy')) > 0 && (await text('live-cost')) !== '¥0.00' &&
     (await text('live-duration')) >= '00:00:03', 'live energy, cost and duration', 30000)
   assert.equal(await text('live-prepaid'), '¥50.00')
+  // the cost and the prepayment appear once each; what is left of the prepay beside it
+  assert.equal(await byId('live-cost').count(), 1)
+  assert.equal(await byId('live-prepaid').count(), 1)
+  assert.equal(await page.getByText('当前费用', { exact: true }).count(), 1)
+  assert.equal(await page.getByText('预付金额', { exact: true }).count(), 1)
+  const fen = (s) => Math.round(Number(s.replace(/[¥,]/g, '')) * 100)
+  await until(async () => fen(await text('live-prepaid-left')) === 5000 - fen(await text('live-cost')), 'prepay left = prepaid − cost')
   assert.match(await text('live-power'), /^\d+(\.\d+)?kW$/)
   assert.match(await text('live-duration'), /^\d\d:\d\d:\d\d$/)
   const live = ok(await fx.app.get(`/app/car/orders/${orderNo}`)).data
@@ -293,6 +326,20 @@ test('电单车: the socket QR URL → pay ¥2 → live → stop → the bill re
   await until(async () => (await text('order-state')) === '充电中', '充电中', 30000)
   await until(async () => Number(await text('live-energy')) > 0 || (await text('live-duration')) !== '00:00:00', 'live values', 30000)
   assert.equal(await text('live-prepaid'), '¥2.00')
+  // mode A (0.10 yuan a minute): ¥2 buys 20 minutes; the remaining time only counts down — it does not jump
+  // when the device's power arrives, and ticks between the polls
+  const secs = (s) => { const m = /(\d\d):(\d\d):(\d\d)/.exec(s); return m ? (+m[1]) * 3600 + (+m[2]) * 60 + (+m[3]) : null }
+  await until(async () => secs(await text('live-remaining')) != null, 'remaining time shown', 20000)
+  const seen = []
+  for (let i = 0; i < 8; i += 1) {
+    seen.push(secs(await text('live-remaining')))
+    await page.waitForTimeout(700)
+  }
+  assert.ok(seen[0] <= 1200 && seen[0] > 1100, `remaining ${seen}`)
+  for (let i = 1; i < seen.length; i += 1) assert.ok(seen[i] <= seen[i - 1], `never up: ${seen}`)
+  assert.ok(seen[seen.length - 1] < seen[0], `counts down: ${seen}`)
+  assert.equal(await page.getByText('当前费用', { exact: true }).count(), 1)
+  assert.equal(await page.getByText('预付金额', { exact: true }).count(), 1)
   await phoneShot(page, 'bike-live')
   await byId('order-stop').click()
   await confirmDialog()

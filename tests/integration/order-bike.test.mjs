@@ -167,6 +167,7 @@ test('normal session: paid → started over OCPP → live status → the device 
   assert.equal(live.socketNo, 1);
   assert.equal(live.deviceCode, d.code);
   assert.ok(live.remainingS > 0 && live.remainingS <= 600);
+  assert.equal(live.remainingMeasuring, false, 'priced by time: counts down from the start');
   await until(async () => (await detail(app, o.orderNo)).costSoFar === 10, 'cost so far: the first started minute');
   const socketRow = ok(await A.api.get(`/bike/device/${d.id}`)).data.sockets.find((x) => x.socketNo === 1);
   assert.equal(socketRow.state, 'charging');
@@ -221,8 +222,13 @@ test('power-band tariff: the prepaid duration follows the measured power, the ba
   const d = await device([], { area: BAND_AREA });  // the device draws 400 W
   const o = await paidOrder(app, { socketId: d.socket(1).id, amount: 100 });
   assert.equal(o.prepaidDurationS, 1200, 'at the reference power 100 W: 0.05 yuan a minute → 20 minutes');
-  await charging(app, o.orderNo);
+  const live = await charging(app, o.orderNo);
   await until(async () => (await detail(app, o.orderNo)).prepaidDurationS === 300, 'at 400 W: 0.20 yuan a minute → 5 minutes');
+  // the remaining time does not jump from 20 to 5 minutes: none while the power is measured (docs/orders.md)
+  for (const x of [live, await detail(app, o.orderNo)]) {
+    assert.equal(x.remainingMeasuring, true);
+    assert.equal(x.remainingS, null);
+  }
   await sleep(1000);
   ok(await app.post(`/app/bike/orders/${o.orderNo}/stop`));
   const done = await settled(app, o.orderNo);

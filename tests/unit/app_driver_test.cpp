@@ -70,3 +70,87 @@ TEST(AppTariffView, TouPeriodsAndCurrentTierInLocalTime) {
   EXPECT_EQ(peak.at("current").as_object().at("tier").as_string(), "peak");
   EXPECT_EQ(peak.at("current").as_object().at("energyPrice").as_int64(), 120000);
 }
+
+// The station list's price now (tariff_view.hpp): the car tier in force in the station's local time, an
+// e-bike tariff's unit price per mode, and the lowest of a station's areas with `varies`.
+TEST(AppPriceNow, CarPriceInForceInTheStationsZone) {
+  tariff::CarTariffInput in;
+  in.mode = tariff::TariffMode::tou;
+  in.tier_prices[tariff::index_of(tariff::Tier::peak)] = tariff::TierPrice{120000, 60000};
+  in.tier_prices[tariff::index_of(tariff::Tier::valley)] = tariff::TierPrice{40000, 30000};
+  in.periods = {{"00:00", "08:00", "valley"}, {"08:00", "22:00", "peak"}, {"22:00", "24:00", "valley"}};
+  auto t = tariff::make_car_tariff(in);
+  // 07:59 in Shanghai is valley; the same instant is 00:59 in London (valley too) — 08:00 Shanghai is peak,
+  // 01:00 London still valley: the zone decides.
+  auto sh = TimeZone::shanghai();
+  auto london = *TimeZone::find("Europe/London");
+  int64_t at = sh.to_utc({{2024, 3, 1}, 8, 0, 0, 0});
+  auto p = driver::car_price_now(t, sh, at);
+  EXPECT_EQ(p.at("tier").as_string(), "peak");
+  EXPECT_EQ(p.at("unitPrice").as_int64(), 180000);
+  EXPECT_EQ(p.at("start").as_string(), "08:00");
+  EXPECT_EQ(p.at("end").as_string(), "22:00");
+  EXPECT_EQ(driver::car_price_now(t, london, at).at("tier").as_string(), "valley");
+  // the station detail's `current` is the same object
+  EXPECT_EQ(driver::car_tariff_json(t, sh, at).at("current").as_object(), p);
+}
+
+TEST(AppPriceNow, BikeUnitPricePerMode) {
+  tariff::BikeTariff a;
+  a.mode = tariff::BikeMode::A;
+  a.unit_minutes = 60;
+  a.unit_price = 10000;  // 1.00 yuan an hour
+  auto pa = driver::bike_price_now(a);
+  EXPECT_EQ(pa.at("mode").as_string(), "A");
+  EXPECT_EQ(pa.at("unitPrice").as_int64(), 10000);
+  EXPECT_EQ(pa.at("unitMinutes").as_int64(), 60);
+  EXPECT_FALSE(pa.contains("kwhPrice"));
+  EXPECT_FALSE(pa.at("banded").as_bool());
+
+  tariff::BikeTariff b = a;  // bands: the lowest band's price, banded
+  b.mode = tariff::BikeMode::B;
+  b.bands = {{0, 200, 5000}, {200, 400, 8000}, {400, std::nullopt, 12000}};
+  auto pb = driver::bike_price_now(b);
+  EXPECT_EQ(pb.at("unitPrice").as_int64(), 5000);
+  EXPECT_TRUE(pb.at("banded").as_bool());
+
+  tariff::BikeTariff c;  // per kWh: energy + service
+  c.mode = tariff::BikeMode::C;
+  c.energy_price = 100000;
+  c.service_price = 50000;
+  auto pc = driver::bike_price_now(c);
+  EXPECT_EQ(pc.at("kwhPrice").as_int64(), 150000);
+  EXPECT_FALSE(pc.contains("unitPrice"));
+
+  tariff::BikeTariff d = a;  // energy per kWh + a service fee per unit
+  d.mode = tariff::BikeMode::D;
+  d.energy_price = 80000;
+  auto pd = driver::bike_price_now(d);
+  EXPECT_EQ(pd.at("kwhPrice").as_int64(), 80000);
+  EXPECT_EQ(pd.at("unitPrice").as_int64(), 10000);
+}
+
+TEST(AppPriceNow, LowestOfTheAreasAndWhetherTheyDiffer) {
+  EXPECT_TRUE(driver::lowest_price({}).is_null());
+  boost::json::object cheap{{"tier", "flat"},      {"energyPrice", 80000}, {"servicePrice", 40000},
+                            {"unitPrice", 120000}, {"start", "00:00"},     {"end", "24:00"}};
+  boost::json::object dear = cheap;
+  dear["servicePrice"] = 60000;
+  dear["unitPrice"] = 140000;
+  auto one = driver::lowest_price({cheap}).as_object();
+  EXPECT_EQ(one.at("unitPrice").as_int64(), 120000);
+  EXPECT_FALSE(one.at("varies").as_bool());
+  auto two = driver::lowest_price({dear, cheap}).as_object();
+  EXPECT_EQ(two.at("unitPrice").as_int64(), 120000);
+  EXPECT_TRUE(two.at("varies").as_bool());
+  // the same price in two areas whose periods differ: one price
+  boost::json::object same = cheap;
+  same["start"] = "08:00";
+  EXPECT_FALSE(driver::lowest_price({cheap, same}).as_object().at("varies").as_bool());
+  // e-bike: by kWh price, then unit price
+  boost::json::object ba{{"mode", "D"}, {"kwhPrice", 80000}, {"unitPrice", 9000}, {"unitMinutes", 60}};
+  boost::json::object bb{{"mode", "D"}, {"kwhPrice", 80000}, {"unitPrice", 7000}, {"unitMinutes", 60}};
+  auto bike = driver::lowest_price({ba, bb}).as_object();
+  EXPECT_EQ(bike.at("unitPrice").as_int64(), 7000);
+  EXPECT_TRUE(bike.at("varies").as_bool());
+}

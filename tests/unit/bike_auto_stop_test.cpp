@@ -121,3 +121,52 @@ TEST(FullDetector, OutOfOrderReportsAndTheRuleOff) {
 
 }  // namespace
 }  // namespace zc::order
+
+// The remaining time of the live page (remaining_time): mode A counts down from the start; the power-priced
+// modes show nothing until a whole sustain window of measured power, then count down without jumping.
+namespace zc::order {
+namespace {
+
+TEST(BikeRemainingTime, TimePricedCountsDownFromTheStart) {
+  auto r = remaining_time(tariff::BikeMode::A, 0, 1200, std::nullopt);
+  EXPECT_FALSE(r.measuring);
+  EXPECT_EQ(r.seconds, 1200);
+  // the first power reading changes nothing
+  EXPECT_EQ(remaining_time(tariff::BikeMode::A, 30, 1200, 25).seconds, 1170);
+  EXPECT_EQ(remaining_time(tariff::BikeMode::A, 1300, 1200, 0).seconds, 0);  // never negative
+}
+
+TEST(BikeRemainingTime, PowerPricedWaitsForAWholeWindowOfPower) {
+  const int64_t w = tariff::kBikeSustainWindowS;
+  for (auto mode : {tariff::BikeMode::B, tariff::BikeMode::C, tariff::BikeMode::D, tariff::BikeMode::E}) {
+    // before any power, and during the first window after it: no figure
+    auto before = remaining_time(mode, 10, 9600, std::nullopt);
+    EXPECT_TRUE(before.measuring);
+    EXPECT_FALSE(before.seconds.has_value());
+    EXPECT_TRUE(remaining_time(mode, 5 + w - 1, 9600, 5).measuring);
+    // a whole window after the first reading: the prepaid duration at the measured power − elapsed
+    auto after = remaining_time(mode, 5 + w, 28800, 5);
+    EXPECT_FALSE(after.measuring);
+    EXPECT_EQ(after.seconds, 28800 - 5 - w);
+  }
+}
+
+TEST(BikeRemainingTime, OnceShownItOnlyFalls) {
+  // Mode C: the sweeper recomputes the prepaid duration at the sustained power, which only rises once a
+  // whole window has been measured; each poll's figure is then below the last.
+  const int64_t w = tariff::kBikeSustainWindowS;
+  std::optional<int64_t> last;
+  const std::pair<int64_t, int64_t> polls[] = {
+      {w + 10, 28800}, {w + 12, 28800}, {w + 14, 24000}, {w + 16, 24000}};
+  for (const auto& [elapsed, prepaid_s] : polls) {
+    auto r = remaining_time(tariff::BikeMode::C, elapsed, prepaid_s, 8);
+    ASSERT_TRUE(r.seconds);
+    if (last) {
+      EXPECT_LT(*r.seconds, *last);
+    }
+    last = r.seconds;
+  }
+}
+
+}  // namespace
+}  // namespace zc::order

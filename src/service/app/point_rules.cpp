@@ -50,14 +50,45 @@ std::optional<AreaTariff> tariff_of_area(const car::CarContext& ctx, StationKind
     return out;
   }
   return ctx.db.read([&](db::Connection& c) -> std::optional<AreaTariff> {
-    auto id = db::bike::TariffRepo(c).in_force_of_area(area_id);
-    if (!id) return std::nullopt;
-    auto rec = db::bike::TariffRepo(c).find(*id);
-    if (!rec) return std::nullopt;
+    auto found = db::bike::TariffRepo(c).enabled_of_areas({area_id});
+    if (found.empty()) return std::nullopt;
+    const auto* rec = &found.front();
     AreaTariff out{bike_tariff_json(rec->name, rec->def), db::bike::prepay_json(rec->def.prepay_values)};
     out.tariff["id"] = rec->id;
     return out;
   });
+}
+
+std::map<int64_t, json::value> prices_now(const car::CarContext& ctx, StationKind kind,
+                                          const std::map<int64_t, std::string>& station_zones) {
+  std::vector<int64_t> station_ids, area_ids;
+  for (const auto& [id, _] : station_zones) station_ids.push_back(id);
+  std::vector<std::pair<int64_t, int64_t>> areas;  // (station, area)
+  std::map<int64_t, tariff::BikeTariff> bike;      // area → its tariff
+  ctx.db.read([&](db::Connection& c) {
+    areas = db::app::AppStationRepo(c).areas_with_devices(kind, station_ids);
+    for (const auto& a : areas) area_ids.push_back(a.second);
+    if (kind == StationKind::bike)
+      for (auto& t : db::bike::TariffRepo(c).enabled_of_areas(area_ids))
+        bike.emplace(t.area_id, std::move(t.def));
+  });
+  std::map<int64_t, std::vector<json::object>> of_station;
+  if (kind == StationKind::car) {
+    const int64_t now = ctx.clock.now();
+    auto in_force = car::TariffService(ctx).in_force_for_areas(area_ids, now);
+    for (const auto& [station, area] : areas) {
+      auto t = in_force.find(area);
+      if (t == in_force.end()) continue;
+      auto zone = TimeZone::find(station_zones.at(station)).value_or(TimeZone::shanghai());
+      of_station[station].push_back(car_price_now(t->second.tariff, zone, now));
+    }
+  } else {
+    for (const auto& [station, area] : areas)
+      if (auto t = bike.find(area); t != bike.end()) of_station[station].push_back(bike_price_now(t->second));
+  }
+  std::map<int64_t, json::value> out;
+  for (const auto& id : station_ids) out[id] = lowest_price(of_station[id]);
+  return out;
 }
 
 }  // namespace zc::driver

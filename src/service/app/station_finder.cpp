@@ -96,8 +96,15 @@ StationPage StationFinder::list(const StationQuery& q) {
   StationPage page;
   page.total = static_cast<int64_t>(items.size());
   size_t first = static_cast<size_t>((q.page_num - 1) * q.page_size);
-  for (size_t i = first; i < items.size() && i < first + static_cast<size_t>(q.page_size); ++i)
-    page.rows.push_back(summary_json(q.kind, *items[i].s, items[i].d));
+  size_t last = std::min(items.size(), first + static_cast<size_t>(q.page_size));
+  std::map<int64_t, std::string> zones;  // the page's stations
+  for (size_t i = first; i < last; ++i) zones[items[i].s->id] = items[i].s->timezone;
+  auto prices = prices_now(car_, q.kind, zones);
+  for (size_t i = first; i < last; ++i) {
+    json::object row = summary_json(q.kind, *items[i].s, items[i].d);
+    row["priceNow"] = std::move(prices[items[i].s->id]);
+    page.rows.push_back(std::move(row));
+  }
   return page;
 }
 

@@ -481,6 +481,36 @@ std::optional<TariffService::InForce> TariffService::in_force_for_area(int64_t a
   });
 }
 
+std::map<int64_t, TariffService::InForce> TariffService::in_force_for_areas(
+    const std::vector<int64_t>& area_ids, int64_t at_ms) {
+  return ctx_.db.read([&](Connection& c) {
+    TariffRepo repo(c);
+    std::vector<TariffRec> tariffs;
+    std::vector<int64_t> ids;
+    for (auto& t : repo.of_areas(area_ids))
+      if (t.status == 0) {
+        ids.push_back(t.id);
+        tariffs.push_back(std::move(t));
+      }
+    std::map<int64_t, std::vector<VersionRec>> versions;
+    for (auto& v : repo.versions_of(ids)) versions[v.tariff_id].push_back(std::move(v));
+    std::map<int64_t, InForce> out;
+    for (const auto& t : tariffs) {
+      auto dv = domain_versions(versions[t.id]);
+      const auto* v = tariff::version_in_force(dv, at_ms);
+      if (!v) continue;
+      InForce f{t.id, v->id, v->tariff, {}, ""};
+      boost::system::error_code ec;
+      json::value pv = json::parse(t.prepay_json, ec);
+      if (!ec && pv.is_array())
+        for (const auto& x : pv.as_array())
+          if (x.is_int64()) f.prepay_values.push_back(x.as_int64());
+      out.emplace(t.area_id, std::move(f));
+    }
+    return out;
+  });
+}
+
 std::optional<tariff::CarTariff> TariffService::version_of_area(int64_t area_id, int64_t version_id) {
   return ctx_.db.read([&](Connection& c) -> std::optional<tariff::CarTariff> {
     TariffRepo repo(c);

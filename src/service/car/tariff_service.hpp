@@ -5,6 +5,7 @@
 // bill and the YKC model come from domain/tariff (car_tariff, car_billing, ykc_billing_model).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,9 @@ class TariffService {
     std::string timezone;
   };
   std::optional<InForce> in_force_for_area(int64_t area_id, int64_t at_ms);
+  // The same for many areas in one read (the app's station list); `timezone` is left empty (the caller
+  // has its stations'). Areas without a tariff in force are absent.
+  std::map<int64_t, InForce> in_force_for_areas(const std::vector<int64_t>& area_ids, int64_t at_ms);
   // The definition of one version of the area's tariff (a session is billed by the version it started
   // with, even after a newer one took effect); nullopt when unknown.
   std::optional<tariff::CarTariff> version_of_area(int64_t area_id, int64_t version_id);

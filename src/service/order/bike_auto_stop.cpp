@@ -1,5 +1,7 @@
 #include "service/order/bike_auto_stop.hpp"
 
+#include <algorithm>
+
 namespace zc::order {
 
 void FullDetector::start(int64_t at_ms) {
@@ -34,6 +36,14 @@ std::string auto_stop_reason(const AutoStopInput& in) {
   }
   if (in.full) return in.ever_powered ? "已充满，自动停止" : "未检测到充电负载，自动停止";
   return "";
+}
+
+RemainingTime remaining_time(tariff::BikeMode mode, int64_t elapsed_s, int64_t prepaid_duration_s,
+                             std::optional<int64_t> first_power_at_s) {
+  const bool by_power = tariff::bike_mode_uses_bands(mode) || tariff::bike_mode_uses_energy(mode);
+  if (by_power && (!first_power_at_s || elapsed_s - *first_power_at_s < tariff::kBikeSustainWindowS))
+    return {std::nullopt, true};
+  return {std::max<int64_t>(0, prepaid_duration_s - elapsed_s), false};
 }
 
 }  // namespace zc::order

@@ -55,4 +55,19 @@ struct AutoStopInput {
 // The reason to stop now ("" = keep charging), worded for the order's end reason (Chinese, as the UI).
 std::string auto_stop_reason(const AutoStopInput& in);
 
+// The remaining time the driver's live page shows (docs/orders.md "Remaining time"): when rule 1 will stop
+// the session, shown only once it can no longer jump.
+//   - Mode A (priced by time only): prepaid duration − elapsed from the start; the power never changes it.
+//   - Power-priced modes (B–E: band or energy): `measuring` (no figure) until the power has been reported
+//     for a whole sustain window (kBikeSustainWindowS) — before that the band and the energy per minute are
+//     not known, and a figure at the reference power would jump when the first reading re-prices the
+//     session. Then prepaid duration (at the sustained power, recomputed by the sweeper) − elapsed: the
+//     sustained power only rises from then on, so the figure only falls.
+struct RemainingTime {
+  std::optional<int64_t> seconds;  // nullopt while measuring
+  bool measuring = false;
+};
+RemainingTime remaining_time(tariff::BikeMode mode, int64_t elapsed_s, int64_t prepaid_duration_s,
+                             std::optional<int64_t> first_power_at_s);
+
 }  // namespace zc::order

@@ -619,8 +619,22 @@ json::object BikeOrders::to_json(const BikeOrder& o, bool live) {
     j["energy"] = u.energy;
     j["kwh"] = kwh_text(u.energy);
     j["powerW"] = u.power_w;
-    j["remainingS"] = std::max<int64_t>(0, o.prepaid_duration_s - u.duration_s);
-    if (auto t = tariff_of(o)) j["costSoFar"] = bill(*t, o, u).total;
+    std::optional<int64_t> powered_at = u.power_w > 0 ? std::optional<int64_t>(0) : std::nullopt;
+    {
+      std::lock_guard lk(live_mu_);  // the first report of drawn power (none here after a restart)
+      if (auto it = live_.find(o.id); it != live_.end())
+        for (const auto& smp : it->second.samples)
+          if (smp.power_w.value_or(0) > 0 || smp.energy.value_or(0) > 0) {
+            powered_at = smp.at_s;
+            break;
+          }
+    }
+    auto t = tariff_of(o);
+    auto rest =
+        remaining_time(t ? t->mode : tariff::BikeMode::A, u.duration_s, o.prepaid_duration_s, powered_at);
+    j["remainingS"] = rest.seconds ? json::value(*rest.seconds) : json::value(nullptr);
+    j["remainingMeasuring"] = rest.measuring;
+    if (t) j["costSoFar"] = bill(*t, o, u).total;
   }
   return j;
 }

@@ -172,6 +172,23 @@ std::vector<StationSummary> AppStationRepo::stations(StationKind kind, const std
   return out;
 }
 
+std::vector<std::pair<int64_t, int64_t>> AppStationRepo::areas_with_devices(
+    StationKind kind, const std::vector<int64_t>& station_ids) {
+  if (station_ids.empty()) return {};
+  const Names& n = names(kind);
+  std::string sql = std::string("SELECT a.station_id, a.id FROM ") + n.area + " a WHERE a.status = 0 AND " +
+                    "EXISTS (SELECT 1 FROM " + n.device + " d WHERE d.area_id = a.id) AND a.station_id IN (";
+  Params params;
+  for (size_t i = 0; i < station_ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.emplace_back(station_ids[i]);
+  }
+  Result r = c_.query(sql + ") ORDER BY a.station_id, a.id", params);
+  std::vector<std::pair<int64_t, int64_t>> out;
+  for (size_t i = 0; i < r.size(); ++i) out.emplace_back(r.i64(i, 0), r.i64(i, 1));
+  return out;
+}
+
 std::vector<PointRow> AppStationRepo::points_of_station(StationKind kind, int64_t station_id) {
   const Names& n = names(kind);
   return points_of(c_.query(point_select(n) + "WHERE s.id = ? AND a.status = 0 ORDER BY d.id, p." + n.number,

@@ -9,6 +9,7 @@
 // (storage/repositories/tariff_in_force.hpp; car: at the repository's `now`).
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -54,6 +55,10 @@ class AppStationRepo {
   // Shown stations matching `keyword` (name or address), unsorted; `only_id` narrows to one station.
   std::vector<StationSummary> stations(StationKind kind, const std::string& keyword,
                                        std::optional<int64_t> only_id = std::nullopt);
+  // The enabled areas with piles/devices of these stations (those whose tariffs the station shows), as
+  // (station id, area id) by station and area; one query.
+  std::vector<std::pair<int64_t, int64_t>> areas_with_devices(StationKind kind,
+                                                              const std::vector<int64_t>& station_ids);
   // Guns / sockets of the shown piles/devices of a station, ordered by device and number.
   std::vector<PointRow> points_of_station(StationKind kind, int64_t station_id);
   // A gun / socket by its code; a pile / device code with a number; nullopt when unknown.

@@ -119,31 +119,54 @@ std::optional<json::object> TariffRepo::detail(int64_t id, const DataScope& scop
   return o;
 }
 
-std::optional<TariffRec> TariffRepo::find(int64_t id) {
-  Result r = c_.query(
-      "SELECT id, station_id, area_id, status, name, mode, max_duration_min, auto_stop_amount, free_minutes, "
-      "unit_minutes, unit_price, bands, energy_price, service_price, reference_power_w, prepay_values FROM "
-      "bike_tariff WHERE id = ?",
-      {id});
-  if (r.empty()) return std::nullopt;
+static constexpr const char* kTariffColumns =
+    "SELECT id, station_id, area_id, status, name, mode, max_duration_min, auto_stop_amount, free_minutes, "
+    "unit_minutes, unit_price, bands, energy_price, service_price, reference_power_w, prepay_values FROM "
+    "bike_tariff t ";
+
+static TariffRec tariff_rec(const Result& r, size_t i) {
   TariffRec t;
-  t.id = r.i64(0, 0);
-  t.station_id = r.i64(0, 1);
-  t.area_id = r.i64(0, 2);
-  t.status = r.i64(0, 3);
-  t.name = r.str(0, 4);
-  t.def.mode = tariff::parse_bike_mode(r.str(0, 5)).value_or(tariff::BikeMode::A);
-  t.def.max_duration_min = static_cast<int32_t>(r.i64(0, 6));
-  t.def.auto_stop_amount = r.i64(0, 7);
-  t.def.free_minutes = static_cast<int32_t>(r.i64(0, 8));
-  t.def.unit_minutes = static_cast<int32_t>(r.i64(0, 9));
-  t.def.unit_price = r.i64(0, 10);
-  t.def.bands = parse_bands(r.str(0, 11));
-  t.def.energy_price = r.i64(0, 12);
-  t.def.service_price = r.i64(0, 13);
-  t.def.reference_power_w = static_cast<int32_t>(r.i64(0, 14));
-  t.def.prepay_values = parse_prepay(r.str(0, 15));
+  t.id = r.i64(i, 0);
+  t.station_id = r.i64(i, 1);
+  t.area_id = r.i64(i, 2);
+  t.status = r.i64(i, 3);
+  t.name = r.str(i, 4);
+  t.def.mode = tariff::parse_bike_mode(r.str(i, 5)).value_or(tariff::BikeMode::A);
+  t.def.max_duration_min = static_cast<int32_t>(r.i64(i, 6));
+  t.def.auto_stop_amount = r.i64(i, 7);
+  t.def.free_minutes = static_cast<int32_t>(r.i64(i, 8));
+  t.def.unit_minutes = static_cast<int32_t>(r.i64(i, 9));
+  t.def.unit_price = r.i64(i, 10);
+  t.def.bands = parse_bands(r.str(i, 11));
+  t.def.energy_price = r.i64(i, 12);
+  t.def.service_price = r.i64(i, 13);
+  t.def.reference_power_w = static_cast<int32_t>(r.i64(i, 14));
+  t.def.prepay_values = parse_prepay(r.str(i, 15));
   return t;
+}
+
+std::optional<TariffRec> TariffRepo::find(int64_t id) {
+  Result r = c_.query(std::string(kTariffColumns) + "WHERE id = ?", {id});
+  if (r.empty()) return std::nullopt;
+  return tariff_rec(r, 0);
+}
+
+std::vector<TariffRec> TariffRepo::enabled_of_areas(const std::vector<int64_t>& area_ids) {
+  if (area_ids.empty()) return {};
+  std::string sql = std::string(kTariffColumns) + "WHERE t.status = 0 AND t.area_id IN (";
+  Params params;
+  for (size_t i = 0; i < area_ids.size(); ++i) {
+    sql += i ? ", ?" : "?";
+    params.emplace_back(area_ids[i]);
+  }
+  // the newest enabled one of each area (as the e-bike orders choose it)
+  sql +=
+      ") AND NOT EXISTS (SELECT 1 FROM bike_tariff n WHERE n.area_id = t.area_id AND n.status = 0 AND "
+      "n.id > t.id) ORDER BY t.area_id";
+  Result r = c_.query(sql, params);
+  std::vector<TariffRec> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(tariff_rec(r, i));
+  return out;
 }
 
 bool TariffRepo::in_scope(int64_t id, const DataScope& scope) {
@@ -165,8 +188,9 @@ static Params def_params(const tariff::BikeTariff& t) {
 }
 
 std::optional<int64_t> TariffRepo::in_force_of_area(int64_t area_id) {
-  return c_.scalar("SELECT id FROM bike_tariff WHERE area_id = ? AND status = 0 ORDER BY id DESC LIMIT 1",
-                   {area_id});
+  auto found = enabled_of_areas({area_id});  // one rule for one area and for a page of them
+  if (found.empty()) return std::nullopt;
+  return found.front().id;
 }
 
 int64_t TariffRepo::insert(const Owned& o, int64_t area_id, const std::string& name,

@@ -32,6 +32,9 @@ class TariffRepo {
   Page list(const QueryParams& q, const DataScope& scope);
   std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
   std::optional<TariffRec> find(int64_t id);
+  // The tariff that applies in each of these areas: its newest enabled one (one query; an area without one is
+  // absent).
+  std::vector<TariffRec> enabled_of_areas(const std::vector<int64_t>& area_ids);
   bool in_scope(int64_t id, const DataScope& scope);
   // The tariff in force in an area: its newest enabled one (an e-bike tariff has no versions — it is in
   // force once saved and enabled); what the orders start with and the app shows. nullopt: none.

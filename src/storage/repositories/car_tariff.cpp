@@ -93,6 +93,44 @@ std::vector<VersionRec> TariffRepo::versions(int64_t tariff_id) {
   return out;
 }
 
+static std::string id_list(const std::vector<int64_t>& ids, Params& params) {
+  std::string out = "(";
+  for (size_t i = 0; i < ids.size(); ++i) {
+    out += i ? ", ?" : "?";
+    params.emplace_back(ids[i]);
+  }
+  return out + ")";
+}
+
+std::vector<TariffRec> TariffRepo::of_areas(const std::vector<int64_t>& area_ids) {
+  if (area_ids.empty()) return {};
+  Params p;
+  Result r = c_.query(
+      "SELECT id, station_id, area_id, name, mode, prepay_values, status FROM car_tariff WHERE area_id IN " +
+          id_list(area_ids, p),
+      p);
+  std::vector<TariffRec> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back(
+        {r.i64(i, 0), r.i64(i, 1), r.i64(i, 2), r.str(i, 3), r.str(i, 4), r.str(i, 5), r.i64(i, 6)});
+  return out;
+}
+
+std::vector<VersionRec> TariffRepo::versions_of(const std::vector<int64_t>& tariff_ids) {
+  if (tariff_ids.empty()) return {};
+  Params p;
+  Result r = c_.query(
+      "SELECT id, tariff_id, seq, effective_from, mode, definition, created_by, created_at FROM "
+      "car_tariff_version WHERE tariff_id IN " +
+          id_list(tariff_ids, p) + " ORDER BY tariff_id, seq",
+      p);
+  std::vector<VersionRec> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.i64(i, 0), r.i64(i, 1), r.i64(i, 2), r.i64(i, 3), r.str(i, 4), r.str(i, 5), r.str(i, 6),
+                   r.i64(i, 7)});
+  return out;
+}
+
 int64_t TariffRepo::add_version(int64_t tariff_id, int64_t effective_from, const std::string& mode,
                                 const std::string& definition, const std::string& by, int64_t now) {
   int64_t seq =

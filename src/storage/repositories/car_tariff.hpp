@@ -42,6 +42,9 @@ class TariffRepo {
   void set_prepay(int64_t id, const std::string& prepay_json, const std::string& by, int64_t now);
   void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
   std::vector<VersionRec> versions(int64_t tariff_id);  // by seq
+  // The tariffs of these areas and all their versions, two queries (the app's station list).
+  std::vector<TariffRec> of_areas(const std::vector<int64_t>& area_ids);
+  std::vector<VersionRec> versions_of(const std::vector<int64_t>& tariff_ids);  // by tariff, seq
   int64_t add_version(int64_t tariff_id, int64_t effective_from, const std::string& mode,
                       const std::string& definition, const std::string& by, int64_t now);
 

@@ -12,6 +12,37 @@ export function price(p) {
   const n = Math.round((Number(p) || 0) / 10) // 0.0001 yuan
   return `${Math.floor(n / 10000)}.${String(n % 10000).padStart(4, '0')}`
 }
+/** 0.0001 yuan → "0.10" (2 decimals, or 4 when finer) */
+export function milli(v) {
+  const n = Math.round(Number(v) || 0)
+  return n % 100 === 0 ? (n / 10000).toFixed(2) : (n / 10000).toFixed(4)
+}
+/** "元/度", "元/小时", "元/30分钟" — the unit of a price shown as a figure */
+export function perUnit(minutes) {
+  if (minutes == null) return t('common.yuanPerKwh')
+  if (minutes === 1) return t('common.yuanPerMinute')
+  if (minutes % 60 === 0) return minutes === 60 ? t('common.yuanPerHour') : t('common.yuanPerHours', { n: minutes / 60 })
+  return t('common.yuanPerMinutes', { n: minutes })
+}
+/**
+ * The station card's price now (GET /app/stations priceNow) as {figure, unit, from, note}: the figure in
+ * yuan, its unit, `from` when it is the lowest of several (areas, power bands), `note` the period or the
+ * service fee part. Null without a price.
+ */
+export function priceNowText(p) {
+  if (!p) return null
+  if (p.mode == null) { // car: energy + service per kWh in the tier in force now
+    const whole = p.start === '00:00' && p.end === '24:00'
+    return { figure: price(p.unitPrice), unit: t('common.yuanPerKwh'), from: !!p.varies,
+      note: whole ? '' : `${tierText(p.tier)} ${p.start}–${p.end}` }
+  }
+  if (p.kwhPrice != null) {
+    const svc = p.unitPrice != null ? `${t('station.service')} ${milli(p.unitPrice)}${perUnit(p.unitMinutes)}${p.banded ? t('home.from') : ''}` : ''
+    return { figure: price(p.kwhPrice), unit: t('common.yuanPerKwh'), from: !!p.varies, note: svc }
+  }
+  return { figure: milli(p.unitPrice), unit: perUnit(p.unitMinutes), from: !!p.varies || !!p.banded,
+    note: p.banded ? t('home.byPower') : '' }
+}
 /** energy in 0.0001 kWh → "12.35" */
 export function kwh(e) {
   return ((Number(e) || 0) / 10000).toFixed(2)

@@ -8,13 +8,13 @@ const messages = {
   'zh-CN': {
     brand: '智充', slogan: '扫码即充 · 安心出行',
     tab: { home: '找电站', scan: '扫码充电', me: '我的' },
-    common: { back: '返回', retry: '重试', loading: '加载中…', confirm: '确定', cancel: '取消', empty: '暂无数据', required: '请填写', signInFirst: '请先登录', networkError: '网络异常，请稍后重试', sessionExpired: '登录已过期，请重新登录', yuanPerKwh: '元/度', kw: 'kW' },
+    common: { back: '返回', retry: '重试', loading: '加载中…', confirm: '确定', cancel: '取消', empty: '暂无数据', required: '请填写', signInFirst: '请先登录', networkError: '网络异常，请稍后重试', sessionExpired: '登录已过期，请重新登录', yuanPerKwh: '元/度', yuanPerHour: '元/小时', yuanPerHours: '元/{n}小时', yuanPerMinute: '元/分钟', yuanPerMinutes: '元/{n}分钟', kw: 'kW' },
     login: {
       title: '手机号登录', subtitle: '未注册的手机号验证后自动创建账号', phone: '手机号', phonePh: '请输入11位手机号', code: '验证码', codePh: '请输入6位验证码',
       send: '获取验证码', resend: '{n}s 后重发', sent: '验证码已发送', submit: '登录', devFill: '演示环境：重新填入验证码', devFilled: '演示环境：已自动填入验证码',
       agreePrefix: '我已阅读并同意', terms: '《用户服务协议》', and: '和', privacy: '《隐私政策》', agreeFirst: '请先阅读并同意《用户服务协议》和《隐私政策》', welcome: '登录成功'
     },
-    home: { car: '汽车', bike: '电单车', search: '搜索电站名称或地址', free: '空闲', total: '共 {n} 个', freeOf: '{free}/{total}', gun: '枪', socket: '插座', noStations: '附近暂无电站', distance: '距您 {d}', locating: '正在定位…', locOff: '未开启定位，按默认顺序显示', notPayable: '暂不支持在线支付', scanHint: '扫描充电桩上的二维码或输入编号开始充电' },
+    home: { car: '汽车', bike: '电单车', search: '搜索电站名称或地址', free: '空闲', total: '共 {n} 个', freeOf: '{free}/{total}', gun: '枪', socket: '插座', noStations: '附近暂无电站', distance: '距您 {d}', locating: '正在定位…', locOff: '未开启定位，按默认顺序显示', notPayable: '暂不支持在线支付', scanHint: '扫描充电桩上的二维码或输入编号开始充电', from: '起', byPower: '按功率档位计费', noPrice: '暂无计费规则', priceNow: '当前价格' },
     station: { title: '电站详情', hours: '营业时间', phone: '客服电话', address: '地址', piles: '充电桩', devices: '充电设备', tariff: '当前电价', energy: '电费', service: '服务费', unit: '单价', tou: '分时电价', offline: '离线', stopped: '已停用', online: '在线', start: '去充电', navigate: '导航', power: '功率', ac: '交流', dc: '直流', gunN: '{n}号枪', socketN: '{n}号插座', prepay: '预付金额', noTariff: '暂无计费规则', bikeTariff: '计费规则' },
     state: { available: '空闲', idle: '空闲', plugged: '已插枪', charging: '充电中', occupied: '占用', faulted: '故障', fault: '故障', offline: '离线', unavailable: '不可用', finishing: '结束中', reserved: '已预约', preparing: '准备中', suspended: '暂停' },
     scan: { title: '扫码充电', codeLabel: '桩号/枪号', codePh: '输入充电枪、插座或设备编号', submit: '查询', tip: '编号印在充电桩或插座的二维码下方；也可用手机相机扫描二维码直接打开本页面。', recent: '最近使用', cameraTip: '用微信或手机相机扫描二维码' },
@@ -25,7 +25,7 @@ const messages = {
     },
     pay: { title: '支付结果', waiting: '正在确认支付结果…', paid: '支付成功，正在启动充电', failed: '支付失败', closed: '支付已关闭', unpaid: '尚未支付', toCashier: '继续支付', home: '返回首页', amount: '支付金额' },
     order: {
-      title: '充电详情', live: '实时数据', energy: '已充电量', power: '当前功率', duration: '充电时长', cost: '当前费用', prepaid: '预付金额', soc: '电量', voltage: '电压', current: '电流', remaining: '剩余时长',
+      title: '充电详情', live: '实时数据', energy: '已充电量', power: '当前功率', duration: '充电时长', cost: '当前费用', prepaid: '预付金额', soc: '电量', voltage: '电压', current: '电流', remaining: '剩余时长', measuring: '功率检测中', measuringTip: '检测到充电功率1分钟后显示剩余时长', prepaidLeft: '预付余额', prepayUsed: '已用 {p}%',
       stop: '停止充电', stopConfirm: '确定要停止充电吗？停止后未用完的预付款将自动退回。', stopping: '正在停止…', stopSent: '已发送停止指令',
       bill: '账单', charged: '实际消费', refunded: '已退款', refunding: '退款处理中', energyFee: '电费', serviceFee: '服务费', tiers: '分时段明细', endReason: '结束原因', startTime: '开始时间', endTime: '结束时间', orderNo: '订单编号', plate: '车牌', gun: '充电枪', socket: '插座', station: '充电站', device: '设备',
       again: '再充一次', done: '完成', autoRefund: '未用完的预付款 {a} 将原路退回', billing: '计费明细', units: '计费单位', billedDuration: '计费时长'
@@ -39,13 +39,13 @@ const messages = {
   en: {
     brand: 'ZhiCharge', slogan: 'Scan, charge, go',
     tab: { home: 'Stations', scan: 'Scan', me: 'Me' },
-    common: { back: 'Back', retry: 'Retry', loading: 'Loading…', confirm: 'OK', cancel: 'Cancel', empty: 'Nothing here', required: 'Required', signInFirst: 'Please sign in', networkError: 'Network error, please retry', sessionExpired: 'Session expired, please sign in again', yuanPerKwh: 'CNY/kWh', kw: 'kW' },
+    common: { back: 'Back', retry: 'Retry', loading: 'Loading…', confirm: 'OK', cancel: 'Cancel', empty: 'Nothing here', required: 'Required', signInFirst: 'Please sign in', networkError: 'Network error, please retry', sessionExpired: 'Session expired, please sign in again', yuanPerKwh: 'CNY/kWh', yuanPerHour: 'CNY/h', yuanPerHours: 'CNY/{n} h', yuanPerMinute: 'CNY/min', yuanPerMinutes: 'CNY/{n} min', kw: 'kW' },
     login: {
       title: 'Sign in with phone', subtitle: 'A new number gets an account after verification', phone: 'Phone', phonePh: '11-digit mobile number', code: 'Code', codePh: '6-digit code',
       send: 'Get code', resend: 'Resend in {n}s', sent: 'Code sent', submit: 'Sign in', devFill: 'Demo: fill in the code again', devFilled: 'Demo: the code was filled in',
       agreePrefix: 'I have read and accept the', terms: 'Terms of Service', and: '\u00a0and the\u00a0', privacy: 'Privacy Policy', agreeFirst: 'Please read and accept the Terms of Service and the Privacy Policy first', welcome: 'Signed in'
     },
-    home: { car: 'Car', bike: 'E-bike', search: 'Search station name or address', free: 'free', total: '{n} total', freeOf: '{free}/{total}', gun: 'guns', socket: 'sockets', noStations: 'No stations nearby', distance: '{d} away', locating: 'Locating…', locOff: 'Location off, default order', notPayable: 'No online payment', scanHint: 'Scan the QR code on the charger or enter its number' },
+    home: { car: 'Car', bike: 'E-bike', search: 'Search station name or address', free: 'free', total: '{n} total', freeOf: '{free}/{total}', gun: 'guns', socket: 'sockets', noStations: 'No stations nearby', distance: '{d} away', locating: 'Locating…', locOff: 'Location off, default order', notPayable: 'No online payment', scanHint: 'Scan the QR code on the charger or enter its number', from: ' from', byPower: 'priced by power band', noPrice: 'No tariff yet', priceNow: 'Price now' },
     station: { title: 'Station', hours: 'Opening hours', phone: 'Phone', address: 'Address', piles: 'Chargers', devices: 'Devices', tariff: 'Current price', energy: 'Energy', service: 'Service', unit: 'Unit price', tou: 'Time-of-use prices', offline: 'Offline', stopped: 'Disabled', online: 'Online', start: 'Charge', navigate: 'Navigate', power: 'Power', ac: 'AC', dc: 'DC', gunN: 'Gun {n}', socketN: 'Socket {n}', prepay: 'Prepay', noTariff: 'No tariff', bikeTariff: 'Tariff' },
     state: { available: 'Free', idle: 'Free', plugged: 'Plugged', charging: 'Charging', occupied: 'Busy', faulted: 'Fault', fault: 'Fault', offline: 'Offline', unavailable: 'Unavailable', finishing: 'Finishing', reserved: 'Reserved', preparing: 'Preparing', suspended: 'Suspended' },
     scan: { title: 'Scan to charge', codeLabel: 'Code', codePh: 'Gun, socket or device number', submit: 'Look up', tip: 'The number is printed below the QR code on the charger; your phone camera can also open this page from the QR code.', recent: 'Recent', cameraTip: 'Scan the QR code with your camera' },
@@ -56,7 +56,7 @@ const messages = {
     },
     pay: { title: 'Payment', waiting: 'Confirming payment…', paid: 'Paid, starting the charger', failed: 'Payment failed', closed: 'Payment closed', unpaid: 'Not paid yet', toCashier: 'Continue to pay', home: 'Home', amount: 'Amount' },
     order: {
-      title: 'Charging', live: 'Live', energy: 'Energy', power: 'Power', duration: 'Duration', cost: 'Cost so far', prepaid: 'Prepaid', soc: 'SoC', voltage: 'Voltage', current: 'Current', remaining: 'Remaining',
+      title: 'Charging', live: 'Live', energy: 'Energy', power: 'Power', duration: 'Duration', cost: 'Cost so far', prepaid: 'Prepaid', soc: 'SoC', voltage: 'Voltage', current: 'Current', remaining: 'Remaining', measuring: 'Measuring power', measuringTip: 'The remaining time shows after a minute of measured power', prepaidLeft: 'Prepay left', prepayUsed: '{p}% used',
       stop: 'Stop charging', stopConfirm: 'Stop charging now? Unused prepay is refunded automatically.', stopping: 'Stopping…', stopSent: 'Stop requested',
       bill: 'Bill', charged: 'Charged', refunded: 'Refunded', refunding: 'Refund in progress', energyFee: 'Energy fee', serviceFee: 'Service fee', tiers: 'By period', endReason: 'End reason', startTime: 'Started', endTime: 'Ended', orderNo: 'Order No.', plate: 'Plate', gun: 'Gun', socket: 'Socket', station: 'Station', device: 'Device',
       again: 'Charge again', done: 'Done', autoRefund: 'Unused prepay {a} will be refunded', billing: 'Billing', units: 'Units', billedDuration: 'Billed time'
