@@ -57,6 +57,10 @@ std::string browser_of(std::string_view ua) {
   bool found = false;
   // In-app and Chinese browsers first: they also carry Chrome/Safari tokens.
   if (auto v = major_after(ua, "MicroMessenger/", &found); found) return named("WeChat", v);
+  // Shells on Chrome that mark themselves without a version.
+  if (has(ua, "360SE") || has(ua, "360EE")) return "360 Browser";
+  if (has(ua, "MetaSr") || has(ua, "SogouMSE")) return "Sogou Browser";
+  if (has(ua, "UCWEB")) return "UC Browser";
   struct Product {
     std::string_view token, name;
   };
@@ -85,9 +89,6 @@ std::string browser_of(std::string_view ua) {
   };
   for (const auto& p : kOrdered)
     if (auto v = major_after(ua, p.token, &found); found) return named(std::string(p.name), v);
-  if (has(ua, "360SE") || has(ua, "360EE")) return "360 Browser";
-  if (has(ua, "MetaSr") || has(ua, "SogouMSE")) return "Sogou Browser";
-  if (has(ua, "UCWEB")) return "UC Browser";
   if (has(ua, "Opera")) return named("Opera", major_after(ua, "Version/"));
   if (has(ua, "Safari/") && has(ua, "Version/")) return named("Safari", major_after(ua, "Version/"));
   if (auto v = major_after(ua, "MSIE ", &found); found) return named("IE", v);
