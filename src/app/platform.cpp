@@ -107,7 +107,9 @@ int serve(Config cfg, bool demo) {
 
   http::Router router;
   api::register_auth_routes(router, *db, auth);
-  api::register_system_routes(router, *db, cfg, auth);
+  // Excel exports of every module (lists, QR codes): background jobs, files under data/exports.
+  exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
+  api::register_system_routes(router, *db, cfg, auth, export_jobs);
 
   // Devices: sessions of connected devices (OCPP 1.6J on /ocpp/<id>), their state written through
   // (coalesced), the commands of the admin buttons sent over the device's session.
@@ -121,7 +123,6 @@ int serve(Config cfg, bool demo) {
   // The devices' transactions: car piles → car orders, e-bike devices → e-bike orders (issue 7); both
   // still record every transaction in charging_transaction through `recording`.
   car::CarClock car_clock;
-  exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
   car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
   PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
   charging::RecordingChargingService recording(*db, cfg.ocpp.accept_any_id_tag);

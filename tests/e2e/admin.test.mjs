@@ -224,6 +224,45 @@ test('admin opens an operation log entry', async () => {
   await page.getByTestId('detail-close').click()
 })
 
+test('login log: 浏览器 and 操作系统 columns, 导出 / 清空 / 解锁 on a selected row (issue 15)', async () => {
+  await openFromSidebar(SYSTEM_PAGES[6])
+  const scope = page.getByTestId('page-logininfor')
+  const first = scope.locator('.el-table__body-wrapper tr.el-table__row').first()
+  await first.waitFor({ state: 'visible' })
+  const headers = await scope.locator('.el-table__header th').allInnerTexts()
+  for (const h of ['浏览器', '操作系统']) assert.ok(headers.some((x) => x.trim() === h), `column ${h}: ${headers}`)
+  // this browser: headless Chromium on Linux, read from its user agent by the server
+  assert.match(await first.getByTestId('cell-browser').innerText(), /Chrome \d+/)
+  assert.equal(await first.getByTestId('cell-os').innerText(), 'Linux')
+  for (const b of ['btn-export', 'btn-clean', 'btn-unlock']) await scope.getByTestId(b).waitFor({ state: 'visible' })
+  assert.equal(await scope.getByTestId('btn-unlock').isDisabled(), true, '解锁 needs a selected row')
+  const adminRow = scope.locator('.el-table__body-wrapper tr.el-table__row', { hasText: 'admin' }).first()
+  await adminRow.locator('.el-checkbox').click()
+  assert.equal(await scope.getByTestId('btn-unlock').isDisabled(), false, '解锁 enabled on a selected row')
+  await shot('26-logininfor')
+  await scope.getByTestId('btn-unlock').click()
+  const box = page.locator('.el-message-box')
+  await box.waitFor({ state: 'visible' })
+  assert.ok((await box.innerText()).includes('admin'))
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await expectSuccessToast()
+  // 清空 asks first; cancelled here (the other tests read the logs)
+  await scope.getByTestId('btn-clean').click()
+  await box.waitFor({ state: 'visible' })
+  assert.match(await box.innerText(), /清空所有登录日志/)
+  await box.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click()
+  await box.waitFor({ state: 'hidden' })
+  assert.ok(await first.isVisible(), 'nothing cleared')
+})
+
+test('operation log: 导出 and 清空 for the system administrator', async () => {
+  await openFromSidebar(SYSTEM_PAGES[7])
+  const scope = page.getByTestId('page-operlog')
+  await scope.locator('.el-table__body-wrapper tr.el-table__row').first().waitFor({ state: 'visible' })
+  for (const b of ['btn-export', 'btn-clean']) await scope.getByTestId(b).waitFor({ state: 'visible' })
+  await shot('27-operlog-toolbar')
+})
+
 test('admin signs out', async () => {
   await logout()
 })
@@ -453,6 +492,15 @@ test('the provider visits every system page it can see', async (t) => {
       await shot(`40-provider-${String(i + 1).padStart(2, '0')}-${p.path.split('/').pop()}`)
     })
   }
+})
+
+test('the provider\'s login log offers 导出 and 解锁 but not 清空 (system administrators only)', async () => {
+  await openFromSidebar(SYSTEM_PAGES[6])
+  const scope = page.getByTestId('page-logininfor')
+  await scope.locator('.el-table__body-wrapper tr.el-table__row').first().waitFor({ state: 'visible' })
+  await scope.getByTestId('btn-export').waitFor({ state: 'visible' })
+  await scope.getByTestId('btn-unlock').waitFor({ state: 'visible' })
+  assert.equal(await scope.getByTestId('btn-clean').count(), 0)
 })
 
 test('the provider changes its password in the profile page', async () => {

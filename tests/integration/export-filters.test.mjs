@@ -30,6 +30,8 @@ const PAIRS = [
   ['/order/bike/list', '/order/bike/export'],
   ['/order/payment/list', '/order/payment/export'],
   ['/order/refund/list', '/order/refund/export'],
+  ['/monitor/logininfor/list', '/monitor/logininfor/export'],
+  ['/monitor/operlog/list', '/monitor/operlog/export'],
 ];
 
 // Each filter as the list gets it (query string) and as the export gets it (JSON body).

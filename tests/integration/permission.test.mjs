@@ -51,6 +51,9 @@ const ROUTES = {
   logs: [
     ['GET', '/monitor/logininfor/list', 'monitor:logininfor:list'], ['GET', '/monitor/operlog/list', 'monitor:operlog:list'],
     ['GET', '/monitor/operlog/1', 'monitor:operlog:query'],
+    ['POST', '/monitor/logininfor/export', 'monitor:logininfor:export'], ['POST', '/monitor/operlog/export', 'monitor:operlog:export'],
+    ['DELETE', '/monitor/logininfor/clean', 'monitor:logininfor:remove'], ['DELETE', '/monitor/operlog/clean', 'monitor:operlog:remove'],
+    ['PUT', '/monitor/logininfor/unlock/admin', 'monitor:logininfor:unlock'],
   ],
 };
 

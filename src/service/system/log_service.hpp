@@ -1,7 +1,11 @@
 #pragma once
-// Login log and operation log list pages (/monitor), in the caller's data scope.
+// Login log and operation log pages (/monitor), in the caller's data scope: lists (the login log with
+// the browser and OS read from the user agent), Excel exports, clearing (system users only) and
+// unlocking an account locked by failed sign-ins.
 #include <boost/json/object.hpp>
+#include <string>
 
+#include "service/export/export_jobs.hpp"
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
 
@@ -9,13 +13,23 @@ namespace zc::sys {
 
 class LogService {
  public:
-  explicit LogService(SystemContext ctx) : ctx_(ctx) {}
-  db::Page login_log(const QueryParams& q, const Principal& p);
+  LogService(SystemContext ctx, exports::ExportJobs& jobs) : ctx_(ctx), jobs_(jobs) {}
+  db::Page login_log(const QueryParams& q, const Principal& p);  // rows + browser, os
   db::Page oper_log(const QueryParams& q, const Principal& p);
   boost::json::object oper_detail(int64_t id, const Principal& p);
+  // Export jobs of the lists with the lists' filters (a filter the list refuses: the same 400); job id.
+  std::string export_login_log(const QueryParams& filters, const Principal& p);
+  std::string export_oper_log(const QueryParams& filters, const Principal& p);
+  // Removes every row; 403 unless the caller is a system user (a provider or property account holding
+  // the permission is refused too). Returns the rows removed.
+  int64_t clear_login_log(const Principal& p);
+  int64_t clear_oper_log(const Principal& p);
+  // Clears the lockout of `user_name`; an account outside the caller's scope is 404 as a missing one.
+  void unlock(const std::string& user_name, const Principal& p);
 
  private:
   SystemContext ctx_;
+  exports::ExportJobs& jobs_;
 };
 
 }  // namespace zc::sys

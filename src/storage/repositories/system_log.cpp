@@ -2,7 +2,7 @@
 
 namespace zc::db::sys {
 
-Page LogRepo::login_log(const QueryParams& q, const DataScope& scope) {
+ListSpec login_log_spec() {
   ListSpec s;
   s.select =
       "l.id AS \"id\", l.user_name AS \"userName\", l.ipaddr AS \"ipaddr\", l.user_agent AS \"userAgent\", "
@@ -21,7 +21,11 @@ Page LogRepo::login_log(const QueryParams& q, const DataScope& scope) {
   s.default_order = "l.id DESC";
   s.scope.provider = "l.provider_id";
   s.scope.property = "l.property_id";
-  return list_page(c_, s, q, scope);
+  return s;
+}
+
+Page LogRepo::login_log(const QueryParams& q, const DataScope& scope) {
+  return list_page(c_, login_log_spec(), q, scope);
 }
 
 static const char* kOperSelect =
@@ -38,7 +42,7 @@ static ScopeColumns oper_scope() {
   return s;
 }
 
-Page LogRepo::oper_log(const QueryParams& q, const DataScope& scope) {
+ListSpec oper_log_spec() {
   ListSpec s;
   s.select = kOperSelect;
   s.from = "sys_oper_log o";
@@ -59,7 +63,11 @@ Page LogRepo::oper_log(const QueryParams& q, const DataScope& scope) {
                 {"businessType", "o.business_type"}};
   s.default_order = "o.id DESC";
   s.scope = oper_scope();
-  return list_page(c_, s, q, scope);
+  return s;
+}
+
+Page LogRepo::oper_log(const QueryParams& q, const DataScope& scope) {
+  return list_page(c_, oper_log_spec(), q, scope);
 }
 
 std::optional<boost::json::object> LogRepo::oper_detail(int64_t id, const DataScope& scope) {
@@ -69,6 +77,28 @@ std::optional<boost::json::object> LogRepo::oper_detail(int64_t id, const DataSc
   Result r = c_.query(std::string("SELECT ") + kOperSelect + " FROM sys_oper_log o" + w.sql(), w.params);
   if (r.empty()) return std::nullopt;
   return r.row_json(0);
+}
+
+int64_t LogRepo::clear_login_log() {
+  return c_.execute("DELETE FROM sys_login_log");
+}
+
+int64_t LogRepo::clear_oper_log() {
+  return c_.execute("DELETE FROM sys_oper_log");
+}
+
+bool LogRepo::unlock_user(const std::string& user_name, const DataScope& scope) {
+  Where w;
+  w.add("u.user_name = ?", {user_name});
+  ScopeColumns cols;
+  cols.provider = "u.provider_id";
+  cols.property = "u.property_id";
+  cols.collective = "u.collective_id";
+  add_scope(w, cols, scope);
+  auto id = c_.scalar("SELECT u.id FROM sys_user u" + w.sql(), w.params);
+  if (!id) return false;
+  c_.execute("UPDATE sys_user SET failed_logins = 0, locked_until = 0 WHERE id = ?", {*id});
+  return true;
 }
 
 }  // namespace zc::db::sys

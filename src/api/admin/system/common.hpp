@@ -8,6 +8,7 @@
 #include "core/principal.hpp"
 #include "http/envelope.hpp"
 #include "http/router.hpp"
+#include "service/export/export_jobs.hpp"
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
 
@@ -57,6 +58,7 @@ void register_user_routes(http::Router& r, sys::SystemContext ctx);
 void register_role_routes(http::Router& r, sys::SystemContext ctx);
 void register_dept_routes(http::Router& r, sys::SystemContext ctx);
 void register_post_routes(http::Router& r, sys::SystemContext ctx);
-void register_log_routes(http::Router& r, sys::SystemContext ctx);  // src/api/admin/monitor/
+void register_log_routes(http::Router& r, sys::SystemContext ctx,
+                         exports::ExportJobs& jobs);  // src/api/admin/monitor/
 
 }  // namespace zc::api::system

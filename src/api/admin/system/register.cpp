@@ -5,7 +5,7 @@
 namespace zc::api {
 
 void register_system_routes(http::Router& router, db::Database& db, const Config& cfg,
-                            auth::SessionRevoker& sessions) {
+                            auth::SessionRevoker& sessions, exports::ExportJobs& jobs) {
   sys::SystemContext ctx{db, cfg, sessions};
   system::register_provider_routes(router, ctx);
   system::register_property_routes(router, ctx);
@@ -13,7 +13,7 @@ void register_system_routes(http::Router& router, db::Database& db, const Config
   system::register_role_routes(router, ctx);
   system::register_dept_routes(router, ctx);
   system::register_post_routes(router, ctx);
-  system::register_log_routes(router, ctx);
+  system::register_log_routes(router, ctx, jobs);
 }
 
 }  // namespace zc::api

@@ -122,11 +122,17 @@ export default {
     addTitle: 'Add post', editTitle: 'Edit post', detailTitle: 'Post details'
   },
   logininfor: {
-    userName: 'Account', ipaddr: 'IP address', userAgent: 'Browser', status: 'Result', msg: 'Message', loginTime: 'Time'
+    userName: 'Account', ipaddr: 'IP address', userAgent: 'User agent', browser: 'Browser', os: 'OS', unknown: 'Unknown',
+    status: 'Result', msg: 'Message', loginTime: 'Time',
+    export: 'Export', exportTitle: 'Export login log', clean: 'Clear', unlock: 'Unlock',
+    confirmClean: 'Clear the whole login log?', cleanSuccess: 'Cleared',
+    confirmUnlock: 'Unlock the account "{name}"?', unlockSuccess: 'Account "{name}" unlocked'
   },
   operlog: {
     title: 'Module', businessType: 'Operation', method: 'Method', requestMethod: 'HTTP method', operName: 'Operator',
     operUrl: 'URL', operIp: 'IP address', operParam: 'Request', jsonResult: 'Response', status: 'Result',
-    errorMsg: 'Error', operTime: 'Time', costTime: 'Duration', detailTitle: 'Operation log details', ms: '{n} ms'
+    errorMsg: 'Error', operTime: 'Time', costTime: 'Duration', detailTitle: 'Operation log details', ms: '{n} ms',
+    export: 'Export', exportTitle: 'Export operation log', clean: 'Clear',
+    confirmClean: 'Clear the whole operation log?', cleanSuccess: 'Cleared'
   }
 }

@@ -122,11 +122,17 @@ export default {
     addTitle: '添加岗位', editTitle: '修改岗位', detailTitle: '岗位详情'
   },
   logininfor: {
-    userName: '登录账号', ipaddr: '登录地址', userAgent: '浏览器', status: '登录状态', msg: '提示信息', loginTime: '访问时间'
+    userName: '登录账号', ipaddr: '登录地址', userAgent: '用户代理', browser: '浏览器', os: '操作系统', unknown: '未知',
+    status: '登录状态', msg: '提示信息', loginTime: '访问时间',
+    export: '导出', exportTitle: '导出登录日志', clean: '清空', unlock: '解锁',
+    confirmClean: '是否确认清空所有登录日志数据项？', cleanSuccess: '清空成功',
+    confirmUnlock: '是否确认解锁用户“{name}”？', unlockSuccess: '用户“{name}”解锁成功'
   },
   operlog: {
     title: '系统模块', businessType: '操作类型', method: '方法名称', requestMethod: '请求方式', operName: '操作人员',
     operUrl: '请求地址', operIp: '操作地址', operParam: '请求参数', jsonResult: '返回参数', status: '操作状态',
-    errorMsg: '异常信息', operTime: '操作时间', costTime: '消耗时间', detailTitle: '操作日志详情', ms: '{n} 毫秒'
+    errorMsg: '异常信息', operTime: '操作时间', costTime: '消耗时间', detailTitle: '操作日志详情', ms: '{n} 毫秒',
+    export: '导出', exportTitle: '导出操作日志', clean: '清空',
+    confirmClean: '是否确认清空所有操作日志数据项？', cleanSuccess: '清空成功'
   }
 }
