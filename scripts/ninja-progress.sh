@@ -6,7 +6,7 @@
 set -uo pipefail
 dir=$1; shift
 min=${ZC_PROGRESS_MIN_STEPS:-20}
-NINJA_STATUS='[%f/%t] ' ninja -C "$dir" "$@" | awk -v dir="$dir" -v min="$min" '
+NINJA_STATUS='[%f/%t] ' ninja -C "$dir" "$@" 2>&1 | awk -v dir="$dir" -v min="$min" '
   /^\[[0-9]+\/[0-9]+\] / {
     split(substr($1, 2, length($1) - 2), n, "/"); done = n[1] + 0; total = n[2] + 0
     if (total < min) next
@@ -16,6 +16,6 @@ NINJA_STATUS='[%f/%t] ' ninja -C "$dir" "$@" | awk -v dir="$dir" -v min="$min" '
     if (step > last) { printf "  building %s: %d/%d steps (%d %%)\n", dir, done, total, pct; last = step; fflush() }
     next
   }
-  /^ninja: (Entering directory|no work to do)/ || /^-- / { next }  # and CMake regenerating itself
+  /^ninja: (Entering directory|no work to do)/ || /^-- / { next }  # and CMake regenerating itself (-- GLOB mismatch!)
   { print; fflush() }'
 exit "${PIPESTATUS[0]}"
