@@ -65,8 +65,9 @@ std::map<int64_t, json::value> prices_now(const car::CarContext& ctx, StationKin
   for (const auto& [id, _] : station_zones) station_ids.push_back(id);
   std::vector<std::pair<int64_t, int64_t>> areas;  // (station, area)
   std::map<int64_t, tariff::BikeTariff> bike;      // area → its tariff
+  const int64_t now = ctx.clock.now();
   ctx.db.read([&](db::Connection& c) {
-    areas = db::app::AppStationRepo(c).areas_with_devices(kind, station_ids);
+    areas = db::app::AppStationRepo(c, now).areas_with_devices(kind, station_ids);
     for (const auto& a : areas) area_ids.push_back(a.second);
     if (kind == StationKind::bike)
       for (auto& t : db::bike::TariffRepo(c).enabled_of_areas(area_ids))
@@ -74,7 +75,6 @@ std::map<int64_t, json::value> prices_now(const car::CarContext& ctx, StationKin
   });
   std::map<int64_t, std::vector<json::object>> of_station;
   if (kind == StationKind::car) {
-    const int64_t now = ctx.clock.now();
     auto in_force = car::TariffService(ctx).in_force_for_areas(area_ids, now);
     for (const auto& [station, area] : areas) {
       auto t = in_force.find(area);
