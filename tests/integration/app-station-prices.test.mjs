@@ -64,7 +64,7 @@ before(async () => {
   await addDevice(api, S.bikeC.id, bc.id, { socketCount: 2 });
   await addBikeTariff(api, S.bikeC.id, bc.id, DOC_TARIFFS.C);
 
-  // car tariff versions take effect at the next local midnight
+  // a later day (an area's first version is in force at once; edits wait for the next local midnight)
   ok(await ctx.admin.post('/test/clock', { offsetMs: DAY }));
 });
 
@@ -101,12 +101,12 @@ test('car: the price in force now, the lowest of the areas, none without a tarif
   assert.equal(r[S.empty.name].priceNow, null, 'a station without piles shows no price');
 });
 
-test('car: before the first version takes effect there is no price now', async () => {
+test('car: an area\'s first version is priced at once, the moment it is saved (no 24:00 wait)', async () => {
   ok(await ctx.admin.post('/test/clock', { offsetMs: 0 }));
   try {
-    const { rows } = await list({ type: 'car' });
-    assert.ok(rows.length >= 5);
-    for (const row of rows) assert.equal(row.priceNow, null, row.name);
+    const r = Object.fromEntries((await list({ type: 'car' })).rows.map((x) => [x.name, x]));
+    assert.ok(r[S.tou.name].priceNow, 'a first tariff is in force at once');
+    assert.equal(r[S.nowhere.name].priceNow, null, 'a disabled tariff is not in force');
   } finally {
     ok(await ctx.admin.post('/test/clock', { offsetMs: DAY }));
   }
