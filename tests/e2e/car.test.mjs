@@ -424,7 +424,12 @@ test('the property adds a TOU tariff (gaps shown before submit)', async () => {
   await dialogShot('61-tariff-gap')
   await page.getByTestId('dialog-submit').click()
   await page.locator('.el-message--warning', { hasText: '计费时段' }).first().waitFor({ state: 'visible' })
+  // the common day replaces existing periods only after asking (issue 15): cancel keeps them
   await page.getByTestId('period-template').click()
+  await page.locator('.el-message-box__btns .el-button:not(.el-button--primary)').click()
+  await page.getByTestId('period-problem').first().waitFor({ state: 'visible' })
+  await page.getByTestId('period-template').click()
+  await confirmBox()
   await page.getByTestId('period-ok').waitFor({ state: 'visible' })
   // the area's first tariff: the form says it takes effect at once, and today can be picked
   assert.match(await page.getByTestId('effective-hint').innerText(), /保存后立即生效/)

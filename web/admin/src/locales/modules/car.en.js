@@ -91,7 +91,7 @@ export default {
       currentVersion: 'In force', pendingVersion: 'Pending', previousVersion: 'Previous', noVersion: 'None',
       energyPrice: 'Energy price', servicePrice: 'Service price', energyPriceYuan: 'Energy (CNY/kWh)', servicePriceYuan: 'Service (CNY/kWh)', totalPriceYuan: 'Total (CNY/kWh)',
       tier: 'Tier', tierPrices: 'Tier prices', periods: 'Periods', periodsHint: '30-minute steps; must cover 00:00–24:00 exactly, without overlaps',
-      addPeriod: 'Add period', start: 'Start', end: 'End', fillTemplate: 'Typical TOU', clearPeriods: 'Clear',
+      addPeriod: 'Add period', start: 'Start', end: 'End', fillTemplateConfirm: 'Replace the {n} period(s) with the common peak/flat/valley day?', fillTemplate: 'Typical TOU', clearPeriods: 'Clear',
       gap: 'Gap', overlap: 'Overlap', gapList: 'Not covered: {list}', overlapList: 'Overlapping: {list}', invalidPeriod: 'Row {n} is invalid (end must be after start)',
       coverOk: 'All 24 hours covered', allDay: 'All day',
       priceRequired: 'Enter energy and service prices of tier {tier}', periodsRequired: 'Fix the periods before saving', unusedTier: 'Tier {tier} has no prices',

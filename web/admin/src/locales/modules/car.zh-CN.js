@@ -91,7 +91,7 @@ export default {
       currentVersion: '当前生效', pendingVersion: '待生效', previousVersion: '历史版本', noVersion: '无',
       energyPrice: '电费单价', servicePrice: '服务费单价', energyPriceYuan: '电费（元/度）', servicePriceYuan: '服务费（元/度）', totalPriceYuan: '合计（元/度）',
       tier: '时段类型', tierPrices: '时段单价', periods: '计费时段', periodsHint: '时段以30分钟为最小间隔，须完整覆盖 00:00–24:00，不能重叠',
-      addPeriod: '添加时段', start: '开始', end: '结束', fillTemplate: '填充常用峰平谷', clearPeriods: '清空',
+      addPeriod: '添加时段', start: '开始', end: '结束', fillTemplate: '填充常用峰平谷', fillTemplateConfirm: '用常用峰平谷时段替换现有的 {n} 个时段吗？', clearPeriods: '清空',
       gap: '未覆盖', overlap: '重叠', gapList: '未覆盖时段：{list}', overlapList: '重叠时段：{list}', invalidPeriod: '第 {n} 行时段无效（结束须晚于开始）',
       coverOk: '已完整覆盖 24 小时', allDay: '全天',
       priceRequired: '请填写{tier}时段的电费和服务费单价', periodsRequired: '请修正计费时段后再提交', unusedTier: '{tier}时段未设置单价',
