@@ -3,6 +3,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/tariff/bike_billing.hpp"
+#include "service/station/device_support.hpp"
 #include "service/station/station_rules.hpp"
 #include "storage/repositories/bike_tariff.hpp"
 #include "storage/repositories/tariff_in_force.hpp"
@@ -183,18 +184,7 @@ json::object TariffService::prepay_duration(int64_t id, int64_t amount, std::opt
 // ------------------------------------------------------------------------------
 
 void TariffService::mark_in_force(json::array& rows) {
-  std::vector<int64_t> areas;
-  for (const auto& r : rows)
-    if (const auto* a = r.as_object().if_contains("areaId"); a && a->is_int64())
-      areas.push_back(a->as_int64());
-  auto in_force = ctx_.db.read([&](Connection& c) {
-    return db::areas_with_tariff_in_force(c, db::station::StationType::bike, areas, now_ms());
-  });
-  for (auto& r : rows) {
-    auto& o = r.as_object();
-    const auto* a = o.if_contains("areaId");
-    o["tariffInForce"] = a && a->is_int64() && in_force.count(a->as_int64()) > 0;
-  }
+  station::mark_tariff_in_force(ctx_.db, db::station::StationType::bike, now_ms(), rows);
 }
 
 void TariffService::mark_in_force(json::object& row) {

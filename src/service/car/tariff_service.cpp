@@ -9,6 +9,7 @@
 #include "core/json_body.hpp"
 #include "domain/tariff/car_billing.hpp"
 #include "domain/tariff/ykc_billing_model.hpp"
+#include "service/station/device_support.hpp"
 #include "storage/repositories/car_tariff.hpp"
 #include "storage/repositories/tariff_in_force.hpp"
 
@@ -526,18 +527,7 @@ std::optional<tariff::CarTariff> TariffService::version_of_area(int64_t area_id,
 // ------------------------------------------------------------------------------
 
 void TariffService::mark_in_force(json::array& rows) {
-  std::vector<int64_t> areas;
-  for (const auto& r : rows)
-    if (const auto* a = r.as_object().if_contains("areaId"); a && a->is_int64())
-      areas.push_back(a->as_int64());
-  auto in_force = ctx_.db.read([&](Connection& c) {
-    return db::areas_with_tariff_in_force(c, db::station::StationType::car, areas, ctx_.clock.now());
-  });
-  for (auto& r : rows) {
-    auto& o = r.as_object();
-    const auto* a = o.if_contains("areaId");
-    o["tariffInForce"] = a && a->is_int64() && in_force.count(a->as_int64()) > 0;
-  }
+  station::mark_tariff_in_force(ctx_.db, db::station::StationType::car, ctx_.clock.now(), rows);
 }
 
 void TariffService::mark_in_force(json::object& row) {

@@ -7,8 +7,24 @@
 #include "export/qr_templates.hpp"
 #include "export/xlsx.hpp"
 #include "service/export/export_jobs.hpp"
+#include "storage/repositories/tariff_in_force.hpp"
 
 namespace zc::station {
+
+void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64_t now_ms,
+                          boost::json::array& rows) {
+  std::vector<int64_t> areas;
+  for (const auto& r : rows)
+    if (const auto* a = r.as_object().if_contains("areaId"); a && a->is_int64())
+      areas.push_back(a->as_int64());
+  auto in_force =
+      db.read([&](db::Connection& c) { return db::areas_with_tariff_in_force(c, type, areas, now_ms); });
+  for (auto& r : rows) {
+    auto& o = r.as_object();
+    const auto* a = o.if_contains("areaId");
+    o["tariffInForce"] = a && a->is_int64() && in_force.count(a->as_int64()) > 0;
+  }
+}
 
 namespace json = boost::json;
 

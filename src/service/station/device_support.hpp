@@ -13,12 +13,18 @@
 #include "devices/gateway.hpp"
 #include "service/station/public_url.hpp"  // public_base, public_link: every public link
 #include "storage/database.hpp"
+#include "storage/repositories/station_common.hpp"  // StationType
 
 namespace zc::exports {
 class ExportJobs;
 }
 
 namespace zc::station {
+
+// Marks rows that carry `areaId` (pile/gun or device/socket lists and details) with `tariffInForce`:
+// whether their area has a tariff in force at `now_ms` (one query for all rows).
+void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64_t now_ms,
+                          boost::json::array& rows);
 
 // A device command's reply as the API answers it: accepted → {result, message}; otherwise 409 with
 // 设备不在线，无法执行 / 设备拒绝执行: … / 设备响应超时.
