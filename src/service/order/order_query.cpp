@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "core/money_text.hpp"
 #include "export/xlsx.hpp"
 #include "storage/repositories/payment_repo.hpp"
 #include "storage/repositories/station_common.hpp"
@@ -54,13 +55,6 @@ const std::map<std::string, std::string>& labels() {
 std::string label(const std::string& v) {
   auto it = labels().find(v);
   return it == labels().end() ? v : it->second;
-}
-
-// 0.0001 kWh → "12.3456".
-std::string kwh(int64_t e) {
-  std::string frac = std::to_string((e < 0 ? -e : e) % 10000);
-  return (e < 0 ? "-" : "") + std::to_string((e < 0 ? -e : e) / 10000) + "." +
-         std::string(4 - frac.size(), '0') + frac;
 }
 
 // One exported column: its header and kind, the list column it reads and how.
@@ -141,7 +135,7 @@ std::string start_export(db::Database& db, exports::ExportJobs& jobs, const Prin
                                                  cells[i] = label(r.str(row, at[i]));
                                                  break;
                                                case Cell::energy:
-                                                 cells[i] = kwh(r.i64(row, at[i]));
+                                                 cells[i] = money::energy_text(r.i64(row, at[i]));
                                                  break;
                                                default:
                                                  cells[i] = r.i64(row, at[i]);
