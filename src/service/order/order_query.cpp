@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
-#include "core/money_text.hpp"
 #include "export/xlsx.hpp"
 #include "storage/repositories/payment_repo.hpp"
 #include "storage/repositories/station_common.hpp"
@@ -70,6 +69,8 @@ XlsxKind xlsx_kind(Cell c) {
   switch (c) {
     case Cell::money:
       return XlsxKind::money_fen;
+    case Cell::energy:
+      return XlsxKind::energy;
     case Cell::time:
       return XlsxKind::datetime_ms;
     case Cell::number:
@@ -133,9 +134,6 @@ std::string start_export(db::Database& db, exports::ExportJobs& jobs, const Prin
                                                  break;
                                                case Cell::label:
                                                  cells[i] = label(r.str(row, at[i]));
-                                                 break;
-                                               case Cell::energy:
-                                                 cells[i] = money::energy_text(r.i64(row, at[i]));
                                                  break;
                                                default:
                                                  cells[i] = r.i64(row, at[i]);
