@@ -38,8 +38,8 @@ constexpr const char* kBikeArea = "东西门车棚";
 
 // The station's payment configuration (a WeChat Pay merchant, paid through the sandbox gateway), so the
 // demo's drivers (zhichong-sim drivers) can pay; only when the station has none.
-void seed_pay_config(db::Database& db, station::StationType type, int64_t station_id, const Principal& admin,
-                     const char* mch_id) {
+void seed_pay_config(db::Database& db, const Clock& clock, station::StationType type, int64_t station_id,
+                     const Principal& admin, const char* mch_id) {
   bool has = db.read([&](db::Connection& c) {
     return !c.query("SELECT 1 FROM station_pay_config WHERE station_type = ? AND station_id = ?",
                     {db::station::type_name(type), station_id})
@@ -50,7 +50,8 @@ void seed_pay_config(db::Database& db, station::StationType type, int64_t statio
                              {"mchId", mch_id},
                              {"appId", "wx0000000000demo01"},
                              {"apiV3Key", std::string(32, 'd')}};
-  station::StationConfigService(db, type).save_pay_config(station_id, {{"wechat", std::move(wechat)}}, admin);
+  station::StationConfigService(db, type, clock)
+      .save_pay_config(station_id, {{"wechat", std::move(wechat)}}, admin);
 }
 
 std::optional<int64_t> id_where(db::Database& db, const std::string& sql, const db::Params& params) {
@@ -81,7 +82,7 @@ void seed_car(db::Database& db, const car::CarContext& ctx, int64_t property_id,
     station_id = stations.create(in, admin);
     stations.audit(*station_id, 1, "示例数据：资料齐全，审核通过", admin);
   }
-  seed_pay_config(db, station::StationType::car, *station_id, admin, "1900000101");
+  seed_pay_config(db, ctx.clock, station::StationType::car, *station_id, admin, "1900000101");
   auto area_id = id_where(db, "SELECT id FROM car_area WHERE name = ? AND station_id = ?",
                           {std::string(kCarArea), *station_id});
   if (!area_id) {
@@ -159,7 +160,7 @@ void seed_bike(db::Database& db, const bike::BikeContext& ctx, int64_t property_
     station_id = stations.create(in, admin);
     stations.audit(*station_id, 1, "示例数据：资料齐全，审核通过", admin);
   }
-  seed_pay_config(db, station::StationType::bike, *station_id, admin, "1900000102");
+  seed_pay_config(db, ctx.clock, station::StationType::bike, *station_id, admin, "1900000102");
   auto area_id = id_where(db, "SELECT id FROM bike_area WHERE name = ? AND station_id = ?",
                           {std::string(kBikeArea), *station_id});
   if (!area_id) area_id = bike::AreaService(ctx).create(*station_id, kBikeArea, "0571-88880003", admin);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/principal.hpp"
 #include "devices/gateway.hpp"
@@ -22,6 +23,7 @@ struct BikeContext {
   db::Database& db;
   const Config& cfg;
   devices::DeviceGateway& gateway;
+  Clock& clock;
   exports::ExportJobs& exports;
 };
 

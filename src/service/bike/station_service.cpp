@@ -1,6 +1,5 @@
 #include "service/bike/station_service.hpp"
 
-#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "service/station/station_rules.hpp"
@@ -84,7 +83,7 @@ int64_t StationService::create(StationInput in, const Principal& p) {
     req.property_id = in.property_id;
     req.provider_id = in.provider_id;
     sys::Owner owner = sys::resolve_owner(c, req, p);  // scope, enabled provider/property
-    int64_t now = now_ms();
+    int64_t now = ctx_.clock.now();
     int64_t id = StationRepo(c).insert(owner.provider_id, owner.property_id, in.f, p.user_name, now);
     AreaRepo(c).insert({owner.provider_id, owner.property_id, id}, "默认区域", "", true, p.user_name, now);
     StationRecords(c, kBike).add_history(id, p.user_name, "create", "新增电站（自动创建默认区域）", now);
@@ -99,7 +98,7 @@ void StationService::update(StationInput in, const Principal& p) {
     StationRepo repo(c);
     StationRecords records(c, kBike);
     auto old = repo.fields(in.id);
-    int64_t now = now_ms();
+    int64_t now = ctx_.clock.now();
     bool resubmit = s.audit_status == 2;  // editing a rejected station submits it for audit again
     repo.update(in.id, in.f, resubmit, p.user_name, now);
     std::string detail = changes(*old, in.f);
@@ -115,7 +114,7 @@ void StationService::audit(int64_t id, int64_t audit_status, const std::string& 
   if (utf8_length(remark) > 200) fail_bad_request("auditRemark: 长度不能超过200个字符");
   ctx_.db.write([&](Connection& c) {
     station_in_scope(c, id, p, "id");
-    int64_t now = now_ms();
+    int64_t now = ctx_.clock.now();
     if (!StationRepo(c).audit(id, audit_status, remark, p.user_name, now))
       fail_conflict("只能审核待审核的电站");
     StationRecords(c, kBike).add_history(
@@ -130,7 +129,7 @@ void StationService::change_status(int64_t id, int64_t status, const Principal& 
   ctx_.db.write([&](Connection& c) {
     auto s = station_in_scope(c, id, p, "id");
     if (s.status == status) return;
-    int64_t now = now_ms();
+    int64_t now = ctx_.clock.now();
     StationRepo(c).set_status(id, status, p.user_name, now);
     StationRecords(c, kBike).add_history(id, p.user_name, status == 0 ? "enable" : "disable",
                                          status == 0 ? "启用电站" : "停用电站", now);
@@ -164,7 +163,7 @@ int64_t AreaService::create(int64_t station_id, const std::string& name, const s
   return ctx_.db.write([&](Connection& c) {
     auto s = station_in_scope(c, station_id, p);
     station::require_station_enabled(c, s);
-    return AreaRepo(c).insert(owned_by(s), name, phone, false, p.user_name, now_ms());
+    return AreaRepo(c).insert(owned_by(s), name, phone, false, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -173,7 +172,7 @@ void AreaService::update(int64_t id, const std::string& name, const std::string&
   ctx_.db.write([&](Connection& c) {
     AreaRepo repo(c);
     if (!repo.in_scope(id, p.scope)) fail_not_found("区域不存在");
-    repo.update(id, name, phone, p.user_name, now_ms());
+    repo.update(id, name, phone, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -182,7 +181,7 @@ void AreaService::change_status(int64_t id, int64_t status, const Principal& p) 
   ctx_.db.write([&](Connection& c) {
     AreaRepo repo(c);
     if (!repo.in_scope(id, p.scope)) fail_not_found("区域不存在");
-    repo.set_status(id, status, p.user_name, now_ms());
+    repo.set_status(id, status, p.user_name, ctx_.clock.now());
   });
 }
 

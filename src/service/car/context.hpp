@@ -1,6 +1,5 @@
 #pragma once
 // What every car use case needs (CAR-*), and the owner/enabled checks they share.
-#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -20,23 +19,11 @@ class ExportJobs;
 
 namespace zc::car {
 
-// The car module's "now": the system clock plus an offset that only the test-only route
-// (testing.enabled) changes, so integration tests can move past a station's local midnight.
-class CarClock {
- public:
-  int64_t now() const { return now_ms() + offset_.load(); }
-  int64_t offset() const { return offset_.load(); }
-  void set_offset(int64_t ms) { offset_.store(ms); }
-
- private:
-  std::atomic<int64_t> offset_{0};
-};
-
 struct CarContext {
   db::Database& db;
   const Config& cfg;
   devices::DeviceGateway& gateway;
-  CarClock& clock;
+  Clock& clock;
   exports::ExportJobs& exports;
 };
 

@@ -69,7 +69,8 @@ static void register_station(http::Router& r, zc::bike::BikeContext ctx) {
           svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
           return http::ok();
         });
-  register_station_config_routes(r, ctx.db, zc::bike::kBike, "/bike/station", "bike:station", title);
+  register_station_config_routes(r, ctx.db, ctx.clock, zc::bike::kBike, "/bike/station", "bike:station",
+                                 title);
 }
 
 static void register_area(http::Router& r, zc::bike::BikeContext ctx) {

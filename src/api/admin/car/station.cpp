@@ -73,9 +73,8 @@ void register_station_routes(http::Router& r, zc::car::CarContext ctx) {
           svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
           return http::ok();
         });
-  station::register_station_config_routes(r, ctx.db, db::station::StationType::car, "/car/station",
-                                          "car:station", title,
-                                          [clock = &ctx.clock] { return clock->now(); });
+  station::register_station_config_routes(r, ctx.db, ctx.clock, db::station::StationType::car, "/car/station",
+                                          "car:station", title);
   r.get("/car/station/{id}/privateApplyQr", {.permission = "car:station:query"}, [svc](Request& q) {
     int64_t id = q.id_param("id");
     return png(svc->private_apply_qr(id, query_str(q.query, "template").value_or(""), q.user()),

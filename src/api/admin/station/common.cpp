@@ -114,11 +114,10 @@ db::station::InvoiceFields invoice_input(const JsonBody& b) {
   return f;
 }
 
-void register_station_config_routes(http::Router& r, db::Database& db, db::station::StationType type,
-                                    const std::string& base, const std::string& perm,
-                                    const std::string& title, std::function<int64_t()> now) {
-  auto svc = now ? std::make_shared<zc::station::StationConfigService>(db, type, std::move(now))
-                 : std::make_shared<zc::station::StationConfigService>(db, type);
+void register_station_config_routes(http::Router& r, db::Database& db, const Clock& clock,
+                                    db::station::StationType type, const std::string& base,
+                                    const std::string& perm, const std::string& title) {
+  auto svc = std::make_shared<zc::station::StationConfigService>(db, type, clock);
   r.get(base + "/{id}/invoiceConfig", {.permission = perm + ":invoice"},
         [svc](Request& q) { return http::ok(svc->invoice_config(q.id_param("id"), q.user())); });
   r.put(base + "/invoiceConfig",
@@ -143,6 +142,32 @@ void register_station_config_routes(http::Router& r, db::Database& db, db::stati
           svc->save_pay_config(required_id(b, "stationId"), b.object(), q.user());
           return http::ok();
         });
+}
+
+void register_clock_test_routes(http::Router& r, Clock& clock) {
+  Clock* c = &clock;
+  auto require_admin = [](const Request& q) {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+  };
+  auto clock_data = [c] {
+    json::object o;
+    o["now"] = c->now();
+    o["offsetMs"] = c->offset();
+    return o;
+  };
+  r.get("/test/clock", {}, [=](Request& q) {
+    require_admin(q);
+    return http::ok(clock_data());
+  });
+  r.post("/test/clock", {}, [=](Request& q) {
+    require_admin(q);
+    auto b = JsonBody::parse(q.body);
+    if (auto now = b.opt_i64("now"))
+      c->set_offset(*now - now_ms());
+    else
+      c->set_offset(b.opt_i64("offsetMs").value_or(0));
+    return http::ok(clock_data());
+  });
 }
 
 }  // namespace zc::api::station

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "api/admin/system/common.hpp"
+#include "core/clock.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/station_common.hpp"
@@ -40,10 +41,13 @@ db::station::InvoiceFields invoice_input(const JsonBody& b);
 
 // GET {base}/{id}/invoiceConfig, PUT {base}/invoiceConfig, GET {base}/{id}/payConfig, PUT {base}/payConfig
 // with permissions `{perm}:invoice` / `{perm}:pay` (docs/api-car.md CAR-ST-INV/PAY, docs/api-bike.md).
-// e.g. base "/bike/station", perm "bike:station", title "单车电站". `now` stamps the changes (default
-// now_ms; car passes its test-movable clock).
-void register_station_config_routes(http::Router& r, db::Database& db, db::station::StationType type,
-                                    const std::string& base, const std::string& perm,
-                                    const std::string& title, std::function<int64_t()> now = nullptr);
+// e.g. base "/bike/station", perm "bike:station", title "单车电站". `clock` stamps the changes.
+void register_station_config_routes(http::Router& r, db::Database& db, const Clock& clock,
+                                    db::station::StationType type, const std::string& base,
+                                    const std::string& perm, const std::string& title);
+
+// GET /test/clock, POST /test/clock {offsetMs} or {now} (system admin; testing.enabled only): reads or moves
+// the business clock every station module and the driver app's station reads share.
+void register_clock_test_routes(http::Router& r, Clock& clock);
 
 }  // namespace zc::api::station
