@@ -7,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/principal.hpp"
 #include "devices/gateway.hpp"
+#include "service/station/area_service.hpp"
 #include "service/station/device_support.hpp"
 #include "service/station/station_rules.hpp"
 #include "storage/database.hpp"
@@ -36,7 +37,7 @@ db::car::StationRec station_in_scope(db::Connection& c, int64_t id, const Princi
 void require_station_enabled(db::Connection& c, const db::car::StationRec& s);
 // The area `id` inside the scope that belongs to `station_id` (400 when it belongs to another station).
 db::car::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p);
-void require_area_enabled(const db::car::AreaRec& a);
+using station::require_area_enabled;
 db::car::Owned owned_by(const db::car::StationRec& s);
 
 // The station modules' shared device and field checks (service/station).
