@@ -73,8 +73,8 @@ class DeviceStateStore {
   };
   struct DeviceState {
     DeviceKey key;
-    int online = -1;           // -1 unchanged, 0, 1
-    int64_t last_seen = 0;     // 0: unchanged
+    int online = -1;        // -1 unchanged, 0, 1
+    int64_t last_seen = 0;  // 0: unchanged
     std::map<int64_t, std::string> connectors;
   };
   struct Meter {

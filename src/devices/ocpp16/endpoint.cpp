@@ -29,7 +29,6 @@
 #include "devices/ocpp16/frame.hpp"
 #include "devices/ocpp16/messages.hpp"
 #include "devices/ocpp16/ws_framer.hpp"
-#include "storage/repositories/device_repo.hpp"
 
 namespace zc::devices::ocpp16 {
 
@@ -59,10 +58,6 @@ static std::string connector_state(DeviceKind kind, const std::string& status) {
     return kind == DeviceKind::bike_device ? "idle" : "plugged";
   if (status == "Charging" || status == "SuspendedEV" || status == "SuspendedEVSE") return "charging";
   return "fault";  // Faulted, Unavailable
-}
-
-static DeviceKind kind_of(const db::dev::DeviceIdentity& d) {
-  return d.kind == "bike_device" ? DeviceKind::bike_device : DeviceKind::car_pile;
 }
 
 namespace {
@@ -235,12 +230,12 @@ struct Pending : QueuedCommand {
 // everything available into the worker's buffer; the answers to what was read go out in one write.
 class Session final : public DeviceSession, public std::enable_shared_from_this<Session>, ws::FrameSink {
  public:
-  Session(OcppEndpoint::Impl& ep, Worker& w, int fd, const db::dev::DeviceIdentity& dev, std::string remote)
+  Session(OcppEndpoint::Impl& ep, Worker& w, int fd, const DeviceIdentity& dev, std::string remote)
       : ep_(ep),
         w_(w),
         fd_(fd),
         reader_(static_cast<uint32_t>(std::clamp<int64_t>(ep.d.cfg.ocpp.max_frame_bytes, 1024, 1 << 30))),
-        ref_{kind_of(dev), dev.id, dev.code},
+        ref_{dev.kind, dev.id, dev.code},
         connectors_(dev.connectors),
         remote_(std::move(remote)) {}
 
@@ -932,17 +927,9 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   if (stopping) co_return co_await refuse(up.stream, bhttp::status::service_unavailable, "shutting down");
   bool check_auth = d.cfg.ocpp.basic_auth;
   // A named job, not a temporary in the co_await operand: GCC 12 relocates such temporaries bitwise.
-  auto lookup = [this, id, check_auth] {
-    return d.db.read([&](db::Connection& c) {
-      db::dev::DeviceRepo repo(c);
-      std::pair<std::optional<db::dev::DeviceIdentity>, std::optional<std::pair<std::string, std::string>>> r;
-      r.first = repo.find_device(id);
-      if (r.first && check_auth) r.second = repo.secret(r.first->kind, r.first->id);
-      return r;
-    });
-  };
+  auto lookup = [this, id, check_auth] { return d.directory.find_ocpp_device(id, check_auth); };
   auto found = co_await blocking(lookup);
-  auto& dev = found.first;
+  auto& dev = found.device;
   std::string why = !dev                        ? "unknown"
                     : dev->protocol != "ocpp16" ? "protocol is " + dev->protocol
                     : dev->status != 0          ? "disabled"
@@ -953,9 +940,9 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   }
   if (check_auth) {
     auto pw = basic_password(req[bhttp::field::authorization], id);
-    if (!found.second || !pw || !check_device_password(found.second->first, found.second->second, *pw)) {
+    if (!found.secret || !pw || !check_device_password(found.secret->first, found.secret->second, *pw)) {
       spdlog::warn("ocpp: refused charge point '{}' from {}: {}", id, up.remote_ip,
-                   !found.second ? "no password set" : "wrong password");
+                   !found.secret ? "no password set" : "wrong password");
       co_return co_await refuse(up.stream, bhttp::status::unauthorized, "authentication required", true);
     }
   }

@@ -8,7 +8,8 @@ namespace zc::charging {
 
 using devices::kind_name;
 
-DbDeviceDirectory::Found DbDeviceDirectory::find_ocpp_device(const std::string& code_or_sn, bool with_secret) {
+DbDeviceDirectory::Found DbDeviceDirectory::find_ocpp_device(const std::string& code_or_sn,
+                                                             bool with_secret) {
   return db_.read([&](db::Connection& c) {
     db::dev::DeviceRepo repo(c);
     Found out;
@@ -33,7 +34,7 @@ std::optional<devices::YkcPile> DbDeviceDirectory::find_ykc_pile(const std::stri
 }
 
 void DbDeviceDirectory::save_ykc_login(int64_t pile_id, const devices::YkcLogin& l, int64_t now) {
-  db::dev::YkcLogin row{l.pile_type, l.protocol_version, l.firmware, l.sim,       l.network,
+  db::dev::YkcLogin row{l.pile_type, l.protocol_version, l.firmware,  l.sim,          l.network,
                         l.crc_order, l.remote_ip,        l.gun_count, l.network_code, l.carrier};
   db_.write([&](db::Connection& c) { db::dev::YkcRepo(c).save_login(pile_id, row, now); });
 }
@@ -42,7 +43,8 @@ void DbDeviceDirectory::set_ykc_crc_order(int64_t pile_id, const std::string& or
   db_.write([&](db::Connection& c) { db::dev::YkcRepo(c).set_crc_order(pile_id, order); });
 }
 
-void DbDeviceDirectory::set_ykc_model(int64_t pile_id, int64_t model_no, const std::string& result, int64_t now) {
+void DbDeviceDirectory::set_ykc_model(int64_t pile_id, int64_t model_no, const std::string& result,
+                                      int64_t now) {
   db_.write([&](db::Connection& c) { db::dev::YkcRepo(c).set_model(pile_id, model_no, result, now); });
 }
 

@@ -1,7 +1,6 @@
 // Typed commands → YKC frames and the pile's answers → typed replies: the one place that knows which
 // frame carries a command (docs/ykc.md "Commands").
 #include "devices/ykc/server/session_impl.hpp"
-#include "storage/repositories/ykc_repo.hpp"
 
 namespace zc::devices::ykc {
 
@@ -250,11 +249,8 @@ void Session::on_qr_prefix_reply(const y::Frame& f, y::QrPrefixReply&& m) {
 }
 
 void Session::record_model(uint16_t model_no, const std::string& result) {
-  db::Database* db = &core_.deps.db;
-  int64_t id = pile_id_;
-  int64_t now = now_ms();
-  background([db, id, model_no, result, now] {
-    db->write([&](db::Connection& c) { db::dev::YkcRepo(c).set_model(id, model_no, result, now); });
+  background([dir = &core_.deps.directory, id = pile_id_, model_no, result, now = now_ms()] {
+    dir->set_ykc_model(id, model_no, result, now);
   });
 }
 

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "storage/repositories/transaction_repo.hpp"
-
 namespace zc::devices::ykc {
 
 // ---- real-time data: the hot path (no database, no blocking) ------------------------------------------
@@ -21,14 +19,10 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
     g->serial = m.serial;
     g->tx_id = 0;
     g->idle.begin();
-    db::Database* db = &core_.deps.db;
-    int64_t id = pile_id_;
-    std::string serial = m.serial.str();
+    auto* dir = &core_.deps.directory;
     blocking(
-        [db, id, serial] {
-          return db->read([&](db::Connection& c) {
-            return db::dev::TransactionRepo(c).find_by_serial("car_pile", id, serial);
-          });
+        [dir, id = pile_id_, serial = m.serial.str()] {
+          return dir->transaction_of_serial(DeviceKind::car_pile, id, serial);
         },
         [this, n, s = m.serial](std::optional<int64_t> tx) {
           if (tx) attach_tx(n, s, *tx);

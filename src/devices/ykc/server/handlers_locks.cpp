@@ -1,5 +1,4 @@
 #include "devices/ykc/server/session_impl.hpp"
-#include "storage/repositories/ykc_repo.hpp"
 
 namespace zc::devices::ykc {
 
@@ -14,15 +13,8 @@ void Session::on_lock_status(const y::Frame& f, y::GroundLockStatus&& m) {
   const char* state = m.lock_state == y::GroundLockStatus::kRaised    ? "closed"
                       : m.lock_state == y::GroundLockStatus::kLowered ? "open"
                                                                       : "unknown";
-  db::Database* db = &core_.deps.db;
-  int64_t id = pile_id_;
-  int64_t gun = m.gun;
-  std::string st = state;
-  background([db, id, gun, st] {
-    db->write([&](db::Connection& c) {
-      db::dev::YkcRepo repo(c);
-      if (auto s = repo.lock_spot(id, gun)) repo.set_lock_state(s->spot_id, st);
-    });
+  background([dir = &core_.deps.directory, id = pile_id_, gun = int64_t{m.gun}, st = std::string(state)] {
+    dir->set_gun_lock_state(id, gun, st);
   });
 }
 

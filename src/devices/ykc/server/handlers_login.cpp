@@ -1,7 +1,5 @@
 #include "devices/ykc/server/session_impl.hpp"
 
-#include "storage/repositories/ykc_repo.hpp"
-
 namespace zc::devices::ykc {
 
 // ---- login ------------------------------------------------------------------------------------------
@@ -15,13 +13,11 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
   }
   login_pending_ = true;
   std::string code = m.pile_code.str();
-  db::Database* db = &core_.deps.db;
-  auto job = [db, code] {
-    return db->read([&](db::Connection& c) { return db::dev::YkcRepo(c).find_pile(code); });
-  };
+  auto* dir = &core_.deps.directory;
+  auto job = [dir, code] { return dir->find_ykc_pile(code); };
   y::Sequence seq = f.seq();
   std::vector<uint8_t> raw(f.raw.begin(), f.raw.end());  // logged once the login is accepted
-  blocking(job, [this, m, seq, code, raw = std::move(raw)](std::optional<db::dev::YkcPile> p) {
+  blocking(job, [this, m, seq, code, raw = std::move(raw)](std::optional<YkcPile> p) {
     login_pending_ = false;
     std::string why = !p                     ? "unknown pile code"
                       : p->protocol != "ykc" ? "protocol is " + p->protocol
@@ -56,7 +52,7 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
       old->close("replaced by a new connection");
     core_.deps.state.online(key_, kProtocol, remote_, now);
     log_frame(true, raw);
-    db::dev::YkcLogin info;
+    YkcLogin info;
     info.pile_type = y::pile_type_text(m.pile_type);
     info.gun_count = m.gun_count;
     info.protocol_version = y::protocol_version_text(m.protocol_version);
@@ -67,11 +63,8 @@ void Session::on_login(const y::Frame& f, y::Login&& m) {
     info.carrier = m.carrier;
     info.crc_order = last_crc_order_ == y::CrcOrder::low_first ? "low_first" : "high_first";
     info.remote_ip = remote_;
-    db::Database* db = &core_.deps.db;
-    int64_t id = pile_id_;
-    background([db, id, info, now] {
-      db->write([&](db::Connection& c) { db::dev::YkcRepo(c).save_login(id, info, now); });
-    });
+    background(
+        [dir = &core_.deps.directory, id = pile_id_, info, now] { dir->save_ykc_login(id, info, now); });
     spdlog::info("ykc: {} online from {} ({} {} guns, v{}, firmware '{}')", code_str_, remote_,
                  info.pile_type, m.gun_count, info.protocol_version, info.firmware);
     write_bytes(y::encode_frame(y::LoginReply{m.pile_code, y::LoginReply::kSuccess}, seq, out_order()));

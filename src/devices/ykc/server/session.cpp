@@ -1,7 +1,5 @@
 #include "devices/ykc/server/session_impl.hpp"
 
-#include "storage/repositories/ykc_repo.hpp"
-
 namespace zc::devices::ykc {
 
 ServerCore::ServerCore(ServerDeps d) : deps(std::move(d)) {
@@ -145,10 +143,10 @@ void Session::crc_order_changed(y::CrcOrder o) {
   last_crc_order_ = o;
   std::string order = o == y::CrcOrder::low_first ? "low_first" : "high_first";
   int64_t id = pile_id_;
-  db::Database* db = &core_.deps.db;
-  asio::post(core_.pool, [db, id, order] {
+  auto* dir = &core_.deps.directory;
+  asio::post(core_.pool, [dir, id, order] {
     try {
-      db->write([&](db::Connection& c) { db::dev::YkcRepo(c).set_crc_order(id, order); });
+      dir->set_ykc_crc_order(id, order);
     } catch (const std::exception& e) {
       spdlog::error("ykc: crc order of pile {}: {}", id, e.what());
     }
