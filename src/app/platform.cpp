@@ -38,6 +38,7 @@
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
+#include "service/charging/db_device_directory.hpp"
 #include "service/charging/recording_charging_service.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/order/bike_orders.hpp"
@@ -115,9 +116,11 @@ int serve(Config cfg, bool demo) {
   // Devices: sessions of connected devices (OCPP 1.6J on /ocpp/<id>), their state written through
   // (coalesced), the commands of the admin buttons sent over the device's session.
   devices::SessionRegistry sessions;
-  devices::StateWriter::reset_online(*db);  // a crash left devices "online" that are not connected
+  charging::DbDeviceDirectory device_directory(*db);  // what the device layer reads and records
+  charging::DbDeviceStateStore device_store(*db);
+  devices::StateWriter::reset_online(device_store);  // a crash left devices "online" that are not connected
   devices::StateWriter device_state(
-      *db, std::chrono::milliseconds(std::max<int64_t>(10, cfg.gateway.flush_interval_ms)));
+      device_store, std::chrono::milliseconds(std::max<int64_t>(10, cfg.gateway.flush_interval_ms)));
   devices::MessageLog device_messages(devices::message_log_budget(cfg));
   devices::MeterStore meters;
   devices::LocalGateway gateway(sessions);
@@ -135,7 +138,8 @@ int serve(Config cfg, bool demo) {
                                 bike_order_settings(cfg));
   payments.service().on_paid([&bike_orders](const db::payment::PayOrder& p) { bike_orders.paid(p); });
   order::OrderChargingService charging(car_orders, bike_orders);
-  devices::ocpp16::OcppEndpoint ocpp({*db, cfg, sessions, device_state, device_messages, meters, charging});
+  devices::ocpp16::OcppEndpoint ocpp(
+      {device_directory, cfg, sessions, device_state, device_messages, meters, charging});
   api::register_device_routes(router, {*db, sessions, device_messages, meters});
   api::register_ykc_routes(router, {*db, gateway});
   sys::station_directories().add("car", car::make_car_station_directory());
@@ -181,7 +185,7 @@ int serve(Config cfg, bool demo) {
                  cfg.http.driver_web_root);
   // YKC (云快充) piles: TCP on ykc.port; tariffs come from the car module (version in force per area).
   devices::ykc::YkcServer ykc(
-      {*db, cfg, sessions, device_state, device_messages, meters, charging,
+      {device_directory, cfg, sessions, device_state, device_messages, meters, charging,
        [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }});
 
   http::HttpServer server(cfg, pipeline, statics);

@@ -1,6 +1,7 @@
 #pragma once
 // ApiError carries a RuoYi envelope code (400, 401, 403, 404, 409, 413, 500) and a message that
-// names the offending field where there is one. Services throw it; the HTTP pipeline renders it.
+// names the offending field where there is one. Services throw it; the HTTP pipeline renders it. A
+// `reason` (a stable code clients localize, e.g. a device command's) goes out as data {reason, detail}.
 #include <stdexcept>
 #include <string>
 
@@ -9,10 +10,18 @@ namespace zc {
 class ApiError : public std::runtime_error {
  public:
   ApiError(int code, std::string message) : std::runtime_error(std::move(message)), code_(code) {}
+  ApiError(int code, std::string message, std::string reason, std::string detail)
+      : std::runtime_error(std::move(message)),
+        code_(code),
+        reason_(std::move(reason)),
+        detail_(std::move(detail)) {}
   int code() const noexcept { return code_; }
+  const std::string& reason() const noexcept { return reason_; }
+  const std::string& detail() const noexcept { return detail_; }
 
  private:
   int code_;
+  std::string reason_, detail_;
 };
 
 [[noreturn]] inline void fail_bad_request(std::string msg) {

@@ -5,28 +5,14 @@
 
 namespace zc::devices {
 
-const char* to_string(CommandResult r) {
-  switch (r) {
-    case CommandResult::accepted:
-      return "accepted";
-    case CommandResult::rejected:
-      return "rejected";
-    case CommandResult::offline:
-      return "offline";
-    case CommandResult::timeout:
-      return "timeout";
-  }
-  return "offline";
-}
-
-CommandReply DeviceGateway::send(const DeviceRef& device, const Command& command,
+CommandReply DeviceGateway::send(const DeviceRef& device, const DeviceCommand& command,
                                  std::chrono::milliseconds timeout) {
   auto promise = std::make_shared<std::promise<CommandReply>>();
   auto future = promise->get_future();
   send_async(device, command, timeout, [promise](CommandReply r) { promise->set_value(std::move(r)); });
   // The session enforces the timeout itself; the margin only guards against a session that never answers.
   if (future.wait_for(timeout + std::chrono::seconds(2)) != std::future_status::ready)
-    return {CommandResult::timeout, "no answer from the device"};
+    return CommandReply::timeout("no answer from the device");
   return future.get();
 }
 

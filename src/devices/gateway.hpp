@@ -1,13 +1,14 @@
 #pragma once
 // The one way the services talk to devices (ARCHITECTURE: Flow, "Device outbound"). Protocol-neutral:
-// no Beast, no protocol types. The OCPP 1.6 and YKC gateways implement it later (a local session, or on
-// several nodes the owning node via Redis); until a protocol is connected OfflineGateway answers every
-// command truthfully with `offline` — never a faked success.
+// typed commands and replies (devices/command.hpp), no protocol types. LocalGateway implements it for
+// one node (on several nodes the owning node will be reached via Redis); a device without a session
+// answers `offline` — never a faked success.
 #include <chrono>
 #include <cstdint>
 #include <functional>
-#include <map>
 #include <string>
+
+#include "devices/command.hpp"
 
 namespace zc::devices {
 
@@ -21,24 +22,6 @@ struct DeviceRef {
   std::string code;
 };
 
-// A command by name with string arguments. Names used by the car module: piles reboot, clockSync,
-// qrSync, tariffSync, hotlineSync, refresh; cameras reboot, clockSync, capture, syncLock, refresh,
-// lockOpen, lockClose (arg side = left|right); ground locks lockOpen, lockClose. E-bike devices
-// (bike_device, code = the 12-digit device code): reboot, refresh.
-struct Command {
-  std::string name;
-  std::map<std::string, std::string> args;
-};
-
-enum class CommandResult { accepted, rejected, offline, timeout };
-
-struct CommandReply {
-  CommandResult result = CommandResult::offline;
-  std::string message;  // the device's reason on rejected; free text otherwise
-};
-
-const char* to_string(CommandResult r);
-
 using ReplyHandler = std::function<void(CommandReply)>;
 
 class DeviceGateway {
@@ -48,11 +31,11 @@ class DeviceGateway {
   // offline / timeout (`timeout` bounds the wait). It runs on a device I/O thread, or on the caller's
   // thread when the device is not connected: it must not block — hand slow work to a worker. A command
   // waiting for a silent device holds no thread (orders: a few slow piles never delay everyone's start).
-  virtual void send_async(const DeviceRef& device, const Command& command, std::chrono::milliseconds timeout,
-                          ReplyHandler done) = 0;
+  virtual void send_async(const DeviceRef& device, const DeviceCommand& command,
+                          std::chrono::milliseconds timeout, ReplyHandler done) = 0;
   // The same, waiting for the answer (admin buttons answer in their request). Never throws for a device
   // problem: offline / rejected / timeout are results. Blocking: call it from a worker thread.
-  CommandReply send(const DeviceRef& device, const Command& command, std::chrono::milliseconds timeout);
+  CommandReply send(const DeviceRef& device, const DeviceCommand& command, std::chrono::milliseconds timeout);
   // True while the device has a live session (on any node).
   virtual bool is_online(const DeviceRef& device) = 0;
 };

@@ -2,10 +2,10 @@
 
 namespace zc::devices {
 
-void LocalGateway::send_async(const DeviceRef& device, const Command& command,
+void LocalGateway::send_async(const DeviceRef& device, const DeviceCommand& command,
                               std::chrono::milliseconds timeout, ReplyHandler done) {
   auto session = registry_.find({device.kind, device.id});
-  if (!session) return done({CommandResult::offline, "device not connected"});
+  if (!session) return done(CommandReply::offline("device not connected"));
   session->command(command, timeout, std::move(done));
 }
 

@@ -35,7 +35,7 @@ class DeviceSession {
   virtual ~DeviceSession() = default;
   // Translates the command to the protocol and sends it; `done` is called exactly once, on any thread,
   // with the device's answer or timeout (or offline when the connection ends first).
-  virtual void command(const Command& cmd, std::chrono::milliseconds timeout,
+  virtual void command(const DeviceCommand& cmd, std::chrono::milliseconds timeout,
                        std::function<void(CommandReply)> done) = 0;
   // Ends the connection (a newer connection of the same device replaced it, or shutdown).
   virtual void close(const std::string& reason) = 0;

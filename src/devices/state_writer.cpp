@@ -3,17 +3,15 @@
 #include <spdlog/spdlog.h>
 
 #include "core/clock.hpp"
-#include "storage/repositories/device_repo.hpp"
 
 namespace zc::devices {
 
-StateWriter::StateWriter(db::Database& db, std::chrono::milliseconds interval,
+StateWriter::StateWriter(DeviceStateStore& store, std::chrono::milliseconds interval,
                          std::chrono::milliseconds last_seen_every)
-    : db_(db), interval_(interval), last_seen_every_(last_seen_every), thread_([this] { run(); }) {}
+    : store_(store), interval_(interval), last_seen_every_(last_seen_every), thread_([this] { run(); }) {}
 
-int64_t StateWriter::reset_online(db::Database& db, const std::string& reason) {
-  int64_t now = now_ms();
-  int64_t n = db.write([&](db::Connection& c) { return db::dev::DeviceRepo(c).reset_online(reason, now); });
+int64_t StateWriter::reset_online(DeviceStateStore& store, const std::string& reason) {
+  int64_t n = store.reset_online(reason, now_ms());
   if (n > 0) spdlog::warn("devices: {} device(s) were still marked online: set offline ({})", n, reason);
   return n;
 }
@@ -94,46 +92,29 @@ void StateWriter::flush() {
 
 void StateWriter::write(std::unordered_map<DeviceKey, Dirty, DeviceKeyHash>& dirty,
                         std::vector<Event>& events, Meters& meters) {
-  uint64_t rows = 0;
+  DeviceStateStore::Batch batch;
+  batch.events = std::move(events);
+  for (auto& [key, d] : dirty) {
+    DeviceStateStore::DeviceState st{key, d.online, 0, {}};
+    if (d.online >= 0) {
+      st.last_seen = d.last_seen > 0 ? d.last_seen : persisted_seen_[key];
+      if (d.last_seen > 0) persisted_seen_[key] = d.last_seen;
+    } else if (d.last_seen > 0) {
+      auto& p = persisted_seen_[key];
+      if (d.last_seen - p >= last_seen_every_.count()) st.last_seen = p = d.last_seen;
+    }
+    if (d.online != 0) st.connectors = std::move(d.connectors);
+    if (st.online >= 0 || st.last_seen > 0 || !st.connectors.empty()) batch.states.push_back(std::move(st));
+  }
+  for (auto& [tx, m] : meters) batch.meters.push_back({tx, m.first, m.second});
   try {
-    db_.write([&](db::Connection& c) {
-      db::dev::DeviceRepo repo(c);
-      for (const auto& e : events) {
-        repo.log_online(kind_name(e.key.kind), e.key.id, e.protocol, e.online, e.reason, e.remote, e.time);
-        ++rows;
-      }
-      for (auto& [key, d] : dirty) {
-        const char* kind = kind_name(key.kind);
-        if (d.online >= 0) {
-          repo.set_online(kind, key.id, d.online == 1, d.last_seen > 0 ? d.last_seen : persisted_seen_[key]);
-          if (d.last_seen > 0) persisted_seen_[key] = d.last_seen;
-          ++rows;
-        } else if (d.last_seen > 0) {
-          auto& p = persisted_seen_[key];
-          if (d.last_seen - p >= last_seen_every_.count()) {
-            repo.set_last_seen(kind, key.id, d.last_seen);
-            p = d.last_seen;
-            ++rows;
-          }
-        }
-        if (d.online != 0) {
-          for (auto& [n, state] : d.connectors) {
-            repo.set_connector_state(kind, key.id, n, state);
-            ++rows;
-          }
-        }
-      }
-      for (auto& [tx, m] : meters) {
-        repo.set_meter(tx, m.first, m.second);
-        ++rows;
-      }
-    });
+    uint64_t rows = store_.write(batch);
     std::lock_guard g(mu_);
     ++stats_.flushes;
     stats_.rows += rows;
   } catch (const std::exception& e) {
-    spdlog::error("device state flush failed ({} devices, {} log rows): {}", dirty.size(), events.size(),
-                  e.what());
+    spdlog::error("device state flush failed ({} devices, {} log rows): {}", dirty.size(),
+                  batch.events.size(), e.what());
     std::lock_guard g(mu_);
     ++stats_.errors;
   }

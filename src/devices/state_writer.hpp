@@ -13,22 +13,22 @@
 #include <unordered_map>
 #include <vector>
 
+#include "devices/device_directory.hpp"
 #include "devices/session_registry.hpp"
-#include "storage/database.hpp"
 
 namespace zc::devices {
 
 class StateWriter {
  public:
   // last_seen is persisted at most every `last_seen_every` per device (it is in memory at all times).
-  StateWriter(db::Database& db, std::chrono::milliseconds interval,
+  StateWriter(DeviceStateStore& store, std::chrono::milliseconds interval,
               std::chrono::milliseconds last_seen_every = std::chrono::seconds(60));
   ~StateWriter();
 
   // At server start, before listening: no device is connected yet, so every device the database still
   // marks online (a crash or kill -9 left it so) is set offline with an online/offline log row.
   // Returns the number of devices reset.
-  static int64_t reset_online(db::Database& db, const std::string& reason = "server restart");
+  static int64_t reset_online(DeviceStateStore& store, const std::string& reason = "server restart");
 
   void online(const DeviceKey& key, const std::string& protocol, const std::string& remote, int64_t now);
   void offline(const DeviceKey& key, const std::string& protocol, const std::string& reason, int64_t now);
@@ -52,17 +52,12 @@ class StateWriter {
     std::map<int64_t, std::string> connectors;
   };
   using Meters = std::unordered_map<int64_t, std::pair<int64_t, int64_t>>;
-  struct Event {
-    DeviceKey key;
-    bool online;
-    std::string protocol, reason, remote;
-    int64_t time;
-  };
+  using Event = DeviceStateStore::OnlineEvent;
   void run();
   void write(std::unordered_map<DeviceKey, Dirty, DeviceKeyHash>& dirty, std::vector<Event>& events,
              Meters& meters);
 
-  db::Database& db_;
+  DeviceStateStore& store_;
   std::chrono::milliseconds interval_, last_seen_every_;
   mutable std::mutex mu_;
   std::condition_variable cv_;

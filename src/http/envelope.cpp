@@ -28,11 +28,11 @@ Response ok_rows(json::array rows, int64_t total) {
   return r;
 }
 
-Response error_response(int code, std::string_view msg) {
+Response error_response(int code, std::string_view msg, json::value data) {
   json::object o;
   o["code"] = code;
   o["msg"] = msg;
-  o["data"] = nullptr;
+  o["data"] = std::move(data);
   Response r;
   r.status = code;
   r.body = json::serialize(o);

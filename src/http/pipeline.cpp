@@ -90,7 +90,9 @@ Response Pipeline::run(Request& req, const Route* route, bool path_known, bool m
       fail_forbidden("没有权限访问: " + o.permission);
     res = route->handler(req);
   } catch (const ApiError& e) {
-    res = error_response(e.code(), localize_message(e.what(), req.english()));
+    boost::json::value data;
+    if (!e.reason().empty()) data = boost::json::object{{"reason", e.reason()}, {"detail", e.detail()}};
+    res = error_response(e.code(), localize_message(e.what(), req.english()), std::move(data));
     error_msg = e.what();
   } catch (const db::DatabaseError& e) {
     spdlog::error("[{}] {} {}: {}", req.request_id, req.method, req.path, e.what());

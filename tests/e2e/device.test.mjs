@@ -28,7 +28,7 @@ const WS = BASE.replace(/^http/, 'ws') + '/ocpp'
 let browser
 let page
 let pageErrors = []
-let shot, dialogShot, waitTable, successToast, pickOption, rowWith, login, openMenu, moreItem
+let shot, dialogShot, waitTable, successToast, errorToast, confirmBox, pickOption, rowWith, login, openMenu, moreItem
 
 const fixture = {}  // provider, property, station, pile {id, code, name}, bike {id, code, name} | null
 const sims = new Set()
@@ -73,7 +73,7 @@ async function searchOnlineLog(code) {
 before(async () => {
   assert.ok(existsSync(SIM), `simulator binary ${SIM} (build it: ninja zhichong-sim, or set ZHICHONG_SIM)`)
   ;({ browser, page, pageErrors } = await openBrowser())
-  ;({ shot, dialogShot, waitTable, successToast, pickOption, rowWith, login, openMenu, moreItem } = createUi(page, { prefix: 'device-' }))
+  ;({ shot, dialogShot, waitTable, successToast, errorToast, confirmBox, pickOption, rowWith, login, openMenu, moreItem } = createUi(page, { prefix: 'device-' }))
 
   const admin = await new Api(BASE).session('admin', ADMIN_PASSWORD)
   const provider = await approvedProvider(admin)
@@ -193,6 +193,36 @@ test('the pile detail opens the same message log', async () => {
   await page.keyboard.press('Escape')
 })
 
+/** Runs pile command `label` from the row's 指令 menu (confirmed); resolves with the toast's text. */
+async function pileCommand(label, kind) {
+  await rowWith('page-car-pile', fixture.pile.code).getByTestId('row-command').click()
+  await page.locator('.el-dropdown-menu__item:visible', { hasText: label }).click()
+  await confirmBox()
+  const toast = page.locator(`.el-message--${kind}`).last()
+  await toast.waitFor({ state: 'visible' })
+  return (await toast.innerText()).trim()
+}
+async function switchLanguage(lang) {
+  await page.getByTestId('lang-switch').click()
+  await page.getByTestId('lang-' + lang).click()
+}
+
+// Issue 15: a command's result is a localized message from the reply's reason code, never the device's
+// protocol text ("Accepted", "pile clock set to …").
+test('pile commands answer with a localized message in both languages', async () => {
+  const menu = page.getByTestId('page-car-pile')
+  await menu.waitFor({ state: 'visible' })
+  assert.equal(await pileCommand('同步时钟', 'success'), '“同步时钟”已执行')
+  await dialogShot('05-pile-command-accepted')
+  await switchLanguage('en')
+  await menu.getByText('Pile code').first().waitFor({ state: 'visible' })
+  assert.equal(await pileCommand('Sync clock', 'success'), '“Sync clock” done')
+  assert.equal(await page.locator('.el-message:visible', { hasText: /Accepted|Heartbeat|TriggerMessage/ }).count(), 0)
+  await dialogShot('06-pile-command-accepted-en')
+  await switchLanguage('zh-CN')
+  await menu.getByText('电桩编号').first().waitFor({ state: 'visible' })
+})
+
 test('the device records page lists the pile\'s local session without an order; the pile opens it; an operator reviews it', async () => {
   // the simulator's session (a local start, any idTag accepted) has no platform order: listed as 无订单
   await waitFor('the session recorded', async () => {
@@ -256,6 +286,16 @@ test('the pile goes offline when the simulator stops; the chart counts both even
   await page.getByTestId('page-stat-online').getByTestId('btn-reset').click()
   await waitTable('page-stat-online')
   await shot('01-online-log')
+  // a command to the offline pile: refused, localized in both languages
+  await openMenu('/car', '/car/pile', 'page-car-pile')
+  await waitTable('page-car-pile')
+  assert.equal(await pileCommand('重启设备', 'error'), '“重启设备”未执行：设备不在线')
+  await switchLanguage('en')
+  await page.getByTestId('page-car-pile').getByText('Pile code').first().waitFor({ state: 'visible' })
+  assert.equal(await pileCommand('Reboot', 'error'), '“Reboot” not done: The device is offline')
+  await dialogShot('07-pile-command-offline-en')
+  await switchLanguage('zh-CN')
+  await openMenu('/stat', '/stat/online', 'page-stat-online')
 })
 
 test('the online log page in English', async () => {

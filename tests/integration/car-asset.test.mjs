@@ -188,6 +188,7 @@ test('pile commands go through the gateway: offline → 409; disabled pile refus
   for (const command of ['reboot', 'clockSync', 'qrSync', 'hotlineSync', 'refresh']) {
     const r = await A.api.post(`/car/pile/${p.id}/command`, { command });
     fail(r, 409, /^设备不在线，无法执行$/, command);
+    assert.deepEqual(r.body.data, { reason: 'offline', detail: r.body.data.detail }, 'the stable reason code');
   }
   fail(await A.api.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/);
   fail(await A.api.post(`/car/pile/${p.id}/command`, { command: 'format' }), 400, /command/);

@@ -148,7 +148,7 @@ test('a pile of a new area gets its billing model as soon as the first tariff is
   assert.deepEqual([(await listed()).online, (await listed()).tariffInForce], [true, false], 'online, marked: no tariff in force');
   pile.send(frame(0x09, bcd(p.code), 21));
   await assert.rejects(pile.next(0x0a, 800), /no frame 0xa/, 'no tariff in force: not answered');
-  fail(await ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/);
+  assert.equal(fail(await ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'tariffSync' }), 409, /没有生效的计费规则/).data.reason, 'no_tariff');
 
   await addTariff(ctx.admin, station.id, fresh.id, { mode: 'unified', tiers: { flat: { energyPrice: 90000, servicePrice: 30000 } } });
   assert.equal((await listed()).tariffInForce, true);
@@ -273,6 +273,7 @@ test('every pile command of the admin web is answered over YKC', async () => {
   };
   let { res, req } = await answer('reboot', 0x92, () => [...bcd(p.code), 0x01]);
   assert.equal(ok(res).data.result, 'accepted');
+  assert.equal(res.body.data.reason, 'accepted');
   assert.equal(req.body[7], 0x01, 'reboot now');
   ({ res, req } = await answer('clockSync', 0x56, (q) => [...bcd(p.code), ...q.body.slice(7, 14)]));
   assert.equal(ok(res).data.result, 'accepted');
@@ -289,18 +290,22 @@ test('every pile command of the admin web is answered over YKC', async () => {
     pile.send(frame(0x13, realtimeBody(p.code, { gun, status: 2 }), q.seq));
   }
   assert.equal(ok(await r).data.result, 'accepted');
+  // YKC has no hotline frame: the platform's decision, not the pile's refusal
   const hot = await ctx.admin.post(`/car/pile/${p.id}/command`, { command: 'hotlineSync' });
   assert.equal(hot.status, 409);
-  assert.match(hot.body.msg, /没有下发服务热线/);
+  assert.match(hot.body.msg, /通信协议不支持此指令，平台未下发/);
+  assert.equal(hot.body.data.reason, 'unsupported_by_protocol');
   // a refusal is the pile's answer
   ({ res } = await answer('reboot', 0x92, () => [...bcd(p.code), 0x00]));
   assert.equal(res.status, 409);
   assert.match(res.body.msg, /设备拒绝执行/);
+  assert.equal(res.body.data.reason, 'refused');
   // silence is a timeout (the car module waits 10 s)
   const t0 = Date.now();
   ({ res } = await answer('clockSync', 0x56, () => null));
   assert.equal(res.status, 409);
   assert.match(res.body.msg, /超时/);
+  assert.equal(res.body.data.reason, 'timeout');
   assert.ok(Date.now() - t0 >= 9000);
   const frames = (await messages(p.id)).frames;
   assert.ok(frames.some((f) => f.direction === 'out' && f.type === '0x92'));

@@ -139,7 +139,7 @@ test('remote start and stop, records retransmitted and applied once, plug-in win
   await s3.wait((e) => e.event === 'model', 'billing model received (the pile refuses to start without it)');
   const r3 = await command(a.id, 'remoteStart', { connectorId: '1', idTag: 'APP0003' });
   assert.equal(r3.result, 'rejected');
-  assert.match(r3.message, /枪未插好/);
+  assert.equal(r3.reason, 'not_plugged_in');
   const serial3 = r3.message.match(/serial=(\d{32})/)[1];
   await until(async () => (await txs(a.id)).some((x) => x.serial === serial3), 'session started after the plug-in');
   assert.equal(await s3.done, 0, s3.err.slice(-2000));
@@ -149,7 +149,7 @@ test('remote start and stop, records retransmitted and applied once, plug-in win
   await s4.wait((e) => e.event === 'model', 'billing model received (the pile refuses to start without it)');
   const r4 = await command(a.id, 'remoteStart', { connectorId: '1', idTag: 'APP0004' });
   assert.equal(r4.result, 'rejected');
-  assert.match(r4.message, /启动失败/);
+  assert.equal(r4.reason, 'failed', r4.message);
   assert.equal(await s4.done, 0, s4.err.slice(-2000));
 });
 

@@ -10,7 +10,6 @@
 #include <boost/json/monotonic_resource.hpp>
 #include <charconv>
 #include <cmath>
-#include <deque>
 #include <future>
 #include <thread>
 
@@ -24,11 +23,12 @@
 #include <cstring>
 
 #include "core/clock.hpp"
+#include "devices/command_queue.hpp"
 #include "devices/device_password.hpp"
+#include "devices/ocpp16/commands.hpp"
 #include "devices/ocpp16/frame.hpp"
 #include "devices/ocpp16/messages.hpp"
 #include "devices/ocpp16/ws_framer.hpp"
-#include "storage/repositories/device_repo.hpp"
 
 namespace zc::devices::ocpp16 {
 
@@ -58,10 +58,6 @@ static std::string connector_state(DeviceKind kind, const std::string& status) {
     return kind == DeviceKind::bike_device ? "idle" : "plugged";
   if (status == "Charging" || status == "SuspendedEV" || status == "SuspendedEVSE") return "charging";
   return "fault";  // Faulted, Unavailable
-}
-
-static DeviceKind kind_of(const db::dev::DeviceIdentity& d) {
-  return d.kind == "bike_device" ? DeviceKind::bike_device : DeviceKind::car_pile;
 }
 
 namespace {
@@ -215,13 +211,6 @@ std::optional<std::string> basic_password(std::string_view auth, const std::stri
   return bin.substr(colon + 1);
 }
 
-std::optional<int64_t> to_int(const std::string& s) {
-  int64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-  return v;
-}
-
 std::optional<double> to_double(const std::string& s) {
   if (s.empty()) return std::nullopt;
   char* end = nullptr;
@@ -230,11 +219,8 @@ std::optional<double> to_double(const std::string& s) {
   return v;
 }
 
-struct Pending {
-  Command cmd;
+struct Pending : QueuedCommand {
   OutboundCall call;
-  std::function<void(CommandReply)> done;
-  int64_t deadline = 0;  // steady ms
   std::string msg_id;
 };
 
@@ -244,19 +230,18 @@ struct Pending {
 // everything available into the worker's buffer; the answers to what was read go out in one write.
 class Session final : public DeviceSession, public std::enable_shared_from_this<Session>, ws::FrameSink {
  public:
-  Session(OcppEndpoint::Impl& ep, Worker& w, int fd, const db::dev::DeviceIdentity& dev, std::string remote)
+  Session(OcppEndpoint::Impl& ep, Worker& w, int fd, const DeviceIdentity& dev, std::string remote)
       : ep_(ep),
         w_(w),
         fd_(fd),
         reader_(static_cast<uint32_t>(std::clamp<int64_t>(ep.d.cfg.ocpp.max_frame_bytes, 1024, 1 << 30))),
-        ref_{kind_of(dev), dev.id, dev.code},
+        ref_{dev.kind, dev.id, dev.code},
         connectors_(dev.connectors),
         remote_(std::move(remote)) {}
 
   const char* protocol() const override { return "ocpp16"; }
 
-  void command(const Command& cmd, std::chrono::milliseconds timeout,
-               std::function<void(CommandReply)> done) override {
+  void command(const DeviceCommand& cmd, std::chrono::milliseconds timeout, ReplyHandler done) override {
     asio::post(w_.io, [self = shared_from_this(), cmd, timeout, done = std::move(done)]() mutable {
       self->enqueue(cmd, timeout, std::move(done));
       self->flush();
@@ -328,8 +313,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
       ping_sent_ = true;
       ws::append_ping(out_buffer());
     }
-    if (inflight_ && now >= inflight_->deadline)
-      complete_inflight({CommandResult::timeout, "no answer from the device"});
+    if (cmds_.expired(now)) complete_inflight(CommandReply::timeout("no answer from the device"));
     flush();
   }
 
@@ -503,137 +487,56 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
 
   void finish(const std::string& reason) {
-    if (inflight_) {
-      auto done = std::move(inflight_->done);
-      inflight_.reset();
-      done({CommandResult::offline, "connection closed before the answer"});
-    }
-    if (cmdq_)
-      for (auto& p : *cmdq_) p.done({CommandResult::offline, "connection closed"});
-    cmdq_.reset();
+    cmds_.finish();
     if (ep_.d.registry.detach(key(), this)) ep_.d.state.offline(key(), protocol(), reason, now_ms());
     spdlog::info("ocpp: {} disconnected: {}", ref_.code, reason);
     --ep_.live;
   }
 
   // ---- outbound commands ------------------------------------------------------------------------
-  std::variant<OutboundCall, CommandReply> translate(const Command& c) {
-    auto arg = [&](const char* k) -> std::string {
-      auto it = c.args.find(k);
-      return it == c.args.end() ? std::string() : it->second;
-    };
-    auto bad = [&](const std::string& m) { return CommandReply{CommandResult::rejected, m}; };
-    auto vendor_key = [&](const char* key, const char* a) -> std::variant<OutboundCall, CommandReply> {
-      std::string v = arg(a);
-      if (v.empty()) return bad(std::string(a) + " missing");
-      return to_call(ChangeConfigurationReq{key, v});
-    };
-    const std::string& n = c.name;
-    if (n == "reboot") return to_call(ResetReq{arg("type") == "Hard" ? "Hard" : "Soft"});
-    if (n == "clockSync") return to_call(TriggerMessageReq{"Heartbeat", {}});
-    if (n == "refresh") return to_call(TriggerMessageReq{"StatusNotification", {}});
-    if (n == "tariffSync") return vendor_key("ZhichongTariffModel", "modelNo");
-    if (n == "qrSync") return vendor_key("ZhichongQrUrls", "qrUrls");
-    if (n == "hotlineSync") return vendor_key("ZhichongHotline", "hotline");
-    if (n == "changeConfiguration") {
-      if (arg("key").empty()) return bad("key missing");
-      return to_call(ChangeConfigurationReq{arg("key"), arg("value")});
-    }
-    if (n == "remoteStart") {
-      RemoteStartTransactionReq r;
-      r.id_tag = arg("idTag");
-      if (r.id_tag.empty()) return bad("idTag missing");
-      if (!arg("connectorId").empty()) {
-        auto v = to_int(arg("connectorId"));
-        if (!v || *v <= 0) return bad("connectorId must be a positive integer");
-        r.connector_id = v;
-      }
-      ep_.d.charging.expect_remote_start(ref_, r.id_tag);
-      return to_call(r);
-    }
-    if (n == "remoteStop") {
-      auto v = to_int(arg("transactionId"));
-      if (!v) return bad("transactionId must be an integer");
-      return to_call(RemoteStopTransactionReq{*v});
-    }
-    if (n == "unlock") {
-      auto v = to_int(arg("connectorId"));
-      if (!v || *v <= 0) return bad("connectorId must be a positive integer");
-      return to_call(UnlockConnectorReq{*v});
-    }
-    if (n == "changeAvailability") {
-      auto v = to_int(arg("connectorId"));
-      if (!v || *v < 0) return bad("connectorId must be an integer ≥ 0");
-      return to_call(ChangeAvailabilityReq{*v, arg("type") == "Inoperative" ? "Inoperative" : "Operative"});
-    }
-    if (n == "getConfiguration") {
-      GetConfigurationReq r;
-      std::string keys = arg("keys");
-      for (size_t i = 0; i < keys.size();) {
-        size_t j = keys.find(',', i);
-        if (j == std::string::npos) j = keys.size();
-        if (j > i) r.keys.push_back(keys.substr(i, j - i));
-        i = j + 1;
-      }
-      return to_call(r);
-    }
-    if (n == "clearCache") return to_call(ClearCacheReq{});
-    if (n.rfind("ocpp.", 0) == 0) {
-      auto r = raw_call(n.substr(5), arg("payload"));
-      if (auto* e = std::get_if<CallError>(&r)) return bad(e->code + ": " + e->description);
-      return std::get<OutboundCall>(r);
-    }
-    return bad("command not supported over OCPP 1.6: " + n);
-  }
-
-  void enqueue(const Command& cmd, std::chrono::milliseconds timeout,
-               std::function<void(CommandReply)> done) {
-    if (closed_ || closing_) return done({CommandResult::offline, "connection closing"});
-    auto t = translate(cmd);
-    if (auto* r = std::get_if<CommandReply>(&t)) return done(*r);
-    auto call = std::get<OutboundCall>(std::move(t));
+  // The wire form comes from ocpp16/commands.cpp; here only the queue and the session's side effects.
+  void enqueue(const DeviceCommand& cmd, std::chrono::milliseconds timeout, ReplyHandler done) {
+    if (closed_ || closing_) return done(CommandReply::offline("connection closing"));
+    auto t = to_call(cmd);
+    if (auto* r = std::get_if<CommandReply>(&t)) return done(std::move(*r));
+    if (const auto* start = std::get_if<RemoteStart>(&cmd))
+      ep_.d.charging.expect_remote_start(ref_, start->id_tag);
+    Pending p;
+    p.call = std::get<OutboundCall>(std::move(t));
     // Our own request must satisfy the official schema too (e.g. a ChangeConfiguration value ≤ 500).
-    if (auto e = Schemas::get().validate(call.action, true, call.payload))
-      return done({CommandResult::rejected, "not sent: " + e->description});
-    auto limit = std::min<int64_t>(timeout.count(), ep_.d.cfg.ocpp.command_timeout_ms);
-    if (!cmdq_) cmdq_ = std::make_unique<std::deque<Pending>>();
-    cmdq_->push_back(Pending{cmd, std::move(call), std::move(done), steady_ms() + limit, ""});
+    if (auto e = Schemas::get().validate(p.call.action, true, p.call.payload))
+      return done(CommandReply::rejected(RejectReason::invalid_argument, "not sent: " + e->description));
+    p.cmd = cmd;
+    p.done = std::move(done);
+    p.deadline = steady_ms() + std::min<int64_t>(timeout.count(), ep_.d.cfg.ocpp.command_timeout_ms);
+    cmds_.enqueue(std::move(p));
     pump();
   }
 
   void pump() {
-    while (!inflight_ && cmdq_ && !cmdq_->empty() && !closed_) {
-      Pending p = std::move(cmdq_->front());
-      cmdq_->pop_front();
-      if (steady_ms() >= p.deadline) {
-        p.done({CommandResult::timeout, "no answer from the device (queued behind another command)"});
-        continue;
-      }
+    if (closed_) return;
+    cmds_.pump(steady_ms(), [this](Pending& p) {
       p.msg_id = std::to_string(++next_id_);
       send_text(encode_call(p.msg_id, p.call.action, p.call.payload), LoggedKind::ocpp_call);
-      inflight_ = std::make_unique<Pending>(std::move(p));
-    }
-    if (cmdq_ && cmdq_->empty()) cmdq_.reset();  // commands are rare: an idle charger holds no queue
+    });
   }
 
   void complete_inflight(CommandReply r) {
-    auto p = std::move(inflight_);
-    spdlog::info("ocpp: {} command {} ({}) → {} {}", ref_.code, p->cmd.name, p->call.action,
-                 to_string(r.result), r.message);
-    p->done(std::move(r));
+    Pending p = cmds_.take();
+    spdlog::info("ocpp: {} command {} ({}) → {} {}", ref_.code, command_name(p.cmd), p.call.action,
+                 reason_code(r), r.detail);
+    p.done(std::move(r));
     pump();
   }
 
   void on_answer(const Frame& f) {
-    if (!inflight_ || inflight_->msg_id != f.id) {
+    const Pending* p = cmds_.inflight();
+    if (!p || p->msg_id != f.id) {
       spdlog::warn("ocpp: {} answered unknown message id {}", ref_.code, f.id);
       return;
     }
-    if (f.type == 4)
-      return complete_inflight(
-          {CommandResult::rejected, "CALLERROR " + f.error_code + ": " + f.error_description});
-    auto c = interpret_conf(inflight_->call.action, f.payload);
-    complete_inflight({c.accepted ? CommandResult::accepted : CommandResult::rejected, c.detail});
+    complete_inflight(f.type == 4 ? reply_of_error(f.error_code, f.error_description)
+                                  : reply_of(p->call.action, f.payload));
   }
 
   // ---- inbound ------------------------------------------------------------------------------------
@@ -688,12 +591,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   }
 
   void bad_frame() {
-    int64_t now = steady_ms();
-    if (now - bad_window_ > 60000) {
-      bad_window_ = now;
-      bad_count_ = 0;
-    }
-    if (++bad_count_ > kMaxBadFrames) {
+    if (bad_.exceeded(steady_ms(), kMaxBadFrames)) {
       spdlog::warn("ocpp: {} sent more than {} malformed frames in a minute: disconnected", ref_.code,
                    kMaxBadFrames);
       start_close(ws::policy_error, "too many malformed frames");
@@ -928,14 +826,12 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   std::string remote_;
   std::string out_;  // bytes the socket did not take yet (written on EPOLLOUT)
   std::string close_reason_;
-  size_t index_ = 0;                                           // in w_.sessions
-  int64_t last_rx_ = 0, close_deadline_ = 0, bad_window_ = 0;  // steady ms
+  size_t index_ = 0;                          // in w_.sessions
+  int64_t last_rx_ = 0, close_deadline_ = 0;  // steady ms
   uint64_t next_id_ = 0;
-  int bad_count_ = 0;
+  BadFrameLimiter bad_;
   bool blocked_ = false, closing_ = false, closed_ = false, close_after_write_ = false, ping_sent_ = false;
-  // Commands are rare: nothing is allocated for them until one arrives.
-  std::unique_ptr<std::deque<Pending>> cmdq_;
-  std::unique_ptr<Pending> inflight_;
+  CommandQueue<Pending> cmds_;
 };
 // 19,000 chargers on one server: every byte here is 19 KB (bench/ocpp, goal ≤ 8 KiB per connection).
 static_assert(sizeof(Session) <= 384, "OCPP session grew: check the per-connection memory budget");
@@ -1031,17 +927,9 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   if (stopping) co_return co_await refuse(up.stream, bhttp::status::service_unavailable, "shutting down");
   bool check_auth = d.cfg.ocpp.basic_auth;
   // A named job, not a temporary in the co_await operand: GCC 12 relocates such temporaries bitwise.
-  auto lookup = [this, id, check_auth] {
-    return d.db.read([&](db::Connection& c) {
-      db::dev::DeviceRepo repo(c);
-      std::pair<std::optional<db::dev::DeviceIdentity>, std::optional<std::pair<std::string, std::string>>> r;
-      r.first = repo.find_device(id);
-      if (r.first && check_auth) r.second = repo.secret(r.first->kind, r.first->id);
-      return r;
-    });
-  };
+  auto lookup = [this, id, check_auth] { return d.directory.find_ocpp_device(id, check_auth); };
   auto found = co_await blocking(lookup);
-  auto& dev = found.first;
+  auto& dev = found.device;
   std::string why = !dev                        ? "unknown"
                     : dev->protocol != "ocpp16" ? "protocol is " + dev->protocol
                     : dev->status != 0          ? "disabled"
@@ -1052,9 +940,9 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
   }
   if (check_auth) {
     auto pw = basic_password(req[bhttp::field::authorization], id);
-    if (!found.second || !pw || !check_device_password(found.second->first, found.second->second, *pw)) {
+    if (!found.secret || !pw || !check_device_password(found.secret->first, found.secret->second, *pw)) {
       spdlog::warn("ocpp: refused charge point '{}' from {}: {}", id, up.remote_ip,
-                   !found.second ? "no password set" : "wrong password");
+                   !found.secret ? "no password set" : "wrong password");
       co_return co_await refuse(up.stream, bhttp::status::unauthorized, "authentication required", true);
     }
   }

@@ -42,6 +42,11 @@ class Dispatcher {
     };
     return *this;
   }
+  // A member function of the context as the typed handler: d.on(&PileSession::on_login).
+  template <Message Msg>
+  Dispatcher& on(void (Context::*h)(const Frame&, Msg&&)) {
+    return on<Msg>([h](Context& ctx, const Frame& f, Msg&& m) { (ctx.*h)(f, std::move(m)); });
+  }
   // Handler that gets the frame undecoded (vendor frames, pass-through).
   Dispatcher& on_raw(uint8_t type, RawHandler h) {
     table_[type] = [h = std::move(h)](Context& ctx, const Frame& frame) {

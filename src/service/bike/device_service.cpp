@@ -160,12 +160,12 @@ json::object DeviceService::command(int64_t id, const std::string& command, cons
   if (command == "refresh") {  // 刷新状态: the gateway's view of the device, stored on the row
     bool online = ctx_.gateway.is_online(ref);
     ctx_.db.write([&](Connection& c) { DeviceRepo(c).set_online(id, online, ctx_.clock.now()); });
-    if (!online) fail_conflict("设备不在线，无法执行");
+    if (!online) station::command_outcome(devices::CommandReply::offline());
     // Online: the gateway asks the device for its socket states (OCPP TriggerMessage StatusNotification).
-    return station::command_outcome(ctx_.gateway.send(ref, devices::Command{command, {}}, kCommandTimeout));
+    return station::command_outcome(ctx_.gateway.send(ref, devices::Refresh{}, kCommandTimeout));
   }
   if (d.status != 0) fail_conflict("设备已停用，不能下发指令：" + d.code);
-  return station::command_outcome(ctx_.gateway.send(ref, devices::Command{command, {}}, kCommandTimeout));
+  return station::command_outcome(ctx_.gateway.send(ref, devices::Reboot{}, kCommandTimeout));
 }
 
 std::string DeviceService::qr(int64_t id, const std::string& tmpl, const Principal& p) {

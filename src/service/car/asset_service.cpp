@@ -17,7 +17,7 @@ namespace zc::car {
 namespace json = boost::json;
 using db::Connection;
 using namespace db::car;
-using devices::Command;
+using devices::DeviceCommand;
 using devices::DeviceKind;
 using devices::DeviceRef;
 
@@ -95,8 +95,8 @@ void SpotService::change_status(int64_t id, int64_t status, const Principal& p) 
 json::object SpotService::lock(int64_t id, const std::string& action, const Principal& p) {
   if (action != "open" && action != "close") fail_bad_request("action: 只能是open或close");
   DeviceRef ref;
-  Command cmd;
-  cmd.name = action == "open" ? "lockOpen" : "lockClose";
+  devices::LockSide side = devices::LockSide::none;
+  unsigned gun = 0;
   ctx_.db.read([&](Connection& c) {
     SpotRepo repo(c);
     auto s = repo.find(id);
@@ -108,19 +108,20 @@ json::object SpotService::lock(int64_t id, const std::string& action, const Prin
       if (!cam) fail_conflict("该车位未绑定相机，无法控制地锁");
       if (cam->status != 0) fail_conflict("相机已停用，无法执行：" + cam->code);
       ref = {DeviceKind::car_camera, cam->id, cam->factory_no};
-      cmd.args["side"] = cam->left_spot_id == s->id ? "left" : "right";
+      side = cam->left_spot_id == s->id ? devices::LockSide::left : devices::LockSide::right;
     } else if (db::dev::YkcRepo ykc(c); auto bound = ykc.lock_of_spot(id)) {
       // A ground lock wired to a YKC pile's gun (PUT /car/spot/lockPile): the pile drives it (0x62).
       auto pile = ykc.find_pile(bound->first);
       if (!pile) fail_conflict("地锁绑定的电桩不存在");
       ref = {DeviceKind::car_pile, pile->id, pile->code};
-      cmd.args["gun"] = std::to_string(bound->second);
+      gun = static_cast<unsigned>(bound->second);
     } else {
       // No protocol connects a ground lock by itself: unbound, nothing can drive it (not "offline").
       fail_conflict("该车位的地锁未绑定控制设备，请先在“绑定电桩”中绑定控制它的电桩和枪");
     }
-    cmd.args["spotCode"] = s->code;
   });
+  DeviceCommand cmd = action == "open" ? DeviceCommand{devices::LockOpen{side, gun}}
+                                       : DeviceCommand{devices::LockClose{side, gun}};
   auto out = command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));
   ctx_.db.write([&](Connection& c) { SpotRepo(c).set_lock_state(id, action == "open" ? "open" : "closed"); });
   return out;
@@ -252,14 +253,19 @@ json::object CameraService::command(int64_t id, const std::string& command, cons
   if (command == "refresh") {
     bool online = ctx_.gateway.is_online(ref);
     ctx_.db.write([&](Connection& c) { CameraRepo(c).set_online(id, online, ctx_.clock.now()); });
-    if (!online) fail_conflict("设备不在线，无法执行");
-    json::object o;
-    o["result"] = "accepted";
-    o["message"] = "online";
-    return o;
+    // No camera protocol yet: refresh is the gateway's view of the camera.
+    return command_outcome(online ? devices::CommandReply::accepted("online")
+                                  : devices::CommandReply::offline());
   }
-  Command cmd{command, {}};
-  if (lock_cmd || command == "syncLock") cmd.args["side"] = side;
+  auto lock_side = side == "left"    ? devices::LockSide::left
+                   : side == "right" ? devices::LockSide::right
+                                     : devices::LockSide::none;
+  DeviceCommand cmd = command == "reboot"      ? DeviceCommand{devices::Reboot{}}
+                      : command == "clockSync" ? DeviceCommand{devices::ClockSync{}}
+                      : command == "capture"   ? DeviceCommand{devices::Capture{}}
+                      : command == "syncLock"  ? DeviceCommand{devices::SyncLock{lock_side}}
+                      : command == "lockOpen"  ? DeviceCommand{devices::LockOpen{lock_side, 0}}
+                                               : DeviceCommand{devices::LockClose{lock_side, 0}};
   auto out = command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));
   if (lock_cmd)
     ctx_.db.write([&](Connection& c) {
@@ -401,7 +407,9 @@ json::object PileService::command(int64_t id, const std::string& command, const 
                                                  "tariffSync", "hotlineSync", "refresh"};
   if (std::find(known.begin(), known.end(), command) == known.end())
     fail_bad_request("command: 只能是reboot、clockSync、qrSync、tariffSync、hotlineSync或refresh");
-  Command cmd{command, {}};
+  DeviceCommand cmd = command == "reboot"      ? DeviceCommand{devices::Reboot{}}
+                      : command == "clockSync" ? DeviceCommand{devices::ClockSync{}}
+                                               : DeviceCommand{devices::Refresh{}};
   PileRec pile = ctx_.db.read([&](Connection& c) {
     PileRepo repo(c);
     auto r = repo.find(id);
@@ -410,25 +418,25 @@ json::object PileService::command(int64_t id, const std::string& command, const 
     if (command == "hotlineSync") {
       auto s = StationRepo(c).find(r->station_id);
       if (!s || s->hotline.empty()) fail_conflict("电站未设置服务热线");
-      cmd.args["hotline"] = s->hotline;
+      cmd = devices::HotlineSync{s->hotline};
     } else if (command == "qrSync") {
-      std::string urls;
+      devices::QrSync q;
       for (const auto& g : GunRepo(c).recs_of_pile(r->id))
-        urls += (urls.empty() ? "" : " ") + std::to_string(g.gun_no) + "=" + gun_qr_url(ctx_.cfg, g.code);
-      cmd.args["qrUrls"] = urls;
+        q.urls.emplace_back(static_cast<unsigned>(g.gun_no), gun_qr_url(ctx_.cfg, g.code));
+      cmd = std::move(q);
     }
     return *r;
   });
   if (command == "tariffSync") {
     auto model = TariffService(ctx_).model_for_area(pile.area_id);
-    if (!model) fail_conflict("电桩所在区域没有生效的计费规则，无法同步");
-    cmd.args["modelNo"] = std::to_string(*model);
+    if (!model) command_outcome(devices::CommandReply::rejected(devices::RejectReason::no_tariff));
+    cmd = devices::TariffSync{*model};
   }
   DeviceRef ref{DeviceKind::car_pile, pile.id, pile.code};
   if (command == "refresh") {
     bool online = ctx_.gateway.is_online(ref);
     ctx_.db.write([&](Connection& c) { PileRepo(c).set_online(id, online, ctx_.clock.now()); });
-    if (!online) fail_conflict("设备不在线，无法执行");
+    if (!online) command_outcome(devices::CommandReply::offline());
     // Online: the gateway asks the pile for its current status (OCPP TriggerMessage StatusNotification).
   }
   return command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));

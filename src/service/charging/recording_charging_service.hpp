@@ -7,7 +7,7 @@
 #include <mutex>
 #include <unordered_map>
 
-#include "service/charging/charging_service.hpp"
+#include "devices/charging_service.hpp"
 #include "storage/database.hpp"
 
 namespace zc::charging {

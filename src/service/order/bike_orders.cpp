@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 
@@ -199,7 +200,7 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
 }
 
 void BikeOrders::start_device(const BikeOrder& o) {
-  devices::Command cmd{"remoteStart", {{"connectorId", std::to_string(o.socket_no)}, {"idTag", o.order_no}}};
+  devices::RemoteStart cmd{static_cast<unsigned>(o.socket_no), o.order_no, std::nullopt};
   // The answer comes back on a device thread; a refusal writes to the database: a worker.
   gateway_.send_async(device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
                       [this, o](devices::CommandReply reply) {
@@ -484,13 +485,18 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
 
 void BikeOrders::stop_device(const BikeOrder& o) {
   if (!o.device_txn_no) return;
-  devices::Command cmd{"remoteStop", {{"transactionId", *o.device_txn_no}}};
+  devices::RemoteStop cmd;
+  int64_t txn = 0;  // OCPP transaction ids are integers; another text is refused as invalid_argument
+  if (auto [end, ec] =
+          std::from_chars(o.device_txn_no->data(), o.device_txn_no->data() + o.device_txn_no->size(), txn);
+      ec == std::errc() && end == o.device_txn_no->data() + o.device_txn_no->size())
+    cmd.transaction_id = txn;
   gateway_.send_async(
       device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
       [order_no = o.order_no, stop_timeout_s = s_.stop_timeout_s](devices::CommandReply reply) {
         if (reply.result != devices::CommandResult::accepted)
           spdlog::warn("bike order {}: stop command {} {} (settled by the last report after {} s)", order_no,
-                       devices::to_string(reply.result), reply.message, stop_timeout_s);
+                       devices::reason_code(reply), reply.detail, stop_timeout_s);
       });
 }
 

@@ -26,7 +26,7 @@
 #include "devices/gateway.hpp"
 #include "devices/meter_store.hpp"
 #include "domain/tariff/bike_billing.hpp"
-#include "service/charging/charging_service.hpp"
+#include "devices/charging_service.hpp"
 #include "service/order/bike_auto_stop.hpp"
 #include "service/order/order_actions.hpp"
 #include "service/order/order_common.hpp"

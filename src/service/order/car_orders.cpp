@@ -342,10 +342,7 @@ void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& la
     payments_.send(returned);
     return;
   }
-  devices::Command cmd{"remoteStart",
-                       {{"connectorId", std::to_string(o.gun_no)},
-                        {"idTag", o.order_no},
-                        {"balance", std::to_string(o.prepaid)}}};
+  devices::RemoteStart cmd{static_cast<unsigned>(o.gun_no), o.order_no, o.prepaid};
   // The answer comes back on a device thread; what it decides may write to the database: a worker.
   car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
                           [this, o](devices::CommandReply reply) {
@@ -355,17 +352,15 @@ void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& la
 
 void CarOrders::on_start_answer(const Order& o, const devices::CommandReply& reply) {
   spdlog::info("car order {}: remoteStart on {} gun {}: {} {}", o.order_no, o.pile_code, o.gun_no,
-               devices::to_string(reply.result), reply.message);
-  if (reply.result == devices::CommandResult::rejected &&
-      reply.message.find("gun not plugged") != std::string::npos) {
+               devices::reason_code(reply), reply.detail);
+  if (reply.reason == devices::RejectReason::not_plugged_in) {
     // YKC §6.11: the pile starts by itself when the gun is plugged within 60 s — the start timeout decides
     spdlog::info("car order {}: waiting for the driver to plug in", o.order_no);
     return;
   }
   if (reply.result == devices::CommandResult::rejected || reply.result == devices::CommandResult::offline)
-    fail_start(o, std::string("启动失败：") + (reply.result == devices::CommandResult::offline
-                                                   ? "电桩离线"
-                                                   : "电桩拒绝启动 " + reply.message));
+    fail_start(o, std::string("启动失败：") +
+                      (reply.result == devices::CommandResult::offline ? "电桩离线" : "电桩拒绝启动"));
   // accepted: the device's start confirmation moves it on; timeout: the sweeper's start timeout decides
 }
 
@@ -384,8 +379,7 @@ void CarOrders::fail_start(const Order& o, const std::string& reason) {
 }
 
 void CarOrders::send_stop(const Order& o) {
-  devices::Command cmd{"remoteStop", {{"connectorId", std::to_string(o.gun_no)}}};
-  if (o.device_tx_id) cmd.args["transactionId"] = std::to_string(*o.device_tx_id);
+  devices::RemoteStop cmd{static_cast<unsigned>(o.gun_no), o.device_tx_id};
   car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
                           [this, o](devices::CommandReply reply) {
                             post([this, o, reply = std::move(reply)] { on_stop_answer(o, reply); });
@@ -394,7 +388,7 @@ void CarOrders::send_stop(const Order& o) {
 
 void CarOrders::on_stop_answer(const Order& o, const devices::CommandReply& reply) {
   spdlog::info("car order {}: remoteStop on {} gun {}: {} {}", o.order_no, o.pile_code, o.gun_no,
-               devices::to_string(reply.result), reply.message);
+               devices::reason_code(reply), reply.detail);
   if (reply.result == devices::CommandResult::rejected) {
     // the pile says it is not charging that session: its record settles it; if it still charges, the
     // order goes back to charging (the driver may stop again)

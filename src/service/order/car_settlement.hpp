@@ -19,7 +19,7 @@
 
 #include "core/timezone.hpp"
 #include "domain/tariff/car_billing.hpp"
-#include "service/charging/charging_service.hpp"
+#include "devices/charging_service.hpp"
 
 namespace zc::order {
 

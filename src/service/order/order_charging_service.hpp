@@ -2,7 +2,7 @@
 // The ChargingService the device gateways call (OCPP, YKC): routes each call by the device's kind to
 // the car orders (car piles) or the e-bike orders (e-bike devices). Each side implements the whole
 // ChargingService for its devices; this class only dispatches, so the protocols stay unaware of orders.
-#include "service/charging/charging_service.hpp"
+#include "devices/charging_service.hpp"
 
 namespace zc::order {
 

@@ -28,22 +28,50 @@ void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64
 
 namespace json = boost::json;
 
-json::object command_outcome(const devices::CommandReply& reply) {
+// The server's own wording of a failed command (the admin web shows its localized text by the reason).
+static const char* failure_message(const devices::CommandReply& reply) {
+  using devices::RejectReason;
   switch (reply.result) {
-    case devices::CommandResult::accepted: {
-      json::object o;
-      o["result"] = "accepted";
-      o["message"] = reply.message;
-      return o;
-    }
-    case devices::CommandResult::rejected:
-      fail_conflict("设备拒绝执行: " + (reply.message.empty() ? std::string("未说明原因") : reply.message));
-    case devices::CommandResult::timeout:
-      fail_conflict("设备响应超时");
+    case devices::CommandResult::accepted:
     case devices::CommandResult::offline:
+      return "设备不在线，无法执行";
+    case devices::CommandResult::timeout:
+      return "设备响应超时";
+    case devices::CommandResult::rejected:
       break;
   }
-  fail_conflict("设备不在线，无法执行");
+  switch (reply.reason) {
+    case RejectReason::not_plugged_in:
+      return "设备拒绝执行：车辆未插枪";
+    case RejectReason::not_charging:
+      return "设备拒绝执行：没有正在进行的充电";
+    case RejectReason::busy:
+      return "设备拒绝执行：设备正忙";
+    case RejectReason::failed:
+      return "设备拒绝执行：设备执行失败";
+    case RejectReason::unsupported_by_device:
+      return "设备拒绝执行：设备不支持该指令";
+    case RejectReason::unsupported_by_protocol:
+      return "该设备的通信协议不支持此指令，平台未下发";
+    case RejectReason::invalid_argument:
+      return "指令参数不适用于该设备，平台未下发";
+    case RejectReason::no_tariff:
+      return "电桩所在区域没有生效的计费规则，平台未下发";
+    case RejectReason::none:
+    case RejectReason::refused:
+      break;
+  }
+  return "设备拒绝执行";
+}
+
+json::object command_outcome(const devices::CommandReply& reply) {
+  if (reply.result != devices::CommandResult::accepted)
+    throw ApiError(409, failure_message(reply), devices::reason_code(reply), reply.detail);
+  json::object o;
+  o["result"] = "accepted";
+  o["reason"] = "accepted";
+  o["detail"] = reply.detail;
+  return o;
 }
 
 std::string qr_label_png(const std::string& tmpl, const std::string& url, const std::string& title,

@@ -26,8 +26,11 @@ namespace zc::station {
 void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64_t now_ms,
                           boost::json::array& rows);
 
-// A device command's reply as the API answers it: accepted → {result, message}; otherwise 409 with
-// 设备不在线，无法执行 / 设备拒绝执行: … / 设备响应超时.
+// A device command's reply as the API answers it (docs/api-car.md "Device commands"): accepted →
+// {result: "accepted", reason: "accepted", detail}; otherwise 409 with data {reason, detail} — reason
+// the stable code of devices::reason_code (offline, timeout, refused, not_plugged_in, …,
+// unsupported_by_protocol) — and msg the server's wording (设备不在线，无法执行 / 设备响应超时 /
+// 设备拒绝执行…).
 boost::json::object command_outcome(const devices::CommandReply& reply);
 
 // A QR print label (export/qr_templates) as PNG; `tmpl` "" = plain, unknown → 400 naming `template`.

@@ -56,16 +56,21 @@ void register_device_test_routes(http::Router& r, YkcApiContext ctx) {
     else
       fail_bad_request("deviceType: 只能是car_pile或car_lock");
     ref.id = b.i64("deviceId");
-    devices::Command cmd{b.str("command", 64), {}};
+    std::string name = b.str("command", 64);
+    std::map<std::string, std::string> args;
     json::value body = json::parse(q.body);
-    if (auto* args = body.as_object().if_contains("args"); args && args->is_object())
-      for (const auto& [k, v] : args->as_object())
-        cmd.args[std::string(k)] = v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+    if (auto* a = body.as_object().if_contains("args"); a && a->is_object())
+      for (const auto& [k, v] : a->as_object())
+        args[std::string(k)] = v.is_string() ? std::string(v.as_string()) : json::serialize(v);
+    std::string error;
+    auto cmd = devices::parse_command(name, args, error);
     auto timeout = std::chrono::milliseconds(b.opt_i64("timeoutMs").value_or(10000));
-    auto reply = ctx.gateway.send(ref, cmd, timeout);
+    auto reply = cmd ? ctx.gateway.send(ref, *cmd, timeout)
+                     : devices::CommandReply::rejected(devices::RejectReason::invalid_argument, error);
     json::object o;
     o["result"] = devices::to_string(reply.result);
-    o["message"] = reply.message;
+    o["reason"] = devices::reason_code(reply);
+    o["message"] = reply.detail;
     return http::ok(std::move(o));
   });
   // The charging transactions of a car pile as recorded (until the orders module has its own pages).

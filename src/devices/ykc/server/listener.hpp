@@ -14,13 +14,13 @@
 #include <optional>
 
 #include "core/config.hpp"
+#include "devices/charging_service.hpp"
+#include "devices/device_directory.hpp"
 #include "devices/message_log.hpp"
 #include "devices/meter_store.hpp"
 #include "devices/session_registry.hpp"
 #include "devices/state_writer.hpp"
 #include "domain/tariff/ykc_billing_model.hpp"
-#include "service/charging/charging_service.hpp"
-#include "storage/database.hpp"
 
 namespace zc::devices::ykc {
 
@@ -28,7 +28,7 @@ namespace zc::devices::ykc {
 using TariffLookup = std::function<std::optional<tariff::YkcBillingModel>(int64_t area_id)>;
 
 struct ServerDeps {
-  db::Database& db;
+  DeviceDirectory& directory;
   const Config& cfg;
   SessionRegistry& registry;
   StateWriter& state;

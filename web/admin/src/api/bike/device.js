@@ -12,8 +12,8 @@ export const updateDevice = api.update
 export const changeDeviceStatus = api.changeStatus
 /** 409 while a socket is charging */
 export const delDevice = api.remove
-/** command: refresh | reboot → 409 `设备不在线，无法执行` until a protocol connects */
-export const deviceCommand = (id, command) => request({ url: `${base}/${id}/command`, method: 'post', data: { command }, timeout: 60000 })
+/** command: refresh | reboot. Silent: runCommand shows the result from the reply's reason code. */
+export const deviceCommand = (id, command) => request({ url: `${base}/${id}/command`, method: 'post', data: { command }, timeout: 60000, silent: true })
 export const deviceQr = (id, template = 'plain') =>
   request({ url: `${base}/${id}/qr`, method: 'get', params: { template }, responseType: 'blob' })
 /** Starts an export job of the filtered list → `{jobId}`. */

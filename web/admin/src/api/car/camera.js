@@ -10,4 +10,4 @@ export const updateCamera = api.update
 export const changeCameraStatus = api.changeStatus
 /** command: reboot | clockSync | capture | syncLock | refresh | lockOpen | lockClose; side: left | right */
 export const cameraCommand = (id, command, side) =>
-  request({ url: `${base}/${id}/command`, method: 'post', data: side ? { command, side } : { command }, timeout: 60000 })
+  request({ url: `${base}/${id}/command`, method: 'post', data: side ? { command, side } : { command }, timeout: 60000, silent: true })

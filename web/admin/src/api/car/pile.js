@@ -9,7 +9,7 @@ export const addPile = api.add
 export const updatePile = api.update
 export const changePileStatus = api.changeStatus
 /** command: reboot | clockSync | qrSync | tariffSync | hotlineSync | refresh */
-export const pileCommand = (id, command) => request({ url: `${base}/${id}/command`, method: 'post', data: { command }, timeout: 60000 })
+export const pileCommand = (id, command) => request({ url: `${base}/${id}/command`, method: 'post', data: { command }, timeout: 60000, silent: true })
 /** The tariff version in force for the pile's area, or null. */
 export const getPileTariff = (id) => request({ url: `${base}/${id}/tariff`, method: 'get' })
 export const pileQr = (id, template = 'plain') =>

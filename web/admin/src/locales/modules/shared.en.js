@@ -46,7 +46,15 @@ export default {
       add: 'Add amount', max: 'At most 12 prepay values', dup: 'Prepay values must be distinct', positive: 'Prepay values must be positive', count: ' ({n}/12)'
     },
     command: {
-      confirm: 'Send “{action}” to “{name}”?', accepted: '“{action}” sent', acceptedMsg: '“{action}” sent: {msg}'
+      confirm: 'Send “{action}” to “{name}”?', accepted: '“{action}” done', failed: '“{action}” not done: {reason}',
+      // the reason code of a device command's reply (docs/api-car.md "Device commands")
+      reason: {
+        accepted: 'Done by the device', offline: 'The device is offline', timeout: 'The device did not answer in time', refused: 'The device refused',
+        not_plugged_in: 'No vehicle plugged in', not_charging: 'Nothing is charging there', busy: 'The device is busy (connector in use)',
+        failed: 'The device failed to do it', unsupported_by_device: 'The device does not support this command',
+        unsupported_by_protocol: 'The pile\'s protocol cannot carry this command; the platform did not send it', invalid_argument: 'The command does not fit this device; the platform did not send it',
+        no_tariff: 'No tariff in force for its area; the platform did not send it'
+      }
     },
     noTariff: {
       mark: 'No tariff', hint: 'Its area has no tariff in force: no session can start (nor can a car pile\'s tariff be synced) and the app tells drivers why. Add a tariff for the area under Tariffs — an area\'s first tariff takes effect as soon as it is saved.'

@@ -46,7 +46,15 @@ export default {
       add: '添加金额', max: '最多 12 个预付值', dup: '预付值不能重复', positive: '预付值须大于 0', count: '（{n}/12）'
     },
     command: {
-      confirm: '确认要对“{name}”执行“{action}”吗？', accepted: '“{action}”指令已下发', acceptedMsg: '“{action}”指令已下发：{msg}'
+      confirm: '确认要对“{name}”执行“{action}”吗？', accepted: '“{action}”已执行', failed: '“{action}”未执行：{reason}',
+      // the reason code of a device command's reply (docs/api-car.md "Device commands")
+      reason: {
+        accepted: '设备已执行', offline: '设备不在线', timeout: '设备未在规定时间内应答', refused: '设备拒绝执行',
+        not_plugged_in: '车辆未插枪', not_charging: '该枪没有正在进行的充电', busy: '设备正忙（充电枪已被占用）',
+        failed: '设备执行失败', unsupported_by_device: '设备不支持该指令',
+        unsupported_by_protocol: '该电桩的通信协议不支持此指令，平台未下发', invalid_argument: '指令不适用于该设备，平台未下发',
+        no_tariff: '所在区域没有生效的计费规则，平台未下发'
+      }
     },
     noTariff: {
       mark: '无生效计费', hint: '所在区域没有生效的计费规则：不能启动充电（汽车桩也不能同步计费规则），小程序向司机显示原因。请在“计费规则”中为该区域新增规则——区域的第一条规则保存后立即生效。'
