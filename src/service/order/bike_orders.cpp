@@ -155,12 +155,18 @@ BikeStartOffer BikeOrders::request_start(const BikeStartInput& in) {
 
 void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
   if (p.order_type != "bike") return;
-  bool busy = false, gone = false;
+  bool gone = false;
+  payment::PendingSettlement returned;  // a session that cannot start: the whole prepayment goes back
   auto order = db_.write([&](Connection& c) -> std::optional<BikeOrder> {
     BikeOrderRepo repo(c);
-    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // applied before
     auto req = repo.request_of(p.id);
     if (!req) return std::nullopt;  // not a start request of the app (nothing to start)
+    // Two drivers who paid for the socket at once: under the socket's lock the second sees the first's
+    // order (and a payment applied twice sees its own). The order is written in its final state of this
+    // step (charging, or abnormal and returned) in the same transaction: an order written charging and
+    // failed afterwards would be seen running.
+    repo.lock_socket(req->socket_id);
+    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // applied before
     auto t = repo.socket_by_id(req->socket_id);
     auto tariff = db::bike::TariffRepo(c).find(req->tariff_id);
     if (!t || !tariff) {
@@ -169,9 +175,8 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
       gone = true;
       return std::nullopt;
     }
-    // two drivers who paid for the socket at once: the lock makes the second see the first's order
-    repo.lock_socket(t->socket_id);
-    busy = repo.socket_busy(t->socket_id);
+    std::string why = late;  // recovered late: never started whatever the socket's state
+    if (why.empty() && repo.socket_busy(t->socket_id)) why = "插座已被占用，启动失败";
     BikeOrder o;
     o.order_no = new_order_no('B');
     o.provider_id = t->provider_id;
@@ -189,20 +194,23 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
     o.prepaid = p.amount;
     o.prepaid_duration_s = tariff::bike_prepaid_duration(tariff->def, p.amount).duration_s;
     o.created_at = now_ms();
+    if (!why.empty()) {
+      o.state = std::string(to_string(*next_state(BikeOrderState::charging, BikeOrderEvent::start_failed)));
+      o.end_reason = why;
+      o.end_at = o.created_at;
+    }
     o.id = repo.insert(o);
     repo.link_pay_order(p.id, o.id);
+    if (!why.empty()) returned = payments_.settle_in(c, p.id, 0);
     return o;
   });
   if (gone) payments_.settle(p.id, 0);
   if (!order) return;
   spdlog::info("bike order {} created for {} (socket {} of {}, prepaid {} fen, {} s)", order->order_no,
                p.pay_no, order->socket_no, order->device_code, order->prepaid, order->prepaid_duration_s);
-  if (!late.empty()) {
-    fail_start(*order, late);
-    return;
-  }
-  if (busy) {
-    fail_start(*order, "插座已被占用，启动失败");
+  if (order->state != "charging") {
+    spdlog::warn("bike order {}: {}", order->order_no, order->end_reason);
+    payments_.send(returned);
     return;
   }
   start_device(*order);

@@ -145,13 +145,13 @@ std::optional<StartRequest> BikeOrderRepo::request_of(int64_t pay_order_id) {
 int64_t BikeOrderRepo::insert(const BikeOrder& o) {
   return c_.insert(
       "INSERT INTO bike_charge_order (order_no, provider_id, property_id, station_id, area_id, device_id, "
-      "device_code, socket_id, socket_no, user_id, phone, start_method, state, tariff_id, pay_order_id, "
-      "prepaid, prepaid_duration_s, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, "
-      "?, ?, ?, ?, ?)",
-      {o.order_no, o.provider_id, o.property_id, o.station_id, o.area_id, o.device_id, o.device_code,
-       o.socket_id, o.socket_no, opt(o.user_id), o.phone, o.start_method, o.state, opt(o.tariff_id),
-       opt(o.pay_order_id), o.prepaid, o.prepaid_duration_s, o.created_at, o.created_at});
+      "device_code, socket_id, socket_no, user_id, phone, start_method, state, end_reason, tariff_id, "
+      "pay_order_id, prepaid, prepaid_duration_s, created_at, end_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {o.order_no,    o.provider_id, o.property_id,    o.station_id,        o.area_id, o.device_id,
+       o.device_code, o.socket_id,   o.socket_no,      opt(o.user_id),      o.phone,   o.start_method,
+       o.state,       o.end_reason,  opt(o.tariff_id), opt(o.pay_order_id), o.prepaid, o.prepaid_duration_s,
+       o.created_at,  opt(o.end_at), o.created_at});
 }
 
 void BikeOrderRepo::link_pay_order(int64_t pay_order_id, int64_t order_id) {
