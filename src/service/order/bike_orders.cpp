@@ -690,6 +690,13 @@ json::object BikeOrders::stop_by_driver(int64_t user_id, const std::string& orde
   return to_json(*now_o, true);
 }
 
+std::optional<int64_t> BikeOrders::running_cost(int64_t order_id) {
+  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(order_id); });
+  if (!o || (o->state != "charging" && o->state != "suspended")) return std::nullopt;
+  auto t = started(*o) ? tariff_of(*o) : std::nullopt;
+  return t ? bill(*t, *o, usage_now(*o, now_ms())).total : o->charged;
+}
+
 EndResult BikeOrders::end(const EndRequest& r) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(r.order_id); });
   if (!o) fail_not_found("订单不存在");

@@ -82,6 +82,7 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
 
   // OrderEnder (ORD-BIKE 结束).
   EndResult end(const EndRequest& r) override;
+  std::optional<int64_t> running_cost(int64_t order_id) override;
 
   // ChargingService for e-bike devices.
   charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;

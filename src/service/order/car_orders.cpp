@@ -208,13 +208,7 @@ json::object CarOrders::order_json(const Order& o, bool live) {
   j["kwh"] = kwh_text(energy);
   int64_t end = o.end_at.value_or(now_ms());
   j["durationS"] = o.start_at ? std::max<int64_t>(0, end - *o.start_at) / 1000 : 0;
-  if (o.state == "completed") {
-    j["costSoFar"] = o.charged;
-  } else if (o.start_at && o.tariff_version_id) {
-    j["costSoFar"] = cost_so_far(o, energy, now_ms(), station_zone(o.station_id));
-  } else {
-    j["costSoFar"] = 0;
-  }
+  j["costSoFar"] = o.state == "completed" ? o.charged : running_cost_of(o, energy);
   json::value tiers = json::array();
   if (!o.billing_detail.empty()) {
     boost::system::error_code ec;
@@ -226,6 +220,19 @@ json::object CarOrders::order_json(const Order& o, bool live) {
 }
 
 // ---- pricing ---------------------------------------------------------------------------------------------
+
+int64_t CarOrders::running_cost_of(const Order& o, int64_t energy) {
+  if (!o.start_at || !o.tariff_version_id) return 0;
+  return cost_so_far(o, energy, now_ms(), station_zone(o.station_id));
+}
+
+std::optional<int64_t> CarOrders::running_cost(int64_t order_id) {
+  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(order_id); });
+  if (!o || !is_open(o->state)) return std::nullopt;
+  int64_t energy = o->energy;
+  if (auto m = live_meter(*o); m && m->energy) energy = std::max<int64_t>(0, *m->energy - o->meter_start);
+  return running_cost_of(*o, energy);
+}
 
 std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
   if (!o.area_id || !o.tariff_version_id) return std::nullopt;

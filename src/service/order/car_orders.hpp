@@ -76,6 +76,7 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
 
   // ---- OrderEnder (ORD-CAR 结束) ----
   EndResult end(const EndRequest& r) override;
+  std::optional<int64_t> running_cost(int64_t order_id) override;
 
   // One sweep (the sweeper thread calls it; public for tests that drive time themselves).
   void sweep();
@@ -117,6 +118,8 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   std::optional<tariff::CarTariff> tariff_of(const Order& o);
   int64_t cost_so_far(const Order& o, int64_t energy, int64_t at_ms, const TimeZone& tz);
   std::optional<devices::LatestMeter> live_meter(const Order& o) const;
+  // The cost of an open order at its live energy (0 before it started).
+  int64_t running_cost_of(const Order& o, int64_t energy);
   boost::json::object order_json(const Order& o, bool live);
 
   car::CarContext car_;
