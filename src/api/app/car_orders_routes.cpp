@@ -1,8 +1,10 @@
 // APP-4/5 car charging routes (docs/api-app.md). Every route needs the driver's app token.
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "api/app/app_auth.hpp"
 #include "api/app/car_orders.hpp"
+#include "api/app/order_json.hpp"
 #include "api/app/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
@@ -40,19 +42,23 @@ void register_car_order_routes(http::Router& r, db::Database& db, order::CarOrde
 
   r.get("/app/car/orders", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    auto [rows, total] = orders.list_of_user(me.id, bounded_param(req, "pageNum", 1, 100000),
-                                             bounded_param(req, "pageSize", 10, 100));
+    auto [views, total] = orders.list_of_user(me.id, bounded_param(req, "pageNum", 1, 100000),
+                                              bounded_param(req, "pageSize", 10, 100));
+    boost::json::array rows;
+    for (const auto& v : views) rows.push_back(order_json(v));
     return http::ok_rows(std::move(rows), total);
   });
 
   r.get("/app/car/orders/{orderNo}", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    return http::ok(orders.detail_of_user(me.id, req.param("orderNo")));
+    return http::ok(order_json(orders.detail_of_user(me.id, req.param("orderNo"))));
   });
 
   r.post("/app/car/orders/{orderNo}/stop", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    return http::ok(orders.stop_by_driver(me.id, req.param("orderNo")), "正在停止");
+    orders.stop_by_driver(me.id, req.param("orderNo"));
+    return http::ok(boost::json::object{{"orderNo", req.param("orderNo")}, {"state", "stopping"}},
+                    "正在停止");
   });
 }
 

@@ -38,11 +38,6 @@ std::string yuan(int64_t fen) {
   return s + (c < 10 ? "0" : "") + std::to_string(c) + "元";
 }
 
-std::string kwh_text(int64_t energy) {  // 0.0001 kWh → "0.1234"
-  std::string frac = std::to_string(energy % 10000);
-  return std::to_string(energy / 10000) + "." + std::string(4 - frac.size(), '0') + frac;
-}
-
 // The device's StopTransaction reason, as the order's end reason.
 std::string device_reason(const std::string& r) {
   if (r == "EVDisconnected" || r.empty()) return "充电器已拔出，充电结束";
@@ -528,69 +523,45 @@ std::optional<charging::IdTagResult> BikeOrders::stop_transaction(const charging
 
 // ---- driver and admin actions ---------------------------------------------------------------------------
 
-json::object BikeOrders::to_json(const BikeOrder& o, bool live) {
-  json::object j;
-  j["orderNo"] = o.order_no;
-  j["state"] = state_name(o.state);
+BikeOrderView BikeOrders::view_of(const BikeOrder& o, bool live) {
+  BikeOrderView v;
+  v.order = o;
+  v.phase = o.state != BS::charging ? state_name(o.state)
+            : !started(o)           ? "starting"
+            : o.stop_requested_at   ? "stopping"
+                                    : "charging";
+  v.duration_s = o.duration_s;
+  v.energy = o.energy;
+  v.power_w = o.power_w;
+  v.cost_so_far = o.charged;
   bool running = o.state == BS::charging || o.state == BS::suspended;
-  j["phase"] = o.state != BS::charging ? state_name(o.state)
-               : !started(o)           ? "starting"
-               : o.stop_requested_at   ? "stopping"
-                                       : "charging";
-  j["stationId"] = o.station_id;
-  j["deviceId"] = o.device_id;
-  j["deviceCode"] = o.device_code;
-  j["socketId"] = o.socket_id;
-  j["socketNo"] = o.socket_no;
-  j["prepaid"] = o.prepaid;
-  j["prepaidDurationS"] = o.prepaid_duration_s;
-  j["durationS"] = o.duration_s;
-  j["energy"] = o.energy;
-  j["kwh"] = kwh_text(o.energy);
-  j["powerW"] = o.power_w;
-  j["energyFee"] = o.energy_fee;
-  j["serviceFee"] = o.service_fee;
-  j["charged"] = o.charged;
-  j["refunded"] = o.refunded;
-  j["costSoFar"] = o.charged;
-  j["endReason"] = o.end_reason;
-  j["createTime"] = o.created_at;
-  j["startTime"] = o.start_at ? json::value(*o.start_at) : json::value(nullptr);
-  j["endTime"] = o.end_at ? json::value(*o.end_at) : json::value(nullptr);
-  if (!o.billing_detail.empty()) {
-    boost::system::error_code ec;
-    auto v = json::parse(o.billing_detail, ec);
-    if (!ec) j["billing"] = v;
+  if (!live || !running || !started(o)) return v;
+  v.live = true;
+  Usage u = usage_now(o, now_ms());
+  v.duration_s = u.duration_s;
+  v.energy = u.energy;
+  v.power_w = u.power_w;
+  std::optional<int64_t> powered_at = u.power_w > 0 ? std::optional<int64_t>(0) : std::nullopt;
+  {
+    std::lock_guard lk(live_mu_);  // the first report of drawn power (none here after a restart)
+    if (auto it = live_.find(o.id); it != live_.end())
+      for (const auto& smp : it->second.samples)
+        if (smp.power_w.value_or(0) > 0 || smp.energy.value_or(0) > 0) {
+          powered_at = smp.at_s;
+          break;
+        }
   }
-  if (live && running && started(o)) {
-    int64_t now = now_ms();
-    Usage u = usage_now(o, now);
-    j["durationS"] = u.duration_s;
-    j["energy"] = u.energy;
-    j["kwh"] = kwh_text(u.energy);
-    j["powerW"] = u.power_w;
-    std::optional<int64_t> powered_at = u.power_w > 0 ? std::optional<int64_t>(0) : std::nullopt;
-    {
-      std::lock_guard lk(live_mu_);  // the first report of drawn power (none here after a restart)
-      if (auto it = live_.find(o.id); it != live_.end())
-        for (const auto& smp : it->second.samples)
-          if (smp.power_w.value_or(0) > 0 || smp.energy.value_or(0) > 0) {
-            powered_at = smp.at_s;
-            break;
-          }
-    }
-    auto t = tariff_of(o);
-    auto rest =
-        remaining_time(t ? t->mode : tariff::BikeMode::A, u.duration_s, o.prepaid_duration_s, powered_at);
-    j["remainingS"] = rest.seconds ? json::value(*rest.seconds) : json::value(nullptr);
-    j["remainingMeasuring"] = rest.measuring;
-    if (t) j["costSoFar"] = bill(*t, o, u).total;
-  }
-  return j;
+  auto t = tariff_of(o);
+  auto rest =
+      remaining_time(t ? t->mode : tariff::BikeMode::A, u.duration_s, o.prepaid_duration_s, powered_at);
+  v.remaining_s = rest.seconds;
+  v.remaining_measuring = rest.measuring;
+  if (t) v.cost_so_far = bill(*t, o, u).total;
+  return v;
 }
 
-std::pair<json::array, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_t page_num,
-                                                         int64_t page_size) {
+std::pair<std::vector<BikeOrderView>, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_t page_num,
+                                                                        int64_t page_size) {
   page_num = std::max<int64_t>(1, page_num);
   page_size = std::clamp<int64_t>(page_size, 1, 100);
   auto [orders, total] = db_.read([&](Connection& c) {
@@ -598,18 +569,18 @@ std::pair<json::array, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_
     return std::make_pair(repo.of_user(user_id, (page_num - 1) * page_size, page_size),
                           repo.count_of_user(user_id));
   });
-  json::array rows;
-  for (const auto& o : orders) rows.push_back(to_json(o, false));
+  std::vector<BikeOrderView> rows;
+  for (const auto& o : orders) rows.push_back(view_of(o, false));
   return {std::move(rows), total};
 }
 
-json::object BikeOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
+BikeOrderView BikeOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  return to_json(*o, true);
+  return view_of(*o, true);
 }
 
-json::object BikeOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
+BikeOrderView BikeOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
   if (o->state != BS::charging && o->state != BS::suspended)
@@ -629,7 +600,7 @@ json::object BikeOrders::stop_by_driver(int64_t user_id, const std::string& orde
     send_stop(*o);
   }
   auto now_o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(o->id); });
-  return to_json(*now_o, true);
+  return view_of(*now_o, true);
 }
 
 std::optional<int64_t> BikeOrders::running_cost(int64_t order_id) {

@@ -56,6 +56,16 @@ struct BikeStartInput {
   std::string phone;
 };
 
+// A driver's view of one e-bike order (the app's list and detail); the route builds its JSON.
+struct BikeOrderView {
+  db::bikeorder::BikeOrder order;
+  std::string phase;  // the state, with charging told apart: starting | charging | stopping
+  int64_t duration_s = 0, energy = 0, power_w = 0, cost_so_far = 0;  // live while running (detail)
+  bool live = false;                   // running and started, read live: the remaining time below
+  std::optional<int64_t> remaining_s;  // nullopt while it is measured (remaining_measuring)
+  bool remaining_measuring = false;
+};
+
 class BikeOrders final : public RecordedCharging, public OrderEnder {
  public:
   BikeOrders(db::Database& db, devices::DeviceGateway& gateway, devices::MeterStore& meters,
@@ -66,9 +76,10 @@ class BikeOrders final : public RecordedCharging, public OrderEnder {
 
   // Driver API (the caller is signed in; every order is looked up as the caller's own).
   StartOffer request_start(const BikeStartInput& in);
-  std::pair<boost::json::array, int64_t> list_of_user(int64_t user_id, int64_t page_num, int64_t page_size);
-  boost::json::object detail_of_user(int64_t user_id, const std::string& order_no);
-  boost::json::object stop_by_driver(int64_t user_id, const std::string& order_no);
+  std::pair<std::vector<BikeOrderView>, int64_t> list_of_user(int64_t user_id, int64_t page_num,
+                                                              int64_t page_size);
+  BikeOrderView detail_of_user(int64_t user_id, const std::string& order_no);
+  BikeOrderView stop_by_driver(int64_t user_id, const std::string& order_no);  // the order afterwards
 
   // The payment of a start request was applied (PaymentService::on_paid). `late`: the reason when it is
   // recovered late (recover_unstarted): the order is made and failed at once, never started then.
@@ -116,7 +127,7 @@ class BikeOrders final : public RecordedCharging, public OrderEnder {
   tariff::BikeBill bill(const tariff::BikeTariff& t, const db::bikeorder::BikeOrder& o, const Usage& u);
   Usage usage_now(const db::bikeorder::BikeOrder& o, int64_t now);
   std::optional<devices::LatestMeter> meter_of(const db::bikeorder::BikeOrder& o);
-  boost::json::object to_json(const db::bikeorder::BikeOrder& o, bool live);
+  BikeOrderView view_of(const db::bikeorder::BikeOrder& o, bool live);
   void post(std::function<void()> job) { life_.post(std::move(job)); }
 
   db::Database& db_;

@@ -31,12 +31,6 @@ TimeZone zone_named(const std::string& name) {
   return TimeZone::find(name).value_or(TimeZone::shanghai());
 }
 
-std::string kwh_text(int64_t energy) {  // 0.0001 kWh → "12.3456"
-  std::string s = std::to_string(energy / 10000) + ".";
-  std::string frac = std::to_string(energy % 10000);
-  return s + std::string(4 - frac.size(), '0') + frac;
-}
-
 }  // namespace
 
 CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
@@ -111,30 +105,29 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
       });
 }
 
-json::object CarOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
+void CarOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
   auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  if (o->state == S::stopping) return json::object{{"orderNo", o->order_no}, {"state", "stopping"}};
+  if (o->state == S::stopping) return;
   if (o->state != S::charging) fail_conflict("订单当前状态为" + state_name(o->state) + "，不能停止");
   bool now_stopping = car_.db.write(
       [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o->id, "用户停止", now_ms()); });
   if (now_stopping) send_stop(*o);
-  return json::object{{"orderNo", o->order_no}, {"state", "stopping"}};
 }
 
-json::object CarOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
+CarOrderView CarOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
   auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  return order_json(*o, true);
+  return view_of(*o, true);
 }
 
-std::pair<json::array, int64_t> CarOrders::list_of_user(int64_t user_id, int64_t page_num,
-                                                        int64_t page_size) {
+std::pair<std::vector<CarOrderView>, int64_t> CarOrders::list_of_user(int64_t user_id, int64_t page_num,
+                                                                      int64_t page_size) {
   int64_t total = 0;
   auto rows = car_.db.read(
       [&](Connection& c) { return CarOrderRepo(c).user_orders(user_id, page_num, page_size, total); });
-  json::array out;
-  for (const auto& o : rows) out.push_back(order_json(o, false));
+  std::vector<CarOrderView> out;
+  for (const auto& o : rows) out.push_back(view_of(o, false));
   return {std::move(out), total};
 }
 
@@ -145,53 +138,25 @@ std::optional<devices::LatestMeter> CarOrders::live_meter(const Order& o) const 
   return m;
 }
 
-json::object CarOrders::order_json(const Order& o, bool live) {
-  json::object j;
-  j["orderNo"] = o.order_no;
-  j["state"] = state_name(o.state);
-  j["stationId"] = o.station_id;
-  j["stationName"] = car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
-  j["pileCode"] = o.pile_code;
-  j["gunCode"] = o.gun_code;
-  j["gunNo"] = o.gun_no;
-  j["plate"] = o.plate;
-  j["startMethod"] = o.start_method;
-  j["prepaid"] = o.prepaid;
-  j["charged"] = o.charged;
-  j["refunded"] = o.refunded;
-  j["energyFee"] = o.energy_fee;
-  j["serviceFee"] = o.service_fee;
-  j["endReason"] = o.end_reason;
-  j["createTime"] = o.created_at;
-  j["startTime"] = o.start_at ? json::value(*o.start_at) : json::value(nullptr);
-  j["endTime"] = o.end_at ? json::value(*o.end_at) : json::value(nullptr);
-  int64_t energy = o.energy;
-  j["powerW"] = o.power_w;
-  j["voltage"] = nullptr;
-  j["current"] = nullptr;
-  j["soc"] = nullptr;
+CarOrderView CarOrders::view_of(const Order& o, bool live) {
+  CarOrderView v;
+  v.order = o;
+  v.station_name = car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
+  v.energy = o.energy;
+  v.power_w = o.power_w;
   if (live && is_open(o.state)) {
     if (auto m = live_meter(o)) {
-      if (m->energy) energy = std::max<int64_t>(0, *m->energy - o.meter_start);
-      if (m->power_w) j["powerW"] = static_cast<int64_t>(*m->power_w);
-      if (m->voltage_v) j["voltage"] = *m->voltage_v;
-      if (m->current_a) j["current"] = *m->current_a;
-      if (m->soc) j["soc"] = *m->soc;
+      if (m->energy) v.energy = std::max<int64_t>(0, *m->energy - o.meter_start);
+      if (m->power_w) v.power_w = static_cast<int64_t>(*m->power_w);
+      v.voltage = m->voltage_v;
+      v.current = m->current_a;
+      v.soc = m->soc;
     }
   }
-  j["energy"] = energy;
-  j["kwh"] = kwh_text(energy);
   int64_t end = o.end_at.value_or(now_ms());
-  j["durationS"] = o.start_at ? std::max<int64_t>(0, end - *o.start_at) / 1000 : 0;
-  j["costSoFar"] = o.state == S::completed ? o.charged : running_cost_of(o, energy);
-  json::value tiers = json::array();
-  if (!o.billing_detail.empty()) {
-    boost::system::error_code ec;
-    json::value d = json::parse(o.billing_detail, ec);
-    if (!ec && d.is_object() && d.as_object().contains("tiers")) tiers = d.as_object().at("tiers");
-  }
-  j["tiers"] = std::move(tiers);
-  return j;
+  v.duration_s = o.start_at ? std::max<int64_t>(0, end - *o.start_at) / 1000 : 0;
+  v.cost_so_far = o.state == S::completed ? o.charged : running_cost_of(o, v.energy);
+  return v;
 }
 
 // ---- pricing ---------------------------------------------------------------------------------------------

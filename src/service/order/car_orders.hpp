@@ -49,6 +49,14 @@ struct CarOrderRequest {  // POST /app/car/orders
   std::string plate;
 };
 
+// A driver's view of one car order (the app's list and detail); the route builds its JSON.
+struct CarOrderView {
+  db::car_order::CarOrder order;
+  std::string station_name;
+  int64_t energy = 0, power_w = 0, duration_s = 0, cost_so_far = 0;  // live while open (detail)
+  std::optional<double> voltage, current, soc;                       // the pile's last report (detail)
+};
+
 class CarOrders final : public RecordedCharging, public OrderEnder {
  public:
   CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
@@ -63,9 +71,11 @@ class CarOrders final : public RecordedCharging, public OrderEnder {
   // ---- app API ----
   // Checks the gun and the amount, creates the pay order to pay at the cashier.
   StartOffer request_start(const CarOrderRequest& r);
-  boost::json::object stop_by_driver(int64_t user_id, const std::string& order_no);
-  boost::json::object detail_of_user(int64_t user_id, const std::string& order_no);  // 404 unless own
-  std::pair<boost::json::array, int64_t> list_of_user(int64_t user_id, int64_t page_num, int64_t page_size);
+  // The stop is sent (or was already): the order is stopping.
+  void stop_by_driver(int64_t user_id, const std::string& order_no);
+  CarOrderView detail_of_user(int64_t user_id, const std::string& order_no);  // 404 unless own
+  std::pair<std::vector<CarOrderView>, int64_t> list_of_user(int64_t user_id, int64_t page_num,
+                                                             int64_t page_size);
 
   // ---- ChargingService (car piles) ----
   charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;
@@ -122,7 +132,7 @@ class CarOrders final : public RecordedCharging, public OrderEnder {
   std::optional<devices::LatestMeter> live_meter(const Order& o) const;
   // The cost of an open order at its live energy (0 before it started).
   int64_t running_cost_of(const Order& o, int64_t energy);
-  boost::json::object order_json(const Order& o, bool live);
+  CarOrderView view_of(const Order& o, bool live);
 
   car::CarContext car_;
   const Config& cfg_;

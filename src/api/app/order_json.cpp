@@ -1,0 +1,106 @@
+#include "api/app/order_json.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+
+namespace zc::api::app {
+
+namespace json = boost::json;
+
+namespace {
+
+std::string kwh_text(int64_t energy) {  // 0.0001 kWh → "12.3456"
+  std::string frac = std::to_string(energy % 10000);
+  return std::to_string(energy / 10000) + "." + std::string(4 - frac.size(), '0') + frac;
+}
+
+json::value opt(const std::optional<int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::value opt(const std::optional<double>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+// The settlement's billing detail as stored (JSON text), or nullopt when there is none or it is not JSON.
+std::optional<json::value> parsed(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  boost::system::error_code ec;
+  json::value v = json::parse(text, ec);
+  if (ec) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+json::object order_json(const order::CarOrderView& v) {
+  const auto& o = v.order;
+  json::object j;
+  j["orderNo"] = o.order_no;
+  j["state"] = order::state_name(o.state);
+  j["stationId"] = o.station_id;
+  j["stationName"] = v.station_name;
+  j["pileCode"] = o.pile_code;
+  j["gunCode"] = o.gun_code;
+  j["gunNo"] = o.gun_no;
+  j["plate"] = o.plate;
+  j["startMethod"] = o.start_method;
+  j["prepaid"] = o.prepaid;
+  j["charged"] = o.charged;
+  j["refunded"] = o.refunded;
+  j["energyFee"] = o.energy_fee;
+  j["serviceFee"] = o.service_fee;
+  j["endReason"] = o.end_reason;
+  j["createTime"] = o.created_at;
+  j["startTime"] = opt(o.start_at);
+  j["endTime"] = opt(o.end_at);
+  j["powerW"] = v.power_w;
+  j["voltage"] = opt(v.voltage);
+  j["current"] = opt(v.current);
+  j["soc"] = opt(v.soc);
+  j["energy"] = v.energy;
+  j["kwh"] = kwh_text(v.energy);
+  j["durationS"] = v.duration_s;
+  j["costSoFar"] = v.cost_so_far;
+  json::value tiers = json::array();
+  if (auto d = parsed(o.billing_detail); d && d->is_object() && d->as_object().contains("tiers"))
+    tiers = d->as_object().at("tiers");
+  j["tiers"] = std::move(tiers);
+  return j;
+}
+
+json::object order_json(const order::BikeOrderView& v) {
+  const auto& o = v.order;
+  json::object j;
+  j["orderNo"] = o.order_no;
+  j["state"] = order::state_name(o.state);
+  j["phase"] = v.phase;
+  j["stationId"] = o.station_id;
+  j["deviceId"] = o.device_id;
+  j["deviceCode"] = o.device_code;
+  j["socketId"] = o.socket_id;
+  j["socketNo"] = o.socket_no;
+  j["prepaid"] = o.prepaid;
+  j["prepaidDurationS"] = o.prepaid_duration_s;
+  j["durationS"] = v.duration_s;
+  j["energy"] = v.energy;
+  j["kwh"] = kwh_text(v.energy);
+  j["powerW"] = v.power_w;
+  j["energyFee"] = o.energy_fee;
+  j["serviceFee"] = o.service_fee;
+  j["charged"] = o.charged;
+  j["refunded"] = o.refunded;
+  j["costSoFar"] = v.cost_so_far;
+  j["endReason"] = o.end_reason;
+  j["createTime"] = o.created_at;
+  j["startTime"] = opt(o.start_at);
+  j["endTime"] = opt(o.end_at);
+  if (auto d = parsed(o.billing_detail)) j["billing"] = std::move(*d);
+  if (v.live) {
+    j["remainingS"] = opt(v.remaining_s);
+    j["remainingMeasuring"] = v.remaining_measuring;
+  }
+  return j;
+}
+
+}  // namespace zc::api::app
