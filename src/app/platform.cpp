@@ -12,9 +12,9 @@
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/order/register.hpp"
 #include "api/admin/system/register.hpp"
-#include "api/app/bike_orders_routes.hpp"
-#include "api/app/car_orders.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/bike_orders_routes.hpp"
+#include "api/driver/car_orders.hpp"
+#include "api/driver/register.hpp"
 #include "app/demo.hpp"
 #include "app/payment_module.hpp"
 #include "core/clock.hpp"
@@ -32,7 +32,7 @@
 #include "http/static_files.hpp"
 #include "http/upgrade.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
-#include "service/app/sign_in_service.hpp"
+#include "service/driver/sign_in_service.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
@@ -146,14 +146,14 @@ int serve(Config cfg, bool demo) {
   if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
-  // The driver app API (docs/api-app.md). sms.provider "log" is the built-in provider (codes to the log).
+  // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).
   if (cfg.sms.provider != "log")
     throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
   sms::LogSmsProvider sms_log;
   driver::SignInService sign_in(*db, cfg, sms_log);
-  api::app::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
-  api::app::register_car_order_routes(router, *db, car_orders);
-  api::app::register_bike_order_routes(router, *db, bike_orders);
+  api::driver::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
+  api::driver::register_car_order_routes(router, *db, car_orders);
+  api::driver::register_bike_order_routes(router, *db, bike_orders);
   if (cfg.sms.dev_endpoint)
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
@@ -161,8 +161,8 @@ int serve(Config cfg, bool demo) {
     api::register_car_test_routes(router, car_ctx);
     api::register_device_test_routes(router, {*db, gateway});
     api::register_bike_test_routes(router, bike_ctx);
-    api::app::register_car_order_test_routes(router, *db, car_orders);
-    api::app::register_bike_order_test_routes(router, bike_orders);
+    api::driver::register_car_order_test_routes(router, *db, car_orders);
+    api::driver::register_bike_order_test_routes(router, bike_orders);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);

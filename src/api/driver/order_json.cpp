@@ -1,9 +1,9 @@
-#include "api/app/order_json.hpp"
+#include "api/driver/order_json.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 namespace json = boost::json;
 
@@ -103,4 +103,4 @@ json::object order_json(const order::BikeOrderView& v) {
   return j;
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

@@ -1,15 +1,15 @@
 #pragma once
-// The driver app API (docs/api-app.md): sign-in, profile, plates, stations, scan, payment status.
+// The driver app API (docs/api-driver.md): sign-in, profile, plates, stations, scan, payment status.
 // Every route is public to the admin auth; the ones that need a driver call require_app_user.
 #include "core/config.hpp"
 #include "http/router.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
-#include "service/app/sign_in_service.hpp"
+#include "service/driver/sign_in_service.hpp"
 #include "service/car/context.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/database.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 struct AppContext {
   db::Database& db;
@@ -35,4 +35,4 @@ void register_auth_routes(http::Router& r, AppContext ctx);
 void register_profile_routes(http::Router& r, AppContext ctx);
 void register_station_routes(http::Router& r, AppContext ctx);  // stations, scan, payment status
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver
