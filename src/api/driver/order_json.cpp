@@ -31,20 +31,14 @@ std::optional<json::value> parsed(const std::string& text) {
   return v;
 }
 
-}  // namespace
-
-json::object order_json(const order::CarOrderView& v) {
+// The fields both kinds of order have, under the same names.
+template <class View>
+json::object common_fields(const View& v) {
   const auto& o = v.order;
   json::object j;
   j["orderNo"] = o.order_no;
   j["state"] = order::state_name(o.state);
   j["stationId"] = o.station_id;
-  j["stationName"] = v.station_name;
-  j["pileCode"] = o.pile_code;
-  j["gunCode"] = o.gun_code;
-  j["gunNo"] = o.gun_no;
-  j["plate"] = o.plate;
-  j["startMethod"] = o.start_method;
   j["prepaid"] = o.prepaid;
   j["charged"] = o.charged;
   j["refunded"] = o.refunded;
@@ -54,14 +48,28 @@ json::object order_json(const order::CarOrderView& v) {
   j["createTime"] = o.created_at;
   j["startTime"] = opt(o.start_at);
   j["endTime"] = opt(o.end_at);
+  j["energy"] = v.energy;
+  j["kwh"] = kwh_text(v.energy);
   j["powerW"] = v.power_w;
+  j["durationS"] = v.duration_s;
+  j["costSoFar"] = v.cost_so_far;
+  return j;
+}
+
+}  // namespace
+
+json::object order_json(const order::CarOrderView& v) {
+  const auto& o = v.order;
+  json::object j = common_fields(v);
+  j["stationName"] = v.station_name;
+  j["pileCode"] = o.pile_code;
+  j["gunCode"] = o.gun_code;
+  j["gunNo"] = o.gun_no;
+  j["plate"] = o.plate;
+  j["startMethod"] = o.start_method;
   j["voltage"] = opt(v.voltage);
   j["current"] = opt(v.current);
   j["soc"] = opt(v.soc);
-  j["energy"] = v.energy;
-  j["kwh"] = kwh_text(v.energy);
-  j["durationS"] = v.duration_s;
-  j["costSoFar"] = v.cost_so_far;
   json::value tiers = json::array();
   if (auto d = parsed(o.billing_detail); d && d->is_object() && d->as_object().contains("tiers"))
     tiers = d->as_object().at("tiers");
@@ -71,30 +79,13 @@ json::object order_json(const order::CarOrderView& v) {
 
 json::object order_json(const order::BikeOrderView& v) {
   const auto& o = v.order;
-  json::object j;
-  j["orderNo"] = o.order_no;
-  j["state"] = order::state_name(o.state);
+  json::object j = common_fields(v);
   j["phase"] = v.phase;
-  j["stationId"] = o.station_id;
   j["deviceId"] = o.device_id;
   j["deviceCode"] = o.device_code;
   j["socketId"] = o.socket_id;
   j["socketNo"] = o.socket_no;
-  j["prepaid"] = o.prepaid;
   j["prepaidDurationS"] = o.prepaid_duration_s;
-  j["durationS"] = v.duration_s;
-  j["energy"] = v.energy;
-  j["kwh"] = kwh_text(v.energy);
-  j["powerW"] = v.power_w;
-  j["energyFee"] = o.energy_fee;
-  j["serviceFee"] = o.service_fee;
-  j["charged"] = o.charged;
-  j["refunded"] = o.refunded;
-  j["costSoFar"] = v.cost_so_far;
-  j["endReason"] = o.end_reason;
-  j["createTime"] = o.created_at;
-  j["startTime"] = opt(o.start_at);
-  j["endTime"] = opt(o.end_at);
   if (auto d = parsed(o.billing_detail)) j["billing"] = std::move(*d);
   if (v.live) {
     j["remainingS"] = opt(v.remaining_s);
