@@ -290,7 +290,7 @@ test('the car order page in English', async () => {
   await orderRow().waitFor({ state: 'visible' })
   assert.match(await orderRow().innerText(), /Completed/)
   assert.match(await scopeOf('page-order-car').locator('.el-table__header-wrapper').innerText(), /Prepay Returned/)
-  assert.match(await orderRow().getByTestId('fee-refunded').innerText(), /Fee Refund\s*0\.05/)
+  assert.match(await orderRow().getByTestId('fee-refunded').innerText(), /Refund\s*0\.05/)
   await shot('car-list-en')
   await page.getByTestId('lang-switch').click()
   await page.getByTestId('lang-zh-CN').click()
