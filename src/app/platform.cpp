@@ -11,6 +11,7 @@
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
 #include "api/driver/bike_orders_routes.hpp"
 #include "api/driver/car_orders.hpp"
@@ -122,8 +123,8 @@ int serve(Config cfg, bool demo) {
   devices::LocalGateway gateway(sessions);
   // The devices' transactions: car piles → car orders, e-bike devices → e-bike orders (issue 7); both
   // still record every transaction in charging_transaction through `recording`.
-  car::CarClock car_clock;
-  car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
+  Clock clock;  // one business clock for every station module (moved only by /test/clock)
+  car::CarContext car_ctx{*db, cfg, gateway, clock, export_jobs};
   PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
   charging::RecordingChargingService recording(*db, cfg.ocpp.accept_any_id_tag);
   // Car orders (docs/orders.md): the car piles' side of the device transactions (recorded through
@@ -140,7 +141,7 @@ int serve(Config cfg, bool demo) {
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
   api::register_export_routes(router, export_jobs);
-  bike::BikeContext bike_ctx{*db, cfg, gateway, export_jobs};
+  bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
   if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
@@ -158,6 +159,7 @@ int serve(Config cfg, bool demo) {
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
+    api::station::register_clock_test_routes(router, clock);
     api::register_car_test_routes(router, car_ctx);
     api::register_device_test_routes(router, {*db, gateway});
     api::register_bike_test_routes(router, bike_ctx);

@@ -57,7 +57,7 @@ struct Config {
     int64_t max_attempts = 5;        // wrong codes before the code is invalidated
   } sms;
   struct Testing {
-    bool enabled = false;  // test-only routes (/test/…: the car module's clock); never in production
+    bool enabled = false;  // test-only routes (/test/…: the business clock); never in production
   } testing;
   struct Ocpp {
     int64_t heartbeat_interval_s = 60;   // sent in BootNotification.conf

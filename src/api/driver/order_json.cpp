@@ -3,16 +3,13 @@
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
+#include "core/money_text.hpp"
+
 namespace zc::api::driver {
 
 namespace json = boost::json;
 
 namespace {
-
-std::string kwh_text(int64_t energy) {  // 0.0001 kWh → "12.3456"
-  std::string frac = std::to_string(energy % 10000);
-  return std::to_string(energy / 10000) + "." + std::string(4 - frac.size(), '0') + frac;
-}
 
 json::value opt(const std::optional<int64_t>& v) {
   return v ? json::value(*v) : json::value(nullptr);
@@ -49,7 +46,7 @@ json::object common_fields(const View& v) {
   j["startTime"] = opt(o.start_at);
   j["endTime"] = opt(o.end_at);
   j["energy"] = v.energy;
-  j["kwh"] = kwh_text(v.energy);
+  j["kwh"] = money::energy_text(v.energy);
   j["powerW"] = v.power_w;
   j["durationS"] = v.duration_s;
   j["costSoFar"] = v.cost_so_far;

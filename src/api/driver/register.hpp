@@ -16,7 +16,7 @@ struct AppContext {
   const Config& cfg;
   zc::driver::SignInService& sign_in;
   const sms::LogSmsProvider* dev_sms = nullptr;  // the log provider, for GET /app/dev/sms (sms.dev_endpoint)
-  const zc::car::CarContext* car = nullptr;      // stations, scan: car assets, tariffs and the car clock
+  const zc::car::CarContext* car = nullptr;      // stations, scan: car assets, tariffs and the business clock
   payment::PaymentService* payments = nullptr;   // scan: whether the station can take app payments
 };
 

@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/money_text.hpp"
 #include "domain/order/bike_order_state.hpp"
 #include "storage/repositories/bike_tariff.hpp"
 
@@ -30,12 +31,6 @@ devices::DeviceRef device_of(const BikeOrder& o) {
 
 bool started(const BikeOrder& o) {
   return o.device_txn_no.has_value() && o.start_at.has_value();
-}
-
-std::string yuan(int64_t fen) {
-  std::string s = std::to_string(fen / 100) + ".";
-  int64_t c = fen % 100;
-  return s + (c < 10 ? "0" : "") + std::to_string(c) + "元";
 }
 
 // The device's StopTransaction reason, as the order's end reason.
@@ -127,7 +122,7 @@ StartOffer BikeOrders::request_start(const BikeStartInput& in) {
     const auto& values = tariff->def.prepay_values;
     if (std::find(values.begin(), values.end(), in.amount) == values.end()) {
       std::string list;
-      for (auto v : values) list += (list.empty() ? "" : "、") + yuan(v);
+      for (auto v : values) list += (list.empty() ? "" : "、") + money::yuan_text(v);
       fail_bad_request("amount: 预付金额须为计费规则的预付值之一" +
                        (list.empty() ? "（未设置预付值）" : "：" + list));
     }
