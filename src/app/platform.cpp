@@ -136,7 +136,6 @@ int serve(Config cfg, bool demo) {
   // E-bike orders (docs/orders.md): the e-bike devices' side, started from the payment (on_paid).
   order::BikeOrders bike_orders(*db, gateway, meters, payments.service(), recording,
                                 bike_order_settings(cfg));
-  payments.service().on_paid([&bike_orders](const db::payment::PayOrder& p) { bike_orders.paid(p); });
   order::OrderChargingService charging(car_orders, bike_orders);
   devices::ocpp16::OcppEndpoint ocpp(
       {device_directory, cfg, sessions, device_state, device_messages, meters, charging});

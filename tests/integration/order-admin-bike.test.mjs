@@ -59,6 +59,10 @@ test('e-bike order: filters, scope, end by a custom duration, refund within the 
   const row = l.rows[0];
   assert.deepEqual([row.orderNo, row.status, row.stationName, row.deviceCode, row.socketNo, row.socketCode, row.prepaid],
     [mine.orderNo, 'charging', S.name, dev.code, 1, socket.code, 200]);
+  // a charging order shows its running cost, as the driver's live page does (a started minute: 10 fen; issue 15)
+  assert.equal(row.charged, 0);
+  await until(async () => (await A.api.list('/order/bike/list', { phone: app.phone })).rows[0].costSoFar >= 10, 'running cost in the list');
+  assert.ok(ok(await A.api.get(`/order/bike/${row.id}`)).data.costSoFar >= 10, 'and in the detail');
   const one = async (q) => (await A.api.list('/order/bike/list', q)).rows.map((r) => r.orderNo);
   for (const q of [{ orderNo: mine.orderNo }, { deviceCode: dev.code }, { deviceSn: dev.factoryNo }, { socketCode: socket.code },
     { stationId: S.id, phone: app.phone }, { status: 'charging', phone: app.phone }]) {
@@ -86,6 +90,7 @@ test('e-bike order: filters, scope, end by a custom duration, refund within the 
   assert.match(o.endReason, /插座故障/);
   assert.equal(o.charged, 70);
   assert.equal(o.refunded, 130);
+  assert.deepEqual([o.prepayReturned, o.feeRefunded, o.costSoFar], [130, 0, undefined], 'returned apart from refunds');
   assert.equal(o.refundable, 70);
   assert.equal(o.payments[0].payNo, offer.payNo);
   assert.ok(o.tariff && o.tariff.mode === 'A', JSON.stringify(o.tariff));
@@ -95,6 +100,9 @@ test('e-bike order: filters, scope, end by a custom duration, refund within the 
   ok(await A.api.post(`/order/bike/${row.id}/refund`, { amount: 20, reason: '补偿' }));
   o = ok(await A.api.get(`/order/bike/${row.id}`)).data;
   assert.equal(o.refunded, 150);
+  assert.deepEqual([o.prepayReturned, o.feeRefunded], [130, 20]);
+  const listed = (await A.api.list('/order/bike/list', { phone: app.phone })).rows[0];
+  assert.deepEqual([listed.prepayReturned, listed.feeRefunded, listed.costSoFar], [130, 20, undefined]);
   assert.equal(o.refundable, 50);
   await until(async () => (await A.api.list('/order/refund/list', { payee: app.phone, status: 'succeeded' })).total === 2, 'fee refund done');
 
@@ -109,6 +117,8 @@ test('e-bike order: filters, scope, end by a custom duration, refund within the 
   assert.equal(rows[1][h.indexOf('设备编号')], dev.code);
   assert.equal(rows[1][h.indexOf('状态')], '已结束');
   assert.equal(Math.round(Number(rows[1][h.indexOf('已退金额(元)')]) * 100), 150);
+  assert.equal(Math.round(Number(rows[1][h.indexOf('预付退回(元)')]) * 100), 130);
+  assert.equal(Math.round(Number(rows[1][h.indexOf('退费(元)')]) * 100), 20);
   // amounts and energy are numbers with a number format, so that the operator can sum them (issue 15)
   for (const [col, format] of [['已退金额(元)', '0.00'], ['订单金额(元)', '0.00'], ['预付金额(元)', '0.00'], ['充电量(kWh)', '0.0000']]) {
     const i = h.indexOf(col);

@@ -79,6 +79,10 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     assert.equal(row.status, 'charging');
     assert.deepEqual([row.stationName, row.pileCode, row.gunCode, row.prepaid, row.startMethod, row.plate],
       [station.name, pile.code, gun.code, 5000, 'app', '粤B12345']);
+    // a charging order shows its running cost, as the driver's live page does (issue 15)
+    assert.equal(row.charged, 0);
+    assert.ok(row.costSoFar >= 10, JSON.stringify(row));
+    assert.ok((await adminOrder(A.api, row.id)).costSoFar >= row.costSoFar, 'the detail too');
     const one = async (q) => (await A.api.list('/order/car/list', { ...week, ...q })).rows.map((r) => r.orderNo);
     for (const q of [{ orderNo: order.orderNo }, { pileCode: pile.code }, { pileSn: pile.factoryNo }, { gunCode: gun.code },
       { stationId: station.id, phone: app.phone }, { status: 'charging', phone: app.phone }, { startMethod: 'app', phone: app.phone }]) {
@@ -110,6 +114,7 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     if (end.message !== '订单已由设备上报结束') assert.match(d.endReason, /现场故障/);
     assert.equal(d.charged, end.charged);
     assert.equal(d.refunded, 5000 - d.charged, 'the prepay return');
+    assert.deepEqual([d.prepayReturned, d.feeRefunded, d.costSoFar], [5000 - d.charged, 0, undefined], 'returned apart from refunds');
     assert.equal(d.refundable, d.charged);
     assert.equal(d.factoryNo, pile.factoryNo);
     assert.equal(d.areaName, area.name);
@@ -146,6 +151,9 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     await refundsSettled(ctx.admin, pay.payNo);
     d = await adminOrder(A.api, row.id);
     assert.equal(d.refunded, 5000, 'everything paid is back');
+    assert.deepEqual([d.prepayReturned, d.feeRefunded], [5000 - charged, charged], 'the prepay return apart from the fee refunds');
+    const listed = (await A.api.list('/order/car/list', { ...week, phone: app.phone })).rows[0];
+    assert.deepEqual([listed.prepayReturned, listed.feeRefunded, listed.costSoFar], [5000 - charged, charged, undefined]);
     assert.equal(d.refundable, 0);
     const fees = d.refunds.filter((r) => r.refundType === 'fee_refund');
     assert.equal(fees.reduce((n, r) => n + r.amount, 0), charged, 'fee refunds never exceed the fee');
@@ -168,6 +176,8 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     assert.equal(rows[1][h.indexOf('电桩编号')], pile.code);
     assert.equal(Math.round(Number(rows[1][h.indexOf('订单金额(元)')]) * 100), charged);
     assert.equal(Math.round(Number(rows[1][h.indexOf('已退金额(元)')]) * 100), 5000);
+    assert.equal(Math.round(Number(rows[1][h.indexOf('预付退回(元)')]) * 100), 5000 - charged);
+    assert.equal(Math.round(Number(rows[1][h.indexOf('退费(元)')]) * 100), charged);
     // energy and amounts are number cells (kWh 0.0000, yuan 0.00) that Excel can sum (issue 15)
     const kwh = h.indexOf('充电量(kWh)');
     assert.deepEqual([sheet.kinds[1][kwh], sheet.formats[1][kwh]], ['number', '0.0000']);

@@ -2,9 +2,11 @@
 // POST /app/bike/orders/{orderNo}/stop — the signed-in driver's own e-bike orders only.
 #include "api/driver/bike_orders_routes.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "api/driver/app_auth.hpp"
+#include "api/driver/order_json.hpp"
 #include "api/driver/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
@@ -48,17 +50,19 @@ void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOr
   });
   r.get("/app/bike/orders", driver_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    auto [rows, total] = orders.list_of_user(me.id, bounded_param(req, "pageNum", 1, 100000),
-                                             bounded_param(req, "pageSize", 10, 100));
+    auto [views, total] = orders.list_of_user(me.id, bounded_param(req, "pageNum", 1, 100000),
+                                              bounded_param(req, "pageSize", 10, 100));
+    json::array rows;
+    for (const auto& v : views) rows.push_back(order_json(v));
     return http::ok_rows(std::move(rows), total);
   });
   r.get("/app/bike/orders/{orderNo}", driver_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    return http::ok(orders.detail_of_user(me.id, order_no_param(req)));
+    return http::ok(order_json(orders.detail_of_user(me.id, order_no_param(req))));
   });
   r.post("/app/bike/orders/{orderNo}/stop", driver_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    return http::ok(orders.stop_by_driver(me.id, order_no_param(req)), "已发送停止指令");
+    return http::ok(order_json(orders.stop_by_driver(me.id, order_no_param(req))), "已发送停止指令");
   });
 }
 

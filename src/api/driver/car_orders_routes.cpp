@@ -1,8 +1,10 @@
 // APP-4/5 car charging routes (docs/api-driver.md). Every route needs the driver's app token.
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "api/driver/app_auth.hpp"
 #include "api/driver/car_orders.hpp"
+#include "api/driver/order_json.hpp"
 #include "api/driver/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
@@ -29,25 +31,34 @@ void register_car_order_routes(http::Router& r, db::Database& db, order::CarOrde
       if (!normal) fail_bad_request("plate: 车牌号格式不正确（如 粤B12345，新能源 粤BD12345）");
       in.plate = *normal;
     }
-    return http::ok(orders.create(in), "请在收银台完成支付");
+    auto offer = orders.request_start(in);
+    return http::ok(boost::json::object{{"payNo", offer.pay_no},
+                                        {"cashierUrl", offer.cashier_url},
+                                        {"amount", offer.amount},
+                                        {"expireTime", offer.expires_at},
+                                        {"gunCode", offer.target_code}},
+                    "请在收银台完成支付");
   });
 
   r.get("/app/car/orders", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    int64_t total = 0;
-    auto rows = orders.list(me.id, bounded_param(req, "pageNum", 1, 100000),
-                            bounded_param(req, "pageSize", 10, 100), total);
+    auto [views, total] = orders.list_of_user(me.id, bounded_param(req, "pageNum", 1, 100000),
+                                              bounded_param(req, "pageSize", 10, 100));
+    boost::json::array rows;
+    for (const auto& v : views) rows.push_back(order_json(v));
     return http::ok_rows(std::move(rows), total);
   });
 
   r.get("/app/car/orders/{orderNo}", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    return http::ok(orders.detail(me.id, req.param("orderNo")));
+    return http::ok(order_json(orders.detail_of_user(me.id, req.param("orderNo"))));
   });
 
   r.post("/app/car/orders/{orderNo}/stop", app_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
-    return http::ok(orders.stop_by_driver(me.id, req.param("orderNo")), "正在停止");
+    orders.stop_by_driver(me.id, req.param("orderNo"));
+    return http::ok(boost::json::object{{"orderNo", req.param("orderNo")}, {"state", "stopping"}},
+                    "正在停止");
   });
 }
 

@@ -37,6 +37,11 @@ std::optional<BikeOrderState> next_state(BikeOrderState s, BikeOrderEvent e) {
   return std::nullopt;
 }
 
+std::optional<BikeOrderState> next_state(std::string_view stored, BikeOrderEvent e) {
+  auto s = parse_bike_order_state(stored);
+  return s ? next_state(*s, e) : std::nullopt;
+}
+
 bool is_final(BikeOrderState s) {
   return s == S::finished;
 }

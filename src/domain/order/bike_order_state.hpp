@@ -35,6 +35,8 @@ inline constexpr std::array kBikeOrderEvents{
     BikeOrderEvent::device_lost_timeout, BikeOrderEvent::device_returned, BikeOrderEvent::admin_end};
 
 std::optional<BikeOrderState> next_state(BikeOrderState s, BikeOrderEvent e);
+// The same from a stored name (nullopt for an unknown one).
+std::optional<BikeOrderState> next_state(std::string_view stored, BikeOrderEvent e);
 bool is_final(BikeOrderState s);
 bool admin_can_end(BikeOrderState s);
 

@@ -50,6 +50,11 @@ std::optional<CarOrderState> next_state(CarOrderState s, CarOrderEvent e) {
   return std::nullopt;
 }
 
+std::optional<CarOrderState> next_state(std::string_view stored, CarOrderEvent e) {
+  auto s = parse_car_order_state(stored);
+  return s ? next_state(*s, e) : std::nullopt;
+}
+
 bool is_final(CarOrderState s) {
   return s == S::completed;
 }

@@ -47,6 +47,8 @@ inline constexpr std::array kCarOrderEvents{
 
 // The state after `e`, or nullopt when `e` is not allowed in `s`.
 std::optional<CarOrderState> next_state(CarOrderState s, CarOrderEvent e);
+// The same from a stored name (nullopt for an unknown one).
+std::optional<CarOrderState> next_state(std::string_view stored, CarOrderEvent e);
 
 bool is_final(CarOrderState s);
 // ORD-CAR 结束: starting, charging, stopping, suspended, abnormal.

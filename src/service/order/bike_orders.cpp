@@ -21,6 +21,8 @@ namespace json = boost::json;
 using db::Connection;
 using db::bikeorder::BikeOrder;
 using db::bikeorder::BikeOrderRepo;
+using BS = BikeOrderState;
+using E = BikeOrderEvent;
 
 namespace {
 
@@ -70,32 +72,30 @@ json::object bill_json(const tariff::BikeBill& b) {
 BikeOrders::BikeOrders(db::Database& db, devices::DeviceGateway& gateway, devices::MeterStore& meters,
                        payment::PaymentService& payments, charging::ChargingService& recording,
                        BikeOrderSettings s)
-    : db_(db),
+    : RecordedCharging(recording),
+      db_(db),
       gateway_(gateway),
       meters_(meters),
       payments_(payments),
-      recording_(recording),
       s_(s),
-      sweeper_("bike-orders sweeper", std::chrono::milliseconds(std::max<int64_t>(100, s.sweep_ms)),
-               [this] { sweep(); }) {}
+      life_(db, payments, "bike", s.sweep_ms, 1, [this] { sweep(); }) {}
 
 BikeOrders::~BikeOrders() {
   stop();
 }
 
 void BikeOrders::start() {
-  worker_.start();
-  sweeper_.start();
+  // in the payment's notification: the start command itself is sent asynchronously
+  life_.start([this](const db::payment::PayOrder& p) { start_paid(p); });
 }
 
 void BikeOrders::stop() {
-  sweeper_.stop();
-  worker_.stop();
+  life_.stop();
 }
 
 // ---- start request → payment → order -------------------------------------------------------------------
 
-BikeStartOffer BikeOrders::request_start(const BikeStartInput& in) {
+StartOffer BikeOrders::request_start(const BikeStartInput& in) {
   const char* field = in.socket_id ? "socketId" : "socketCode";
   if (!in.socket_id && in.socket_code.empty()) fail_bad_request("socketId: 请扫描或输入插座编号");
   if (in.amount <= 0) fail_bad_request("amount: 请选择预付金额");
@@ -128,30 +128,24 @@ BikeStartOffer BikeOrders::request_start(const BikeStartInput& in) {
                        (list.empty() ? "（未设置预付值）" : "：" + list));
     }
   });
-  payment::PrepayInput p;
-  p.order_type = "bike";
-  p.station_type = db::station::StationType::bike;
-  p.station_id = target.station_id;
-  p.amount = in.amount;
-  p.phone = in.phone;
-  p.user_id = in.user_id;
-  p.description = "单车充电预付 插座" + target.socket_code;
-  auto created = payments_.create_prepay(p);
-  db_.write([&](Connection& c) {
-    BikeOrderRepo(c).insert_request(
-        {created.id, target.socket_id, target.device_id, tariff_id, in.user_id, now_ms()});
-  });
-  return {created.pay_no, created.cashier_path, created.amount, created.expires_at};
+  return life_.request_start(
+      {target.station_id, in.amount, in.user_id, in.phone, "单车充电预付 插座" + target.socket_code,
+       target.socket_code},
+      [&](Connection& c, int64_t pay_order_id) {
+        BikeOrderRepo(c).insert_request(
+            {pay_order_id, target.socket_id, target.device_id, tariff_id, in.user_id, now_ms()});
+      });
 }
 
-void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
-  if (p.order_type != "bike") return;
-  bool busy = false, gone = false;
-  auto order = db_.write([&](Connection& c) -> std::optional<BikeOrder> {
+void BikeOrders::start_paid(const db::payment::PayOrder& p, const std::string& late) {
+  bool gone = false;
+  BikeOrder o;
+  auto first = life_.write_first_state(p.id, [&](Connection& c) -> std::optional<OrderLifecycle::FirstState> {
     BikeOrderRepo repo(c);
-    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // applied before
     auto req = repo.request_of(p.id);
-    if (!req) return std::nullopt;  // not a start request of the app (nothing to start)
+    if (!req) return std::nullopt;     // not a start request of the app (nothing to start)
+    repo.lock_socket(req->socket_id);  // then the checks: OrderLifecycle::write_first_state
+    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // applied before
     auto t = repo.socket_by_id(req->socket_id);
     auto tariff = db::bike::TariffRepo(c).find(req->tariff_id);
     if (!t || !tariff) {
@@ -160,10 +154,8 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
       gone = true;
       return std::nullopt;
     }
-    // two drivers who paid for the socket at once: the lock makes the second see the first's order
-    repo.lock_socket(t->socket_id);
-    busy = repo.socket_busy(t->socket_id);
-    BikeOrder o;
+    std::string why = late;  // recovered late: never started whatever the socket's state
+    if (why.empty() && repo.socket_busy(t->socket_id)) why = "插座已被占用，启动失败";
     o.order_no = new_order_no('B');
     o.provider_id = t->provider_id;
     o.property_id = t->property_id;
@@ -180,26 +172,25 @@ void BikeOrders::paid(const db::payment::PayOrder& p, const std::string& late) {
     o.prepaid = p.amount;
     o.prepaid_duration_s = tariff::bike_prepaid_duration(tariff->def, p.amount).duration_s;
     o.created_at = now_ms();
+    o.state = why.empty() ? BS::charging : *next_state(BS::charging, E::start_failed);
+    o.end_reason = why;
+    o.end_at = why.empty() ? std::nullopt : std::optional<int64_t>(o.created_at);
     o.id = repo.insert(o);
     repo.link_pay_order(p.id, o.id);
-    return o;
+    return OrderLifecycle::FirstState{o.id, why};
   });
   if (gone) payments_.settle(p.id, 0);
-  if (!order) return;
-  spdlog::info("bike order {} created for {} (socket {} of {}, prepaid {} fen, {} s)", order->order_no,
-               p.pay_no, order->socket_no, order->device_code, order->prepaid, order->prepaid_duration_s);
-  if (!late.empty()) {
-    fail_start(*order, late);
+  if (!first) return;
+  spdlog::info("bike order {} created for {} (socket {} of {}, prepaid {} fen, {} s)", o.order_no, p.pay_no,
+               o.socket_no, o.device_code, o.prepaid, o.prepaid_duration_s);
+  if (!first->why.empty()) {
+    spdlog::warn("bike order {}: {}; the prepayment is returned", o.order_no, first->why);
     return;
   }
-  if (busy) {
-    fail_start(*order, "插座已被占用，启动失败");
-    return;
-  }
-  start_device(*order);
+  send_start(o);
 }
 
-void BikeOrders::start_device(const BikeOrder& o) {
+void BikeOrders::send_start(const BikeOrder& o) {
   devices::RemoteStart cmd{static_cast<unsigned>(o.socket_no), o.order_no, std::nullopt};
   // The answer comes back on a device thread; a refusal writes to the database: a worker.
   gateway_.send_async(device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
@@ -217,15 +208,14 @@ void BikeOrders::on_start_answer(const BikeOrder& o, const devices::CommandReply
 }
 
 void BikeOrders::fail_start(const BikeOrder& o, const std::string& why) {
-  payment::PendingSettlement returned;  // the whole prepayment goes back, in the same transaction
-  bool failed = db_.write([&](Connection& c) {
-    if (!BikeOrderRepo(c).fail_start(o.id, why, now_ms())) return false;
-    if (o.pay_order_id) returned = payments_.settle_in(c, *o.pay_order_id, 0);
-    return true;
+  auto to = next_state(o.state, E::start_failed);
+  if (!to) return;
+  // the whole prepayment goes back, in the same transaction; nothing when it started meanwhile, or
+  // another path ended it
+  auto failed = life_.end_and_settle(o.pay_order_id, 0, [&](Connection& c) {
+    return BikeOrderRepo(c).fail_start(o.id, *to, why, now_ms());
   });
-  if (!failed) return;  // it started meanwhile, or another path ended it
-  spdlog::warn("bike order {}: {}", o.order_no, why);
-  payments_.send(returned);
+  if (failed) spdlog::warn("bike order {}: {}", o.order_no, why);
 }
 
 // ---- billing and settlement ----------------------------------------------------------------------------
@@ -284,35 +274,29 @@ bool BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& r
   // until it is finished — by this call or by another path (then false: settled once).
   // The order's end, the capture and the refund's reservation commit together (no money left held by a
   // crash in between); the refund goes to the gateway after the commit.
-  payment::PendingSettlement pending;
-  bool mine = db_.write([&](Connection& c) {
-    BikeOrderRepo repo(c);
-    std::string from = o.state;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-      if (repo.finish(o.id, from, f)) {
-        if (o.pay_order_id) {
-          pending = payments_.settle_in(c, *o.pay_order_id, f.charged);
-          repo.set_charged(o.id, pending.settlement.charged, now_ms());
+  auto s = life_.end_and_settle(
+      o.pay_order_id, f.charged,
+      [&](Connection& c) {
+        BikeOrderRepo repo(c);
+        BS from = o.state;
+        for (int attempt = 0; attempt < 3; ++attempt) {
+          auto to = next_state(from, E::session_ended);
+          if (!to) return false;  // finished by another path: settled once
+          if (repo.finish(o.id, from, *to, f)) return true;
+          auto now = repo.find(o.id);
+          if (!now) return false;
+          from = now->state;
         }
-        return true;
-      }
-      auto now = repo.find(o.id);
-      if (!now || now->state == "finished") return false;
-      from = now->state;
-    }
-    return false;
-  });
-  if (!mine) return false;
+        return false;
+      },
+      [&](Connection& c, int64_t captured) { BikeOrderRepo(c).set_charged(o.id, captured, now_ms()); });
+  if (!s) return false;
   {
     std::lock_guard lk(live_mu_);
     live_.erase(o.id);
   }
-  int64_t charged = 0, refunded = 0;
-  if (o.pay_order_id) {
-    auto s = payments_.send(pending);
-    charged = s.settlement.charged;
-    refunded = s.settlement.refund;
-  }
+  int64_t charged = o.pay_order_id ? s->settlement.charged : 0;
+  int64_t refunded = o.pay_order_id ? s->settlement.refund : 0;
   spdlog::info("bike order {} finished: {} s, {} (0.0001 kWh), charged {} fen, returned {} fen — {}",
                o.order_no, f.duration_s, f.energy, charged, refunded, reason);
   if (out) *out = {"finished", charged, refunded, reason};
@@ -343,30 +327,14 @@ BikeOrders::Usage BikeOrders::usage_now(const BikeOrder& o, int64_t now) {
 // ---- the sweeper -----------------------------------------------------------------------------------------
 
 int BikeOrders::recover_unstarted(int64_t now) {
-  auto due = db_.read([&](Connection& c) {
-    return db::payment::PaymentRepo(c).paid_without_order("bike", now - kRecoveryWindowMs,
-                                                          now - kUnstartedGraceMs, 100);
-  });
-  int recovered = 0;
-  for (const auto& p : due) {
-    try {
-      spdlog::warn("bike pay order {}: paid but no order was started; recovered", p.pay_no);
-      paid(p, "支付后未能启动（服务中断），预付款已全额退回");
-      ++recovered;
-    } catch (const std::exception& e) {
-      spdlog::error("bike pay order {}: recovery failed: {}", p.pay_no, e.what());
-    }
-  }
-  return recovered;
+  return life_.recover_unstarted(
+      now, [this](const db::payment::PayOrder& p, const std::string& why) { start_paid(p, why); });
 }
 
 void BikeOrders::sweep() {
   auto orders = db_.read([](Connection& c) { return BikeOrderRepo(c).active(); });
   int64_t now = now_ms();
-  if (now - last_recovery_ms_ >= kRecoveryEveryMs) {
-    last_recovery_ms_ = now;
-    recover_unstarted(now);
-  }
+  if (life_.recovery_due(now)) recover_unstarted(now);
   {
     std::lock_guard lk(live_mu_);
     std::erase_if(live_, [&](const auto& kv) {
@@ -381,20 +349,13 @@ void BikeOrders::sweep() {
       spdlog::error("bike order {}: {}", o.order_no, e.what());
     }
   }
-  if (progress.empty()) return;
-  try {  // one transaction per sweep, not one per session (an order ended meanwhile is left alone)
-    db_.write([&](Connection& c) {
-      BikeOrderRepo repo(c);
-      for (const auto& p : progress) repo.set_progress(p);
-    });
-  } catch (const std::exception& e) {
-    spdlog::error("bike orders: progress of {} sessions not written: {}", progress.size(), e.what());
-  }
+  life_.write_batch(
+      progress, [](Connection& c, const db::bikeorder::Progress& p) { BikeOrderRepo(c).set_progress(p); });
 }
 
 void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bikeorder::Progress>& progress) {
   if (!started(o)) {
-    if (o.state == "charging" && now - o.created_at >= s_.start_timeout_s * 1000)
+    if (o.state == BS::charging && now - o.created_at >= s_.start_timeout_s * 1000)
       fail_start(o, "启动超时：设备未在" + std::to_string(s_.start_timeout_s) + "秒内开始充电");
     return;
   }
@@ -402,18 +363,20 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
   if (!online) {
     if (!o.device_lost_at) {
       db_.write([&](Connection& c) { BikeOrderRepo(c).set_device_lost(o.id, now); });
-    } else if (o.state == "charging" && now - *o.device_lost_at >= s_.suspend_timeout_s * 1000) {
-      db_.write([&](Connection& c) { BikeOrderRepo(c).transition(o.id, "charging", "suspended", "", now); });
+    } else if (auto to = next_state(o.state, E::device_lost_timeout);
+               to && now - *o.device_lost_at >= s_.suspend_timeout_s * 1000) {
+      db_.write([&](Connection& c) { BikeOrderRepo(c).transition(o.id, o.state, *to, "", now); });
       spdlog::warn("bike order {}: device {} offline for {} s, suspended", o.order_no, o.device_code,
                    (now - *o.device_lost_at) / 1000);
     }
-  } else if (o.device_lost_at || o.state == "suspended") {
+  } else if (o.device_lost_at || o.state == BS::suspended) {
+    auto back = o.state == BS::suspended ? next_state(o.state, E::device_returned) : std::nullopt;
     db_.write([&](Connection& c) {
       BikeOrderRepo repo(c);
       repo.clear_device_lost(o.id);
-      if (o.state == "suspended") repo.transition(o.id, "suspended", "charging", "", now);
+      if (back) repo.transition(o.id, o.state, *back, "", now);
     });
-    if (o.state == "suspended")
+    if (o.state == BS::suspended)
       spdlog::info("bike order {}: device {} is back, charging", o.order_no, o.device_code);
   }
 
@@ -474,16 +437,16 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
   std::string reason = auto_stop_reason(in);
   if (reason.empty()) return;
   if (!online) {  // suspended and its time is up: the device cannot be told, the last report is billed
-    if (o.state == "suspended") settle(o, last_reported, reason + "（设备离线，按最后上报结算）");
+    if (o.state == BS::suspended) settle(o, last_reported, reason + "（设备离线，按最后上报结算）");
     return;
   }
   if (db_.write([&](Connection& c) { return BikeOrderRepo(c).mark_stop_requested(o.id, reason, now); })) {
     spdlog::info("bike order {}: {}", o.order_no, reason);
-    stop_device(o);
+    send_stop(o);
   }
 }
 
-void BikeOrders::stop_device(const BikeOrder& o) {
+void BikeOrders::send_stop(const BikeOrder& o) {
   if (!o.device_txn_no) return;
   devices::RemoteStop cmd;
   int64_t txn = 0;  // OCPP transaction ids are integers; another text is refused as invalid_argument
@@ -505,7 +468,7 @@ void BikeOrders::stop_device(const BikeOrder& o) {
 charging::IdTagResult BikeOrders::authorize(const devices::DeviceRef& device, const std::string& id_tag) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(id_tag); });
   if (o && o->device_id == device.id) {
-    if (o->state == "charging" && !o->device_txn_no) return {"Accepted", {}};
+    if (o->state == BS::charging && !o->device_txn_no) return {"Accepted", {}};
     return {"Invalid", {}};
   }
   return recording_.authorize(device, id_tag);
@@ -528,7 +491,7 @@ charging::TxStartResult BikeOrders::start_transaction(const charging::TxStart& t
   });
   if (!ok) {
     spdlog::warn("bike order {}: StartTransaction on socket {} refused (order {}, socket {})", o->order_no,
-                 t.connector, o->state, o->socket_no);
+                 t.connector, to_string(o->state), o->socket_no);
     r.id_tag = {"Invalid", {}};
     return r;
   }
@@ -546,7 +509,7 @@ std::optional<charging::IdTagResult> BikeOrders::stop_transaction(const charging
   auto o = db_.read([&](Connection& c) {
     return BikeOrderRepo(c).find_by_txn(t.device.id, std::to_string(t.transaction_id));
   });
-  if (!o || o->state == "finished" || !o->start_at) return res;  // unknown, or settled before: applied once
+  if (!o || o->state == BS::finished || !o->start_at) return res;  // unknown, or settled before: applied once
   Usage u;
   u.duration_s = std::max<int64_t>(0, (t.timestamp_ms - *o->start_at) / 1000);
   // meterStop is whole Wh; the MeterValues read finer (0.1 Wh): the larger of the two is what was drawn.
@@ -559,84 +522,47 @@ std::optional<charging::IdTagResult> BikeOrders::stop_transaction(const charging
   return res;
 }
 
-void BikeOrders::expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) {
-  recording_.expect_remote_start(device, id_tag);
-}
-
-charging::TxRecordResult BikeOrders::transaction_record(const charging::TxRecord& r) {
-  return recording_.transaction_record(r);
-}
-
-void BikeOrders::flag_transaction(const devices::DeviceRef& device, int64_t connector,
-                                  const std::string& device_serial, const std::string& why) {
-  recording_.flag_transaction(device, connector, device_serial, why);
-}
-
 // ---- driver and admin actions ---------------------------------------------------------------------------
 
-json::object BikeOrders::to_json(const BikeOrder& o, bool live) {
-  json::object j;
-  j["orderNo"] = o.order_no;
-  j["state"] = o.state;
-  bool running = o.state == "charging" || o.state == "suspended";
-  j["phase"] = o.state != "charging" ? o.state
-               : !started(o)         ? "starting"
-               : o.stop_requested_at ? "stopping"
-                                     : "charging";
-  j["stationId"] = o.station_id;
-  j["deviceId"] = o.device_id;
-  j["deviceCode"] = o.device_code;
-  j["socketId"] = o.socket_id;
-  j["socketNo"] = o.socket_no;
-  j["prepaid"] = o.prepaid;
-  j["prepaidDurationS"] = o.prepaid_duration_s;
-  j["durationS"] = o.duration_s;
-  j["energy"] = o.energy;
-  j["kwh"] = money::energy_text(o.energy);
-  j["powerW"] = o.power_w;
-  j["energyFee"] = o.energy_fee;
-  j["serviceFee"] = o.service_fee;
-  j["charged"] = o.charged;
-  j["refunded"] = o.refunded;
-  j["costSoFar"] = o.charged;
-  j["endReason"] = o.end_reason;
-  j["createTime"] = o.created_at;
-  j["startTime"] = o.start_at ? json::value(*o.start_at) : json::value(nullptr);
-  j["endTime"] = o.end_at ? json::value(*o.end_at) : json::value(nullptr);
-  if (!o.billing_detail.empty()) {
-    boost::system::error_code ec;
-    auto v = json::parse(o.billing_detail, ec);
-    if (!ec) j["billing"] = v;
+BikeOrderView BikeOrders::view_of(const BikeOrder& o, bool live) {
+  BikeOrderView v;
+  v.order = o;
+  v.phase = o.state != BS::charging ? state_name(o.state)
+            : !started(o)           ? "starting"
+            : o.stop_requested_at   ? "stopping"
+                                    : "charging";
+  v.duration_s = o.duration_s;
+  v.energy = o.energy;
+  v.power_w = o.power_w;
+  v.cost_so_far = o.charged;
+  bool running = o.state == BS::charging || o.state == BS::suspended;
+  if (!live || !running || !started(o)) return v;
+  v.live = true;
+  Usage u = usage_now(o, now_ms());
+  v.duration_s = u.duration_s;
+  v.energy = u.energy;
+  v.power_w = u.power_w;
+  std::optional<int64_t> powered_at = u.power_w > 0 ? std::optional<int64_t>(0) : std::nullopt;
+  {
+    std::lock_guard lk(live_mu_);  // the first report of drawn power (none here after a restart)
+    if (auto it = live_.find(o.id); it != live_.end())
+      for (const auto& smp : it->second.samples)
+        if (smp.power_w.value_or(0) > 0 || smp.energy.value_or(0) > 0) {
+          powered_at = smp.at_s;
+          break;
+        }
   }
-  if (live && running && started(o)) {
-    int64_t now = now_ms();
-    Usage u = usage_now(o, now);
-    j["durationS"] = u.duration_s;
-    j["energy"] = u.energy;
-    j["kwh"] = money::energy_text(u.energy);
-    j["powerW"] = u.power_w;
-    std::optional<int64_t> powered_at = u.power_w > 0 ? std::optional<int64_t>(0) : std::nullopt;
-    {
-      std::lock_guard lk(live_mu_);  // the first report of drawn power (none here after a restart)
-      if (auto it = live_.find(o.id); it != live_.end())
-        for (const auto& smp : it->second.samples)
-          if (smp.power_w.value_or(0) > 0 || smp.energy.value_or(0) > 0) {
-            powered_at = smp.at_s;
-            break;
-          }
-    }
-    auto t = tariff_of(o);
-    auto rest =
-        remaining_time(t ? t->mode : tariff::BikeMode::A, u.duration_s, o.prepaid_duration_s, powered_at);
-    j["remainingS"] = rest.seconds ? json::value(*rest.seconds) : json::value(nullptr);
-    j["remainingMeasuring"] = rest.measuring;
-    if (t) j["costSoFar"] = bill(*t, o, u).total;
-  }
-  return j;
+  auto t = tariff_of(o);
+  auto rest =
+      remaining_time(t ? t->mode : tariff::BikeMode::A, u.duration_s, o.prepaid_duration_s, powered_at);
+  v.remaining_s = rest.seconds;
+  v.remaining_measuring = rest.measuring;
+  if (t) v.cost_so_far = bill(*t, o, u).total;
+  return v;
 }
 
-std::pair<json::array, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_t page_num,
-                                                         int64_t page_size) {
+std::pair<std::vector<BikeOrderView>, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_t page_num,
+                                                                        int64_t page_size) {
   page_num = std::max<int64_t>(1, page_num);
   page_size = std::clamp<int64_t>(page_size, 1, 100);
   auto [orders, total] = db_.read([&](Connection& c) {
@@ -644,22 +570,22 @@ std::pair<json::array, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_
     return std::make_pair(repo.of_user(user_id, (page_num - 1) * page_size, page_size),
                           repo.count_of_user(user_id));
   });
-  json::array rows;
-  for (const auto& o : orders) rows.push_back(to_json(o, false));
+  std::vector<BikeOrderView> rows;
+  for (const auto& o : orders) rows.push_back(view_of(o, false));
   return {std::move(rows), total};
 }
 
-json::object BikeOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
+BikeOrderView BikeOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  return to_json(*o, true);
+  return view_of(*o, true);
 }
 
-json::object BikeOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
+BikeOrderView BikeOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  if (o->state != "charging" && o->state != "suspended")
-    fail_conflict("订单已" + std::string(o->state == "finished" ? "结束" : "异常结束") + "，无需停止");
+  if (o->state != BS::charging && o->state != BS::suspended)
+    fail_conflict("订单已" + std::string(o->state == BS::finished ? "结束" : "异常结束") + "，无需停止");
   int64_t now = now_ms();
   if (!started(*o)) {  // the device has not started yet: cancelled, nothing charged
     settle(*o, Usage{}, "用户在设备启动前取消");
@@ -672,17 +598,23 @@ json::object BikeOrders::stop_by_driver(int64_t user_id, const std::string& orde
   } else if (db_.write([&](Connection& c) {
                return BikeOrderRepo(c).mark_stop_requested(o->id, "用户结束充电", now);
              })) {
-    stop_device(*o);
+    send_stop(*o);
   }
   auto now_o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(o->id); });
-  return to_json(*now_o, true);
+  return view_of(*now_o, true);
+}
+
+std::optional<int64_t> BikeOrders::running_cost(int64_t order_id) {
+  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(order_id); });
+  if (!o || (o->state != BS::charging && o->state != BS::suspended)) return std::nullopt;
+  auto t = started(*o) ? tariff_of(*o) : std::nullopt;
+  return t ? bill(*t, *o, usage_now(*o, now_ms())).total : o->charged;
 }
 
 EndResult BikeOrders::end(const EndRequest& r) {
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(r.order_id); });
   if (!o) fail_not_found("订单不存在");
-  auto state = parse_bike_order_state(o->state);
-  if (!state || !admin_can_end(*state)) fail_conflict("订单状态为" + o->state + "，不能结束");
+  if (!admin_can_end(o->state)) fail_conflict("订单状态为" + state_name(o->state) + "，不能结束");
   if (r.duration_s && (*r.duration_s < 0 || *r.duration_s > int64_t{tariff::kBikeMaxDurationMin} * 60))
     fail_bad_request("durationS: 自定义时长须在0到48小时之间（秒）");
   Usage u;
@@ -695,9 +627,9 @@ EndResult BikeOrders::end(const EndRequest& r) {
                        (r.op.empty() ? "" : "（" + r.op + "）");
   EndResult out;
   if (!settle(*o, u, reason, &out)) fail_conflict("订单已结束");
-  if (started(*o) && (o->state == "charging" || o->state == "suspended") &&
+  if (started(*o) && (o->state == BS::charging || o->state == BS::suspended) &&
       gateway_.is_online(device_of(*o))) {
-    stop_device(*o);  // best effort; its StopTransaction finds the order ended
+    send_stop(*o);  // best effort; its StopTransaction finds the order ended
   }
   return out;
 }

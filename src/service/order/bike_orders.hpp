@@ -2,8 +2,9 @@
 // E-bike charging orders end to end (ORD-BIKE, APP-4/5; docs/orders.md "E-bike orders"):
 //   request_start  the driver's start request: checks the socket, device, station payment configuration,
 //                  tariff and prepay value, then a pay order remembering the socket;
-//   paid           (PaymentService::on_paid) the order is created `charging` and the socket is started
-//                  over OCPP (RemoteStartTransaction, idTag = order no.) on the worker thread;
+//   start_paid     (PaymentService::on_paid) the order is created `charging` (OrderLifecycle::
+//                  write_first_state) and the socket is started over OCPP (RemoteStartTransaction, idTag =
+//                  order no.; send_start);
 //   device events  (ChargingService, bike devices) StartTransaction starts the session, StopTransaction
 //                  settles it through the tariff engine once; transactions are still recorded in
 //                  charging_transaction by the RecordingChargingService it delegates to;
@@ -30,6 +31,7 @@
 #include "service/order/bike_auto_stop.hpp"
 #include "service/order/order_actions.hpp"
 #include "service/order/order_common.hpp"
+#include "service/order/order_lifecycle.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/bike_order_repo.hpp"
@@ -54,43 +56,46 @@ struct BikeStartInput {
   std::string phone;
 };
 
-struct BikeStartOffer {
-  std::string pay_no, cashier_url;
-  int64_t amount = 0, expires_at = 0;
+// A driver's view of one e-bike order (the app's list and detail); the route builds its JSON.
+struct BikeOrderView {
+  db::bikeorder::BikeOrder order;
+  std::string phase;  // the state, with charging told apart: starting | charging | stopping
+  int64_t duration_s = 0, energy = 0, power_w = 0, cost_so_far = 0;  // live while running (detail)
+  bool live = false;                   // running and started, read live: the remaining time below
+  std::optional<int64_t> remaining_s;  // nullopt while it is measured (remaining_measuring)
+  bool remaining_measuring = false;
 };
 
-class BikeOrders final : public charging::ChargingService, public OrderEnder {
+class BikeOrders final : public RecordedCharging, public OrderEnder {
  public:
   BikeOrders(db::Database& db, devices::DeviceGateway& gateway, devices::MeterStore& meters,
              payment::PaymentService& payments, charging::ChargingService& recording, BikeOrderSettings s);
   ~BikeOrders() override;
-  void start();  // sweeper and worker threads
+  void start();  // sweeper and worker threads; registers the on_paid hook
   void stop();
 
   // Driver API (the caller is signed in; every order is looked up as the caller's own).
-  BikeStartOffer request_start(const BikeStartInput& in);
-  std::pair<boost::json::array, int64_t> list_of_user(int64_t user_id, int64_t page_num, int64_t page_size);
-  boost::json::object detail_of_user(int64_t user_id, const std::string& order_no);
-  boost::json::object stop_by_driver(int64_t user_id, const std::string& order_no);
+  StartOffer request_start(const BikeStartInput& in);
+  std::pair<std::vector<BikeOrderView>, int64_t> list_of_user(int64_t user_id, int64_t page_num,
+                                                              int64_t page_size);
+  BikeOrderView detail_of_user(int64_t user_id, const std::string& order_no);
+  BikeOrderView stop_by_driver(int64_t user_id, const std::string& order_no);  // the order afterwards
 
   // The payment of a start request was applied (PaymentService::on_paid). `late`: the reason when it is
   // recovered late (recover_unstarted): the order is made and failed at once, never started then.
-  void paid(const db::payment::PayOrder& p, const std::string& late = "");
+  void start_paid(const db::payment::PayOrder& p, const std::string& late = "");
   // As CarOrders::recover_unstarted: payments of start requests that never became an order. The sweeper
   // runs it every 30 s (public for the test route). Returns how many were recovered.
   int recover_unstarted(int64_t now);
 
   // OrderEnder (ORD-BIKE 结束).
   EndResult end(const EndRequest& r) override;
+  std::optional<int64_t> running_cost(int64_t order_id) override;
 
   // ChargingService for e-bike devices.
   charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;
   charging::TxStartResult start_transaction(const charging::TxStart& t) override;
   std::optional<charging::IdTagResult> stop_transaction(const charging::TxStop& t) override;
-  void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) override;
-  charging::TxRecordResult transaction_record(const charging::TxRecord& r) override;
-  void flag_transaction(const devices::DeviceRef& device, int64_t connector, const std::string& device_serial,
-                        const std::string& why) override;
 
  private:
   // What the sweeper learns of a running session between database writes.
@@ -110,9 +115,9 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   void sweep_one(const db::bikeorder::BikeOrder& o, int64_t now,
                  std::vector<db::bikeorder::Progress>& progress);
   // Send the command and return at once; the device's answer is handled on the worker.
-  void start_device(const db::bikeorder::BikeOrder& o);
+  void send_start(const db::bikeorder::BikeOrder& o);
   void on_start_answer(const db::bikeorder::BikeOrder& o, const devices::CommandReply& reply);
-  void stop_device(const db::bikeorder::BikeOrder& o);
+  void send_stop(const db::bikeorder::BikeOrder& o);
   void fail_start(const db::bikeorder::BikeOrder& o, const std::string& why);
   // Ends the order (from its current state) with the bill of `u` and settles the payment. False when
   // another path ended it first.
@@ -122,22 +127,18 @@ class BikeOrders final : public charging::ChargingService, public OrderEnder {
   tariff::BikeBill bill(const tariff::BikeTariff& t, const db::bikeorder::BikeOrder& o, const Usage& u);
   Usage usage_now(const db::bikeorder::BikeOrder& o, int64_t now);
   std::optional<devices::LatestMeter> meter_of(const db::bikeorder::BikeOrder& o);
-  boost::json::object to_json(const db::bikeorder::BikeOrder& o, bool live);
-  void post(std::function<void()> job) { worker_.post(std::move(job)); }
+  BikeOrderView view_of(const db::bikeorder::BikeOrder& o, bool live);
+  void post(std::function<void()> job) { life_.post(std::move(job)); }
 
   db::Database& db_;
   devices::DeviceGateway& gateway_;
   devices::MeterStore& meters_;
   payment::PaymentService& payments_;
-  charging::ChargingService& recording_;
   BikeOrderSettings s_;
+  OrderLifecycle life_;
 
   std::mutex live_mu_;
   std::map<int64_t, Live> live_;  // order id → session data (sweeper thread)
-
-  Workers worker_{"bike orders", 1};  // the devices' answers that write (a refused start)
-  Sweeper sweeper_;
-  int64_t last_recovery_ms_ = 0;  // sweeper thread
 };
 
 }  // namespace zc::order

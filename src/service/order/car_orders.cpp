@@ -8,7 +8,6 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
-#include "core/money_text.hpp"
 #include "core/timezone.hpp"
 #include "domain/order/car_order_state.hpp"
 #include "service/car/tariff_service.hpp"
@@ -24,19 +23,8 @@ using E = CarOrderEvent;
 
 namespace {
 
-std::string state_name(S s) {
-  return std::string(to_string(s));
-}
-
-// The state an event leads to from the stored state, or nullopt (not allowed: logged, nothing changes).
-std::optional<S> after(const std::string& stored, E e) {
-  auto s = parse_car_order_state(stored);
-  if (!s) return std::nullopt;
-  return next_state(*s, e);
-}
-
-bool is_open(const std::string& state) {
-  return state == "starting" || state == "charging" || state == "stopping" || state == "suspended";
+bool is_open(S s) {
+  return s == S::starting || s == S::charging || s == S::stopping || s == S::suspended;
 }
 
 TimeZone zone_named(const std::string& name) {
@@ -47,30 +35,26 @@ TimeZone zone_named(const std::string& name) {
 
 CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
                      charging::RecordingChargingService& recording)
-    : car_(car),
+    : RecordedCharging(recording),
+      car_(car),
       cfg_(car.cfg),
       payments_(payments),
       meters_(meters),
-      recording_(recording),
-      sweeper_("car-orders",
-               std::chrono::milliseconds(std::max<int64_t>(100, car.cfg.order.sweep_interval_ms)),
-               [this] { sweep(); }),
-      workers_("car orders", static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64))) {
-}
+      life_(car.db, payments, "car", car.cfg.order.sweep_interval_ms,
+            static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)),
+            [this] { sweep(); }) {}
 
 CarOrders::~CarOrders() {
   stop();
 }
 
 void CarOrders::start() {
-  payments_.on_paid([this](const db::payment::PayOrder& p) { on_paid(p); });
-  workers_.start();
-  sweeper_.start();
+  // never in the payment's notification: the start waits for the gun's lock
+  life_.start([this](const db::payment::PayOrder& p) { post([this, p] { start_paid(p); }); });
 }
 
 void CarOrders::stop() {
-  sweeper_.stop();
-  workers_.stop();
+  life_.stop();
 }
 
 devices::DeviceRef CarOrders::pile_ref(const Order& o) const {
@@ -79,7 +63,7 @@ devices::DeviceRef CarOrders::pile_ref(const Order& o) const {
 
 // ---- app API -------------------------------------------------------------------------------------------
 
-json::object CarOrders::create(const CarOrderRequest& r) {
+StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   if (r.amount <= 0) fail_bad_request("amount: 预付金额必须大于0（分）");
   if (r.plate.size() > 16) fail_bad_request("plate: 车牌号过长");
   if (!r.gun_id && r.gun_code.empty()) fail_bad_request("gunId: 请提供充电枪（gunId或gunCode）");
@@ -114,48 +98,37 @@ json::object CarOrders::create(const CarOrderRequest& r) {
                      std::to_string(cfg_.order.min_prepay_fen) + "到" +
                      std::to_string(cfg_.order.max_prepay_fen) + "分之间");
 
-  payment::PrepayInput in;
-  in.order_type = "car";
-  in.station_type = db::station::StationType::car;
-  in.station_id = g.station_id;
-  in.amount = r.amount;
-  in.phone = r.phone;
-  in.user_id = r.user_id;
-  in.description = "汽车充电预付 " + g.gun_code;
-  auto p = payments_.create_prepay(in);
-  car_.db.write([&](Connection& c) {
-    CarOrderRepo(c).insert_prepay({p.id, r.user_id, g.gun_id, r.plate}, now_ms());
-  });
-  return json::object{{"payNo", p.pay_no},
-                      {"cashierUrl", p.cashier_path},
-                      {"amount", p.amount},
-                      {"expireTime", p.expires_at},
-                      {"gunCode", g.gun_code}};
+  return life_.request_start(
+      {g.station_id, r.amount, r.user_id, r.phone, "汽车充电预付 " + g.gun_code, g.gun_code},
+      [&](Connection& c, int64_t pay_order_id) {
+        CarOrderRepo(c).insert_prepay({pay_order_id, r.user_id, g.gun_id, r.plate}, now_ms());
+      });
 }
 
-json::object CarOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
+void CarOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
   auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  if (o->state == "stopping") return json::object{{"orderNo", o->order_no}, {"state", "stopping"}};
-  if (o->state != "charging") fail_conflict("订单当前状态为" + o->state + "，不能停止");
+  if (o->state == S::stopping) return;
+  if (o->state != S::charging) fail_conflict("订单当前状态为" + state_name(o->state) + "，不能停止");
   bool now_stopping = car_.db.write(
       [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o->id, "用户停止", now_ms()); });
   if (now_stopping) send_stop(*o);
-  return json::object{{"orderNo", o->order_no}, {"state", "stopping"}};
 }
 
-json::object CarOrders::detail(int64_t user_id, const std::string& order_no) {
+CarOrderView CarOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
   auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(order_no); });
   if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  return order_json(*o, true);
+  return view_of(*o, true);
 }
 
-json::array CarOrders::list(int64_t user_id, int64_t page_num, int64_t page_size, int64_t& total) {
+std::pair<std::vector<CarOrderView>, int64_t> CarOrders::list_of_user(int64_t user_id, int64_t page_num,
+                                                                      int64_t page_size) {
+  int64_t total = 0;
   auto rows = car_.db.read(
       [&](Connection& c) { return CarOrderRepo(c).user_orders(user_id, page_num, page_size, total); });
-  json::array out;
-  for (const auto& o : rows) out.push_back(order_json(o, false));
-  return out;
+  std::vector<CarOrderView> out;
+  for (const auto& o : rows) out.push_back(view_of(o, false));
+  return {std::move(out), total};
 }
 
 std::optional<devices::LatestMeter> CarOrders::live_meter(const Order& o) const {
@@ -165,62 +138,41 @@ std::optional<devices::LatestMeter> CarOrders::live_meter(const Order& o) const 
   return m;
 }
 
-json::object CarOrders::order_json(const Order& o, bool live) {
-  json::object j;
-  j["orderNo"] = o.order_no;
-  j["state"] = o.state;
-  j["stationId"] = o.station_id;
-  j["stationName"] = car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
-  j["pileCode"] = o.pile_code;
-  j["gunCode"] = o.gun_code;
-  j["gunNo"] = o.gun_no;
-  j["plate"] = o.plate;
-  j["startMethod"] = o.start_method;
-  j["prepaid"] = o.prepaid;
-  j["charged"] = o.charged;
-  j["refunded"] = o.refunded;
-  j["energyFee"] = o.energy_fee;
-  j["serviceFee"] = o.service_fee;
-  j["endReason"] = o.end_reason;
-  j["createTime"] = o.created_at;
-  j["startTime"] = o.start_at ? json::value(*o.start_at) : json::value(nullptr);
-  j["endTime"] = o.end_at ? json::value(*o.end_at) : json::value(nullptr);
-  int64_t energy = o.energy;
-  j["powerW"] = o.power_w;
-  j["voltage"] = nullptr;
-  j["current"] = nullptr;
-  j["soc"] = nullptr;
+CarOrderView CarOrders::view_of(const Order& o, bool live) {
+  CarOrderView v;
+  v.order = o;
+  v.station_name = car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
+  v.energy = o.energy;
+  v.power_w = o.power_w;
   if (live && is_open(o.state)) {
     if (auto m = live_meter(o)) {
-      if (m->energy) energy = std::max<int64_t>(0, *m->energy - o.meter_start);
-      if (m->power_w) j["powerW"] = static_cast<int64_t>(*m->power_w);
-      if (m->voltage_v) j["voltage"] = *m->voltage_v;
-      if (m->current_a) j["current"] = *m->current_a;
-      if (m->soc) j["soc"] = *m->soc;
+      if (m->energy) v.energy = std::max<int64_t>(0, *m->energy - o.meter_start);
+      if (m->power_w) v.power_w = static_cast<int64_t>(*m->power_w);
+      v.voltage = m->voltage_v;
+      v.current = m->current_a;
+      v.soc = m->soc;
     }
   }
-  j["energy"] = energy;
-  j["kwh"] = money::energy_text(energy);
   int64_t end = o.end_at.value_or(now_ms());
-  j["durationS"] = o.start_at ? std::max<int64_t>(0, end - *o.start_at) / 1000 : 0;
-  if (o.state == "completed") {
-    j["costSoFar"] = o.charged;
-  } else if (o.start_at && o.tariff_version_id) {
-    j["costSoFar"] = cost_so_far(o, energy, now_ms(), station_zone(o.station_id));
-  } else {
-    j["costSoFar"] = 0;
-  }
-  json::value tiers = json::array();
-  if (!o.billing_detail.empty()) {
-    boost::system::error_code ec;
-    json::value d = json::parse(o.billing_detail, ec);
-    if (!ec && d.is_object() && d.as_object().contains("tiers")) tiers = d.as_object().at("tiers");
-  }
-  j["tiers"] = std::move(tiers);
-  return j;
+  v.duration_s = o.start_at ? std::max<int64_t>(0, end - *o.start_at) / 1000 : 0;
+  v.cost_so_far = o.state == S::completed ? o.charged : running_cost_of(o, v.energy);
+  return v;
 }
 
 // ---- pricing ---------------------------------------------------------------------------------------------
+
+int64_t CarOrders::running_cost_of(const Order& o, int64_t energy) {
+  if (!o.start_at || !o.tariff_version_id) return 0;
+  return cost_so_far(o, energy, now_ms(), station_zone(o.station_id));
+}
+
+std::optional<int64_t> CarOrders::running_cost(int64_t order_id) {
+  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(order_id); });
+  if (!o || !is_open(o->state)) return std::nullopt;
+  int64_t energy = o->energy;
+  if (auto m = live_meter(*o); m && m->energy) energy = std::max<int64_t>(0, *m->energy - o->meter_start);
+  return running_cost_of(*o, energy);
+}
 
 std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
   if (!o.area_id || !o.tariff_version_id) return std::nullopt;
@@ -265,11 +217,6 @@ int64_t CarOrders::cost_so_far(const Order& o, int64_t energy, int64_t at_ms, co
 
 // ---- the payment starts the session -----------------------------------------------------------------
 
-void CarOrders::on_paid(const db::payment::PayOrder& p) {
-  if (p.order_type != "car") return;
-  post([this, p] { start_paid(p); });
-}
-
 void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& late) {
   auto prepay = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_prepay(p.id); });
   if (!prepay) return;  // a car pay order not made by the app (admin test prepay): nothing to start
@@ -294,7 +241,6 @@ void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& la
   o.phone = p.phone;
   o.plate = prepay->plate;
   o.start_method = "app";
-  o.state = "starting";
   o.protocol = g->protocol;
   if (tariff) o.tariff_version_id = tariff->version_id;
   o.pay_order_id = p.id;
@@ -310,38 +256,28 @@ void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& la
     else if (!car_.gateway.is_online(pile_ref(o)))
       problem = "电桩离线";
   }
-  payment::PendingSettlement returned;  // a session that cannot start: the whole prepayment goes back
-  std::string why;                      // problem, or what the transaction found
-  for (int attempt = 0;; ++attempt) {
+  auto first = life_.write_first_state(p.id, [&](Connection& c) -> std::optional<OrderLifecycle::FirstState> {
+    CarOrderRepo repo(c);
+    repo.lock_gun(o.gun_id);  // then the checks: OrderLifecycle::write_first_state
+    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // this payment already has its order
+    std::string why = problem;
+    if (why.empty() && repo.running_on_gun(o.gun_id)) why = "充电枪已被占用";
     o.order_no = new_order_no('C');
-    try {
-      o.id = car_.db.write([&](Connection& c) {
-        CarOrderRepo repo(c);
-        // Two drivers who paid for the gun at once: under the gun's lock the second sees the first's order
-        // (read in this transaction, after the other committed) and is not started.
-        repo.lock_gun(o.gun_id);
-        why = problem;
-        if (why.empty() && repo.running_on_gun(o.gun_id)) why = "充电枪已被占用";
-        o.state = why.empty() ? "starting" : "abnormal";
-        o.end_reason = why.empty() ? "" : "启动失败：" + why;
-        int64_t id = repo.insert(o);
-        repo.link_pay_order(p.id, id);
-        if (!why.empty()) returned = payments_.settle_in(c, p.id, 0);
-        return id;
-      });
-      problem = why;
-      break;
-    } catch (const db::DatabaseError& e) {
-      if (!e.unique_violation() || attempt >= 5) throw;
-      auto existing = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_pay_order(p.id); });
-      if (existing) return;  // this payment already has its order
-    }
-  }
-  if (!problem.empty()) {
-    spdlog::warn("car order {}: not started ({}); the prepayment is returned", o.order_no, problem);
-    payments_.send(returned);
+    o.state = why.empty() ? S::starting : S::abnormal;
+    o.end_reason = why.empty() ? "" : "启动失败：" + why;
+    o.id = repo.insert(o);
+    repo.link_pay_order(p.id, o.id);
+    return OrderLifecycle::FirstState{o.id, why};
+  });
+  if (!first) return;
+  if (!first->why.empty()) {
+    spdlog::warn("car order {}: not started ({}); the prepayment is returned", o.order_no, first->why);
     return;
   }
+  send_start(o);
+}
+
+void CarOrders::send_start(const Order& o) {
   devices::RemoteStart cmd{static_cast<unsigned>(o.gun_no), o.order_no, o.prepaid};
   // The answer comes back on a device thread; what it decides may write to the database: a worker.
   car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
@@ -365,17 +301,14 @@ void CarOrders::on_start_answer(const Order& o, const devices::CommandReply& rep
 }
 
 void CarOrders::fail_start(const Order& o, const std::string& reason) {
-  auto to = after(o.state, reason.find("超时") != std::string::npos ? E::start_timeout : E::start_refused);
+  auto to =
+      next_state(o.state, reason.find("超时") != std::string::npos ? E::start_timeout : E::start_refused);
   if (!to) return;
-  payment::PendingSettlement returned;
-  bool moved = car_.db.write([&](Connection& c) {
-    if (!CarOrderRepo(c).transition(o.id, o.state, state_name(*to), reason, now_ms())) return false;
-    if (o.pay_order_id) returned = payments_.settle_in(c, *o.pay_order_id, 0);
-    return true;
+  auto moved = life_.end_and_settle(o.pay_order_id, 0, [&](Connection& c) {
+    return CarOrderRepo(c).transition(o.id, o.state, *to, reason, now_ms());
   });
-  if (!moved || !o.pay_order_id) return;
-  spdlog::info("car order {}: {} — the prepayment is returned", o.order_no, reason);
-  payments_.send(returned);
+  if (moved && o.pay_order_id)
+    spdlog::info("car order {}: {} — the prepayment is returned", o.order_no, reason);
 }
 
 void CarOrders::send_stop(const Order& o) {
@@ -393,16 +326,18 @@ void CarOrders::on_stop_answer(const Order& o, const devices::CommandReply& repl
     // the pile says it is not charging that session: its record settles it; if it still charges, the
     // order goes back to charging (the driver may stop again)
     auto now = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(o.id); });
-    if (now && now->state == "stopping" && after("stopping", E::stop_refused))
-      car_.db.write(
-          [&](Connection& c) { CarOrderRepo(c).transition(o.id, "stopping", "charging", "", now_ms()); });
+    auto to = now ? next_state(now->state, E::stop_refused) : std::nullopt;
+    if (to)
+      car_.db.write([&](Connection& c) { CarOrderRepo(c).transition(o.id, now->state, *to, "", now_ms()); });
   }
 }
 
 // ---- settlement ---------------------------------------------------------------------------------------
 
 std::optional<CarOrders::Settled> CarOrders::settle(const Order& o, const CarCharge& c,
-                                                    const std::string& end_reason) {
+                                                    const std::string& end_reason, E e) {
+  auto to = next_state(o.state, e);
+  if (!to) return std::nullopt;  // completed before: settled once
   db::car_order::Completion done;
   done.energy = c.bill.total_energy;
   done.energy_fee = c.capped.charged.energy_fee_total;
@@ -413,22 +348,15 @@ std::optional<CarOrders::Settled> CarOrders::settle(const Order& o, const CarCha
   done.end_at = c.end_ms > 0 ? c.end_ms : now_ms();
   // The order's end, the capture and the refund's reservation commit together (no money left held by
   // a crash in between); the refund goes to the gateway after the commit.
-  payment::PendingSettlement pending;
-  bool claimed = car_.db.write([&](Connection& x) {
-    CarOrderRepo repo(x);
-    if (!repo.complete(o.id, o.state, done)) return false;
-    if (o.pay_order_id) {
-      pending = payments_.settle_in(x, *o.pay_order_id, c.bill.total_fen);
-      repo.set_charged(o.id, pending.settlement.charged);
-    }
-    return true;
-  });
-  if (!claimed) return std::nullopt;
-  Settled out{"completed", done.charged, 0};
+  auto s = life_.end_and_settle(
+      o.pay_order_id, c.bill.total_fen,
+      [&](Connection& x) { return CarOrderRepo(x).complete(o.id, o.state, *to, done); },
+      [&](Connection& x, int64_t captured) { CarOrderRepo(x).set_charged(o.id, captured); });
+  if (!s) return std::nullopt;
+  Settled out{state_name(*to), done.charged, 0};
   if (o.pay_order_id) {
-    auto s = payments_.send(pending);
-    out.charged = s.settlement.charged;
-    out.refunded = s.refund && s.refund->status == "pending" ? s.settlement.refund : 0;
+    out.charged = s->settlement.charged;
+    out.refunded = s->refund && s->refund->status == "pending" ? s->settlement.refund : 0;
   }
   spdlog::info("car order {} completed: energy {} cost {} charged {} refunded {} ({})", o.order_no,
                done.energy, c.bill.total_fen, out.charged, out.refunded, c.method);
@@ -446,16 +374,12 @@ charging::IdTagResult CarOrders::authorize(const devices::DeviceRef& device, con
   return recording_.authorize(device, id_tag);
 }
 
-void CarOrders::expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) {
-  recording_.expect_remote_start(device, id_tag);
-}
-
 charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t) {
   charging::TxStartResult r = recording_.start_transaction(t);
   auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
   if (!o || o->pile_id != t.device.id) return r;  // not a platform order: recorded only
   std::string txn = t.device_serial.empty() ? std::to_string(r.transaction_id) : t.device_serial;
-  if (o->state == "starting") {
+  if (o->state == S::starting) {
     bool ok = car_.db.write([&](Connection& c) {
       return CarOrderRepo(c).confirm_start(o->id, txn, r.transaction_id,
                                            t.timestamp_ms > 0 ? t.timestamp_ms : now_ms(),
@@ -471,8 +395,8 @@ charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t)
   }
   // A start for an order that already ended (refused or timed out and refunded): the session is not paid
   // for — stop it (OCPP: the Invalid idTag makes the pile stop too).
-  spdlog::warn("car order {} is {}: the late start {} on {} is stopped", o->order_no, o->state, txn,
-               o->pile_code);
+  spdlog::warn("car order {} is {}: the late start {} on {} is stopped", o->order_no, state_name(o->state),
+               txn, o->pile_code);
   Order copy = *o;
   copy.device_tx_id = r.transaction_id;
   send_stop(copy);
@@ -487,12 +411,13 @@ std::optional<charging::IdTagResult> CarOrders::stop_transaction(const charging:
   });
   if (!o) return answer;
   if (t.id_tag && *t.id_tag == o->order_no) answer = charging::IdTagResult{"Accepted", {}};
-  if (!after(o->state, E::final_record)) return answer;  // already completed: a repeated stop changes nothing
+  if (!next_state(o->state, E::final_record))
+    return answer;  // already completed: a repeated stop changes nothing
   int64_t energy = std::max<int64_t>(0, t.meter_stop_wh * 10 - o->meter_start);
   CarCharge c = charge_by_meter_of(*o, t.timestamp_ms, energy, station_zone(o->station_id));
   std::string reason = o->end_reason;
   if (reason.empty()) reason = "电桩结束：" + (t.reason.empty() ? std::string("Local") : t.reason);
-  settle(*o, c, reason);
+  settle(*o, c, reason, E::final_record);
   return answer;
 }
 
@@ -510,7 +435,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
                  r.device.code, r.start_method);
     return res;
   }
-  if (!after(o->state, E::final_record)) return res;
+  if (!next_state(o->state, E::final_record)) return res;
   CarCharge c;
   std::optional<tariff::CarTariff> t = tariff_of(*o);
   std::optional<CarCharge> by_tiers;
@@ -523,13 +448,8 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
     c = charge_by_meter_of(copy, r.stop_ms, r.energy, station_zone(o->station_id));
   }
   std::string reason = o->end_reason.empty() ? "电桩结束：" + r.stop_reason : o->end_reason;
-  settle(*o, c, reason);
+  settle(*o, c, reason, E::final_record);
   return res;
-}
-
-void CarOrders::flag_transaction(const devices::DeviceRef& device, int64_t connector,
-                                 const std::string& device_serial, const std::string& why) {
-  recording_.flag_transaction(device, connector, device_serial, why);
 }
 
 // ---- OrderEnder -----------------------------------------------------------------------------------------
@@ -537,8 +457,7 @@ void CarOrders::flag_transaction(const devices::DeviceRef& device, int64_t conne
 EndResult CarOrders::end(const EndRequest& r) {
   auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(r.order_id); });
   if (!o) fail_not_found("订单不存在");
-  auto st = parse_car_order_state(o->state);
-  if (!st || !admin_can_end(*st)) fail_conflict("订单状态为" + o->state + "，不能结束");
+  if (!admin_can_end(o->state)) fail_conflict("订单状态为" + state_name(o->state) + "，不能结束");
   // The order settles now by the last reported energy; a later device record only adds to
   // charging_transaction.
   int64_t energy = o->energy;
@@ -551,42 +470,25 @@ EndResult CarOrders::end(const EndRequest& r) {
   std::string reason =
       (r.reason.empty() ? std::string("管理员结束") : r.reason) + (r.op.empty() ? "" : "（" + r.op + "）");
   CarCharge c = charge_by_meter_of(*o, end_ms, energy, station_zone(o->station_id));
-  auto s = settle(*o, c, reason);
+  auto s = settle(*o, c, reason, E::admin_end);
   if (!s) fail_conflict("订单状态已变化，请刷新后重试");
   // Best effort: a pile that still charges is told to stop; its final record finds the order completed.
-  if ((o->state == "charging" || o->state == "stopping") && car_.gateway.is_online(pile_ref(*o)))
+  if ((o->state == S::charging || o->state == S::stopping) && car_.gateway.is_online(pile_ref(*o)))
     send_stop(*o);
-  return EndResult{"completed", s->charged, s->refunded, "已结束"};
+  return EndResult{s->state, s->charged, s->refunded, "已结束"};
 }
 
 // ---- timers -----------------------------------------------------------------------------------------------
 
 int CarOrders::recover_unstarted(int64_t now) {
-  auto due = car_.db.read([&](Connection& c) {
-    return db::payment::PaymentRepo(c).paid_without_order("car", now - kRecoveryWindowMs,
-                                                          now - kUnstartedGraceMs, 100);
-  });
-  int recovered = 0;
-  for (const auto& p : due) {
-    try {
-      spdlog::warn("car pay order {}: paid at {} but no order was started; recovered", p.pay_no,
-                   p.paid_at.value_or(0));
-      start_paid(p, "支付后未能启动（服务中断），预付款已全额退回");
-      ++recovered;
-    } catch (const std::exception& e) {
-      spdlog::error("car pay order {}: recovery failed: {}", p.pay_no, e.what());
-    }
-  }
-  return recovered;
+  return life_.recover_unstarted(
+      now, [this](const db::payment::PayOrder& p, const std::string& why) { start_paid(p, why); });
 }
 
 void CarOrders::sweep() {
   auto orders = car_.db.read([&](Connection& c) { return CarOrderRepo(c).open_orders(); });
   int64_t now = now_ms();
-  if (now - last_recovery_ms_ >= kRecoveryEveryMs) {
-    last_recovery_ms_ = now;
-    recover_unstarted(now);
-  }
+  if (life_.recovery_due(now)) recover_unstarted(now);
   std::vector<db::car_order::LiveValues> live;  // written together below: one transaction per sweep
   std::map<int64_t, TimeZone> zones;            // station → zone, read once per sweep
   auto zone_of = [&](int64_t station_id) -> const TimeZone& {
@@ -596,18 +498,19 @@ void CarOrders::sweep() {
   };
   for (const auto& o : orders) {
     try {
-      if (o.state == "starting") {
+      if (o.state == S::starting) {
         if (start_timed_out(o.created_at, now, cfg_.order.start_timeout_s * 1000))
           fail_start(o, "启动超时：电桩未确认启动");
         continue;
       }
       bool online = car_.gateway.is_online(pile_ref(o));
       auto m = live_meter(o);
-      if (o.state == "suspended") {
-        if (online && m && m->time > o.device_lost_at.value_or(0) && after(o.state, E::device_returned)) {
+      if (o.state == S::suspended) {
+        if (online && m && m->time > o.device_lost_at.value_or(0) &&
+            next_state(o.state, E::device_returned)) {
           bool back = car_.db.write([&](Connection& c) {
             CarOrderRepo repo(c);
-            bool moved = repo.transition(o.id, "suspended", "charging", "", now);
+            bool moved = repo.transition(o.id, o.state, *next_state(o.state, E::device_returned), "", now);
             if (moved) repo.set_device_lost(o.id, std::nullopt);
             return moved;
           });
@@ -621,9 +524,9 @@ void CarOrders::sweep() {
         if (!o.device_lost_at) {
           car_.db.write([&](Connection& c) { CarOrderRepo(c).set_device_lost(o.id, now); });
         } else if (suspend_due(*o.device_lost_at, now, cfg_.order.device_lost_timeout_s * 1000)) {
-          auto to = after(o.state, E::device_lost_timeout);
+          auto to = next_state(o.state, E::device_lost_timeout);
           if (to && car_.db.write([&](Connection& c) {
-                return CarOrderRepo(c).transition(o.id, o.state, state_name(*to), "", now);
+                return CarOrderRepo(c).transition(o.id, o.state, *to, "", now);
               }))
             spdlog::warn("car order {}: pile {} offline for {} s: suspended", o.order_no, o.pile_code,
                          (now - *o.device_lost_at) / 1000);
@@ -636,7 +539,7 @@ void CarOrders::sweep() {
       int64_t energy = std::max<int64_t>(0, *m->energy - o.meter_start);
       int64_t power = m->power_w ? static_cast<int64_t>(*m->power_w) : 0;
       if (energy != o.energy || power != o.power_w) live.push_back({o.id, energy, power, m->time});
-      if (o.state == "charging" && o.prepaid > 0 &&
+      if (o.state == S::charging && o.prepaid > 0 &&
           cost_so_far(o, energy, std::max(m->time, now), zone_of(o.station_id)) >= o.prepaid) {
         bool stopping = car_.db.write(
             [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o.id, "预付金额已用完", now); });
@@ -649,16 +552,8 @@ void CarOrders::sweep() {
       spdlog::error("car order {}: sweep failed: {}", o.order_no, e.what());
     }
   }
-  if (!live.empty()) {
-    try {
-      car_.db.write([&](Connection& c) {
-        CarOrderRepo repo(c);
-        for (const auto& v : live) repo.set_live(v);
-      });
-    } catch (const std::exception& e) {
-      spdlog::error("car orders: live values of {} orders not written: {}", live.size(), e.what());
-    }
-  }
+  life_.write_batch(live,
+                    [](Connection& c, const db::car_order::LiveValues& v) { CarOrderRepo(c).set_live(v); });
 }
 
 }  // namespace zc::order

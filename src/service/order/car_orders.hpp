@@ -28,11 +28,13 @@
 #include "core/timezone.hpp"
 #include "devices/gateway.hpp"
 #include "devices/meter_store.hpp"
+#include "domain/order/car_order_state.hpp"
 #include "service/car/context.hpp"
 #include "service/charging/recording_charging_service.hpp"
 #include "service/order/car_settlement.hpp"
 #include "service/order/order_actions.hpp"
 #include "service/order/order_common.hpp"
+#include "service/order/order_lifecycle.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/repositories/car_order_repo.hpp"
 
@@ -47,7 +49,15 @@ struct CarOrderRequest {  // POST /app/car/orders
   std::string plate;
 };
 
-class CarOrders final : public charging::ChargingService, public OrderEnder {
+// A driver's view of one car order (the app's list and detail); the route builds its JSON.
+struct CarOrderView {
+  db::car_order::CarOrder order;
+  std::string station_name;
+  int64_t energy = 0, power_w = 0, duration_s = 0, cost_so_far = 0;  // live while open (detail)
+  std::optional<double> voltage, current, soc;                       // the pile's last report (detail)
+};
+
+class CarOrders final : public RecordedCharging, public OrderEnder {
  public:
   CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
             charging::RecordingChargingService& recording);
@@ -59,23 +69,23 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   void stop();
 
   // ---- app API ----
-  // Checks the gun and the amount, creates the pay order: {payNo, cashierUrl, amount, expireTime}.
-  boost::json::object create(const CarOrderRequest& r);
-  boost::json::object stop_by_driver(int64_t user_id, const std::string& order_no);
-  boost::json::object detail(int64_t user_id, const std::string& order_no);  // 404 unless own
-  boost::json::array list(int64_t user_id, int64_t page_num, int64_t page_size, int64_t& total);
+  // Checks the gun and the amount, creates the pay order to pay at the cashier.
+  StartOffer request_start(const CarOrderRequest& r);
+  // The stop is sent (or was already): the order is stopping.
+  void stop_by_driver(int64_t user_id, const std::string& order_no);
+  CarOrderView detail_of_user(int64_t user_id, const std::string& order_no);  // 404 unless own
+  std::pair<std::vector<CarOrderView>, int64_t> list_of_user(int64_t user_id, int64_t page_num,
+                                                             int64_t page_size);
 
   // ---- ChargingService (car piles) ----
   charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;
   charging::TxStartResult start_transaction(const charging::TxStart& t) override;
   std::optional<charging::IdTagResult> stop_transaction(const charging::TxStop& t) override;
-  void expect_remote_start(const devices::DeviceRef& device, const std::string& id_tag) override;
   charging::TxRecordResult transaction_record(const charging::TxRecord& r) override;
-  void flag_transaction(const devices::DeviceRef& device, int64_t connector, const std::string& device_serial,
-                        const std::string& why) override;
 
   // ---- OrderEnder (ORD-CAR 结束) ----
   EndResult end(const EndRequest& r) override;
+  std::optional<int64_t> running_cost(int64_t order_id) override;
 
   // One sweep (the sweeper thread calls it; public for tests that drive time themselves).
   void sweep();
@@ -92,12 +102,13 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
     int64_t charged = 0, refunded = 0;
   };
 
-  void on_paid(const db::payment::PayOrder& p);
   // `late`: the reason when the payment is recovered late (recover_unstarted) — never start then.
   void start_paid(const db::payment::PayOrder& p, const std::string& late = "");
-  void post(std::function<void()> job) { workers_.post(std::move(job)); }
+  void post(std::function<void()> job) { life_.post(std::move(job)); }
 
   devices::DeviceRef pile_ref(const Order& o) const;
+  // The start command; returns at once (the answer is handled on a worker).
+  void send_start(const Order& o);
   // The device's answer to a start/stop command (on a worker).
   void on_start_answer(const Order& o, const devices::CommandReply& reply);
   // Sends the stop; returns at once (the answer is handled on a worker).
@@ -107,7 +118,9 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   void fail_start(const Order& o, const std::string& reason);
   // o.state → completed with the charge; settles the payment (capture + prepay return). nullopt when
   // the order left o.state meanwhile (another path settled it): applied once.
-  std::optional<Settled> settle(const Order& o, const CarCharge& c, const std::string& end_reason);
+  // `e`: final_record or admin_end (domain/order/car_order_state.hpp).
+  std::optional<Settled> settle(const Order& o, const CarCharge& c, const std::string& end_reason,
+                                CarOrderEvent e);
   // The station's time zone (the tariff's periods are local times): one read.
   TimeZone station_zone(int64_t station_id);
   // By meter over [start, end_ms] with `energy` (OCPP stop, admin end, live cost so far).
@@ -117,21 +130,21 @@ class CarOrders final : public charging::ChargingService, public OrderEnder {
   std::optional<tariff::CarTariff> tariff_of(const Order& o);
   int64_t cost_so_far(const Order& o, int64_t energy, int64_t at_ms, const TimeZone& tz);
   std::optional<devices::LatestMeter> live_meter(const Order& o) const;
-  boost::json::object order_json(const Order& o, bool live);
+  // The cost of an open order at its live energy (0 before it started).
+  int64_t running_cost_of(const Order& o, int64_t energy);
+  CarOrderView view_of(const Order& o, bool live);
 
   car::CarContext car_;
   const Config& cfg_;
   payment::PaymentService& payments_;
   devices::MeterStore& meters_;
-  charging::RecordingChargingService& recording_;
-  Sweeper sweeper_;
-  int64_t last_recovery_ms_ = 0;  // sweeper thread
 
   static constexpr size_t kMaxCachedTariffs = 4096;
   std::mutex tariff_mu_;
   std::map<int64_t, tariff::CarTariff> tariff_versions_;  // version id → tariff
 
-  Workers workers_;  // starts after the payment, and the piles' answers to start/stop commands
+  // the sweeper, and the workers: starts after the payment, the piles' answers to start/stop commands
+  OrderLifecycle life_;
 };
 
 }  // namespace zc::order

@@ -1,6 +1,7 @@
 #pragma once
 // What the admin order pages (ORD-CAR, ORD-BIKE) ask of the car and e-bike order services: end an
-// order. Implemented by the car orders and the e-bike orders; the admin routes only see this.
+// order, and the running cost of an open one. Implemented by the car orders and the e-bike orders; the
+// admin routes only see this.
 // Errors are zc::ApiError (404 unknown or out of scope is checked by the route before; 409 when the
 // order's state does not allow ending, naming the state).
 #include <cstdint>
@@ -30,6 +31,8 @@ class OrderEnder {
   // Ends the order: stops the device if it still charges (best effort, never waits for ever) and
   // settles by the last reported value. Applied once: ending an already ended order is a 409.
   virtual EndResult end(const EndRequest& r) = 0;
+  // What the open order costs so far (fen; as the driver's live page shows it), nullopt once it ended.
+  virtual std::optional<int64_t> running_cost(int64_t order_id) = 0;
 };
 
 }  // namespace zc::order

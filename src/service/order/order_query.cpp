@@ -4,6 +4,8 @@
 #include <stdexcept>
 
 #include "core/error.hpp"
+#include "domain/order/bike_order_state.hpp"
+#include "domain/order/car_order_state.hpp"
 #include "export/xlsx.hpp"
 #include "storage/repositories/payment_repo.hpp"
 #include "storage/repositories/station_common.hpp"
@@ -167,7 +169,8 @@ std::vector<ExportColumn> order_columns(OrderKind k) {
       {"启动方式", "startMethod", Cell::label, 10},  {"状态", "status", Cell::label, 10},
       {"预付金额(元)", "prepaid", Cell::money, 12},  {"电费(元)", "energyFee", Cell::money, 10},
       {"服务费(元)", "serviceFee", Cell::money, 10}, {"订单金额(元)", "charged", Cell::money, 12},
-      {"已退金额(元)", "refunded", Cell::money, 12}, {"充电量(kWh)", "energy", Cell::energy, 12},
+      {"已退金额(元)", "refunded", Cell::money, 12}, {"预付退回(元)", "prepayReturned", Cell::money, 12},
+      {"退费(元)", "feeRefunded", Cell::money, 10},  {"充电量(kWh)", "energy", Cell::energy, 12},
       {"下单时间", "createTime", Cell::time, 20},    {"开始时间", "startTime", Cell::time, 20},
       {"结束时间", "endTime", Cell::time, 20},       {"结束原因", "endReason", Cell::text, 20}};
   c.insert(c.end(), rest.begin(), rest.end());
@@ -177,13 +180,32 @@ std::vector<ExportColumn> order_columns(OrderKind k) {
 }  // namespace
 
 BoundedPage OrderQueries::list(OrderKind k, const QueryParams& q, const Principal& p) {
-  return db_.read([&](Connection& c) {
+  auto page = db_.read([&](Connection& c) {
     return list_bounded(c, k == OrderKind::car ? car_order_list_spec() : bike_order_list_spec(), q, p.scope);
   });
+  for (auto& row : page.rows) add_running_cost(k, row.as_object());
+  return page;
+}
+
+void OrderQueries::add_running_cost(OrderKind k, json::object& row) {
+  OrderEnder* orders = k == OrderKind::car ? car_ : bike_;
+  auto status = row.if_contains("status");
+  if (!orders || !status || !status->is_string()) return;
+  std::string_view s = status->as_string();
+  bool open = false;
+  if (k == OrderKind::car) {
+    auto st = parse_car_order_state(s);
+    open = st && !is_final(*st) && *st != CarOrderState::abnormal;
+  } else {
+    auto st = parse_bike_order_state(s);
+    open = st && !is_final(*st) && *st != BikeOrderState::abnormal;
+  }
+  if (!open) return;
+  if (auto cost = orders->running_cost(row.at("id").as_int64())) row["costSoFar"] = *cost;
 }
 
 json::object OrderQueries::detail(OrderKind k, int64_t id, const Principal& p) {
-  return db_.read([&](Connection& c) {
+  json::object out = db_.read([&](Connection& c) {
     auto row = order_detail(c, k, id, p.scope);
     if (!row) fail_not_found("订单不存在或无权访问");
     json::array payments, refunds;
@@ -212,6 +234,8 @@ json::object OrderQueries::detail(OrderKind k, int64_t id, const Principal& p) {
     (*row)["tariff"] = std::move(tariff);
     return *row;
   });
+  add_running_cost(k, out);
+  return out;
 }
 
 std::string OrderQueries::export_orders(OrderKind k, const QueryParams& filters, const Principal& p) {

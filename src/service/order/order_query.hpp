@@ -9,6 +9,7 @@
 #include "core/principal.hpp"
 #include "core/query_params.hpp"
 #include "service/export/export_jobs.hpp"
+#include "service/order/order_actions.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/order_query_repo.hpp"
 
@@ -18,10 +19,14 @@ using db::orders::OrderKind;
 
 class OrderQueries {
  public:
-  OrderQueries(db::Database& db, exports::ExportJobs& exports) : db_(db), exports_(exports) {}
+  // car / bike: the order services that price an open order (nullptr: its rows show the stored charge).
+  OrderQueries(db::Database& db, exports::ExportJobs& exports, OrderEnder* car, OrderEnder* bike)
+      : db_(db), exports_(exports), car_(car), bike_(bike) {}
 
+  // An open order's row carries costSoFar, its running cost (the stored charge is 0 until it settles).
   db::orders::BoundedPage list(OrderKind k, const QueryParams& q, const Principal& p);
-  // The order + payments[] (its pay order with ledger), refunds[], tariff, billingDetail; 404 outside scope.
+  // The order + payments[] (its pay order with ledger), refunds[], tariff, billingDetail, costSoFar (as
+  // list); 404 outside scope.
   boost::json::object detail(OrderKind k, int64_t id, const Principal& p);
 
   // Export jobs of the filtered lists → job id (progress: GET /export/{jobId}).
@@ -30,8 +35,12 @@ class OrderQueries {
   std::string export_refunds(const QueryParams& filters, const Principal& p);
 
  private:
+  void add_running_cost(OrderKind k, boost::json::object& row);
+
   db::Database& db_;
   exports::ExportJobs& exports_;
+  OrderEnder* car_;
+  OrderEnder* bike_;
 };
 
 }  // namespace zc::order

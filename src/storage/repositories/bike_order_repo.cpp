@@ -62,7 +62,7 @@ BikeOrder order_row(const Result& r, size_t i) {
   o.user_id = opt_i64(r, i, 10);
   o.phone = r.str(i, 11);
   o.start_method = r.str(i, 12);
-  o.state = r.str(i, 13);
+  o.state = state_of_column(r.str(i, 13), order::parse_bike_order_state, "bike_charge_order");
   o.end_reason = r.str(i, 14);
   o.tariff_id = opt_i64(r, i, 15);
   o.pay_order_id = opt_i64(r, i, 16);
@@ -145,13 +145,30 @@ std::optional<StartRequest> BikeOrderRepo::request_of(int64_t pay_order_id) {
 int64_t BikeOrderRepo::insert(const BikeOrder& o) {
   return c_.insert(
       "INSERT INTO bike_charge_order (order_no, provider_id, property_id, station_id, area_id, device_id, "
-      "device_code, socket_id, socket_no, user_id, phone, start_method, state, tariff_id, pay_order_id, "
-      "prepaid, prepaid_duration_s, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, "
-      "?, ?, ?, ?, ?)",
-      {o.order_no, o.provider_id, o.property_id, o.station_id, o.area_id, o.device_id, o.device_code,
-       o.socket_id, o.socket_no, opt(o.user_id), o.phone, o.start_method, o.state, opt(o.tariff_id),
-       opt(o.pay_order_id), o.prepaid, o.prepaid_duration_s, o.created_at, o.created_at});
+      "device_code, socket_id, socket_no, user_id, phone, start_method, state, end_reason, tariff_id, "
+      "pay_order_id, prepaid, prepaid_duration_s, created_at, end_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {o.order_no,
+       o.provider_id,
+       o.property_id,
+       o.station_id,
+       o.area_id,
+       o.device_id,
+       o.device_code,
+       o.socket_id,
+       o.socket_no,
+       opt(o.user_id),
+       o.phone,
+       o.start_method,
+       state_column(o.state),
+       o.end_reason,
+       opt(o.tariff_id),
+       opt(o.pay_order_id),
+       o.prepaid,
+       o.prepaid_duration_s,
+       o.created_at,
+       opt(o.end_at),
+       o.created_at});
 }
 
 void BikeOrderRepo::link_pay_order(int64_t pay_order_id, int64_t order_id) {
@@ -200,23 +217,23 @@ bool BikeOrderRepo::mark_started(int64_t id, const std::string& device_txn_no, i
              {device_txn_no, start_at, meter_start, now, now, id}) == 1;
 }
 
-bool BikeOrderRepo::fail_start(int64_t id, const std::string& reason, int64_t now) {
+bool BikeOrderRepo::fail_start(int64_t id, order::BikeOrderState to, const std::string& reason, int64_t now) {
   return c_.execute(
-             "UPDATE bike_charge_order SET state = 'abnormal', end_reason = ?, end_at = ?, updated_at = ? "
-             "WHERE id = ? "
+             "UPDATE bike_charge_order SET state = ?, end_reason = ?, end_at = ?, updated_at = ? WHERE id = "
+             "? "
              "AND state = 'charging' AND device_txn_no IS NULL",
-             {reason, now, now, id}) == 1;
+             {state_column(to), reason, now, now, id}) == 1;
 }
 
-bool BikeOrderRepo::transition(int64_t id, const std::string& from, const std::string& to,
+bool BikeOrderRepo::transition(int64_t id, order::BikeOrderState from, order::BikeOrderState to,
                                const std::string& end_reason, int64_t now) {
   if (end_reason.empty())
     return c_.execute("UPDATE bike_charge_order SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
-                      {to, now, id, from}) == 1;
+                      {state_column(to), now, id, state_column(from)}) == 1;
   return c_.execute(
              "UPDATE bike_charge_order SET state = ?, end_reason = ?, updated_at = ? WHERE id = ? AND state "
              "= ?",
-             {to, end_reason, now, id, from}) == 1;
+             {state_column(to), end_reason, now, id, state_column(from)}) == 1;
 }
 
 void BikeOrderRepo::set_progress(const Progress& p) {
@@ -242,13 +259,14 @@ bool BikeOrderRepo::mark_stop_requested(int64_t id, const std::string& reason, i
              {now, reason, now, id}) == 1;
 }
 
-bool BikeOrderRepo::finish(int64_t id, const std::string& from, const Finish& f) {
+bool BikeOrderRepo::finish(int64_t id, order::BikeOrderState from, order::BikeOrderState to,
+                           const Finish& f) {
   return c_.execute(
-             "UPDATE bike_charge_order SET state = 'finished', end_reason = ?, duration_s = ?, energy = ?, "
+             "UPDATE bike_charge_order SET state = ?, end_reason = ?, duration_s = ?, energy = ?, "
              "power_w = ?, energy_fee = ?, service_fee = ?, charged = ?, billing_detail = ?, end_at = ?, "
              "updated_at = ? WHERE id = ? AND state = ?",
-             {f.end_reason, f.duration_s, f.energy, f.power_w, f.energy_fee, f.service_fee, f.charged,
-              f.billing_detail, f.end_at, f.end_at, id, from}) == 1;
+             {state_column(to), f.end_reason, f.duration_s, f.energy, f.power_w, f.energy_fee, f.service_fee,
+              f.charged, f.billing_detail, f.end_at, f.end_at, id, state_column(from)}) == 1;
 }
 
 void BikeOrderRepo::set_charged(int64_t id, int64_t charged, int64_t now) {

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/order/bike_order_state.hpp"
 #include "storage/database.hpp"
+#include "storage/repositories/order_state_column.hpp"
 
 namespace zc::db::bikeorder {
 
@@ -33,7 +35,9 @@ struct BikeOrder {
   std::string device_code;
   int64_t socket_id = 0, socket_no = 0;
   std::optional<int64_t> user_id;
-  std::string phone, start_method = "app", state = "charging", end_reason;
+  std::string phone, start_method = "app";
+  order::BikeOrderState state = order::BikeOrderState::charging;
+  std::string end_reason;
   std::optional<int64_t> tariff_id, pay_order_id;
   int64_t prepaid = 0, prepaid_duration_s = 0, duration_s = 0, energy = 0;
   int64_t energy_fee = 0, service_fee = 0, charged = 0, refunded = 0, power_w = 0;
@@ -89,17 +93,19 @@ class BikeOrderRepo {
   // charging without a device transaction → started. False when it already started or left charging.
   bool mark_started(int64_t id, const std::string& device_txn_no, int64_t start_at, int64_t meter_start,
                     int64_t now);
-  // charging and not started (no device transaction) → abnormal. False when it started meanwhile.
-  bool fail_start(int64_t id, const std::string& reason, int64_t now);
+  // charging and not started (no device transaction) → `to` (abnormal: the state table's start_failed).
+  // False when it started meanwhile.
+  bool fail_start(int64_t id, order::BikeOrderState to, const std::string& reason, int64_t now);
   // from → to (with the reason when not empty). False when the order is no longer in `from`.
-  bool transition(int64_t id, const std::string& from, const std::string& to, const std::string& end_reason,
-                  int64_t now);
+  bool transition(int64_t id, order::BikeOrderState from, order::BikeOrderState to,
+                  const std::string& end_reason, int64_t now);
   void set_progress(const Progress& p);
   void set_device_lost(int64_t id, int64_t at);
   void clear_device_lost(int64_t id);
   bool mark_stop_requested(int64_t id, const std::string& reason, int64_t now);  // once
-  // from → finished with the bill. False when the order is no longer in `from` (settled once).
-  bool finish(int64_t id, const std::string& from, const Finish& f);
+  // from → to (finished: the state table's session end) with the bill. False when the order is no longer
+  // in `from` (settled once).
+  bool finish(int64_t id, order::BikeOrderState from, order::BikeOrderState to, const Finish& f);
   // What the payment settlement captured (refunded follows the refunds: PaymentRepo::sync_order_refunded).
   void set_charged(int64_t id, int64_t charged, int64_t now);
 

@@ -40,7 +40,7 @@ CarOrder order_at(const Result& r, size_t i) {
   o.plate = r.str(i, k++);
   o.card_no = r.str(i, k++);
   o.start_method = r.str(i, k++);
-  o.state = r.str(i, k++);
+  o.state = state_of_column(r.str(i, k++), order::parse_car_order_state, "car_charge_order");
   o.end_reason = r.str(i, k++);
   o.protocol = r.str(i, k++);
   o.tariff_version_id = opt_i64(r, i, k++);
@@ -151,7 +151,7 @@ int64_t CarOrderRepo::insert(const CarOrder& o) {
        o.plate,
        o.card_no,
        o.start_method,
-       o.state,
+       state_column(o.state),
        o.end_reason,
        o.protocol,
        opt(o.tariff_version_id),
@@ -219,15 +219,15 @@ bool CarOrderRepo::confirm_start(int64_t id, const std::string& device_txn_no, i
              {device_txn_no, device_tx_id, start_at, meter_start, now, now, id}) > 0;
 }
 
-bool CarOrderRepo::transition(int64_t id, const std::string& from, const std::string& to,
+bool CarOrderRepo::transition(int64_t id, order::CarOrderState from, order::CarOrderState to,
                               const std::string& end_reason, int64_t now) {
   if (end_reason.empty())
     return c_.execute("UPDATE car_charge_order SET state = ?, updated_at = ? WHERE id = ? AND state = ?",
-                      {to, now, id, from}) > 0;
+                      {state_column(to), now, id, state_column(from)}) > 0;
   return c_.execute(
              "UPDATE car_charge_order SET state = ?, end_reason = ?, updated_at = ? WHERE id = ? AND state = "
              "?",
-             {to, end_reason, now, id, from}) > 0;
+             {state_column(to), end_reason, now, id, state_column(from)}) > 0;
 }
 
 bool CarOrderRepo::mark_stopping(int64_t id, const std::string& end_reason, int64_t now) {
@@ -253,14 +253,15 @@ void CarOrderRepo::set_device_lost(int64_t id, std::optional<int64_t> at) {
     c_.execute("UPDATE car_charge_order SET device_lost_at = NULL WHERE id = ?", {id});
 }
 
-bool CarOrderRepo::complete(int64_t id, const std::string& from, const Completion& r) {
+bool CarOrderRepo::complete(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                            const Completion& r) {
   return c_.execute(
-             "UPDATE car_charge_order SET state = 'completed', energy = ?, energy_fee = ?, service_fee = ?, "
+             "UPDATE car_charge_order SET state = ?, energy = ?, energy_fee = ?, service_fee = ?, "
              "charged = ?, billing_detail = ?, end_reason = ?, end_at = ?, power_w = 0, device_lost_at = "
              "NULL, "
              "updated_at = ? WHERE id = ? AND state = ?",
-             {r.energy, r.energy_fee, r.service_fee, r.charged, r.billing_detail, r.end_reason, r.end_at,
-              r.end_at, id, from}) > 0;
+             {state_column(to), r.energy, r.energy_fee, r.service_fee, r.charged, r.billing_detail,
+              r.end_reason, r.end_at, r.end_at, id, state_column(from)}) > 0;
 }
 
 void CarOrderRepo::set_charged(int64_t id, int64_t charged) {

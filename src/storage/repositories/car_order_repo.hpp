@@ -8,7 +8,9 @@
 #include <string>
 #include <vector>
 
+#include "domain/order/car_order_state.hpp"
 #include "storage/database.hpp"
+#include "storage/repositories/order_state_column.hpp"
 
 namespace zc::db::car_order {
 
@@ -23,7 +25,9 @@ struct CarOrder {
   std::string gun_code;
   int64_t gun_no = 0;
   std::optional<int64_t> user_id;
-  std::string phone, plate, card_no, start_method, state, end_reason, protocol;
+  std::string phone, plate, card_no, start_method;
+  order::CarOrderState state = order::CarOrderState::starting;
+  std::string end_reason, protocol;
   std::optional<int64_t> tariff_version_id, pay_order_id;
   int64_t prepaid = 0, energy = 0, energy_fee = 0, service_fee = 0, charged = 0, refunded = 0, power_w = 0;
   std::optional<std::string> device_txn_no;
@@ -93,14 +97,14 @@ class CarOrderRepo {
   bool confirm_start(int64_t id, const std::string& device_txn_no, int64_t device_tx_id, int64_t start_at,
                      int64_t meter_start, int64_t now);
   // from → to (and end_reason when not empty). False when the order is no longer in `from`.
-  bool transition(int64_t id, const std::string& from, const std::string& to, const std::string& end_reason,
-                  int64_t now);
+  bool transition(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                  const std::string& end_reason, int64_t now);
   // charging → stopping, stop_sent_at = now. False when not charging.
   bool mark_stopping(int64_t id, const std::string& end_reason, int64_t now);
   void set_live(const LiveValues& v);
   void set_device_lost(int64_t id, std::optional<int64_t> at);
   // from → completed with the settlement's figures. False when the order is no longer in `from`.
-  bool complete(int64_t id, const std::string& from, const Completion& r);
+  bool complete(int64_t id, order::CarOrderState from, order::CarOrderState to, const Completion& r);
   // What the payment settlement captured (refunded follows the refunds: PaymentRepo::sync_order_refunded).
   void set_charged(int64_t id, int64_t charged);
 

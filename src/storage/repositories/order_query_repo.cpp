@@ -31,6 +31,14 @@ std::string refundable_select(OrderKind k) {
          "WHERE p.id = o.pay_order_id AND p.status = 'paid')";
 }
 
+// What went back to the payer by one kind of refund (pay_refund.refund_type), as o.refunded counts it.
+std::string refunded_by(const char* refund_type) {
+  return std::string(
+             "(SELECT COALESCE(SUM(r.amount), 0) FROM pay_refund r WHERE r.pay_order_id = "
+             "o.pay_order_id AND r.refund_type = '") +
+         refund_type + "' AND r.status <> 'failed')";
+}
+
 // Columns both kinds share (alias o), in the list's camelCase.
 std::string common_select(OrderKind k) {
   std::string st = k == OrderKind::car ? "car_station" : "bike_station";
@@ -46,8 +54,9 @@ std::string common_select(OrderKind k) {
          "\"serviceFee\", "
          "o.charged AS \"charged\", o.refunded AS \"refunded\", o.power_w AS \"power\", o.pay_order_id AS "
          "\"payOrderId\", " +
-         refundable_select(k) +
-         " AS \"refundable\", "
+         refundable_select(k) + " AS \"refundable\", " + refunded_by("prepay_return") +
+         " AS \"prepayReturned\", " + refunded_by("fee_refund") +
+         " AS \"feeRefunded\", "
          "o.created_at AS \"createTime\", o.start_at AS \"startTime\", o.end_at AS \"endTime\"";
 }
 

@@ -70,7 +70,7 @@ void register_kind(http::Router& r, OrderKind k, std::shared_ptr<order::OrderQue
 }  // namespace
 
 void register_order_admin_routes(http::Router& r, OrderAdminContext ctx) {
-  auto q = std::make_shared<order::OrderQueries>(ctx.db, ctx.exports);
+  auto q = std::make_shared<order::OrderQueries>(ctx.db, ctx.exports, ctx.car_ender, ctx.bike_ender);
   auto actions =
       std::make_shared<order::OrderAdminActions>(ctx.db, ctx.payments, ctx.car_ender, ctx.bike_ender);
   register_kind(r, OrderKind::car, q, actions);

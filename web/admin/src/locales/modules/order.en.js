@@ -5,6 +5,7 @@ export default {
       station: 'Station', area: 'Area', orderNo: 'Order No.', phone: 'Phone', cardNo: 'Card No.', status: 'Status',
       startMethod: 'Start Method', createTime: 'Created', startTime: 'Started', endTime: 'Ended', endReason: 'End Reason',
       prepaid: 'Prepaid', energyFee: 'Energy Fee', serviceFee: 'Service Fee', charged: 'Amount', refunded: 'Refunded', energy: 'Energy',
+      prepayReturned: 'Prepay Returned', feeRefunded: 'Refund', costSoFar: 'so far', costSoFarValue: '{v} so far', costSoFarHint: 'Running cost of an open order (the amount once settled)',
       power: 'Power', duration: 'Duration', fee: 'Fee', plate: 'Plate', reservationNo: 'Reservation No.', factoryNo: 'Factory ID',
       yuan: 'CNY', kwh: 'kWh', kw: 'kW', amountYuan: '¥{v}',
       durationHm: '{h} h {m} min', durationMs: '{m} min {s} s', durationS: '{s} s',

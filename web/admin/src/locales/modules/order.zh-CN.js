@@ -5,6 +5,7 @@ export default {
       station: '电站', area: '区域', orderNo: '订单编号', phone: '手机号', cardNo: '卡号', status: '订单状态',
       startMethod: '启动方式', createTime: '下单时间', startTime: '开始时间', endTime: '结束时间', endReason: '结束原因',
       prepaid: '预付金额', energyFee: '电费', serviceFee: '服务费', charged: '订单金额', refunded: '已退金额', energy: '充电量',
+      prepayReturned: '预付退回', feeRefunded: '退费', costSoFar: '实时', costSoFarValue: '{v}（实时）', costSoFarHint: '充电中订单的实时费用（结算后为订单金额）',
       power: '功率', duration: '充电时长', fee: '费用', plate: '车牌号', reservationNo: '预约单号', factoryNo: '出厂标识',
       yuan: '元', kwh: 'kWh', kw: 'kW', amountYuan: '{v} 元',
       durationHm: '{h}小时{m}分', durationMs: '{m}分{s}秒', durationS: '{s}秒',
