@@ -64,3 +64,8 @@ export function showFieldError(msg) {
   }
   return false
 }
+
+/** Clears the field errors of the forms inside `root` (a dialog before it submits again). */
+export function clearFieldErrors(root) {
+  for (const form of forms) if (root?.contains(form.subTree?.el)) form.exposed?.clearValidate()
+}
