@@ -59,10 +59,17 @@ const known = (name, value) => !!DICTS[name] && Object.prototype.hasOwnProperty.
 const NUMERIC = new Set(Object.keys(DICTS).filter(n => Object.keys(DICTS[n]).every(k => /^\d+$/.test(k))))
 const typed = (name, key) => (NUMERIC.has(name) ? Number(key) : key === 'true' ? true : key === 'false' ? false : key)
 
-/** The options of a dictionary: [{value, label, type}] in the current language. */
-export function dictOptions(name) {
-  return Object.keys(DICTS[name] || {}).map(k => ({ value: typed(name, k), label: t(`dict.${name}.${k}`), type: DICTS[name][k] || 'info' }))
+// One computed option list per dictionary for the whole session (it follows the language).
+const cache = new Map()
+function optionsRef(name) {
+  if (!cache.has(name)) {
+    cache.set(name, computed(() => Object.keys(DICTS[name] || {}).map(k => ({ value: typed(name, k), label: t(`dict.${name}.${k}`), type: DICTS[name][k] || 'info' }))))
+  }
+  return cache.get(name)
 }
+
+/** The options of a dictionary: [{value, label, type}] in the current language. */
+export const dictOptions = (name) => optionsRef(name).value
 
 /** The label of a value; an unknown value shows as itself, an empty one as ''. */
 export function dictLabel(name, value) {
@@ -80,17 +87,10 @@ export function resolveTag(name, value) {
   return empty(value) ? { label: '' } : { label: dictLabel(name, value), type: dictTag(name, value) }
 }
 
-// One computed option list per dictionary for the whole session (it follows the language).
-const cache = new Map()
 /**
  * RuoYi-style `const { status, gunState } = useDict('status', 'gunState')`: each is a ref of
  * [{value, label, type}] for el-option lists and `<dict-tag :options>`.
  */
 export function useDict(...names) {
-  const out = {}
-  for (const name of names) {
-    if (!cache.has(name)) cache.set(name, computed(() => dictOptions(name)))
-    out[name] = cache.get(name)
-  }
-  return out
+  return Object.fromEntries(names.map(name => [name, optionsRef(name)]))
 }
