@@ -9,7 +9,7 @@
 # every suite has its own servers, ports, databases and log — so they run beside the builds and beside
 # each other:
 #   1. release build (zhichong, zhichong-sim: all the suites use) ‖ admin web
-#   2. ASan+UBSan build (zhichong, zhichong-sim, zc_unit_tests at -O1 -g1; niced, it yields the CPU to
+#   2. ASan+UBSan build (zhichong, zc_unit_tests at -O1 -g1; niced, it yields the CPU to
 #      the suites) ‖ integration-postgres ‖ e2e ‖ fuzz, then fuzz-ocpp   (release binary / own builds)
 #   3. unit, then conformance ‖ integration-sqlite                      (sanitized binaries)
 # The summary lines come in the fixed order below once every suite has ended.
@@ -19,6 +19,9 @@ logs=$(mktemp -d /tmp/zhichong-test.XXXXXX)
 all="unit fuzz fuzz-ocpp integration-sqlite integration-postgres conformance e2e"
 only=${ZHICHONG_TEST_ONLY:-$all}
 passed=0; failed=0; suites_failed=()
+# The simulators are test tools, not the system under test: every suite drives them from the release build,
+# so the sanitized build compiles only the server and the unit tests.
+sim=build/release/zhichong-sim
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 count_node() {  # node --test output (tap or spec reporter) → "pass fail"
@@ -40,10 +43,10 @@ suite_unit() { (cd build/asan && ctest --output-on-failure -j"$(nproc)"); }
 suite_fuzz() { scripts/fuzz-ykc.sh "${ZHICHONG_FUZZ_SECONDS:-30}"; }
 suite_fuzz-ocpp() { scripts/fuzz-ocpp.sh "${ZHICHONG_FUZZ_OCPP_SECONDS:-20}"; }
 # 4 files at a time: in step 3 the CPU is free, and ykc-sim.test.mjs alone takes ~80 s of timers.
-suite_integration-sqlite() { ZHICHONG_BIN=build/asan/zhichong ZHICHONG_TEST_REPORTER=tap \
+suite_integration-sqlite() { ZHICHONG_BIN=build/asan/zhichong ZHICHONG_SIM_BIN=$sim ZHICHONG_TEST_REPORTER=tap \
   ZHICHONG_TEST_CONCURRENCY=${ZHICHONG_TEST_CONCURRENCY:-4} tests/integration/run.sh sqlite; }
 suite_integration-postgres() { ZHICHONG_BIN=build/release/zhichong ZHICHONG_TEST_REPORTER=tap tests/integration/run.sh postgres; }
-suite_conformance() { ZHICHONG_BIN=build/asan/zhichong ZHICHONG_TEST_REPORTER=tap tests/conformance/run.sh; }
+suite_conformance() { ZHICHONG_BIN=build/asan/zhichong ZHICHONG_SIM_BIN=$sim ZHICHONG_TEST_REPORTER=tap tests/conformance/run.sh; }
 suite_e2e() { ZHICHONG_BIN=build/release/zhichong scripts/e2e.sh; }
 
 stamp() { echo "$1 $(date +%s)" >>"$logs/timing"; }  # when each step started/ended (epoch s)
@@ -89,7 +92,7 @@ if wants unit || wants integration-sqlite || wants conformance; then
   # -O1 -g1: ASan's recommended optimisation level, line tables for its stack traces; 47 % less compile
   # CPU than RelWithDebInfo's -O2 -g (six of the heaviest files: 87 → 47 s). NDEBUG as RelWithDebInfo.
   nice -n 10 scripts/build.sh build/asan RelWithDebInfo -DZC_SANITIZE=ON "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1 -DNDEBUG" \
-    zhichong zhichong-sim zc_unit_tests || build_failed
+    zhichong zc_unit_tests || build_failed
   stamp build-asan-end
   run unit conformance &
   run integration-sqlite &

@@ -14,6 +14,7 @@
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/station/station_config.hpp"
+#include "service/station/station_lifecycle.hpp"
 #include "storage/repositories/auth_repository.hpp"
 
 namespace zc::app {
@@ -38,8 +39,8 @@ constexpr const char* kBikeArea = "东西门车棚";
 
 // The station's payment configuration (a WeChat Pay merchant, paid through the sandbox gateway), so the
 // demo's drivers (zhichong-sim drivers) can pay; only when the station has none.
-void seed_pay_config(db::Database& db, station::StationType type, int64_t station_id, const Principal& admin,
-                     const char* mch_id) {
+void seed_pay_config(db::Database& db, const Clock& clock, station::StationType type, int64_t station_id,
+                     const Principal& admin, const char* mch_id) {
   bool has = db.read([&](db::Connection& c) {
     return !c.query("SELECT 1 FROM station_pay_config WHERE station_type = ? AND station_id = ?",
                     {db::station::type_name(type), station_id})
@@ -50,7 +51,8 @@ void seed_pay_config(db::Database& db, station::StationType type, int64_t statio
                              {"mchId", mch_id},
                              {"appId", "wx0000000000demo01"},
                              {"apiV3Key", std::string(32, 'd')}};
-  station::StationConfigService(db, type).save_pay_config(station_id, {{"wechat", std::move(wechat)}}, admin);
+  station::StationConfigService(db, type, clock)
+      .save_pay_config(station_id, {{"wechat", std::move(wechat)}}, admin);
 }
 
 std::optional<int64_t> id_where(db::Database& db, const std::string& sql, const db::Params& params) {
@@ -59,7 +61,7 @@ std::optional<int64_t> id_where(db::Database& db, const std::string& sql, const 
 
 void seed_car(db::Database& db, const car::CarContext& ctx, int64_t property_id, const Principal& admin) {
   car::StationService stations(ctx);
-  car::AreaService areas(ctx);
+  station::AreaService areas(db, station::StationType::car, ctx.clock);
   auto station_id = id_where(db, "SELECT id FROM car_station WHERE name = ?", {std::string(kCarStation)});
   if (!station_id) {
     car::StationInput in;
@@ -79,13 +81,14 @@ void seed_car(db::Database& db, const car::CarContext& ctx, int64_t property_id,
     in.f.longitude = 120128000;
     in.f.latitude = 30276000;
     station_id = stations.create(in, admin);
-    stations.audit(*station_id, 1, "示例数据：资料齐全，审核通过", admin);
+    station::audit_station(db, station::StationType::car, ctx.clock.now(), *station_id, 1,
+                           "示例数据：资料齐全，审核通过", admin);
   }
-  seed_pay_config(db, station::StationType::car, *station_id, admin, "1900000101");
+  seed_pay_config(db, ctx.clock, station::StationType::car, *station_id, admin, "1900000101");
   auto area_id = id_where(db, "SELECT id FROM car_area WHERE name = ? AND station_id = ?",
                           {std::string(kCarArea), *station_id});
   if (!area_id) {
-    area_id = areas.create(*station_id, kCarArea, "0571-88880001", 720, admin);
+    area_id = areas.create(*station_id, {kCarArea, "0571-88880001", 720}, admin);
     car::SpotService spots(ctx);
     spots.add_batch(
         {.station_id = *station_id, .area_id = *area_id, .count = 6, .lock_type = 1, .name_prefix = "A"},
@@ -157,12 +160,15 @@ void seed_bike(db::Database& db, const bike::BikeContext& ctx, int64_t property_
     in.f.longitude = 120128500;
     in.f.latitude = 30276500;
     station_id = stations.create(in, admin);
-    stations.audit(*station_id, 1, "示例数据：资料齐全，审核通过", admin);
+    station::audit_station(db, station::StationType::bike, ctx.clock.now(), *station_id, 1,
+                           "示例数据：资料齐全，审核通过", admin);
   }
-  seed_pay_config(db, station::StationType::bike, *station_id, admin, "1900000102");
+  seed_pay_config(db, ctx.clock, station::StationType::bike, *station_id, admin, "1900000102");
   auto area_id = id_where(db, "SELECT id FROM bike_area WHERE name = ? AND station_id = ?",
                           {std::string(kBikeArea), *station_id});
-  if (!area_id) area_id = bike::AreaService(ctx).create(*station_id, kBikeArea, "0571-88880003", admin);
+  if (!area_id)
+    area_id = station::AreaService(db, station::StationType::bike, ctx.clock)
+                  .create(*station_id, {kBikeArea, "0571-88880003", 0}, admin);
   if (!id_where(db, "SELECT id FROM bike_tariff WHERE area_id = ?", {*area_id})) {
     bike::TariffInput t;
     t.station_id = *station_id;

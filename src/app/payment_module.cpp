@@ -26,7 +26,8 @@ static payment::SandboxSettings sandbox_settings(const Config& cfg) {
 
 PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& router)
     : cfg_(cfg),
-      sandbox_(db, sandbox_settings(cfg)),
+      sandbox_books_(db),
+      sandbox_(sandbox_books_, sandbox_settings(cfg)),
       service_(db, sandbox_,
                {cfg.payment.order_expiry_s, [this] { return notify_base_ + "/pay/notify/sandbox"; }}),
       housekeeping_("payment: housekeeping", std::chrono::seconds(30), [this] {

@@ -9,6 +9,7 @@
 #include "integrations/payment/sandbox_gateway.hpp"
 #include "service/order/order_common.hpp"
 #include "service/payment/payment_service.hpp"
+#include "storage/repositories/sandbox_gateway_repo.hpp"
 
 namespace zc::app {
 
@@ -25,6 +26,7 @@ class PaymentModule {
  private:
   const Config& cfg_;
   std::string notify_base_;  // set in listening(), before any request is served
+  db::sandbox::DatabaseBooks sandbox_books_;
   payment::SandboxGateway sandbox_;
   payment::PaymentService service_;
   order::Sweeper housekeeping_;  // closes expired unpaid pay orders, sends unsent refunds

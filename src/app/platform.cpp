@@ -11,10 +11,11 @@
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
-#include "api/app/bike_orders_routes.hpp"
-#include "api/app/car_orders.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/bike_orders_routes.hpp"
+#include "api/driver/car_orders.hpp"
+#include "api/driver/register.hpp"
 #include "app/demo.hpp"
 #include "app/payment_module.hpp"
 #include "core/clock.hpp"
@@ -32,7 +33,7 @@
 #include "http/static_files.hpp"
 #include "http/upgrade.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
-#include "service/app/sign_in_service.hpp"
+#include "service/driver/sign_in_service.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
@@ -122,8 +123,8 @@ int serve(Config cfg, bool demo) {
   devices::LocalGateway gateway(sessions);
   // The devices' transactions: car piles → car orders, e-bike devices → e-bike orders (issue 7); both
   // still record every transaction in charging_transaction through `recording`.
-  car::CarClock car_clock;
-  car::CarContext car_ctx{*db, cfg, gateway, car_clock, export_jobs};
+  Clock clock;  // one business clock for every station module (moved only by /test/clock)
+  car::CarContext car_ctx{*db, cfg, gateway, clock, export_jobs};
   PaymentModule payments(*db, cfg, router);  // sandbox gateway, notify endpoint, ORD-PAY/ORD-REF
   charging::RecordingChargingService recording(*db, cfg.ocpp.accept_any_id_tag);
   // Car orders (docs/orders.md): the car piles' side of the device transactions (recorded through
@@ -141,29 +142,30 @@ int serve(Config cfg, bool demo) {
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
   api::register_export_routes(router, export_jobs);
-  bike::BikeContext bike_ctx{*db, cfg, gateway, export_jobs};
+  bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
   if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
-  // The driver app API (docs/api-app.md). sms.provider "log" is the built-in provider (codes to the log).
+  // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).
   if (cfg.sms.provider != "log")
     throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
   sms::LogSmsProvider sms_log;
   driver::SignInService sign_in(*db, cfg, sms_log);
-  api::app::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
-  api::app::register_car_order_routes(router, *db, car_orders);
-  api::app::register_bike_order_routes(router, *db, bike_orders);
+  api::driver::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
+  api::driver::register_car_order_routes(router, *db, car_orders);
+  api::driver::register_bike_order_routes(router, *db, bike_orders);
   if (cfg.sms.dev_endpoint)
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
     spdlog::warn("testing.enabled: test-only routes (/test/…) are on — never in production");
+    api::station::register_clock_test_routes(router, clock);
     api::register_car_test_routes(router, car_ctx);
     api::register_device_test_routes(router, {*db, gateway});
     api::register_bike_test_routes(router, bike_ctx);
-    api::app::register_car_order_test_routes(router, *db, car_orders);
-    api::app::register_bike_order_test_routes(router, bike_orders);
+    api::driver::register_car_order_test_routes(router, *db, car_orders);
+    api::driver::register_bike_order_test_routes(router, bike_orders);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);

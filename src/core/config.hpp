@@ -47,7 +47,7 @@ struct Config {
     std::string data_dir = "data";  // working files (exports) go under it
     int64_t token_ttl_days = 30;    // a driver app sign-in lasts this long
   } app;
-  struct Sms {                       // driver sign-in codes (APP-1, docs/api-app.md)
+  struct Sms {                       // driver sign-in codes (APP-1, docs/api-driver.md)
     std::string provider = "log";    // log: the built-in provider writes codes to the log (no SMS is sent)
     bool dev_endpoint = false;       // GET /app/dev/sms?phone= answers the last code (tests, demo only)
     int64_t code_ttl_s = 300;        // a code is valid this long
@@ -57,7 +57,7 @@ struct Config {
     int64_t max_attempts = 5;        // wrong codes before the code is invalidated
   } sms;
   struct Testing {
-    bool enabled = false;  // test-only routes (/test/…: the car module's clock); never in production
+    bool enabled = false;  // test-only routes (/test/…: the business clock); never in production
   } testing;
   struct Ocpp {
     int64_t heartbeat_interval_s = 60;   // sent in BootNotification.conf

@@ -1,5 +1,5 @@
 #pragma once
-// Integer money and energy units (ARCHITECTURE: Money). Never floating point.
+// Integer money and energy units (docs/architecture.md §3). Never floating point.
 //   Price      unit prices        0.00001 yuan per kWh (as YKC)      e.g. 1.2 yuan/kWh = 120000
 //   Milli      intermediate sums  0.0001 yuan                        e.g. 1 yuan = 10000
 //   Fen        paid/charged/refunded/split amounts, 0.01 yuan         e.g. 1 yuan = 100

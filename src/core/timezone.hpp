@@ -1,5 +1,5 @@
 #pragma once
-// Time zones (ARCHITECTURE: Time). Stored times are UTC epoch milliseconds; a station's tariff, "today"
+// Time zones (docs/architecture.md §3, time). Stored times are UTC epoch milliseconds; a station's tariff, "today"
 // and daily statistics are evaluated in its IANA zone (default "Asia/Shanghai"). This wraps Howard
 // Hinnant's date/tz (Debian libhowardhinnant-date-dev, OS tz database in /usr/share/zoneinfo) behind a
 // small value type so no other file sees date/tz.h.

@@ -76,6 +76,8 @@ std::string_view kind_name(XlsxKind k) {
       return "integer";
     case XlsxKind::money_fen:
       return "money (fen)";
+    case XlsxKind::energy:
+      return "energy (0.0001 kWh)";
     case XlsxKind::datetime_ms:
       return "datetime (epoch ms)";
     case XlsxKind::image_png:
@@ -122,6 +124,7 @@ struct XlsxWriter::Impl {
   lxw_format* header_fmt = nullptr;
   lxw_format* int_fmt = nullptr;
   lxw_format* money_fmt = nullptr;
+  lxw_format* energy_fmt = nullptr;
   lxw_format* time_fmt = nullptr;
   std::size_t rows = 0;
   bool has_images = false;
@@ -201,9 +204,12 @@ XlsxWriter::XlsxWriter(std::string path, std::vector<XlsxColumn> columns, XlsxOp
     format_set_num_format(m.int_fmt, "0");
     m.money_fmt = workbook_add_format(m.wb);
     format_set_num_format(m.money_fmt, "0.00");
+    m.energy_fmt = workbook_add_format(m.wb);
+    format_set_num_format(m.energy_fmt, "0.0000");
     m.time_fmt = workbook_add_format(m.wb);
     format_set_num_format(m.time_fmt, "yyyy-mm-dd hh:mm:ss");
-    for (lxw_format* f : {m.int_fmt, m.money_fmt, m.time_fmt}) format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    for (lxw_format* f : {m.int_fmt, m.money_fmt, m.energy_fmt, m.time_fmt})
+      format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
 
     for (std::size_t i = 0; i < m.cols.size(); ++i) {
       const XlsxColumn& c = m.cols[i];
@@ -215,6 +221,7 @@ XlsxWriter::XlsxWriter(std::string path, std::vector<XlsxColumn> columns, XlsxOp
             break;
           case XlsxKind::integer:
           case XlsxKind::money_fen:
+          case XlsxKind::energy:
             w = 12;
             break;
           case XlsxKind::datetime_ms:
@@ -303,6 +310,10 @@ void XlsxWriter::add_row(std::span<const XlsxCell> cells) {
         // The nearest double to the exact decimal; Excel shows it with 2 decimals and can sum it.
         e = worksheet_write_number(m.ws, r, c, static_cast<double>(std::get<std::int64_t>(v)) / 100.0,
                                    m.money_fmt);
+        break;
+      case XlsxKind::energy:
+        e = worksheet_write_number(m.ws, r, c, static_cast<double>(std::get<std::int64_t>(v)) / 10000.0,
+                                   m.energy_fmt);
         break;
       case XlsxKind::datetime_ms: {
         const std::int64_t ms = std::get<std::int64_t>(v);

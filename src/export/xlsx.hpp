@@ -35,6 +35,7 @@ enum class XlsxKind {
   text,         // std::string (UTF-8)
   integer,      // std::int64_t, shown as 0
   money_fen,    // std::int64_t fen, shown as yuan 0.00 (a number Excel can sum)
+  energy,       // std::int64_t in 0.0001 kWh (core/money.hpp Energy), shown as kWh 0.0000 (a number)
   datetime_ms,  // std::int64_t UTC epoch ms, shown as yyyy-mm-dd hh:mm:ss in options.utc_offset
   image_png,    // std::string of PNG bytes, scaled to fit options.image_px, centred in the cell
 };
@@ -45,7 +46,7 @@ struct XlsxColumn {
   double width = 0;  // Excel character widths; 0 = wide enough for the header and the kind
 };
 
-// std::monostate = empty cell; std::int64_t for integer/money_fen/datetime_ms; std::string for
+// std::monostate = empty cell; std::int64_t for integer/money_fen/energy/datetime_ms; std::string for
 // text/image_png.
 using XlsxCell = std::variant<std::monostate, std::int64_t, std::string>;
 

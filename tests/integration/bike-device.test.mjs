@@ -38,13 +38,13 @@ test('add a device: every field stored, 12-digit code assigned, sockets created 
   row.sockets.forEach((s, i) => {
     assert.equal(s.socketNo, i + 1);
     assert.equal(s.code, row.code + String(i + 1).padStart(2, '0'));
-    assert.equal(s.state, 'idle');
+    assert.equal(s.state, 'offline', 'a device that never connected: its sockets offline, as the guns of a new pile');
     assert.equal(s.qrUrl, `https://zc.example.com/app/socket/${s.code}`);
   });
   const socks = await A.api.list('/bike/socket/list', { deviceCode: row.code });
   assert.equal(socks.total, 10);
   const s1 = socks.rows.find((s) => s.socketNo === 1);
-  for (const [k, v] of Object.entries({ stationId: S.id, areaId: AREA.id, areaName: '默认区域', deviceId: d.id, deviceCode: row.code, deviceName: d.name, factoryNo: d.factoryNo, state: 'idle', status: 0 }))
+  for (const [k, v] of Object.entries({ stationId: S.id, areaId: AREA.id, areaName: '默认区域', deviceId: d.id, deviceCode: row.code, deviceName: d.name, factoryNo: d.factoryNo, state: 'offline', status: 0 }))
     assert.equal(s1[k], v, k);
 });
 
@@ -125,7 +125,8 @@ test('sockets: edit name, enable/disable, filters by device/factory no./name/sta
   assert.equal((await A.api.list('/bike/socket/list', { deviceCode: code, status: 1 })).total, 1);
   assert.equal((await A.api.list('/bike/socket/list', { factoryNo: d.factoryNo })).total, 3);
   assert.equal((await A.api.list('/bike/socket/list', { deviceName: d.name })).total, 3);
-  assert.equal((await A.api.list('/bike/socket/list', { deviceCode: code, state: 'idle' })).total, 3);
+  assert.equal((await A.api.list('/bike/socket/list', { deviceCode: code, state: 'offline' })).total, 3);
+  assert.equal((await A.api.list('/bike/socket/list', { deviceCode: code, state: 'idle' })).total, 0);
   assert.equal((await A.api.list('/bike/socket/list', { deviceCode: code, state: 'charging' })).total, 0);
   ok(await ctx.admin.put('/test/bike/socket/state', { id: s.id, state: 'charging' }));
   assert.equal((await A.api.list('/bike/socket/list', { deviceCode: code, state: 'charging' })).total, 1);

@@ -253,3 +253,23 @@ test('user ↔ e-bike station binding uses the bike stations; a bound user sees 
     assert.ok(areas.every((x) => x.stationId === s1.id));
   }
 });
+
+test('the e-bike side follows the business clock that /test/clock moves (as the car side does)', async () => {
+  const moved = Date.UTC(2031, 4, 6, 7, 8, 9);
+  ok(await ctx.admin.post('/test/clock', { now: moved }));
+  try {
+    const near = (t, what) => assert.ok(t >= moved && t < moved + 60000, `${what}: ${t} is not the moved clock`);
+    const s = await addBikeStation(A.api, A.id);
+    const row = ok(await A.api.get(`/bike/station/${s.id}`)).data;
+    near(row.createTime, 'station createTime');
+    near(row.history[0].time, 'station history');
+    const area = await addBikeArea(A.api, s.id);
+    near((await A.api.list('/bike/area/list', { stationId: s.id, name: area.name })).rows[0].createTime, 'area');
+    const d = await addDevice(A.api, s.id, area.id, { socketCount: 1 });
+    near(ok(await A.api.get(`/bike/device/${d.id}`)).data.createTime, 'device');
+    const t = await addBikeTariff(A.api, s.id, area.id);
+    near(ok(await A.api.get(`/bike/tariff/${t.id}`)).data.createTime, 'tariff');
+  } finally {
+    ok(await ctx.admin.post('/test/clock', { offsetMs: 0 }));
+  }
+});

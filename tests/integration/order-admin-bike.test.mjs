@@ -101,11 +101,20 @@ test('e-bike order: filters, scope, end by a custom duration, refund within the 
   const job = ok(await A.api.post('/order/bike/export', { phone: app.phone })).data.jobId;
   const st = await waitExport(A.api, job);
   assert.equal(st.status, 'done', JSON.stringify(st));
-  const rows = xlsxRows((await getBinary(A.api, `/export/${job}/download`)).buf).rows;
+  const sheet = xlsxRows((await getBinary(A.api, `/export/${job}/download`)).buf);
+  const { rows } = sheet;
   assert.equal(rows.length, 2);
   const h = rows[0];
   assert.equal(rows[1][0], mine.orderNo);
   assert.equal(rows[1][h.indexOf('设备编号')], dev.code);
   assert.equal(rows[1][h.indexOf('状态')], '已结束');
   assert.equal(Math.round(Number(rows[1][h.indexOf('已退金额(元)')]) * 100), 150);
+  // amounts and energy are numbers with a number format, so that the operator can sum them (issue 15)
+  for (const [col, format] of [['已退金额(元)', '0.00'], ['订单金额(元)', '0.00'], ['预付金额(元)', '0.00'], ['充电量(kWh)', '0.0000']]) {
+    const i = h.indexOf(col);
+    assert.ok(i >= 0, col);
+    assert.equal(sheet.kinds[1][i], 'number', `${col} is a number cell`);
+    assert.equal(sheet.formats[1][i], format, `${col} format`);
+  }
+  assert.equal(Math.round(Number(rows[1][h.indexOf('充电量(kWh)')]) * 10000), o.energy);
 });

@@ -158,7 +158,8 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     const st = await waitExport(A.api, job);
     assert.equal(st.status, 'done', JSON.stringify(st));
     assert.equal(st.total, 1);
-    const rows = xlsxRows((await getBinary(A.api, `/export/${job}/download`)).buf).rows;
+    const sheet = xlsxRows((await getBinary(A.api, `/export/${job}/download`)).buf);
+    const { rows } = sheet;
     const h = rows[0];
     assert.deepEqual(h.slice(0, 4), ['订单编号', '手机号', '电站', '区域']);
     assert.equal(rows.length, 2);
@@ -167,6 +168,11 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     assert.equal(rows[1][h.indexOf('电桩编号')], pile.code);
     assert.equal(Math.round(Number(rows[1][h.indexOf('订单金额(元)')]) * 100), charged);
     assert.equal(Math.round(Number(rows[1][h.indexOf('已退金额(元)')]) * 100), 5000);
+    // energy and amounts are number cells (kWh 0.0000, yuan 0.00) that Excel can sum (issue 15)
+    const kwh = h.indexOf('充电量(kWh)');
+    assert.deepEqual([sheet.kinds[1][kwh], sheet.formats[1][kwh]], ['number', '0.0000']);
+    assert.equal(Math.round(Number(rows[1][kwh]) * 10000), d.energy);
+    assert.deepEqual([sheet.kinds[1][h.indexOf('订单金额(元)')], sheet.formats[1][h.indexOf('订单金额(元)')]], ['number', '0.00']);
     const bJob = ok(await B.api.post('/order/car/export', { phone: app.phone })).data.jobId;
     assert.equal((await waitExport(B.api, bJob)).total, 0);
   } finally {

@@ -1,13 +1,13 @@
-// Driver app rules (src/service/app): phone numbers, licence plates, distances, the tariff view's periods
+// Driver app rules (src/service/driver): phone numbers, licence plates, distances, the tariff view's periods
 // and current tier.
 #include <gtest/gtest.h>
 
 #include "core/timezone.hpp"
 #include "domain/tariff/car_tariff.hpp"
-#include "service/app/phone.hpp"
-#include "service/app/plate.hpp"
-#include "service/app/station_finder.hpp"
-#include "service/app/tariff_view.hpp"
+#include "service/driver/phone.hpp"
+#include "service/driver/plate.hpp"
+#include "service/driver/station_finder.hpp"
+#include "service/driver/tariff_view.hpp"
 
 using namespace zc;
 

@@ -246,6 +246,20 @@ TEST(ExportXlsx, CellValuesAndFormats) {
   EXPECT_NE(styles.find("formatCode=\"yyyy-mm-dd hh:mm:ss\""), std::string::npos);
 }
 
+TEST(ExportXlsx, EnergyIsANumberInKwh) {
+  if (run("command -v unzip").empty()) GTEST_SKIP() << "unzip not installed";
+  TempDir dir;
+  const std::string path = dir.file("e.xlsx");
+  XlsxWriter w(path, {{"充电量(kWh)", XlsxKind::energy}});
+  w.add_row({std::int64_t{123456}});  // 0.0001 kWh
+  w.add_row({std::int64_t{5}});
+  EXPECT_EQ(w.finish(), 2u);
+  const std::string s = unzip_p(path, "xl/worksheets/sheet1.xml");
+  EXPECT_NE(s.find("<v>12.3456</v>"), std::string::npos) << s;  // a number cell Excel can sum, not text
+  EXPECT_NE(s.find("<v>0.0005</v>"), std::string::npos) << s;
+  EXPECT_NE(unzip_p(path, "xl/styles.xml").find("formatCode=\"0.0000\""), std::string::npos);
+}
+
 TEST(ExportXlsx, ABadRowIsRejectedWholeAndNamed) {
   if (run("command -v unzip").empty()) GTEST_SKIP() << "unzip not installed";
   TempDir dir;

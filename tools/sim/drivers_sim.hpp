@@ -1,5 +1,5 @@
 #pragma once
-// Simulated drivers of the app API (docs/api-app.md): each signs in with the dev SMS endpoint, picks a free
+// Simulated drivers of the app API (docs/api-driver.md): each signs in with the dev SMS endpoint, picks a free
 // gun (or socket) of a payable station, starts an order with a prepay value, pays on the sandbox cashier
 // page, waits until it charges, stops after a while, and does it again. For `make run` and demos.
 #include <cstdint>

@@ -3,6 +3,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/payment/register.hpp"
+#include "core/money_text.hpp"
 
 namespace zc::api {
 
@@ -44,11 +45,6 @@ std::string escape_html(const std::string& s) {
     }
   }
   return out;
-}
-
-std::string yuan(int64_t fen) {
-  std::string f = std::to_string(fen % 100);
-  return std::to_string(fen / 100) + "." + (f.size() < 2 ? "0" + f : f);
 }
 
 Response page(int status, const std::string& title, const std::string& body_html) {
@@ -125,8 +121,8 @@ void register_payment_public_routes(http::Router& r, payment::PaymentService& sv
     auto o = sandbox.cashier_order(id);
     if (!o) return result_page(payment::CashierResult::not_found, back);
     std::string state = o->status == "pending" ? "待支付 Pending" : o->status;
-    std::string html = "<h1>收银台 Cashier</h1><div class=\"amount\" id=\"amount\">¥" + yuan(o->amount) +
-                       "</div><dl><dt>商户号 Merchant</dt><dd id=\"merchant\">" +
+    std::string html = "<h1>收银台 Cashier</h1><div class=\"amount\" id=\"amount\">¥" +
+                       money::fen_text(o->amount) + "</div><dl><dt>商户号 Merchant</dt><dd id=\"merchant\">" +
                        escape_html(o->merchant_no) + "</dd><dt>订单号 Order</dt><dd id=\"order\">" +
                        escape_html(o->out_trade_no) + "</dd><dt>商品 Item</dt><dd>" +
                        escape_html(o->description) +

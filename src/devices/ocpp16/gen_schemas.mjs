@@ -1,5 +1,5 @@
 // Generates schemas.cpp: the official OCPP 1.6J JSON schemas (from npm ocpp-rpc, the same ones the
-// conformance suite judges us with) for the actions of shared/protocols/ocpp16.md, embedded as text.
+// conformance suite judges us with) for the actions of docs/ocpp.md, embedded as text.
 //   node src/devices/ocpp16/gen_schemas.mjs tests/conformance/node_modules/ocpp-rpc/lib/schemas/ocpp1_6.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

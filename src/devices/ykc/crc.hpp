@@ -1,6 +1,6 @@
 #pragma once
 // CRC-16/MODBUS (reflected poly 0xA001, init 0xFFFF, no final XOR), as YKC frames use it
-// (shared/protocols/ykc-v1.6.md §3.2). Check value of "123456789" = 0x4B37.
+// (docs/ykc.md, "Wire format"). Check value of "123456789" = 0x4B37.
 #include <cstdint>
 #include <span>
 

@@ -1,5 +1,5 @@
 #pragma once
-// YKC field encodings (shared/protocols/ykc-v1.6.md §4): BCD identifiers, fixed ASCII, little-endian BIN
+// YKC field encodings (docs/ykc.md, "Wire format"): BCD identifiers, fixed ASCII, little-endian BIN
 // integers (1, 2, 3, 4, 5 bytes), scaled decimals, CP56Time2a.
 //
 // Identifiers keep their raw bytes (lossless round trip, no heap): Bcd<N>::str() prints two hex digits per

@@ -1,5 +1,5 @@
 #pragma once
-// YKC frame layout (shared/protocols/ykc-v1.6.md §3):
+// YKC frame layout (docs/ykc.md, "Wire format"):
 //
 //   0x68 | L | seq(2) | enc(1) | type(1) | body (L − 4) | crc(2)      total size L + 4
 //

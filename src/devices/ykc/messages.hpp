@@ -1,5 +1,5 @@
 #pragma once
-// Typed YKC v1.5/v1.6 messages (shared/protocols/ykc-v1.6.md §5, §6), one struct per frame type.
+// Typed YKC v1.5/v1.6 messages (docs/ykc.md, "Wire format"), one struct per frame type.
 //
 // Each struct lists its fields once, in wire order, in `fields(F&)`; decode<Msg>(body) and encode(msg)
 // are generated from that list (messages.cpp), so every frame round-trips byte-exactly.

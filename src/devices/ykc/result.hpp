@@ -1,6 +1,6 @@
 #pragma once
 // Result<T> of the YKC codec: a value or an Error that names the offending field. Decoding never throws on
-// bad input; it returns an Error instead (shared/ARCHITECTURE.md: "a clear error naming the field").
+// bad input; it returns an Error instead ("a clear error naming the field").
 #include <string>
 #include <utility>
 #include <variant>

@@ -1,5 +1,5 @@
 #pragma once
-// Settlement and refund arithmetic of a charging order (ARCHITECTURE: Money). Pure, integers only.
+// Settlement and refund arithmetic of a charging order (docs/architecture.md §3, money units). Pure, integers only.
 //
 // Settlement: the tariff engines price the session exactly (1e-9 yuan) and round the total half-up to
 // fen once (car tariff::Bill::total_fen, e-bike tariff::BikeBill::gross). Settlement takes that cost and

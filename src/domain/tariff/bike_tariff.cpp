@@ -1,8 +1,9 @@
 #include "domain/tariff/bike_tariff.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
+
+#include "core/money_text.hpp"
 
 namespace zc::tariff {
 
@@ -60,14 +61,6 @@ std::vector<PowerBand> sorted_bands(const std::vector<PowerBand>& bands) {
 }
 
 namespace {
-
-std::string yuan(money::Fen f) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld元", f < 0 ? "-" : "",
-                static_cast<long long>((f < 0 ? -f : f) / 100),
-                static_cast<long long>((f < 0 ? -f : f) % 100));
-  return buf;
-}
 
 int64_t band_upper(const PowerBand& b) {
   return b.max_w ? *b.max_w : INT64_MAX;
@@ -132,7 +125,8 @@ std::vector<std::string> validate_bike_tariff(const BikeTariff& t) {
   if (t.max_duration_min <= 0) errs.push_back("maxDuration: 须大于0");
   if (t.max_duration_min > kBikeMaxDurationMin) errs.push_back("maxDuration: 不能超过48小时");
   if (t.auto_stop_amount <= 0) errs.push_back("autoStopAmount: 须大于0");
-  if (t.auto_stop_amount > kBikeMaxAmount) errs.push_back("autoStopAmount: 不能超过" + yuan(kBikeMaxAmount));
+  if (t.auto_stop_amount > kBikeMaxAmount)
+    errs.push_back("autoStopAmount: 不能超过" + money::yuan_text(kBikeMaxAmount));
   if (t.free_minutes < 0)
     errs.push_back("freeMinutes: 不能为负数");
   else if (t.max_duration_min > 0 && t.free_minutes >= t.max_duration_min)
@@ -164,9 +158,9 @@ std::vector<std::string> validate_bike_tariff(const BikeTariff& t) {
     if (v <= 0)
       errs.push_back("prepayValues: 第" + std::to_string(i + 1) + "个须大于0");
     else if (v > kBikeMaxAmount)
-      errs.push_back("prepayValues: " + yuan(v) + " 不能超过" + yuan(kBikeMaxAmount));
+      errs.push_back("prepayValues: " + money::yuan_text(v) + " 不能超过" + money::yuan_text(kBikeMaxAmount));
     else if (!seen.insert(v).second && reported.insert(v).second)
-      errs.push_back("prepayValues: " + yuan(v) + " 重复");
+      errs.push_back("prepayValues: " + money::yuan_text(v) + " 重复");
   }
   return errs;
 }

@@ -2,7 +2,7 @@
 // E-bike tariff definition (BIKE-TARIFF, spec §3.3.5) and its validation. Pure: no I/O.
 // Billing lives in bike_billing.hpp; the rules are written down in docs/billing.md.
 //
-// Units (ARCHITECTURE: Money): per-kWh prices in money::Price (0.00001 yuan/kWh), time-based prices in
+// Units (docs/architecture.md §3, money units): per-kWh prices in money::Price (0.00001 yuan/kWh), time-based prices in
 // money::Milli (0.0001 yuan) per billing unit, amounts a user pays in money::Fen, power in watts,
 // durations in minutes (tariff) or seconds (sessions).
 #include <cstdint>

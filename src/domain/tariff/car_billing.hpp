@@ -2,7 +2,7 @@
 // The car billing engine: a session's energy → per-tier kWh, energy fee, service fee, totals. Pure.
 // The session settlement, the device transaction record check and the page's 计费测试 all call it.
 //
-// Units and rounding (ARCHITECTURE: Money, core/money.hpp)
+// Units and rounding (docs/architecture.md §3, core/money.hpp)
 //   price (0.00001 yuan/kWh) × energy (0.0001 kWh) is exact in 1e-9 yuan ("nano"); every fee is first
 //   computed exactly in nano and summed exactly. Nothing is rounded before settlement.
 //   total_fen = half-up(total_nano / 10^7)  — the one rounding, at settlement.

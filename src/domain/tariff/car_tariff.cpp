@@ -5,26 +5,12 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "core/money_text.hpp"
+
 namespace zc::tariff {
 namespace {
 
 constexpr int kMinutesPerDay = 24 * 60;
-
-std::string yuan_of_fen(Fen f) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", f < 0 ? "-" : "",
-                static_cast<long long>((f < 0 ? -f : f) / 100),
-                static_cast<long long>((f < 0 ? -f : f) % 100));
-  return buf;
-}
-
-std::string yuan_of_price(Price p) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%s%lld.%05lld", p < 0 ? "-" : "",
-                static_cast<long long>((p < 0 ? -p : p) / 100000),
-                static_cast<long long>((p < 0 ? -p : p) % 100000));
-  return buf;
-}
 
 // A period as minute intervals of the day: one, or two when it wraps midnight.
 struct ParsedPeriod {
@@ -46,10 +32,10 @@ bool intersects(const ParsedPeriod& a, const ParsedPeriod& b) {
 void check_price(const TierPrice& p, const std::string& field, std::vector<TariffError>& errors) {
   auto one = [&](Price v, const char* name) {
     if (v < 0) {
-      errors.push_back({field + "." + name, "单价不能为负（" + yuan_of_price(v) + " 元/kWh）"});
+      errors.push_back({field + "." + name, "单价不能为负（" + money::price_text(v) + " 元/kWh）"});
     } else if (v > kMaxUnitPrice) {
-      errors.push_back({field + "." + name, "单价 " + yuan_of_price(v) + " 元/kWh 超过上限 " +
-                                                yuan_of_price(kMaxUnitPrice) + " 元/kWh"});
+      errors.push_back({field + "." + name, "单价 " + money::price_text(v) + " 元/kWh 超过上限 " +
+                                                money::price_text(kMaxUnitPrice) + " 元/kWh"});
     }
   };
   one(p.energy, "energy_price");
@@ -65,15 +51,15 @@ void check_prepay(const std::vector<Fen>& values, std::vector<TariffError>& erro
     std::string field = "prepay[" + std::to_string(i) + "]";
     Fen v = values[i];
     if (v <= 0) {
-      errors.push_back({field, "预付值必须大于0（" + yuan_of_fen(v) + " 元）"});
+      errors.push_back({field, "预付值必须大于0（" + money::fen_text(v) + " 元）"});
     } else if (v > kMaxPrepayFen) {
       errors.push_back(
-          {field, "预付值 " + yuan_of_fen(v) + " 元超过上限 " + yuan_of_fen(kMaxPrepayFen) + " 元"});
+          {field, "预付值 " + money::fen_text(v) + " 元超过上限 " + money::fen_text(kMaxPrepayFen) + " 元"});
     }
     for (size_t j = 0; j < i; ++j) {
       if (values[j] == v) {
         errors.push_back(
-            {field, "预付值 " + yuan_of_fen(v) + " 元重复（与 prepay[" + std::to_string(j) + "] 相同）"});
+            {field, "预付值 " + money::fen_text(v) + " 元重复（与 prepay[" + std::to_string(j) + "] 相同）"});
         break;
       }
     }

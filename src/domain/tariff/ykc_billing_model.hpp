@@ -1,6 +1,6 @@
 #pragma once
 // The YKC billing model (计费模型) of a tariff version, as frames 0x0A / 0x58 carry it (see
-// shared/protocols/ykc-v1.6.md §6.4, §6.18). A typed struct only; the codec writes the bytes.
+// docs/ykc.md, "Wire format": 0x0A, 0x58). A typed struct only; the codec writes the bytes.
 //
 //   model_no     2 bytes BCD on the wire, 0000 means "no model" (a pile's first connection), so a
 //                version id maps to 1..9999: ((id − 1) mod 9999) + 1. A pile whose model_no differs from

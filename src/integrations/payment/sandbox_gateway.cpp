@@ -16,8 +16,6 @@
 namespace zc::payment {
 
 namespace json = boost::json;
-using db::Connection;
-using db::sandbox::SandboxRepo;
 
 const char* to_string(TradeStatus s) {
   switch (s) {
@@ -55,7 +53,7 @@ TradeStatus status_of(const std::string& s) {
 
 }  // namespace
 
-SandboxGateway::SandboxGateway(db::Database& db, SandboxSettings s) : db_(db), s_(std::move(s)) {}
+SandboxGateway::SandboxGateway(sandbox::Books& books, SandboxSettings s) : books_(books), s_(std::move(s)) {}
 
 SandboxGateway::~SandboxGateway() {
   stop();
@@ -68,14 +66,13 @@ std::string SandboxGateway::merchant_key(std::string_view merchant_no) const {
 Prepay SandboxGateway::create_prepay(const PrepayRequest& r) {
   if (r.amount <= 0) throw GatewayError("amount must be positive");
   if (r.merchant.merchant_no.empty()) throw GatewayError("merchant no. missing");
-  return db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  return books_.write([&](sandbox::BooksTx& repo) {
     if (auto existing = repo.order_of(r.merchant.merchant_no, r.out_trade_no)) {
       // A repeated request for the same trade gets the same prepay id (as real gateways do).
       if (existing->amount != r.amount) throw GatewayError("out_trade_no reused with another amount");
       return Prepay{existing->prepay_id, "/sandbox/pay/" + existing->prepay_id};
     }
-    db::sandbox::GatewayOrder o;
+    sandbox::GatewayOrder o;
     o.prepay_id = random_id("sbx");
     o.merchant_no = r.merchant.merchant_no;
     o.out_trade_no = r.out_trade_no;
@@ -90,9 +87,9 @@ Prepay SandboxGateway::create_prepay(const PrepayRequest& r) {
 }
 
 TradeQuery SandboxGateway::query(const Merchant& m, const std::string& out_trade_no) {
-  return db_.read([&](Connection& c) {
+  return books_.read([&](sandbox::BooksTx& repo) {
     TradeQuery q;
-    auto o = SandboxRepo(c).order_of(m.merchant_no, out_trade_no);
+    auto o = repo.order_of(m.merchant_no, out_trade_no);
     if (!o) return q;
     q.status = status_of(o->status);
     q.transaction_id = o->transaction_id;
@@ -105,8 +102,7 @@ TradeQuery SandboxGateway::query(const Merchant& m, const std::string& out_trade
 
 RefundAccepted SandboxGateway::refund(const RefundRequest& r) {
   if (r.amount <= 0) throw GatewayError("refund amount must be positive");
-  RefundAccepted out = db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  RefundAccepted out = books_.write([&](sandbox::BooksTx& repo) {
     if (auto existing = repo.refund_of(r.merchant.merchant_no, r.out_refund_no)) {
       if (existing->amount != r.amount) throw GatewayError("out_refund_no reused with another amount");
       return RefundAccepted{existing->refund_id};  // idempotent: the same refund request
@@ -118,7 +114,7 @@ RefundAccepted SandboxGateway::refund(const RefundRequest& r) {
       throw GatewayError("NOT_ENOUGH: the merchant's available balance is insufficient");
     if (!repo.reserve_refund(o->id, r.amount))
       throw GatewayError("refund exceeds the refundable amount of " + r.out_trade_no);
-    db::sandbox::GatewayRefund f;
+    sandbox::GatewayRefund f;
     f.refund_id = random_id("sbr");
     f.merchant_no = r.merchant.merchant_no;
     f.out_trade_no = r.out_trade_no;
@@ -139,8 +135,7 @@ RefundAccepted SandboxGateway::refund(const RefundRequest& r) {
 }
 
 void SandboxGateway::close(const Merchant& m, const std::string& out_trade_no) {
-  db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  books_.write([&](sandbox::BooksTx& repo) {
     auto o = repo.order_of(m.merchant_no, out_trade_no);
     if (!o) throw GatewayError("trade not found: " + out_trade_no);
     if (o->status == "paid") throw GatewayError("trade already paid: " + out_trade_no);
@@ -231,18 +226,17 @@ std::string SandboxGateway::cashier_return_query(std::string_view safe_url) {
   return out;
 }
 
-std::optional<db::sandbox::GatewayOrder> SandboxGateway::cashier_order(const std::string& prepay_id) {
-  return db_.read([&](Connection& c) { return SandboxRepo(c).order_by_prepay(prepay_id); });
+std::optional<sandbox::GatewayOrder> SandboxGateway::cashier_order(const std::string& prepay_id) {
+  return books_.read([&](sandbox::BooksTx& repo) { return repo.order_by_prepay(prepay_id); });
 }
 
-void SandboxGateway::enqueue(Connection& c, const std::string& merchant_no, const std::string& url,
+void SandboxGateway::enqueue(sandbox::BooksTx& books, const std::string& merchant_no, const std::string& url,
                              const std::string& body) {
-  SandboxRepo(c).enqueue(merchant_no, url, body, now_ms());
+  books.enqueue(merchant_no, url, body, now_ms());
 }
 
 CashierResult SandboxGateway::confirm(const std::string& prepay_id) {
-  CashierResult res = db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  CashierResult res = books_.write([&](sandbox::BooksTx& repo) {
     auto o = repo.order_by_prepay(prepay_id);
     if (!o) return CashierResult::not_found;
     if (o->status != "pending") return CashierResult::already_done;
@@ -257,7 +251,7 @@ CashierResult SandboxGateway::confirm(const std::string& prepay_id) {
     n["transactionId"] = txn;
     n["amount"] = o->amount;
     n["time"] = now;
-    enqueue(c, o->merchant_no, o->notify_url, json::serialize(n));
+    enqueue(repo, o->merchant_no, o->notify_url, json::serialize(n));
     return CashierResult::paid;
   });
   if (res == CashierResult::paid) {
@@ -269,8 +263,7 @@ CashierResult SandboxGateway::confirm(const std::string& prepay_id) {
 }
 
 CashierResult SandboxGateway::decline(const std::string& prepay_id) {
-  CashierResult res = db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  CashierResult res = books_.write([&](sandbox::BooksTx& repo) {
     auto o = repo.order_by_prepay(prepay_id);
     if (!o) return CashierResult::not_found;
     if (o->status != "pending") return CashierResult::already_done;
@@ -283,7 +276,7 @@ CashierResult SandboxGateway::decline(const std::string& prepay_id) {
     n["outTradeNo"] = o->out_trade_no;
     n["amount"] = o->amount;
     n["time"] = now;
-    enqueue(c, o->merchant_no, o->notify_url, json::serialize(n));
+    enqueue(repo, o->merchant_no, o->notify_url, json::serialize(n));
     return CashierResult::declined;
   });
   {
@@ -300,7 +293,7 @@ int64_t SandboxGateway::backoff_ms(int64_t attempts) const {
   return std::min(d, std::max<int64_t>(1, s_.notify_retry_max_ms));
 }
 
-void SandboxGateway::deliver(const db::sandbox::Outgoing& o) {
+void SandboxGateway::deliver(const sandbox::Outgoing& o) {
   std::string sig = sign_body(merchant_key(o.merchant_no), o.body);
   HttpPostResult r =
       http_post(o.url, {{"Zc-Signature", sig}}, o.body, std::chrono::milliseconds(s_.notify_timeout_ms));
@@ -312,8 +305,7 @@ void SandboxGateway::deliver(const db::sandbox::Outgoing& o) {
     acked = !ec && v.is_object() && v.as_object().contains("code") && v.as_object().at("code").is_string() &&
             v.as_object().at("code").as_string() == "SUCCESS";
   }
-  db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  books_.write([&](sandbox::BooksTx& repo) {
     if (acked) {
       repo.delivered(o.id, attempts, now_ms());
     } else {
@@ -328,8 +320,7 @@ void SandboxGateway::deliver(const db::sandbox::Outgoing& o) {
 void SandboxGateway::dispatch_once() {
   int64_t now = now_ms();
   // Refunds whose processing time has come succeed and are notified.
-  db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  books_.write([&](sandbox::BooksTx& repo) {
     for (const auto& f : repo.due_refunds(now, 50)) {
       if (!repo.complete_refund(f.id, now)) continue;
       json::object n;
@@ -345,11 +336,10 @@ void SandboxGateway::dispatch_once() {
     }
   });
   constexpr int64_t kBatch = 200;
-  auto due = db_.read(
-      [&](Connection& c) { return SandboxRepo(c).due_notifications(now, s_.notify_max_attempts, kBatch); });
-  std::vector<db::sandbox::Outgoing> mine;
-  db_.write([&](Connection& c) {
-    SandboxRepo repo(c);
+  auto due = books_.read(
+      [&](sandbox::BooksTx& repo) { return repo.due_notifications(now, s_.notify_max_attempts, kBatch); });
+  std::vector<sandbox::Outgoing> mine;
+  books_.write([&](sandbox::BooksTx& repo) {
     for (const auto& o : due)
       if (repo.claim(o, now + s_.notify_timeout_ms + 1000)) mine.push_back(o);  // lease while sending
   });
@@ -360,7 +350,7 @@ void SandboxGateway::dispatch_once() {
   }
 }
 
-void SandboxGateway::deliver_all(const std::vector<db::sandbox::Outgoing>& batch) {
+void SandboxGateway::deliver_all(const std::vector<sandbox::Outgoing>& batch) {
   size_t senders =
       std::min<size_t>(batch.size(), static_cast<size_t>(std::max<int64_t>(1, s_.notify_senders)));
   if (senders <= 1) {

@@ -15,9 +15,8 @@
 #include <thread>
 #include <vector>
 
+#include "domain/payment/sandbox_books.hpp"
 #include "integrations/payment/payment_provider.hpp"
-#include "storage/database.hpp"
-#include "storage/repositories/sandbox_gateway_repo.hpp"
 
 namespace zc::payment {
 
@@ -35,7 +34,7 @@ enum class CashierResult { paid, declined, already_done, expired, not_found };
 
 class SandboxGateway final : public PaymentProvider {
  public:
-  SandboxGateway(db::Database& db, SandboxSettings s);
+  SandboxGateway(sandbox::Books& books, SandboxSettings s);
   ~SandboxGateway() override;
 
   std::string_view name() const override { return "sandbox"; }
@@ -47,7 +46,7 @@ class SandboxGateway final : public PaymentProvider {
                                                   std::string& why) const override;
 
   // The cashier page.
-  std::optional<db::sandbox::GatewayOrder> cashier_order(const std::string& prepay_id);
+  std::optional<sandbox::GatewayOrder> cashier_order(const std::string& prepay_id);
   CashierResult confirm(const std::string& prepay_id);
   CashierResult decline(const std::string& prepay_id);
   // The cashier's optional `returnUrl` (the page a "返回商户" link leads back to): only a same-origin path
@@ -68,13 +67,13 @@ class SandboxGateway final : public PaymentProvider {
   void dispatch_once();  // one pass (the thread's body)
 
  private:
-  void enqueue(db::Connection& c, const std::string& merchant_no, const std::string& url,
+  void enqueue(sandbox::BooksTx& books, const std::string& merchant_no, const std::string& url,
                const std::string& body);
-  void deliver(const db::sandbox::Outgoing& o);
-  void deliver_all(const std::vector<db::sandbox::Outgoing>& batch);
+  void deliver(const sandbox::Outgoing& o);
+  void deliver_all(const std::vector<sandbox::Outgoing>& batch);
   int64_t backoff_ms(int64_t attempts) const;
 
-  db::Database& db_;
+  sandbox::Books& books_;
   SandboxSettings s_;
   std::mutex mu_;
   std::condition_variable cv_;

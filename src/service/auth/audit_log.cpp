@@ -4,7 +4,7 @@
 
 namespace zc::auth {
 
-void AuditLog::record_operation(const http::OperationRecord& r) {
+void AuditLog::record_operation(const OperationRecord& r) {
   db::AuthRepository::OperLog e;
   e.title = r.title;
   e.business_type = r.business_type;

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "core/config.hpp"
-#include "http/pipeline.hpp"
+#include "core/request_hooks.hpp"
 #include "service/auth/session_revoker.hpp"
 #include "storage/repositories/auth_repository.hpp"
 
@@ -18,7 +18,7 @@ struct LoginResult {
   int64_t expires_at = 0;
 };
 
-class AuthService final : public http::Authenticator, public SessionRevoker {
+class AuthService final : public Authenticator, public SessionRevoker {
  public:
   AuthService(db::Database& db, const Config::Auth& cfg) : db_(db), cfg_(cfg) {}
 
@@ -28,7 +28,7 @@ class AuthService final : public http::Authenticator, public SessionRevoker {
   void logout(const Principal& p);
   void change_own_password(const Principal& p, const std::string& old_pw, const std::string& new_pw);
 
-  // http::Authenticator
+  // Authenticator
   PrincipalPtr cached(std::string_view token) override;
   PrincipalPtr resolve(std::string_view token) override;
 

@@ -12,15 +12,7 @@ station::StationRef station_in_scope(db::Connection& c, int64_t id, const Princi
 
 db::bike::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id,
                                   const Principal& p) {
-  db::bike::AreaRepo repo(c);
-  auto a = repo.find(area_id);
-  if (!a || !repo.in_scope(area_id, p.scope)) fail_not_found("areaId: 区域不存在");
-  if (a->station_id != station_id) fail_bad_request("areaId: 区域不属于所选电站");
-  return *a;
-}
-
-void require_area_enabled(const db::bike::AreaRec& a) {
-  if (a.status != 0) fail_conflict("区域已停用，不能在其下新增数据：" + a.name);
+  return station::area_of_station(c, kBike, area_id, station_id, p);
 }
 
 db::bike::Owned owned_by(const station::StationRef& s) {

@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <string>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/principal.hpp"
 #include "devices/gateway.hpp"
+#include "service/station/area_service.hpp"
 #include "service/station/station_config.hpp"
 #include "storage/database.hpp"
 #include "storage/repositories/bike_station.hpp"
@@ -22,6 +24,7 @@ struct BikeContext {
   db::Database& db;
   const Config& cfg;
   devices::DeviceGateway& gateway;
+  Clock& clock;
   exports::ExportJobs& exports;
 };
 
@@ -32,7 +35,7 @@ station::StationRef station_in_scope(db::Connection& c, int64_t id, const Princi
                                      const std::string& field = "stationId");
 // The area `id` inside the scope that belongs to `station_id` (400 when it belongs to another station).
 db::bike::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p);
-void require_area_enabled(const db::bike::AreaRec& a);
+using station::require_area_enabled;
 db::bike::Owned owned_by(const station::StationRef& s);
 
 // Links the QR codes open in the driver app: {app.public_url}/app/socket/{code}, …/app/device/{code}.

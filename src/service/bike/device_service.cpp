@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "service/station/device_support.hpp"
@@ -93,7 +92,7 @@ int64_t DeviceService::create(const DeviceInput& in, const Principal& p) {
     DeviceRepo repo(c);
     if (repo.factory_no_taken(in.f.factory_no, 0)) fail_conflict("factoryNo: 出厂标识已存在");
     if (in.code && !in.code->empty() && repo.code_taken(*in.code)) fail_conflict("code: 设备编号已存在");
-    int64_t now = now_ms();
+    int64_t now = ctx_.clock.now();
     auto owned = owned_by(s);
     int64_t id = repo.insert(owned, a.id, in.f, p.user_name, now);
     std::string code;
@@ -122,7 +121,7 @@ void DeviceService::update(const DeviceInput& in, const Principal& p) {
     if (in.code && !in.code->empty() && *in.code != d->code) fail_bad_request("code: 设备编号不可修改");
     if (in.f.factory_no != d->factory_no) fail_bad_request("factoryNo: 出厂标识不可修改");
     if (in.f.socket_count != d->socket_count) fail_bad_request("socketCount: 插座数量不可修改");
-    repo.update(in.id, in.f, p.user_name, now_ms());
+    repo.update(in.id, in.f, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -131,7 +130,7 @@ void DeviceService::change_status(int64_t id, int64_t status, const Principal& p
   ctx_.db.write([&](Connection& c) {
     DeviceRepo repo(c);
     if (!repo.in_scope(id, p.scope)) fail_not_found("设备不存在");
-    repo.set_status(id, status, p.user_name, now_ms());
+    repo.set_status(id, status, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -160,7 +159,7 @@ json::object DeviceService::command(int64_t id, const std::string& command, cons
   devices::DeviceRef ref{devices::DeviceKind::bike_device, d.id, d.code};
   if (command == "refresh") {  // 刷新状态: the gateway's view of the device, stored on the row
     bool online = ctx_.gateway.is_online(ref);
-    ctx_.db.write([&](Connection& c) { DeviceRepo(c).set_online(id, online, now_ms()); });
+    ctx_.db.write([&](Connection& c) { DeviceRepo(c).set_online(id, online, ctx_.clock.now()); });
     if (!online) fail_conflict("设备不在线，无法执行");
     // Online: the gateway asks the device for its socket states (OCPP TriggerMessage StatusNotification).
     return station::command_outcome(ctx_.gateway.send(ref, devices::Command{command, {}}, kCommandTimeout));
@@ -230,7 +229,7 @@ void SocketService::update(int64_t id, const std::string& name, const Principal&
   ctx_.db.write([&](Connection& c) {
     SocketRepo repo(c);
     if (!repo.in_scope(id, p.scope)) fail_not_found("插座不存在");
-    repo.update(id, name, p.user_name, now_ms());
+    repo.update(id, name, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -239,7 +238,7 @@ void SocketService::change_status(int64_t id, int64_t status, const Principal& p
   ctx_.db.write([&](Connection& c) {
     SocketRepo repo(c);
     if (!repo.in_scope(id, p.scope)) fail_not_found("插座不存在");
-    repo.set_status(id, status, p.user_name, now_ms());
+    repo.set_status(id, status, p.user_name, ctx_.clock.now());
   });
 }
 

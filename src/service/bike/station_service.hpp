@@ -1,6 +1,7 @@
 #pragma once
-// E-bike stations (BIKE-ST) and areas (BIKE-AREA). Invoice and payment configuration are the shared
-// station::StationConfigService (type bike); user ↔ station binding is station::make_station_directory.
+// E-bike stations (BIKE-ST); areas (BIKE-AREA) are station::AreaService (type bike). Invoice and payment
+// configuration are the shared station::StationConfigService (type bike); user ↔ station binding is
+// station::make_station_directory.
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
@@ -23,27 +24,8 @@ class StationService {
   explicit StationService(BikeContext ctx) : ctx_(ctx) {}
   db::Page list(const QueryParams& q, const Principal& p);
   boost::json::object get(int64_t id, const Principal& p);  // row + counts + history
-  boost::json::array options(std::optional<int64_t> property_id, bool enabled_only, const Principal& p);
-  int64_t create(StationInput in, const Principal& p);  // + the default area 默认区域
+  int64_t create(StationInput in, const Principal& p);      // + the default area 默认区域
   void update(StationInput in, const Principal& p);
-  void audit(int64_t id, int64_t audit_status, const std::string& remark, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
-
- private:
-  BikeContext ctx_;
-};
-
-class AreaService {
- public:
-  explicit AreaService(BikeContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const Principal& p);
-  int64_t create(int64_t station_id, const std::string& name, const std::string& phone, const Principal& p);
-  void update(int64_t id, const std::string& name, const std::string& phone, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
-  // 409 while the area has devices or tariffs, or when it is its station's default area.
-  void remove(int64_t id, const Principal& p);
 
  private:
   BikeContext ctx_;

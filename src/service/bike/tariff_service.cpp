@@ -1,6 +1,5 @@
 #include "service/bike/tariff_service.hpp"
 
-#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "domain/tariff/bike_billing.hpp"
 #include "service/station/device_support.hpp"
@@ -48,7 +47,7 @@ int64_t TariffService::create(const TariffInput& in, const Principal& p) {
     auto a = area_of_station(c, in.area_id, s.id, p);
     station::require_station_enabled(c, s);
     require_area_enabled(a);
-    return TariffRepo(c).insert(owned_by(s), a.id, in.name, in.def, p.user_name, now_ms());
+    return TariffRepo(c).insert(owned_by(s), a.id, in.name, in.def, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -69,7 +68,7 @@ void TariffService::update(const TariffInput& in, const Principal& p) {
       require_area_enabled(a);
       c.execute("UPDATE bike_tariff SET area_id = ? WHERE id = ?", {a.id, in.id});
     }
-    repo.update(in.id, in.name, in.def, p.user_name, now_ms());
+    repo.update(in.id, in.name, in.def, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -78,7 +77,7 @@ void TariffService::set_prepay(int64_t id, const std::vector<int64_t>& values, c
     auto t = tariff_in_scope(c, id, p);
     t.def.prepay_values = values;
     validate_tariff(t.name, t.def);
-    TariffRepo(c).set_prepay(id, values, p.user_name, now_ms());
+    TariffRepo(c).set_prepay(id, values, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -86,7 +85,7 @@ void TariffService::change_status(int64_t id, int64_t status, const Principal& p
   station::check_status_value(status);
   ctx_.db.write([&](Connection& c) {
     tariff_in_scope(c, id, p);
-    TariffRepo(c).set_status(id, status, p.user_name, now_ms());
+    TariffRepo(c).set_status(id, status, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -184,7 +183,7 @@ json::object TariffService::prepay_duration(int64_t id, int64_t amount, std::opt
 // ------------------------------------------------------------------------------
 
 void TariffService::mark_in_force(json::array& rows) {
-  station::mark_tariff_in_force(ctx_.db, db::station::StationType::bike, now_ms(), rows);
+  station::mark_tariff_in_force(ctx_.db, db::station::StationType::bike, ctx_.clock.now(), rows);
 }
 
 void TariffService::mark_in_force(json::object& row) {

@@ -30,57 +30,6 @@ static std::string two_digits(int64_t n) {
   return buf;
 }
 
-// ---- areas --------------------------------------------------------------------------------------
-
-static void check_area_fields(const std::string& name, const std::string& phone, int64_t power) {
-  check_name("name", name);
-  sys::check_contact_phone("phone", phone);
-  if (power < 0 || power > 1000000) fail_bad_request("power: 必须在0到1000000（kW）之间");
-}
-
-db::Page AreaService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return AreaRepo(c).list(q, p.scope); });
-}
-
-json::object AreaService::get(int64_t id, const Principal& p) {
-  auto row = ctx_.db.read([&](Connection& c) { return AreaRepo(c).detail(id, p.scope); });
-  if (!row) fail_not_found("区域不存在");
-  return *row;
-}
-
-json::array AreaService::options(std::optional<int64_t> station_id, bool enabled_only, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return AreaRepo(c).options(station_id, enabled_only, p.scope); });
-}
-
-int64_t AreaService::create(int64_t station_id, const std::string& name, const std::string& phone,
-                            int64_t power, const Principal& p) {
-  check_area_fields(name, phone, power);
-  return ctx_.db.write([&](Connection& c) {
-    auto s = station_in_scope(c, station_id, p);
-    require_station_enabled(c, s);
-    return AreaRepo(c).insert(owned_by(s), name, phone, power, false, p.user_name, ctx_.clock.now());
-  });
-}
-
-void AreaService::update(int64_t id, const std::string& name, const std::string& phone, int64_t power,
-                         const Principal& p) {
-  check_area_fields(name, phone, power);
-  ctx_.db.write([&](Connection& c) {
-    AreaRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("区域不存在");
-    repo.update(id, name, phone, power, p.user_name, ctx_.clock.now());
-  });
-}
-
-void AreaService::change_status(int64_t id, int64_t status, const Principal& p) {
-  check_status_value(status);
-  ctx_.db.write([&](Connection& c) {
-    AreaRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("区域不存在");
-    repo.set_status(id, status, p.user_name, ctx_.clock.now());
-  });
-}
-
 // ---- parking spots --------------------------------------------------------------------------------
 
 static void check_lock_type(int64_t t) {

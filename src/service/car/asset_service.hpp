@@ -1,5 +1,5 @@
 #pragma once
-// Areas (CAR-AREA), parking spots (CAR-SPOT), cameras (CAR-CAM), piles (CAR-PILE) and guns (CAR-GUN):
+// Parking spots (CAR-SPOT), cameras (CAR-CAM), piles (CAR-PILE) and guns (CAR-GUN):
 // the enable/disable rules, codes, gun counts, device commands through the DeviceGateway, QR labels and
 // the QR Excel exports (run as export jobs).
 #include <boost/json/array.hpp>
@@ -12,22 +12,6 @@
 #include "storage/list_query.hpp"
 
 namespace zc::car {
-
-class AreaService {
- public:
-  explicit AreaService(CarContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const Principal& p);
-  int64_t create(int64_t station_id, const std::string& name, const std::string& phone, int64_t power,
-                 const Principal& p);
-  void update(int64_t id, const std::string& name, const std::string& phone, int64_t power,
-              const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
-
- private:
-  CarContext ctx_;
-};
 
 struct SpotBatch {
   int64_t station_id = 0, area_id = 0, count = 0, lock_type = 0;

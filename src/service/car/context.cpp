@@ -23,15 +23,7 @@ void require_station_enabled(db::Connection& c, const db::car::StationRec& s) {
 }
 
 db::car::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p) {
-  db::car::AreaRepo repo(c);
-  auto a = repo.find(area_id);
-  if (!a || !repo.in_scope(area_id, p.scope)) fail_not_found("areaId: 区域不存在");
-  if (a->station_id != station_id) fail_bad_request("areaId: 区域不属于所选电站");
-  return *a;
-}
-
-void require_area_enabled(const db::car::AreaRec& a) {
-  if (a.status != 0) fail_conflict("区域已停用，不能在其下新增数据：" + a.name);
+  return station::area_of_station(c, db::station::StationType::car, area_id, station_id, p);
 }
 
 db::car::Owned owned_by(const db::car::StationRec& s) {

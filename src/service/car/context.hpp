@@ -1,6 +1,5 @@
 #pragma once
 // What every car use case needs (CAR-*), and the owner/enabled checks they share.
-#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -8,6 +7,7 @@
 #include "core/config.hpp"
 #include "core/principal.hpp"
 #include "devices/gateway.hpp"
+#include "service/station/area_service.hpp"
 #include "service/station/device_support.hpp"
 #include "service/station/station_rules.hpp"
 #include "storage/database.hpp"
@@ -20,23 +20,11 @@ class ExportJobs;
 
 namespace zc::car {
 
-// The car module's "now": the system clock plus an offset that only the test-only route
-// (testing.enabled) changes, so integration tests can move past a station's local midnight.
-class CarClock {
- public:
-  int64_t now() const { return now_ms() + offset_.load(); }
-  int64_t offset() const { return offset_.load(); }
-  void set_offset(int64_t ms) { offset_.store(ms); }
-
- private:
-  std::atomic<int64_t> offset_{0};
-};
-
 struct CarContext {
   db::Database& db;
   const Config& cfg;
   devices::DeviceGateway& gateway;
-  CarClock& clock;
+  Clock& clock;
   exports::ExportJobs& exports;
 };
 
@@ -49,7 +37,7 @@ db::car::StationRec station_in_scope(db::Connection& c, int64_t id, const Princi
 void require_station_enabled(db::Connection& c, const db::car::StationRec& s);
 // The area `id` inside the scope that belongs to `station_id` (400 when it belongs to another station).
 db::car::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p);
-void require_area_enabled(const db::car::AreaRec& a);
+using station::require_area_enabled;
 db::car::Owned owned_by(const db::car::StationRec& s);
 
 // The station modules' shared device and field checks (service/station).

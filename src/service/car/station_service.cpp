@@ -4,6 +4,7 @@
 #include "core/json_body.hpp"
 #include "core/timezone.hpp"
 #include "service/station/station_config.hpp"
+#include "service/station/station_lifecycle.hpp"
 #include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 
@@ -12,53 +13,33 @@ namespace zc::car {
 namespace json = boost::json;
 using db::Connection;
 using db::car::StationRepo;
-using db::station::StationRecords;
 constexpr auto kCar = db::station::StationType::car;
 
 // ---- validation ---------------------------------------------------------------------------------
 
 void validate_station_fields(db::car::StationFields& f) {
-  check_name("name", f.name);
-  station::check_operation_type(f.operation_type);
+  station::validate_common_fields(f);
   sys::check_contact_phone("contactPhone", f.contact_phone);
   sys::check_contact_phone("hotline", f.hotline);
-  station::normalise_opening_hours(f.opening_hours);
   if (f.max_power < 0 || f.max_power > 1000000) fail_bad_request("maxPower: 必须在0到1000000（kW）之间");
   if (f.capacity_load < 0 || f.capacity_load > 1000000)
     fail_bad_request("capacityLoad: 必须在0到1000000（kVA）之间");
-  station::check_coordinates(f.longitude, f.latitude);
-  station::normalise_timezone(f.timezone);
-}
-
-static std::string fmt_opt(const std::optional<int64_t>& v) {
-  return v ? std::to_string(*v) : "";
 }
 
 // "name: A → B; hotline: …" for the change history.
 static std::string changes(const db::car::StationFields& a, const db::car::StationFields& b) {
-  std::string out;
-  auto add = [&](const char* field, const std::string& x, const std::string& y) {
-    if (x == y) return;
-    if (!out.empty()) out += "; ";
-    out += std::string(field) + ": " + x + " → " + y;
-  };
-  add("name", a.name, b.name);
-  add("operationType", std::to_string(a.operation_type), std::to_string(b.operation_type));
-  add("contact", a.contact, b.contact);
-  add("contactPhone", a.contact_phone, b.contact_phone);
-  add("intro", a.intro, b.intro);
-  add("hotline", a.hotline, b.hotline);
-  add("openingHours", a.opening_hours, b.opening_hours);
-  add("maxPower", std::to_string(a.max_power), std::to_string(b.max_power));
-  add("capacityLoad", std::to_string(a.capacity_load), std::to_string(b.capacity_load));
-  add("province", a.province, b.province);
-  add("city", a.city, b.city);
-  add("district", a.district, b.district);
-  add("address", a.address, b.address);
-  add("longitude", fmt_opt(a.longitude), fmt_opt(b.longitude));
-  add("latitude", fmt_opt(a.latitude), fmt_opt(b.latitude));
-  add("timezone", a.timezone, b.timezone);
-  return out;
+  station::FieldChanges out;
+  out.add("name", a.name, b.name);
+  out.add("operationType", a.operation_type, b.operation_type);
+  out.add("contact", a.contact, b.contact);
+  out.add("contactPhone", a.contact_phone, b.contact_phone);
+  out.add("intro", a.intro, b.intro);
+  out.add("hotline", a.hotline, b.hotline);
+  out.add("openingHours", a.opening_hours, b.opening_hours);
+  out.add("maxPower", a.max_power, b.max_power);
+  out.add("capacityLoad", a.capacity_load, b.capacity_load);
+  out.add_location(a, b);
+  return out.text();
 }
 
 // ---- stations -----------------------------------------------------------------------------------
@@ -68,86 +49,21 @@ db::Page StationService::list(const QueryParams& q, const Principal& p) {
 }
 
 json::object StationService::get(int64_t id, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) {
-    StationRepo repo(c);
-    auto row = repo.detail(id, p.scope);
-    if (!row) fail_not_found("电站不存在");
-    (*row)["counts"] = repo.counts(id);
-    (*row)["history"] = StationRecords(c, kCar).history(id);
-    (*row)["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);  // what its 私桩申请 QR code encodes
-    return *row;
-  });
-}
-
-json::array StationService::options(std::optional<int64_t> property_id, bool enabled_only,
-                                    const Principal& p) {
-  return ctx_.db.read(
-      [&](Connection& c) { return StationRepo(c).options(property_id, enabled_only, p.scope); });
+  auto row = station::typed_station_detail<StationRepo>(ctx_.db, kCar, id, p);
+  row["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);  // what its 私桩申请 QR code encodes
+  return row;
 }
 
 int64_t StationService::create(StationInput in, const Principal& p) {
   if (!in.property_id) fail_bad_request("propertyId: 不能为空");
   validate_station_fields(in.f);
-  return ctx_.db.write([&](Connection& c) {
-    sys::OwnerRequest req;
-    req.type = UserType::property;
-    req.property_id = in.property_id;
-    req.provider_id = in.provider_id;
-    sys::Owner owner = sys::resolve_owner(c, req, p);  // scope, enabled provider/property
-    int64_t now = ctx_.clock.now();
-    StationRepo repo(c);
-    int64_t id = repo.insert(owner.provider_id, owner.property_id, in.f, p.user_name, now);
-    db::car::AreaRepo(c).insert({owner.provider_id, owner.property_id, id}, "默认区域", "", 0, true,
-                                p.user_name, now);
-    StationRecords(c, kCar).add_history(id, p.user_name, "create", "新增电站（自动创建默认区域）", now);
-    return id;
-  });
+  return station::create_typed_station<StationRepo>(ctx_.db, kCar, ctx_.clock.now(), in.property_id,
+                                                    in.provider_id, in.f, p);
 }
 
 void StationService::update(StationInput in, const Principal& p) {
   validate_station_fields(in.f);
-  ctx_.db.write([&](Connection& c) {
-    auto s = station_in_scope(c, in.id, p, "id");
-    StationRepo repo(c);
-    auto old = repo.fields(in.id);
-    int64_t now = ctx_.clock.now();
-    bool resubmit = s.audit_status == 2;  // editing a rejected station submits it for audit again
-    repo.update(in.id, in.f, resubmit, p.user_name, now);
-    std::string detail = changes(*old, in.f);
-    StationRecords records(c, kCar);
-    records.add_history(in.id, p.user_name, "edit", detail.empty() ? "未修改字段" : detail, now);
-    if (resubmit) records.add_history(in.id, p.user_name, "resubmit", "驳回后修改，重新提交审核", now);
-  });
-}
-
-void StationService::audit(int64_t id, int64_t audit_status, const std::string& remark, const Principal& p) {
-  if (audit_status != 1 && audit_status != 2) fail_bad_request("auditStatus: 只能是1（通过）或2（驳回）");
-  if (p.scope.kind != UserType::system && p.scope.kind != UserType::provider)
-    fail_forbidden("只有系统或服务商用户可以审核电站");
-  if (utf8_length(remark) > 200) fail_bad_request("auditRemark: 长度不能超过200个字符");
-  ctx_.db.write([&](Connection& c) {
-    station_in_scope(c, id, p, "id");
-    StationRepo repo(c);
-    int64_t now = ctx_.clock.now();
-    if (!repo.audit(id, audit_status, remark, p.user_name, now)) fail_conflict("只能审核待审核的电站");
-    StationRecords(c, kCar).add_history(
-        id, p.user_name, audit_status == 1 ? "approve" : "reject",
-        std::string(audit_status == 1 ? "审核通过" : "审核驳回") + (remark.empty() ? "" : "：" + remark),
-        now);
-  });
-}
-
-void StationService::change_status(int64_t id, int64_t status, const Principal& p) {
-  check_status_value(status);
-  ctx_.db.write([&](Connection& c) {
-    auto s = station_in_scope(c, id, p, "id");
-    if (s.status == status) return;
-    StationRepo repo(c);
-    int64_t now = ctx_.clock.now();
-    repo.set_status(id, status, p.user_name, now);
-    StationRecords(c, kCar).add_history(id, p.user_name, status == 0 ? "enable" : "disable",
-                                        status == 0 ? "启用电站" : "停用电站", now);
-  });
+  station::edit_typed_station<StationRepo>(ctx_.db, kCar, ctx_.clock.now(), in.id, in.f, p, changes);
 }
 
 // ---- private-pile applications ------------------------------------------------------------------

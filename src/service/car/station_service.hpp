@@ -31,11 +31,8 @@ class StationService {
   explicit StationService(CarContext ctx) : ctx_(ctx) {}
   db::Page list(const QueryParams& q, const Principal& p);
   boost::json::object get(int64_t id, const Principal& p);  // row + counts + history
-  boost::json::array options(std::optional<int64_t> property_id, bool enabled_only, const Principal& p);
-  int64_t create(StationInput in, const Principal& p);  // + the default area 默认区域
+  int64_t create(StationInput in, const Principal& p);      // + the default area 默认区域
   void update(StationInput in, const Principal& p);
-  void audit(int64_t id, int64_t audit_status, const std::string& remark, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
 
   // PNG label of the public application link.
   std::string private_apply_qr(int64_t station_id, const std::string& tmpl, const Principal& p);

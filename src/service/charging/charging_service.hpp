@@ -1,5 +1,5 @@
 #pragma once
-// The protocol-neutral charging service the device protocols call (ARCHITECTURE: "Device inbound"):
+// The protocol-neutral charging service the device protocols call (docs/architecture.md §2, "Device inbound and outbound"):
 // idTag authorisation and the device's transaction records. The orders issue implements it for real
 // (orders, prepay, settlement); until then RecordingChargingService records transactions and never
 // pretends a payment. Calls block (database): the gateway makes them on its worker threads.

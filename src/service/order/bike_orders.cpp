@@ -10,6 +10,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/money_text.hpp"
 #include "domain/order/bike_order_state.hpp"
 #include "storage/repositories/bike_tariff.hpp"
 
@@ -28,17 +29,6 @@ devices::DeviceRef device_of(const BikeOrder& o) {
 
 bool started(const BikeOrder& o) {
   return o.device_txn_no.has_value() && o.start_at.has_value();
-}
-
-std::string yuan(int64_t fen) {
-  std::string s = std::to_string(fen / 100) + ".";
-  int64_t c = fen % 100;
-  return s + (c < 10 ? "0" : "") + std::to_string(c) + "元";
-}
-
-std::string kwh_text(int64_t energy) {  // 0.0001 kWh → "0.1234"
-  std::string frac = std::to_string(energy % 10000);
-  return std::to_string(energy / 10000) + "." + std::string(4 - frac.size(), '0') + frac;
 }
 
 // The device's StopTransaction reason, as the order's end reason.
@@ -132,7 +122,7 @@ BikeStartOffer BikeOrders::request_start(const BikeStartInput& in) {
     const auto& values = tariff->def.prepay_values;
     if (std::find(values.begin(), values.end(), in.amount) == values.end()) {
       std::string list;
-      for (auto v : values) list += (list.empty() ? "" : "、") + yuan(v);
+      for (auto v : values) list += (list.empty() ? "" : "、") + money::yuan_text(v);
       fail_bad_request("amount: 预付金额须为计费规则的预付值之一" +
                        (list.empty() ? "（未设置预付值）" : "：" + list));
     }
@@ -596,7 +586,7 @@ json::object BikeOrders::to_json(const BikeOrder& o, bool live) {
   j["prepaidDurationS"] = o.prepaid_duration_s;
   j["durationS"] = o.duration_s;
   j["energy"] = o.energy;
-  j["kwh"] = kwh_text(o.energy);
+  j["kwh"] = money::energy_text(o.energy);
   j["powerW"] = o.power_w;
   j["energyFee"] = o.energy_fee;
   j["serviceFee"] = o.service_fee;
@@ -617,7 +607,7 @@ json::object BikeOrders::to_json(const BikeOrder& o, bool live) {
     Usage u = usage_now(o, now);
     j["durationS"] = u.duration_s;
     j["energy"] = u.energy;
-    j["kwh"] = kwh_text(u.energy);
+    j["kwh"] = money::energy_text(u.energy);
     j["powerW"] = u.power_w;
     std::optional<int64_t> powered_at = u.power_w > 0 ? std::optional<int64_t>(0) : std::nullopt;
     {

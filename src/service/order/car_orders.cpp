@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/money_text.hpp"
 #include "core/timezone.hpp"
 #include "domain/order/car_order_state.hpp"
 #include "service/car/tariff_service.hpp"
@@ -40,12 +41,6 @@ bool is_open(const std::string& state) {
 
 TimeZone zone_named(const std::string& name) {
   return TimeZone::find(name).value_or(TimeZone::shanghai());
-}
-
-std::string kwh_text(int64_t energy) {  // 0.0001 kWh → "12.3456"
-  std::string s = std::to_string(energy / 10000) + ".";
-  std::string frac = std::to_string(energy % 10000);
-  return s + std::string(4 - frac.size(), '0') + frac;
 }
 
 }  // namespace
@@ -205,7 +200,7 @@ json::object CarOrders::order_json(const Order& o, bool live) {
     }
   }
   j["energy"] = energy;
-  j["kwh"] = kwh_text(energy);
+  j["kwh"] = money::energy_text(energy);
   int64_t end = o.end_at.value_or(now_ms());
   j["durationS"] = o.start_at ? std::max<int64_t>(0, end - *o.start_at) / 1000 : 0;
   if (o.state == "completed") {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/money_text.hpp"
 #include "storage/repositories/payment_repo.hpp"
 
 namespace zc::order {
@@ -20,11 +21,6 @@ bool endable(OrderKind k, const std::string& state) {
   static const std::array<const char*, 3> bike = {"charging", "suspended", "abnormal"};
   if (k == OrderKind::car) return std::find(car.begin(), car.end(), state) != car.end();
   return std::find(bike.begin(), bike.end(), state) != bike.end();
-}
-
-std::string yuan(int64_t fen) {
-  std::string cents = std::to_string(fen % 100);
-  return std::to_string(fen / 100) + "." + std::string(2 - cents.size(), '0') + cents + "元";
 }
 
 }  // namespace
@@ -78,7 +74,7 @@ json::object OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefun
   int64_t max = pay->captured + held;
   if (max <= 0) fail_conflict(o->charged <= 0 ? "订单金额为0，无可退费用" : "订单已全额退费");
   int64_t amount = in.amount.value_or(max);
-  if (amount > max) fail_conflict("退费金额超过最大可退金额：最多可退" + yuan(max));
+  if (amount > max) fail_conflict("退费金额超过最大可退金额：最多可退" + money::yuan_text(max));
   // The held money goes back first (a prepayment return), the rest from the fee; both are reserved in one
   // transaction, and the payment service re-checks each maximum in its conditional update (concurrent
   // refunds).

@@ -56,13 +56,6 @@ std::string label(const std::string& v) {
   return it == labels().end() ? v : it->second;
 }
 
-// 0.0001 kWh → "12.3456".
-std::string kwh(int64_t e) {
-  std::string frac = std::to_string((e < 0 ? -e : e) % 10000);
-  return (e < 0 ? "-" : "") + std::to_string((e < 0 ? -e : e) / 10000) + "." +
-         std::string(4 - frac.size(), '0') + frac;
-}
-
 // One exported column: its header and kind, the list column it reads and how.
 enum class Cell { text, label, money, time, number, energy };
 struct ExportColumn {
@@ -76,6 +69,8 @@ XlsxKind xlsx_kind(Cell c) {
   switch (c) {
     case Cell::money:
       return XlsxKind::money_fen;
+    case Cell::energy:
+      return XlsxKind::energy;
     case Cell::time:
       return XlsxKind::datetime_ms;
     case Cell::number:
@@ -139,9 +134,6 @@ std::string start_export(db::Database& db, exports::ExportJobs& jobs, const Prin
                                                  break;
                                                case Cell::label:
                                                  cells[i] = label(r.str(row, at[i]));
-                                                 break;
-                                               case Cell::energy:
-                                                 cells[i] = kwh(r.i64(row, at[i]));
                                                  break;
                                                default:
                                                  cells[i] = r.i64(row, at[i]);

@@ -46,7 +46,7 @@ void StationConfigService::save_invoice_config(int64_t station_id, const db::sta
   db_.write([&](Connection& c) {
     station_in_scope(c, type_, station_id, p);
     StationRecords repo(c, type_);
-    int64_t now = now_();
+    int64_t now = clock_.now();
     repo.save_invoice(station_id, f, p.user_name, now);
     repo.add_history(station_id, p.user_name, "invoice", "修改发票配置", now);
   });
@@ -80,7 +80,7 @@ void StationConfigService::save_pay_config(int64_t station_id, const json::objec
     station_in_scope(c, type_, station_id, p);
     StationRecords repo(c, type_);
     json::object cfg = parse_pay_config(body, stored_pay(repo, station_id));
-    int64_t now = now_();
+    int64_t now = clock_.now();
     repo.save_pay_config(station_id, json::serialize(cfg), pay_configured(cfg), p.user_name, now);
     repo.add_history(station_id, p.user_name, "pay", "修改支付配置", now);
   });

@@ -28,9 +28,9 @@ void require_station_enabled(db::Connection& c, const StationRef& s);
 
 class StationConfigService {
  public:
-  // `now` stamps the changes (car passes its test-movable clock).
-  StationConfigService(db::Database& db, StationType type, std::function<int64_t()> now = now_ms)
-      : db_(db), type_(type), now_(std::move(now)) {}
+  // `clock` stamps the changes.
+  StationConfigService(db::Database& db, StationType type, const Clock& clock)
+      : db_(db), type_(type), clock_(clock) {}
 
   boost::json::value invoice_config(int64_t station_id, const Principal& p);  // null when not configured
   void save_invoice_config(int64_t station_id, const db::station::InvoiceFields& f, const Principal& p);
@@ -40,7 +40,7 @@ class StationConfigService {
  private:
   db::Database& db_;
   StationType type_;
-  std::function<int64_t()> now_;
+  const Clock& clock_;
 };
 
 // Plugs the stations of `type` into SYS-USER station binding (`station_directories().add(...)`).

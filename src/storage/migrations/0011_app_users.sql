@@ -1,4 +1,4 @@
--- Driver app accounts (issue 7; APP-1, docs/api-app.md): drivers sign in with their phone and an SMS code.
+-- Driver app accounts (issue 7; APP-1, docs/api-driver.md): drivers sign in with their phone and an SMS code.
 -- Times UTC epoch ms. Tokens and codes are stored as SHA-256 digests, never in clear.
 
 -- A driver; created at the first sign-in. status 0 enabled, 1 disabled.

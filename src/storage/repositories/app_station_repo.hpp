@@ -50,7 +50,7 @@ struct PointRow {
 
 class AppStationRepo {
  public:
-  // `now_ms`: the instant the car tariffs' "in force" is evaluated at (the car clock).
+  // `now_ms`: the instant the car tariffs' "in force" is evaluated at (the business clock).
   AppStationRepo(Connection& c, int64_t now_ms) : c_(c), now_(now_ms) {}
   // Shown stations matching `keyword` (name or address), unsorted; `only_id` narrows to one station.
   std::vector<StationSummary> stations(StationKind kind, const std::string& keyword,

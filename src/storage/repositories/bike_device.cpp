@@ -207,7 +207,7 @@ void SocketRepo::insert(const Owned& o, int64_t area_id, int64_t device_id, int6
                         int64_t now) {
   c_.execute(
       "INSERT INTO bike_socket (device_id, station_id, area_id, provider_id, property_id, socket_no, code, "
-      "name, state, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'idle', 0, ?, ?)",
+      "name, state, status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'offline', 0, ?, ?)",
       {device_id, o.station_id, area_id, o.provider_id, o.property_id, socket_no, code, name, by, now});
 }
 

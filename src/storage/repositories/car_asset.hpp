@@ -1,6 +1,6 @@
 #pragma once
-// SQL of what a car station holds: areas (CAR-AREA), parking spots (CAR-SPOT), cameras (CAR-CAM),
-// piles (CAR-PILE) and guns (CAR-GUN).
+// SQL of what a car station holds besides its areas (station_area.hpp): parking spots (CAR-SPOT), cameras
+// (CAR-CAM), piles (CAR-PILE) and guns (CAR-GUN).
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <optional>
@@ -11,38 +11,13 @@
 #include "core/query_params.hpp"
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/station_area.hpp"
 
 namespace zc::db::car {
 
-// The owner ids of a row that belongs to a station.
-struct Owned {
-  int64_t provider_id = 0, property_id = 0, station_id = 0;
-};
-
-struct AreaRec {
-  int64_t id = 0, station_id = 0, provider_id = 0, property_id = 0;
-  std::string code, name;
-  int64_t status = 0;
-  bool is_default = false;
-};
-
-class AreaRepo {
- public:
-  explicit AreaRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
-  std::optional<AreaRec> find(int64_t id);
-  bool in_scope(int64_t id, const DataScope& scope);
-  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const DataScope& scope);
-  int64_t insert(const Owned& o, const std::string& name, const std::string& phone, int64_t power,
-                 bool is_default, const std::string& by, int64_t now);
-  void update(int64_t id, const std::string& name, const std::string& phone, int64_t power,
-              const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
-
- private:
-  Connection& c_;
-};
+// Areas (CAR-AREA) are the shared station areas (station_area.hpp, type car).
+using station::AreaRec;
+using station::Owned;
 
 struct SpotRec {
   int64_t id = 0, station_id = 0, area_id = 0;

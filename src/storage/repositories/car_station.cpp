@@ -9,56 +9,17 @@ namespace json = boost::json;
 
 // ---- stations -----------------------------------------------------------------------------------
 
-static ListSpec station_spec() {
-  ListSpec s;
-  s.select =
-      "s.id AS \"id\", " + owner_select("s") +
-      ", s.name AS \"name\", s.operation_type AS \"operationType\", s.contact AS \"contact\", "
-      "s.contact_phone AS \"contactPhone\", s.intro AS \"intro\", s.hotline AS \"hotline\", "
-      "s.opening_hours AS \"openingHours\", s.max_power AS \"maxPower\", s.capacity_load AS "
-      "\"capacityLoad\", "
-      "s.province AS \"province\", s.city AS \"city\", s.district AS \"district\", s.address AS \"address\", "
-      "s.longitude AS \"longitude\", s.latitude AS \"latitude\", s.timezone AS \"timezone\", "
-      "s.status AS \"status\", s.audit_status AS \"auditStatus\", s.audit_remark AS \"auditRemark\", "
-      "s.audit_by AS \"auditBy\", s.audit_time AS \"auditTime\", " +
-      station::configured_select(station::StationType::car, "s") + ", " + audit_select("s");
-  s.from = "car_station s" + owner_join("s");
-  s.filters = {
-      {"name", "s.name", Match::contains, Kind::text},
-      {"auditStatus", "s.audit_status", Match::equal, Kind::integer},
-      {"status", "s.status", Match::equal, Kind::integer},
-      {"providerId", "s.provider_id", Match::equal, Kind::integer},
-      {"propertyId", "s.property_id", Match::equal, Kind::integer},
-      {"operationType", "s.operation_type", Match::equal, Kind::integer},
-      {"beginTime", "s.created_at", Match::at_least, Kind::integer},
-      {"endTime", "s.created_at", Match::at_most, Kind::integer},
-  };
-  s.sortable = {{"id", "s.id"},
-                {"name", "s.name"},
-                {"status", "s.status"},
-                {"auditStatus", "s.audit_status"},
-                {"createTime", "s.created_at"},
-                {"updateTime", "s.updated_at"}};
-  s.default_order = "s.id DESC";
-  s.scope = station_scope("s");
-  return s;
-}
-
-static void station_row(json::object& o) {
-  to_bools(o, {"invoiceConfigured", "payConfigured"});
-  to_degrees(o, {"longitude", "latitude"});
-}
+// The columns only car stations have (the others: db::station::StationRecords::list).
+static const std::string kCarColumns =
+    "s.contact AS \"contact\", s.contact_phone AS \"contactPhone\", s.intro AS \"intro\", s.hotline AS "
+    "\"hotline\", s.max_power AS \"maxPower\", s.capacity_load AS \"capacityLoad\", ";
 
 Page StationRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, station_spec(), q, scope);
-  for (auto& r : p.rows) station_row(r.as_object());
-  return p;
+  return station::StationRecords(c_, station::StationType::car).list(kCarColumns, q, scope);
 }
 
 std::optional<json::object> StationRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, station_spec(), "s.id", id, scope);
-  if (o) station_row(*o);
-  return o;
+  return station::StationRecords(c_, station::StationType::car).detail(kCarColumns, id, scope);
 }
 
 std::optional<StationRec> StationRepo::find(int64_t id) {
@@ -80,31 +41,25 @@ std::optional<StationRec> StationRepo::find(int64_t id) {
   return s;
 }
 
+// The car station's own columns (db::station::StationRecords holds the common ones).
+static const std::vector<const char*> kCarColumnNames = {"contact", "contact_phone", "intro",
+                                                         "hotline", "max_power",     "capacity_load"};
+
+static station::TypeColumns car_columns(const StationFields& f) {
+  return {kCarColumnNames, {f.contact, f.contact_phone, f.intro, f.hotline, f.max_power, f.capacity_load}};
+}
+
 std::optional<StationFields> StationRepo::fields(int64_t id) {
-  Result r = c_.query(
-      "SELECT name, operation_type, contact, contact_phone, intro, hotline, opening_hours, max_power, "
-      "capacity_load, province, city, district, address, longitude, latitude, timezone FROM car_station "
-      "WHERE "
-      "id = ?",
-      {id});
-  if (r.empty()) return std::nullopt;
   StationFields f;
-  f.name = r.str(0, 0);
-  f.operation_type = r.i64(0, 1);
-  f.contact = r.str(0, 2);
-  f.contact_phone = r.str(0, 3);
-  f.intro = r.str(0, 4);
-  f.hotline = r.str(0, 5);
-  f.opening_hours = r.str(0, 6);
-  f.max_power = r.i64(0, 7);
-  f.capacity_load = r.i64(0, 8);
-  f.province = r.str(0, 9);
-  f.city = r.str(0, 10);
-  f.district = r.str(0, 11);
-  f.address = r.str(0, 12);
-  if (!r.is_null(0, 13)) f.longitude = r.i64(0, 13);
-  if (!r.is_null(0, 14)) f.latitude = r.i64(0, 14);
-  f.timezone = r.str(0, 15);
+  auto r = station::StationRecords(c_, station::StationType::car).fields(id, kCarColumnNames, f);
+  if (!r) return std::nullopt;
+  const size_t at = station::kCommonFieldColumns;
+  f.contact = r->str(0, at);
+  f.contact_phone = r->str(0, at + 1);
+  f.intro = r->str(0, at + 2);
+  f.hotline = r->str(0, at + 3);
+  f.max_power = r->i64(0, at + 4);
+  f.capacity_load = r->i64(0, at + 5);
   return f;
 }
 
@@ -112,70 +67,15 @@ bool StationRepo::in_scope(int64_t id, const DataScope& scope) {
   return exists_in_scope(c_, "car_station", "s", station_scope("s"), id, scope);
 }
 
-json::array StationRepo::options(std::optional<int64_t> property_id, bool enabled_only,
-                                 const DataScope& scope) {
-  Where w;
-  if (property_id) w.add("s.property_id = ?", {*property_id});
-  if (enabled_only) w.add("s.status = 0");
-  add_scope(w, station_scope("s"), scope);
-  return c_
-      .query(
-          "SELECT s.id AS \"id\", s.name AS \"name\", s.property_id AS \"propertyId\", s.status AS "
-          "\"status\" "
-          "FROM car_station s" +
-              w.sql() + " ORDER BY s.id",
-          w.params)
-      .to_json();
-}
-
-static Params station_params(const StationFields& f) {
-  return {f.name,          f.operation_type, f.contact,       f.contact_phone, f.intro, f.hotline,
-          f.opening_hours, f.max_power,      f.capacity_load, f.province,      f.city,  f.district,
-          f.address,       opt(f.longitude), opt(f.latitude), f.timezone};
-}
-
 int64_t StationRepo::insert(int64_t provider_id, int64_t property_id, const StationFields& f,
                             const std::string& by, int64_t now) {
-  Params p = station_params(f);
-  p.insert(p.begin(), {provider_id, property_id});
-  p.emplace_back(by);
-  p.emplace_back(now);
-  return c_.insert(
-      "INSERT INTO car_station (provider_id, property_id, name, operation_type, contact, contact_phone, "
-      "intro, "
-      "hotline, opening_hours, max_power, capacity_load, province, city, district, address, longitude, "
-      "latitude, timezone, status, audit_status, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)",
-      p);
+  return station::StationRecords(c_, station::StationType::car)
+      .insert(provider_id, property_id, f, car_columns(f), by, now);
 }
 
 void StationRepo::update(int64_t id, const StationFields& f, bool reset_audit, const std::string& by,
                          int64_t now) {
-  Params p = station_params(f);
-  p.emplace_back(by);
-  p.emplace_back(now);
-  p.emplace_back(id);
-  c_.execute(
-      std::string("UPDATE car_station SET name = ?, operation_type = ?, contact = ?, contact_phone = ?, "
-                  "intro = ?, hotline = ?, opening_hours = ?, max_power = ?, capacity_load = ?, "
-                  "province = ?, city = ?, district = ?, address = ?, longitude = ?, latitude = ?, "
-                  "timezone = ?, updated_by = ?, updated_at = ?") +
-          (reset_audit ? ", audit_status = 0" : "") + " WHERE id = ?",
-      p);
-}
-
-bool StationRepo::audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by,
-                        int64_t now) {
-  return c_.execute(
-             "UPDATE car_station SET audit_status = ?, audit_remark = ?, audit_by = ?, audit_time = ?, "
-             "updated_by = ?, updated_at = ? WHERE id = ? AND audit_status = 0",
-             {audit_status, remark, by, now, by, now, id}) > 0;
-}
-
-void StationRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE car_station SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
+  station::StationRecords(c_, station::StationType::car).update(id, f, car_columns(f), reset_audit, by, now);
 }
 
 json::object StationRepo::counts(int64_t id) {

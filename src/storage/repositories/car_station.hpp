@@ -11,6 +11,7 @@
 #include "core/query_params.hpp"
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/station_common.hpp"
 
 namespace zc::db::car {
 
@@ -26,15 +27,10 @@ struct StationRec {
   int64_t audit_status = 0;
 };
 
-// The editable fields; longitude/latitude in micro-degrees.
-struct StationFields {
-  std::string name;
-  int64_t operation_type = 1;
-  std::string contact, contact_phone, intro, hotline, opening_hours;
-  int64_t max_power = 0, capacity_load = 0;
-  std::string province, city, district, address;
-  std::optional<int64_t> longitude, latitude;
-  std::string timezone;
+// The editable fields: the common ones and the car station's own.
+struct StationFields : station::CommonFields {
+  std::string contact, contact_phone, intro, hotline;
+  int64_t max_power = 0, capacity_load = 0;  // kW, kVA
 };
 
 struct PrivateApplyFields {
@@ -50,13 +46,9 @@ class StationRepo {
   std::optional<StationRec> find(int64_t id);  // no scope: callers check it
   std::optional<StationFields> fields(int64_t id);
   bool in_scope(int64_t id, const DataScope& scope);
-  boost::json::array options(std::optional<int64_t> property_id, bool enabled_only, const DataScope& scope);
   int64_t insert(int64_t provider_id, int64_t property_id, const StationFields& f, const std::string& by,
                  int64_t now);
   void update(int64_t id, const StationFields& f, bool reset_audit, const std::string& by, int64_t now);
-  // Only a pending station is audited; false when it was not pending.
-  bool audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
   boost::json::object counts(int64_t id);  // {areas, piles, guns, spots}
 
  private:

@@ -181,4 +181,15 @@ int64_t SandboxRepo::undelivered_count() {
   return c_.scalar("SELECT COUNT(*) FROM sandbox_notification WHERE delivered_at IS NULL").value_or(0);
 }
 
+void DatabaseBooks::transact(bool write, const std::function<void(zc::payment::sandbox::BooksTx&)>& body) {
+  auto run = [&](Connection& c) {
+    SandboxRepo repo(c);
+    body(repo);
+  };
+  if (write)
+    db_.write(run);
+  else
+    db_.read(run);
+}
+
 }  // namespace zc::db::sandbox

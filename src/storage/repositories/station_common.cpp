@@ -1,5 +1,7 @@
 #include "storage/repositories/station_common.hpp"
 
+#include <iterator>
+
 namespace zc::db::station {
 
 namespace json = boost::json;
@@ -111,8 +113,149 @@ std::optional<StationRef> StationRecords::find(int64_t id) {
   return s;
 }
 
+static ListSpec station_spec(StationType t, const std::string& type_columns) {
+  ListSpec s;
+  s.select = "s.id AS \"id\", " + owner_select("s") + ", s.name AS \"name\", " + type_columns +
+             "s.operation_type AS \"operationType\", s.opening_hours AS \"openingHours\", "
+             "s.province AS \"province\", s.city AS \"city\", s.district AS \"district\", s.address AS "
+             "\"address\", s.longitude AS \"longitude\", s.latitude AS \"latitude\", s.timezone AS "
+             "\"timezone\", s.status AS \"status\", s.audit_status AS \"auditStatus\", s.audit_remark AS "
+             "\"auditRemark\", s.audit_by AS \"auditBy\", s.audit_time AS \"auditTime\", " +
+             configured_select(t, "s") + ", " + audit_select("s");
+  s.from = std::string(station_table(t)) + " s" + owner_join("s");
+  s.filters = {
+      {"name", "s.name", Match::contains, Kind::text},
+      {"auditStatus", "s.audit_status", Match::equal, Kind::integer},
+      {"status", "s.status", Match::equal, Kind::integer},
+      {"providerId", "s.provider_id", Match::equal, Kind::integer},
+      {"propertyId", "s.property_id", Match::equal, Kind::integer},
+      {"operationType", "s.operation_type", Match::equal, Kind::integer},
+      {"beginTime", "s.created_at", Match::at_least, Kind::integer},
+      {"endTime", "s.created_at", Match::at_most, Kind::integer},
+  };
+  s.sortable = {{"id", "s.id"},
+                {"name", "s.name"},
+                {"status", "s.status"},
+                {"auditStatus", "s.audit_status"},
+                {"createTime", "s.created_at"},
+                {"updateTime", "s.updated_at"}};
+  s.default_order = "s.id DESC";
+  s.scope = station_scope(t, "s");
+  return s;
+}
+
+static void station_row(json::object& o) {
+  to_bools(o, {"invoiceConfigured", "payConfigured"});
+  to_degrees(o, {"longitude", "latitude"});
+}
+
+Page StationRecords::list(const std::string& type_columns, const QueryParams& q, const DataScope& scope) {
+  Page p = list_page(c_, station_spec(t_, type_columns), q, scope);
+  for (auto& r : p.rows) station_row(r.as_object());
+  return p;
+}
+
+std::optional<json::object> StationRecords::detail(const std::string& type_columns, int64_t id,
+                                                   const DataScope& scope) {
+  auto o = row_by_id(c_, station_spec(t_, type_columns), "s.id", id, scope);
+  if (o) station_row(*o);
+  return o;
+}
+
+static const char* const kCommonColumns[] = {"name",     "operation_type", "opening_hours", "province",
+                                             "city",     "district",       "address",       "longitude",
+                                             "latitude", "timezone"};
+static_assert(std::size(kCommonColumns) == kCommonFieldColumns);
+
+static Params common_params(const CommonFields& f) {
+  return {f.name,     f.operation_type, f.opening_hours,  f.province,      f.city,
+          f.district, f.address,        opt(f.longitude), opt(f.latitude), f.timezone};
+}
+
+std::optional<Result> StationRecords::fields(int64_t id, const std::vector<const char*>& type_columns,
+                                             CommonFields& f) {
+  std::string cols;
+  for (const char* c : kCommonColumns) cols += std::string(cols.empty() ? "" : ", ") + c;
+  for (const char* c : type_columns) cols += std::string(", ") + c;
+  Result r = c_.query("SELECT " + cols + " FROM " + station_table(t_) + " WHERE id = ?", {id});
+  if (r.empty()) return std::nullopt;
+  f.name = r.str(0, 0);
+  f.operation_type = r.i64(0, 1);
+  f.opening_hours = r.str(0, 2);
+  f.province = r.str(0, 3);
+  f.city = r.str(0, 4);
+  f.district = r.str(0, 5);
+  f.address = r.str(0, 6);
+  f.longitude = r.is_null(0, 7) ? std::nullopt : std::optional<int64_t>(r.i64(0, 7));
+  f.latitude = r.is_null(0, 8) ? std::nullopt : std::optional<int64_t>(r.i64(0, 8));
+  f.timezone = r.str(0, 9);
+  return r;
+}
+
+int64_t StationRecords::insert(int64_t provider_id, int64_t property_id, const CommonFields& f,
+                               const TypeColumns& type, const std::string& by, int64_t now) {
+  std::string cols = "provider_id, property_id";
+  std::string marks = "?, ?";
+  auto add = [&](const char* c) {
+    cols += std::string(", ") + c;
+    marks += ", ?";
+  };
+  for (const char* c : kCommonColumns) add(c);
+  for (const char* c : type.names) add(c);
+  Params p{provider_id, property_id};
+  for (auto& v : common_params(f)) p.push_back(std::move(v));
+  p.insert(p.end(), type.values.begin(), type.values.end());
+  p.insert(p.end(), {by, now});
+  return c_.insert(std::string("INSERT INTO ") + station_table(t_) + " (" + cols +
+                       ", status, audit_status, created_by, created_at) VALUES (" + marks + ", 0, 0, ?, ?)",
+                   p);
+}
+
+void StationRecords::update(int64_t id, const CommonFields& f, const TypeColumns& type, bool reset_audit,
+                            const std::string& by, int64_t now) {
+  std::string sets;
+  for (const char* c : kCommonColumns) sets += std::string(sets.empty() ? "" : ", ") + c + " = ?";
+  for (const char* c : type.names) sets += std::string(", ") + c + " = ?";
+  Params p = common_params(f);
+  p.insert(p.end(), type.values.begin(), type.values.end());
+  p.insert(p.end(), {by, now, id});
+  c_.execute(std::string("UPDATE ") + station_table(t_) + " SET " + sets +
+                 ", updated_by = ?, updated_at = ?" + (reset_audit ? ", audit_status = 0" : "") +
+                 " WHERE id = ?",
+             p);
+}
+
 bool StationRecords::in_scope(int64_t id, const DataScope& scope) {
   return exists_in_scope(c_, station_table(t_), "s", station_scope(t_, "s"), id, scope);
+}
+
+json::array StationRecords::options(std::optional<int64_t> property_id, bool enabled_only,
+                                    const DataScope& scope) {
+  Where w;
+  if (property_id) w.add("s.property_id = ?", {*property_id});
+  if (enabled_only) w.add("s.status = 0");
+  add_scope(w, station_scope(t_, "s"), scope);
+  return c_
+      .query(std::string("SELECT s.id AS \"id\", s.name AS \"name\", s.property_id AS \"propertyId\", "
+                         "s.status AS \"status\" FROM ") +
+                 station_table(t_) + " s" + w.sql() + " ORDER BY s.id",
+             w.params)
+      .to_json();
+}
+
+bool StationRecords::audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by,
+                           int64_t now) {
+  return c_.execute(
+             std::string("UPDATE ") + station_table(t_) +
+                 " SET audit_status = ?, audit_remark = ?, audit_by = ?, audit_time = ?, updated_by = ?, "
+                 "updated_at = ? WHERE id = ? AND audit_status = 0",
+             {audit_status, remark, by, now, by, now, id}) > 0;
+}
+
+void StationRecords::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
+  c_.execute(std::string("UPDATE ") + station_table(t_) +
+                 " SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+             {status, by, now, id});
 }
 
 void StationRecords::add_history(int64_t station_id, const std::string& user, const std::string& action,

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/principal.hpp"
+#include "core/query_params.hpp"
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
 
@@ -56,6 +57,24 @@ struct StationRef {
   int64_t audit_status = 0;
 };
 
+// The editable fields every station type has; longitude/latitude in micro-degrees. Each type's fields
+// extend it with its own columns (db::car::StationFields, db::bike::StationFields).
+struct CommonFields {
+  std::string name;
+  int64_t operation_type = 1;
+  std::string opening_hours;
+  std::string province, city, district, address;
+  std::optional<int64_t> longitude, latitude;
+  std::string timezone;
+};
+inline constexpr size_t kCommonFieldColumns = 10;  // the columns StationRecords::fields reads first
+
+// A type's own columns and their values, in the same order (constants of the type's repository).
+struct TypeColumns {
+  std::vector<const char*> names;
+  Params values;
+};
+
 struct InvoiceFields {
   std::string merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, reviewer,
       taxpayer_id;
@@ -69,8 +88,27 @@ class StationRecords {
  public:
   StationRecords(Connection& c, StationType t) : c_(c), t_(t) {}
 
+  // The station list and one row of it: the columns every type has plus `type_columns`, the type's own
+  // ("s.hotline AS \"hotline\", …", constants of the type's repository); booleans and degrees converted.
+  Page list(const std::string& type_columns, const QueryParams& q, const DataScope& scope);
+  std::optional<boost::json::object> detail(const std::string& type_columns, int64_t id,
+                                            const DataScope& scope);
   std::optional<StationRef> find(int64_t id);  // no scope: callers check it
+  // The editable columns of station `id`: the common ones read into `f`; the row returned holds them and
+  // then `type_columns` (from index kCommonFieldColumns). nullopt when there is no such station.
+  std::optional<Result> fields(int64_t id, const std::vector<const char*>& type_columns, CommonFields& f);
+  // A new station row (pending audit, enabled); returns its id.
+  int64_t insert(int64_t provider_id, int64_t property_id, const CommonFields& f, const TypeColumns& type,
+                 const std::string& by, int64_t now);
+  // `reset_audit`: back to pending (an edit after a rejection).
+  void update(int64_t id, const CommonFields& f, const TypeColumns& type, bool reset_audit,
+              const std::string& by, int64_t now);
   bool in_scope(int64_t id, const DataScope& scope);
+  // [{id, name, propertyId, status}] of the stations in `scope`.
+  boost::json::array options(std::optional<int64_t> property_id, bool enabled_only, const DataScope& scope);
+  // Only a pending station is audited; false when it was not pending.
+  bool audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by, int64_t now);
+  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
 
   void add_history(int64_t station_id, const std::string& user, const std::string& action,
                    const std::string& detail, int64_t now);

@@ -4,7 +4,7 @@
 // services' lookups (car::TariffService, db::bike::TariffRepo::in_force_of_area):
 //   car     the area's tariff is enabled and one of its versions has effective_from ≤ now — i.e. the
 //           domain's version_in_force finds a version (src/domain/tariff/car_tariff.hpp); the SQL binds
-//           one `?` = now (epoch ms of the car clock);
+//           one `?` = now (epoch ms of the business clock, core/clock.hpp);
 //   e-bike  the area has an enabled tariff (e-bike tariffs have no versions: in force once saved).
 #include <cstdint>
 #include <set>

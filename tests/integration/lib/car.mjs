@@ -155,10 +155,20 @@ export function xlsxRows(buf) {
   for (const m of ss.matchAll(/<si>([\s\S]*?)<\/si>/g)) {
     shared.push([...m[1].matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((x) => x[1]).join(''));
   }
+  // The number format code of each cell style (cellXfs index → numFmtId → code; 0–2 are built in).
+  const styles = files['xl/styles.xml']?.toString('utf8') ?? '';
+  const codes = { 0: 'General', 1: '0', 2: '0.00' };
+  for (const m of styles.matchAll(/<numFmt numFmtId="(\d+)" formatCode="([^"]*)"/g)) codes[m[1]] = m[2];
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '';
+  const xfFormat = [...xfs.matchAll(/<xf ([^>]*?)\/?>/g)].map((m) => codes[/numFmtId="(\d+)"/.exec(m[1])?.[1] ?? '0']);
   const sheet = files['xl/worksheets/sheet1.xml'].toString('utf8');
   const rows = [];
+  const kinds = [];  // per cell: 'number' or 'string' (what Excel sums is a number)
+  const formats = [];  // per cell: its number format code, e.g. '0.00'
   for (const r of sheet.matchAll(/<row[^>]*>([\s\S]*?)<\/row>/g)) {
     const cells = [];
+    const rowKinds = [];
+    const rowFormats = [];
     for (const c of r[1].matchAll(/<c ([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
       const attrs = c[1];
       const ref = /r="([A-Z]+)\d+"/.exec(attrs)?.[1] ?? '';
@@ -174,11 +184,15 @@ export function xlsxRows(buf) {
       }
       while (cells.length < col - 1) cells.push('');
       cells[col - 1] = value;
+      rowKinds[col - 1] = /t="(s|inlineStr|str)"/.test(attrs) ? 'string' : 'number';
+      rowFormats[col - 1] = xfFormat[Number(/ s="(\d+)"/.exec(' ' + attrs)?.[1] ?? 0)] ?? 'General';
     }
     rows.push(cells);
+    kinds.push(rowKinds);
+    formats.push(rowFormats);
   }
   const images = Object.keys(files).filter((n) => n.startsWith('xl/media/') && n.endsWith('.png'));
-  return { rows, images, files };
+  return { rows, kinds, formats, images, files };
 }
 
 export { ok, uniq, randPhone, createdId, sleep };

@@ -11,36 +11,6 @@ using http::Request;
 namespace json = boost::json;
 namespace svcns = zc::car;
 
-static void register_area(http::Router& r, svcns::CarContext ctx) {
-  auto svc = std::make_shared<svcns::AreaService>(ctx);
-  const std::string title = "区域管理";
-  r.get("/car/area/list", {.permission = "car:area:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/car/area/options", {}, [svc](Request& q) {
-    return http::ok(svc->options(query_int(q.query, "stationId"),
-                                 query_int(q.query, "enabledOnly").value_or(0) == 1, q.user()));
-  });
-  r.get("/car/area/{id}", {.permission = "car:area:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
-  r.post("/car/area", {.permission = "car:area:add", .log_title = title, .op = Op::add}, [svc](Request& q) {
-    auto b = JsonBody::parse(q.body);
-    return http::ok(id_data(svc->create(required_id(b, "stationId"), b.str("name", 50), text(b, "phone", 20),
-                                        int_or(b, "power", 0), q.user())));
-  });
-  r.put("/car/area", {.permission = "car:area:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
-    auto b = JsonBody::parse(q.body);
-    svc->update(required_id(b, "id"), b.str("name", 50), text(b, "phone", 20), int_or(b, "power", 0),
-                q.user());
-    return http::ok();
-  });
-  r.put("/car/area/changeStatus", {.permission = "car:area:status", .log_title = title, .op = Op::status},
-        [svc](Request& q) {
-          auto b = JsonBody::parse(q.body);
-          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
-          return http::ok();
-        });
-}
-
 static void register_spot(http::Router& r, svcns::CarContext ctx) {
   auto svc = std::make_shared<svcns::SpotService>(ctx);
   const std::string title = "车位管理";
@@ -256,7 +226,8 @@ static void register_gun(http::Router& r, svcns::CarContext ctx) {
 }
 
 void register_asset_routes(http::Router& r, svcns::CarContext ctx) {
-  register_area(r, ctx);
+  station::register_area_routes(r, ctx.db, ctx.clock, db::station::StationType::car, "/car/area", "car:area",
+                                "区域管理");
   register_spot(r, ctx);
   register_camera(r, ctx);
   register_pile(r, ctx);

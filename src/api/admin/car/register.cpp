@@ -10,7 +10,6 @@
 namespace zc::api {
 
 using http::Request;
-namespace json = boost::json;
 
 void register_car_routes(http::Router& router, zc::car::CarContext ctx) {
   api::car::register_station_routes(router, ctx);
@@ -56,30 +55,9 @@ void register_export_routes(http::Router& router, exports::ExportJobs& jobs) {
 }
 
 void register_car_test_routes(http::Router& router, zc::car::CarContext ctx) {
-  zc::car::CarClock* clock = &ctx.clock;
   auto require_admin = [](const Request& q) {
     if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
   };
-  auto clock_data = [clock] {
-    json::object o;
-    o["now"] = clock->now();
-    o["offsetMs"] = clock->offset();
-    return o;
-  };
-  router.get("/test/clock", {}, [=](Request& q) {
-    require_admin(q);
-    return http::ok(clock_data());
-  });
-  // {offsetMs} or {now}: moves the car module's clock (tariff effective times, "today").
-  router.post("/test/clock", {}, [=](Request& q) {
-    require_admin(q);
-    auto b = JsonBody::parse(q.body);
-    if (auto now = b.opt_i64("now"))
-      clock->set_offset(*now - now_ms());
-    else
-      clock->set_offset(b.opt_i64("offsetMs").value_or(0));
-    return http::ok(clock_data());
-  });
   auto vis = std::make_shared<zc::car::CarVisibility>(ctx.db);
   router.get("/test/car/visibility", {}, [=](Request& q) {
     require_admin(q);

@@ -15,7 +15,7 @@ void register_car_routes(http::Router& router, zc::car::CarContext ctx);
 void register_car_public_routes(http::Router& router, zc::car::CarContext ctx);
 // GET /export/{jobId}, GET /export/{jobId}/download.
 void register_export_routes(http::Router& router, exports::ExportJobs& jobs);
-// POST/GET /test/clock, GET /test/car/visibility — only call when cfg.testing.enabled.
+// GET /test/car/visibility — only call when cfg.testing.enabled.
 void register_car_test_routes(http::Router& router, zc::car::CarContext ctx);
 
 }  // namespace zc::api

@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <memory>
 
+#include "service/station/area_service.hpp"
 #include "service/station/station_config.hpp"
+#include "service/station/station_lifecycle.hpp"
 
 namespace zc::api::station {
 
@@ -114,11 +116,23 @@ db::station::InvoiceFields invoice_input(const JsonBody& b) {
   return f;
 }
 
-void register_station_config_routes(http::Router& r, db::Database& db, db::station::StationType type,
-                                    const std::string& base, const std::string& perm,
-                                    const std::string& title, std::function<int64_t()> now) {
-  auto svc = now ? std::make_shared<zc::station::StationConfigService>(db, type, std::move(now))
-                 : std::make_shared<zc::station::StationConfigService>(db, type);
+void common_station_input(const JsonBody& b, db::station::CommonFields& f) {
+  f.name = b.str("name", 50);
+  f.operation_type = int_or(b, "operationType", 1);
+  f.opening_hours = text(b, "openingHours", 11);
+  f.province = text(b, "province", 50);
+  f.city = text(b, "city", 50);
+  f.district = text(b, "district", 50);
+  f.address = text(b, "address", 200);
+  f.longitude = opt_micro_degrees(b, "longitude");
+  f.latitude = opt_micro_degrees(b, "latitude");
+  f.timezone = text(b, "timezone", 64);
+}
+
+void register_station_config_routes(http::Router& r, db::Database& db, const Clock& clock,
+                                    db::station::StationType type, const std::string& base,
+                                    const std::string& perm, const std::string& title) {
+  auto svc = std::make_shared<zc::station::StationConfigService>(db, type, clock);
   r.get(base + "/{id}/invoiceConfig", {.permission = perm + ":invoice"},
         [svc](Request& q) { return http::ok(svc->invoice_config(q.id_param("id"), q.user())); });
   r.put(base + "/invoiceConfig",
@@ -143,6 +157,98 @@ void register_station_config_routes(http::Router& r, db::Database& db, db::stati
           svc->save_pay_config(required_id(b, "stationId"), b.object(), q.user());
           return http::ok();
         });
+}
+
+void register_station_lifecycle_routes(http::Router& r, db::Database& db, const Clock& clock,
+                                       db::station::StationType type, const std::string& base,
+                                       const std::string& perm, const std::string& title) {
+  db::Database* d = &db;
+  const Clock* clk = &clock;
+  r.get(base + "/options", {}, [d, type](Request& q) {
+    return http::ok(zc::station::station_options(*d, type, query_int(q.query, "propertyId"),
+                                                 query_int(q.query, "enabledOnly").value_or(0) == 1,
+                                                 q.user()));
+  });
+  r.put(base + "/audit", {.permission = perm + ":audit", .log_title = title, .op = Op::audit},
+        [d, clk, type](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          zc::station::audit_station(*d, type, clk->now(), required_id(b, "id"), b.i64("auditStatus"),
+                                     text(b, "auditRemark", 200, TextKind::multiline), q.user());
+          return http::ok();
+        });
+  r.put(base + "/changeStatus", {.permission = perm + ":status", .log_title = title, .op = Op::status},
+        [d, clk, type](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          zc::station::change_station_status(*d, type, clk->now(), required_id(b, "id"), b.i64("status"),
+                                             q.user());
+          return http::ok();
+        });
+  register_station_config_routes(r, db, clock, type, base, perm, title);
+}
+
+void register_area_routes(http::Router& r, db::Database& db, const Clock& clock,
+                          db::station::StationType type, const std::string& base, const std::string& perm,
+                          const std::string& title) {
+  auto svc = std::make_shared<zc::station::AreaService>(db, type, clock);
+  const bool car = type == db::station::StationType::car;
+  auto fields = [car](const JsonBody& b) {
+    return zc::station::AreaFields{b.str("name", 50), text(b, "phone", 20), car ? int_or(b, "power", 0) : 0};
+  };
+  r.get(base + "/list", {.permission = perm + ":list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get(base + "/options", {}, [svc](Request& q) {
+    return http::ok(svc->options(query_int(q.query, "stationId"),
+                                 query_int(q.query, "enabledOnly").value_or(0) == 1, q.user()));
+  });
+  r.get(base + "/{id}", {.permission = perm + ":query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.post(base, {.permission = perm + ":add", .log_title = title, .op = Op::add}, [svc, fields](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    return http::ok(id_data(svc->create(required_id(b, "stationId"), fields(b), q.user())));
+  });
+  r.put(base, {.permission = perm + ":edit", .log_title = title, .op = Op::edit}, [svc, fields](Request& q) {
+    auto b = JsonBody::parse(q.body);
+    svc->update(required_id(b, "id"), fields(b), q.user());
+    return http::ok();
+  });
+  r.put(base + "/changeStatus", {.permission = perm + ":status", .log_title = title, .op = Op::status},
+        [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+  if (car) return;
+  r.del(base + "/{id}", {.permission = perm + ":remove", .log_title = title, .op = Op::remove},
+        [svc](Request& q) {
+          svc->remove(q.id_param("id"), q.user());
+          return http::ok();
+        });
+}
+
+void register_clock_test_routes(http::Router& r, Clock& clock) {
+  Clock* c = &clock;
+  auto require_admin = [](const Request& q) {
+    if (!q.user().super_admin) fail_forbidden("仅超级管理员可用");
+  };
+  auto clock_data = [c] {
+    json::object o;
+    o["now"] = c->now();
+    o["offsetMs"] = c->offset();
+    return o;
+  };
+  r.get("/test/clock", {}, [=](Request& q) {
+    require_admin(q);
+    return http::ok(clock_data());
+  });
+  r.post("/test/clock", {}, [=](Request& q) {
+    require_admin(q);
+    auto b = JsonBody::parse(q.body);
+    if (auto now = b.opt_i64("now"))
+      c->set_offset(*now - now_ms());
+    else
+      c->set_offset(b.opt_i64("offsetMs").value_or(0));
+    return http::ok(clock_data());
+  });
 }
 
 }  // namespace zc::api::station

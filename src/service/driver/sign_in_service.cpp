@@ -1,4 +1,4 @@
-#include "service/app/sign_in_service.hpp"
+#include "service/driver/sign_in_service.hpp"
 
 #include <sodium.h>
 #include <spdlog/spdlog.h>
@@ -7,7 +7,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/timezone.hpp"
-#include "service/app/phone.hpp"
+#include "service/driver/phone.hpp"
 
 namespace zc::driver {
 

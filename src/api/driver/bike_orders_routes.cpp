@@ -1,17 +1,17 @@
 // POST /app/bike/orders, GET /app/bike/orders, GET /app/bike/orders/{orderNo},
 // POST /app/bike/orders/{orderNo}/stop — the signed-in driver's own e-bike orders only.
-#include "api/app/bike_orders_routes.hpp"
+#include "api/driver/bike_orders_routes.hpp"
 
 #include <boost/json/object.hpp>
 
-#include "api/app/app_auth.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/app_auth.hpp"
+#include "api/driver/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "core/query_params.hpp"
 #include "http/envelope.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 namespace json = boost::json;
 using http::Request;
@@ -70,4 +70,4 @@ void register_bike_order_test_routes(http::Router& r, order::BikeOrders& orders)
   });
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

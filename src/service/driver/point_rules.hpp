@@ -27,8 +27,8 @@ struct AreaTariff {
   boost::json::object tariff;        // tariff_view.hpp
   boost::json::array prepay_values;  // fen
 };
-// The tariff in force now for the area (car: the version in force at the car clock's now, with the current
-// tier in the station's zone; e-bike: the area's enabled tariff); nullopt when there is none.
+// The tariff in force now for the area (car: the version in force at the business clock's now, with the
+// current tier in the station's zone; e-bike: the area's enabled tariff); nullopt when there is none.
 std::optional<AreaTariff> tariff_of_area(const car::CarContext& ctx, db::app::StationKind kind,
                                          int64_t area_id, const std::string& timezone);
 

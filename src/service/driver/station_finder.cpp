@@ -1,12 +1,12 @@
-#include "service/app/station_finder.hpp"
+#include "service/driver/station_finder.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "core/error.hpp"
-#include "service/app/point_rules.hpp"
-#include "service/app/tariff_view.hpp"
+#include "service/driver/point_rules.hpp"
+#include "service/driver/tariff_view.hpp"
 
 namespace zc::driver {
 

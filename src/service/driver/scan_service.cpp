@@ -1,10 +1,10 @@
-#include "service/app/scan_service.hpp"
+#include "service/driver/scan_service.hpp"
 
 #include <array>
 
 #include "core/error.hpp"
-#include "service/app/point_rules.hpp"
-#include "service/app/station_finder.hpp"
+#include "service/driver/point_rules.hpp"
+#include "service/driver/station_finder.hpp"
 
 namespace zc::driver {
 

@@ -1,4 +1,4 @@
-#include "service/app/plate.hpp"
+#include "service/driver/plate.hpp"
 
 #include <array>
 #include <vector>

@@ -1,11 +1,11 @@
-#include "api/app/app_auth.hpp"
+#include "api/driver/app_auth.hpp"
 
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "storage/repositories/app_user_repo.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 std::string bearer_token(const http::Request& req) {
   constexpr std::string_view p = "Bearer ";
@@ -25,4 +25,4 @@ AppUser require_app_user(db::Database& db, const http::Request& req) {
   return {s->user_id, s->phone};
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

@@ -3,16 +3,16 @@
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
-#include "api/app/app_auth.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/app_auth.hpp"
+#include "api/driver/register.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "http/envelope.hpp"
-#include "service/app/plate.hpp"
+#include "service/driver/plate.hpp"
 #include "storage/repositories/app_user_repo.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 namespace json = boost::json;
 using http::Request;
@@ -75,4 +75,4 @@ void register_profile_routes(http::Router& r, AppContext ctx) {
   });
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

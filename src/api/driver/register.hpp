@@ -1,22 +1,22 @@
 #pragma once
-// The driver app API (docs/api-app.md): sign-in, profile, plates, stations, scan, payment status.
+// The driver app API (docs/api-driver.md): sign-in, profile, plates, stations, scan, payment status.
 // Every route is public to the admin auth; the ones that need a driver call require_app_user.
 #include "core/config.hpp"
 #include "http/router.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
-#include "service/app/sign_in_service.hpp"
+#include "service/driver/sign_in_service.hpp"
 #include "service/car/context.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/database.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 struct AppContext {
   db::Database& db;
   const Config& cfg;
   zc::driver::SignInService& sign_in;
   const sms::LogSmsProvider* dev_sms = nullptr;  // the log provider, for GET /app/dev/sms (sms.dev_endpoint)
-  const zc::car::CarContext* car = nullptr;      // stations, scan: car assets, tariffs and the car clock
+  const zc::car::CarContext* car = nullptr;      // stations, scan: car assets, tariffs and the business clock
   payment::PaymentService* payments = nullptr;   // scan: whether the station can take app payments
 };
 
@@ -35,4 +35,4 @@ void register_auth_routes(http::Router& r, AppContext ctx);
 void register_profile_routes(http::Router& r, AppContext ctx);
 void register_station_routes(http::Router& r, AppContext ctx);  // stations, scan, payment status
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

@@ -1,6 +1,6 @@
-#include "service/app/point_rules.hpp"
+#include "service/driver/point_rules.hpp"
 
-#include "service/app/tariff_view.hpp"
+#include "service/driver/tariff_view.hpp"
 #include "service/car/tariff_service.hpp"
 #include "storage/repositories/bike_tariff.hpp"
 

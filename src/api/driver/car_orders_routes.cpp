@@ -1,16 +1,16 @@
-// APP-4/5 car charging routes (docs/api-app.md). Every route needs the driver's app token.
+// APP-4/5 car charging routes (docs/api-driver.md). Every route needs the driver's app token.
 #include <boost/json/object.hpp>
 
-#include "api/app/app_auth.hpp"
-#include "api/app/car_orders.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/app_auth.hpp"
+#include "api/driver/car_orders.hpp"
+#include "api/driver/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "core/query_params.hpp"
 #include "http/envelope.hpp"
-#include "service/app/plate.hpp"
+#include "service/driver/plate.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 using http::Request;
 
@@ -69,4 +69,4 @@ void register_car_order_test_routes(http::Router& r, db::Database& db, order::Ca
   });
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

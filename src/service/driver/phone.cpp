@@ -1,4 +1,4 @@
-#include "service/app/phone.hpp"
+#include "service/driver/phone.hpp"
 
 namespace zc::driver {
 

@@ -1,4 +1,4 @@
-#include "service/app/tariff_view.hpp"
+#include "service/driver/tariff_view.hpp"
 
 #include <boost/json/array.hpp>
 

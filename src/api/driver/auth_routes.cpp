@@ -1,13 +1,13 @@
 // APP-1 sign-in: POST /app/auth/sms, POST /app/auth/login, POST /app/auth/logout, GET /app/dev/sms.
 #include <boost/json/object.hpp>
 
-#include "api/app/app_auth.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/app_auth.hpp"
+#include "api/driver/register.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "http/envelope.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 namespace json = boost::json;
 using http::Request;
@@ -55,4 +55,4 @@ void register_app_routes(http::Router& r, AppContext ctx) {
   register_station_routes(r, ctx);
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

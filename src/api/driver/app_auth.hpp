@@ -7,7 +7,7 @@
 #include "http/types.hpp"
 #include "storage/database.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 struct AppUser {
   int64_t id = 0;
@@ -17,4 +17,4 @@ struct AppUser {
 // The signed-in driver of this request (Authorization: Bearer <app token>); ApiError 401 otherwise.
 AppUser require_app_user(db::Database& db, const http::Request& req);
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver

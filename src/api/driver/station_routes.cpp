@@ -2,15 +2,15 @@
 // GET /app/scan?code= and GET /app/pay/{payNo} (signed in).
 #include <boost/json/object.hpp>
 
-#include "api/app/app_auth.hpp"
-#include "api/app/register.hpp"
+#include "api/driver/app_auth.hpp"
+#include "api/driver/register.hpp"
 #include "core/error.hpp"
 #include "http/envelope.hpp"
-#include "service/app/scan_service.hpp"
-#include "service/app/station_finder.hpp"
+#include "service/driver/scan_service.hpp"
+#include "service/driver/station_finder.hpp"
 #include "storage/repositories/app_pay_repo.hpp"
 
-namespace zc::api::app {
+namespace zc::api::driver {
 
 namespace json = boost::json;
 using http::Request;
@@ -104,4 +104,4 @@ void register_station_routes(http::Router& r, AppContext ctx) {
   });
 }
 
-}  // namespace zc::api::app
+}  // namespace zc::api::driver
