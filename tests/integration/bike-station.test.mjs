@@ -8,7 +8,7 @@ import {
   addBikeStation, bikeStationBody, bikeDefaultArea, addBikeArea, addDevice, deviceBody, addBikeTariff,
 } from './lib/bike.mjs';
 
-const ctx = useServer();
+const ctx = useServer({ env: { ZHICHONG_TESTING_ENABLED: '1' } });  // /test/clock
 let P; let A;
 
 before(async () => {
