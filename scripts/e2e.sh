@@ -2,7 +2,7 @@
 # Runs the Playwright e2e suite (tests/e2e) in headless Chromium against a fresh server on SQLite
 # that serves the built admin web; the device test connects simulated chargers (zhichong-sim next to
 # the server binary). Env: ZHICHONG_BIN (default build/release/zhichong), ZHICHONG_SIM, ZHICHONG_E2E_FILES
-# (default: admin car bike device order driver; e.g. "device.test.mjs"). testing.enabled (test clock) and
+# (default: admin car bike device order layout driver; e.g. "device.test.mjs"). testing.enabled (test clock) and
 # sms.dev_endpoint (driver sign-in) are on: order.test.mjs creates a real order through the app API.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,5 +20,16 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 cd tests/e2e
-ZHICHONG_URL="http://127.0.0.1:$port" ZHICHONG_ADMIN_PASSWORD=Admin12345 ZHICHONG_SIM="$root/$sim" \
-  node --test --test-concurrency=1 --test-force-exit --test-reporter=tap ${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs order.test.mjs driver.test.mjs}
+files=${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs order.test.mjs layout.test.mjs driver.test.mjs}
+# layout.test.mjs measures the list pages with the rows the other files created: it runs after them
+first=() last=()
+for f in $files; do if [ "$f" = layout.test.mjs ]; then last+=("$f"); else first+=("$f"); fi; done
+run() {
+  [ $# -gt 0 ] || return 0
+  ZHICHONG_URL="http://127.0.0.1:$port" ZHICHONG_ADMIN_PASSWORD=Admin12345 ZHICHONG_SIM="$root/$sim" \
+    node --test --test-concurrency=1 --test-force-exit --test-reporter=tap "$@"
+}
+rc=0
+run "${first[@]}" || rc=1
+run "${last[@]}" || rc=1
+exit $rc

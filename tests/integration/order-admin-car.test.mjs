@@ -160,6 +160,9 @@ test('car order: filters, scope, end, detail, refunds within the maximum (also c
     assert.ok(fees.every((r) => r.status === 'succeeded' && r.operator === A.userName));
     const pr = await A.api.list('/order/refund/list', { payNo: pay.payNo });
     assert.equal(pr.total, 4);
+    // the payment and its refunds name the charging order by its number (the admin details link it)
+    assert.ok(pr.rows.every((r) => r.chargeOrderNo === order.orderNo), JSON.stringify(pr.rows[0]));
+    assert.equal((await A.api.list('/order/payment/list', { payNo: pay.payNo })).rows[0].chargeOrderNo, order.orderNo);
 
     // export of the filtered list
     const job = ok(await A.api.post('/order/car/export', { ...week, phone: app.phone })).data.jobId;

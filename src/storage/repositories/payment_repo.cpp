@@ -81,6 +81,14 @@ std::string station_name(const std::string& a) {
          ".station_id) ELSE (SELECT s.name FROM bike_station s WHERE s.id = " + a + ".station_id) END";
 }
 
+// The charging order's business number (pages show and link it, never the internal id).
+std::string charge_order_no(const std::string& a) {
+  return "CASE " + a +
+         ".order_type WHEN 'car' THEN (SELECT o.order_no FROM car_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) END";
+}
+
 }  // namespace
 
 int64_t PaymentRepo::insert_pay_order(const PayOrder& p) {
@@ -348,7 +356,9 @@ ListSpec pay_order_list_spec() {
   ListSpec s;
   s.select =
       "p.id AS \"id\", p.pay_no AS \"payNo\", p.order_type AS \"orderType\", p.charge_order_id AS "
-      "\"chargeOrderId\", p.station_type AS \"stationType\", p.station_id AS \"stationId\", " +
+      "\"chargeOrderId\", " +
+      charge_order_no("p") +
+      " AS \"chargeOrderNo\", p.station_type AS \"stationType\", p.station_id AS \"stationId\", " +
       station_name("p") +
       " AS \"stationName\", p.phone AS \"phone\", p.pay_type AS \"payType\", p.provider AS \"provider\", "
       "p.merchant_no AS \"merchantNo\", p.description AS \"description\", p.amount AS \"amount\", p.status "
@@ -381,8 +391,9 @@ ListSpec refund_list_spec() {
   ListSpec s;
   s.select =
       "r.id AS \"id\", r.refund_no AS \"refundNo\", r.pay_order_id AS \"payOrderId\", r.pay_no AS \"payNo\", "
-      "r.order_type AS \"orderType\", r.charge_order_id AS \"chargeOrderId\", r.station_type AS "
-      "\"stationType\", "
+      "r.order_type AS \"orderType\", r.charge_order_id AS \"chargeOrderId\", " +
+      charge_order_no("r") +
+      " AS \"chargeOrderNo\", r.station_type AS \"stationType\", "
       "r.station_id AS \"stationId\", " +
       station_name("r") +
       " AS \"stationName\", r.phone AS \"payee\", r.refund_type AS \"refundType\", r.amount AS \"amount\", "

@@ -4,6 +4,7 @@ import 'element-plus/dist/index.css'
 import './assets/styles/index.css'
 
 import App from './App.vue'
+import DictTag from './components/DictTag/index.vue'
 import router from './router'
 import pinia from './store'
 import i18n from './locales'
@@ -17,6 +18,7 @@ app.use(router)
 app.use(i18n)
 app.use(ElementPlus)
 app.use(formErrorsPlugin)
+app.component('DictTag', DictTag)
 installDirectives(app)
 // API errors were already shown by the request layer; do not report them again
 app.config.errorHandler = (err, _instance, info) => {

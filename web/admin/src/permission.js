@@ -1,6 +1,6 @@
 import router from './router'
 import { useUserStore } from '@/store/modules/user'
-import { usePermissionStore } from '@/store/modules/permission'
+import { usePermissionStore, loadView } from '@/store/modules/permission'
 import { getToken } from '@/utils/auth'
 import { clearSession } from '@/utils/session'
 
@@ -16,8 +16,9 @@ router.beforeEach(async (to) => {
   const permissionStore = usePermissionStore()
   if (permissionStore.loaded) return true
   try {
-    await userStore.getInfo()
-    const routes = await permissionStore.generateRoutes()
+    // no waterfall: the user, the menu and the page's own view (menus name views `<path>/index`) load at once
+    loadView(to.path.replace(/^\/+/, '') + '/index')?.().catch(() => {})
+    const [, routes] = await Promise.all([userStore.getInfo(), permissionStore.generateRoutes()])
     permissionStore.addRoutes(router, routes)
     // re-resolve now that the dynamic routes exist
     return { path: to.path, query: to.query, hash: to.hash, replace: true }

@@ -2,7 +2,7 @@ import { computed } from 'vue'
 import { ElMessage, ElMessageBox } from 'element-plus'
 import i18n, { t } from '@/locales'
 
-/** Form label width that fits the current language. */
+/** A width (form labels, action columns) that fits the current language. */
 export function useLabelWidth(zh = '96px', en = '140px') {
   return computed(() => (i18n.global.locale.value === 'en' ? en : zh))
 }

@@ -5,6 +5,8 @@ export default {
     slogan: 'One platform to run car and e-bike charging'
   },
   common: {
+    rowError: 'Row {n}: {msg}',
+    duration: { hm: '{h} h {m} min', h: '{h} h', ms: '{m} min {s} s', m: '{m} min', s: '{s} s' },
     search: 'Search', reset: 'Reset', add: 'Add', edit: 'Edit', delete: 'Delete', detail: 'Details',
     confirm: 'OK', cancel: 'Cancel', close: 'Close', save: 'Save', operation: 'Actions', status: 'Status',
     enabled: 'Enabled', disabled: 'Disabled', enable: 'enable', disable: 'disable',
@@ -61,16 +63,6 @@ export default {
     title: 'Profile', basicInfo: 'My account', editInfo: 'Basic info', changePwd: 'Change password',
     oldPassword: 'Current password', newPassword: 'New password', confirmPassword: 'Confirm password',
     pwdMismatch: 'The two passwords do not match', pwdChanged: 'Password changed', saved: 'Saved'
-  },
-  dict: {
-    status: { 0: 'Enabled', 1: 'Disabled' },
-    auditStatus: { 0: 'Pending', 1: 'Approved', 2: 'Rejected' },
-    merchantType: { 1: 'Provider', 2: 'Sub-merchant' },
-    userType: { system: 'System', provider: 'Provider', property: 'Property', collective: 'Collective' },
-    loginStatus: { 0: 'Success', 1: 'Failure' },
-    operStatus: { 0: 'OK', 1: 'Failed' },
-    businessType: { 1: 'Add', 2: 'Edit', 3: 'Delete', 4: 'Status', 5: 'Audit', 6: 'Grant', 7: 'Other' },
-    stationType: { car: 'Car stations', bike: 'E-bike stations' }
   },
   account: {
     title: 'Login account created', desc: 'The initial password is shown only this once. Copy it now and hand it over safely.',

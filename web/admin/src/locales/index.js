@@ -11,6 +11,8 @@ import deviceZhCN from './modules/device.zh-CN'
 import deviceEn from './modules/device.en'
 import orderZhCN from './modules/order.zh-CN'
 import orderEn from './modules/order.en'
+import dictZhCN from './modules/dict.zh-CN'
+import dictEn from './modules/dict.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -28,7 +30,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn } }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN, ...dictZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn, ...dictEn } }
 })
 
 export function setLocale(lang) {

@@ -5,6 +5,8 @@ export default {
     slogan: '汽车与单车充电的一体化运营管理'
   },
   common: {
+    rowError: '第{n}行：{msg}',
+    duration: { hm: '{h}小时{m}分钟', h: '{h}小时', ms: '{m}分{s}秒', m: '{m}分钟', s: '{s}秒' },
     search: '搜索', reset: '重置', add: '新增', edit: '修改', delete: '删除', detail: '详情',
     confirm: '确 定', cancel: '取 消', close: '关 闭', save: '保 存', operation: '操作', status: '状态',
     enabled: '正常', disabled: '停用', enable: '启用', disable: '停用',
@@ -61,16 +63,6 @@ export default {
     title: '个人中心', basicInfo: '个人信息', editInfo: '基本资料', changePwd: '修改密码',
     oldPassword: '旧密码', newPassword: '新密码', confirmPassword: '确认密码',
     pwdMismatch: '两次输入的密码不一致', pwdChanged: '密码修改成功', saved: '保存成功'
-  },
-  dict: {
-    status: { 0: '正常', 1: '停用' },
-    auditStatus: { 0: '待审核', 1: '通过', 2: '驳回' },
-    merchantType: { 1: '服务商', 2: '子商户' },
-    userType: { system: '系统', provider: '服务商', property: '物业', collective: '集体户' },
-    loginStatus: { 0: '成功', 1: '失败' },
-    operStatus: { 0: '正常', 1: '异常' },
-    businessType: { 1: '新增', 2: '修改', 3: '删除', 4: '状态', 5: '审核', 6: '授权', 7: '其他' },
-    stationType: { car: '汽车电站', bike: '单车电站' }
   },
   account: {
     title: '登录账号已生成', desc: '初始密码仅显示这一次，请立即复制并妥善转交，关闭后将无法再次查看。',

@@ -7,7 +7,7 @@ export default {
       online: 'Online', onlineYes: 'Online', onlineNo: 'Offline', lastSeen: 'Last seen',
       qrView: 'QR code', qrExport: 'Export QR codes', selectStationFirst: 'Select a station first',
       yuan: 'CNY', w: 'W', v: 'V', a: 'A', kwh: 'kWh', minutes: 'min',
-      min: '{n} min', h: '{h} h', hMin: '{h} h {m} min', none: 'None'
+      none: 'None'
     },
     station: {
       name: 'Station name', shortName: 'Short name', servicePhone: 'Service phone', operationType: 'Operation type', openingHours: 'Opening hours',
@@ -81,17 +81,5 @@ export default {
       prepayMaxReached: 'Auto-stop threshold reached',
       confirmDelete: 'Delete tariff “{name}”?'
     }
-  },
-  bikeDict: {
-    status: { 0: 'Enabled', 1: 'Disabled' },
-    auditStatus: { 0: 'Pending', 1: 'Approved', 2: 'Rejected' },
-    operationType: { 1: 'Public', 2: 'Internal', 3: 'Private' },
-    deviceType: { 1: 'Single-socket', 2: 'Dual-socket', 3: '10-socket', 4: 'Cabinet', 5: 'Other' },
-    protocol: { ocpp16: 'OCPP 1.6', vendor: 'Vendor' },
-    online: { true: 'Online', false: 'Offline' },
-    socketState: { idle: 'Idle', charging: 'Charging', offline: 'Offline', fault: 'Fault' },
-    tariffMode: { A: 'Duration', B: 'Power', C: 'Unified', D: 'Time-slot service', E: 'Power service' },
-    isDefault: { true: 'Yes', false: 'No' },
-    cap: { autoStopAmount: 'auto-stop amount', prepaid: 'prepaid amount' }
   }
 }

@@ -7,7 +7,7 @@ export default {
       online: '在线状态', onlineYes: '在线', onlineNo: '离线', lastSeen: '最后通讯时间',
       qrView: '查看二维码', qrExport: '二维码导出', selectStationFirst: '请先选择电站',
       yuan: '元', w: 'W', v: 'V', a: 'A', kwh: '度', minutes: '分钟',
-      min: '{n}分钟', h: '{h}小时', hMin: '{h}小时{m}分钟', none: '无'
+      none: '无'
     },
     station: {
       name: '电站名称', shortName: '电站简称', servicePhone: '服务电话', operationType: '运营性质', openingHours: '营业时间',
@@ -81,17 +81,5 @@ export default {
       prepayMaxReached: '已达自停阈值',
       confirmDelete: '是否确认删除计费规则“{name}”？'
     }
-  },
-  bikeDict: {
-    status: { 0: '正常', 1: '停用' },
-    auditStatus: { 0: '待审核', 1: '通过', 2: '驳回' },
-    operationType: { 1: '对外开放', 2: '内部专用', 3: '个人私桩' },
-    deviceType: { 1: '单路充电桩', 2: '双路充电桩', 3: '十路充电桩', 4: '充电柜', 5: '其他' },
-    protocol: { ocpp16: 'OCPP 1.6', vendor: '厂商协议' },
-    online: { true: '在线', false: '离线' },
-    socketState: { idle: '空闲中', charging: '充电中', offline: '离线', fault: '故障' },
-    tariffMode: { A: '时长模式', B: '功率模式', C: '统一计费模式', D: '时段服务费模式', E: '功率服务费模式' },
-    isDefault: { true: '是', false: '否' },
-    cap: { autoStopAmount: '自停金额', prepaid: '预付金额' }
   }
 }

@@ -106,25 +106,5 @@ export default {
       modeHint: { unified: 'One energy price and one service price all day', tou: 'Energy and service prices per sharp / peak / flat / valley period' },
       editNewVersion: 'Saving creates a new version; the current one stays in force until then'
     }
-  },
-  carDict: {
-    status: { 0: 'Enabled', 1: 'Disabled' },
-    auditStatus: { 0: 'Pending', 1: 'Approved', 2: 'Rejected' },
-    operationType: { 1: 'Public', 2: 'Internal', 3: 'Private' },
-    lockType: { 0: 'No lock', 1: 'Ground lock', 2: 'Camera lock' },
-    lockState: { unknown: 'Unknown', open: 'Open', closed: 'Closed' },
-    currentType: { AC: 'AC', DC: 'DC' },
-    chargingType: { 1: 'GB/T', 2: 'CCS2', 3: 'CCS1', 4: 'CHAdeMO' },
-    speed: { 1: 'Slow', 2: 'Fast', 3: 'Ultra-fast' },
-    installMethod: { 1: 'Floor-standing', 2: 'Wall-mounted' },
-    protectionClass: { IP54: 'IP54', IP55: 'IP55', IP65: 'IP65', IP67: 'IP67' },
-    commMethod: { 1: '4G', 2: 'Ethernet', 3: 'WiFi' },
-    protocol: { ykc: 'YKC', ocpp16: 'OCPP 1.6' },
-    online: { true: 'Online', false: 'Offline' },
-    gunState: { offline: 'Offline', idle: 'Idle', plugged: 'Plugged in', charging: 'Charging', fault: 'Fault' },
-    tariffMode: { unified: 'Unified', tou: 'Time-of-use' },
-    tier: { sharp: 'Sharp', peak: 'Peak', flat: 'Flat', valley: 'Valley' },
-    applyStatus: { 0: 'Pending', 1: 'Approved', 2: 'Refused' },
-    isDefault: { true: 'Yes', false: 'No' }
   }
 }

@@ -106,25 +106,5 @@ export default {
       modeHint: { unified: '任意时间段都按统一的电费单价、服务费单价计费', tou: '按尖、峰、平、谷时段分别设置电费单价和服务费单价' },
       editNewVersion: '修改将生成新版本，当前版本在新版本生效前继续有效'
     }
-  },
-  carDict: {
-    status: { 0: '正常', 1: '停用' },
-    auditStatus: { 0: '待审核', 1: '通过', 2: '驳回' },
-    operationType: { 1: '对外开放', 2: '内部专用', 3: '个人私桩' },
-    lockType: { 0: '无锁', 1: '地锁', 2: '相机联动地锁' },
-    lockState: { unknown: '未知', open: '已开锁', closed: '已关锁' },
-    currentType: { AC: '交流', DC: '直流' },
-    chargingType: { 1: '国标', 2: '欧标', 3: '美标', 4: '日标' },
-    speed: { 1: '慢充', 2: '快充', 3: '超充' },
-    installMethod: { 1: '落地式', 2: '壁挂式' },
-    protectionClass: { IP54: 'IP54', IP55: 'IP55', IP65: 'IP65', IP67: 'IP67' },
-    commMethod: { 1: '4G', 2: '以太网', 3: 'WiFi' },
-    protocol: { ykc: '云快充', ocpp16: 'OCPP 1.6' },
-    online: { true: '在线', false: '离线' },
-    gunState: { offline: '离线', idle: '空闲', plugged: '已插枪', charging: '充电中', fault: '故障' },
-    tariffMode: { unified: '统一计价', tou: '峰平谷计价' },
-    tier: { sharp: '尖', peak: '峰', flat: '平', valley: '谷' },
-    applyStatus: { 0: '待处理', 1: '已通过', 2: '已拒绝' },
-    isDefault: { true: '是', false: '否' }
   }
 }

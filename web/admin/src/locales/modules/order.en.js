@@ -8,7 +8,6 @@ export default {
       prepayReturned: 'Prepay Returned', feeRefunded: 'Refund', costSoFar: 'so far', costSoFarValue: '{v} so far', costSoFarHint: 'Running cost of an open order (the amount once settled)',
       power: 'Power', duration: 'Duration', fee: 'Fee', plate: 'Plate', reservationNo: 'Reservation No.', factoryNo: 'Factory ID',
       yuan: 'CNY', kwh: 'kWh', kw: 'kW', amountYuan: '¥{v}',
-      durationHm: '{h} h {m} min', durationMs: '{m} min {s} s', durationS: '{s} s',
       capped: 'More than {n} orders match; only the first {n} can be paged — narrow the search',
       end: 'End', refund: 'Refund', export: 'Export', detail: 'Detail',
       endConfirm: 'End order "{no}"? It is settled by the last values the device reported; the unused prepayment is refunded automatically.',
@@ -62,21 +61,6 @@ export default {
       amount: 'Amount', payAmount: 'Paid', orderAmount: 'Order Amount', reason: 'Reason', operator: 'Operator',
       gatewayRefundNo: 'Gateway Refund No.', result: 'Result', createTime: 'Applied', refundTime: 'Refunded At',
       detailTitle: 'Refund', exportTitle: 'Export Refunds'
-    },
-    dict: {
-      carStatus: { starting: 'Starting', charging: 'Charging', stopping: 'Stopping', completed: 'Completed', abnormal: 'Abnormal', suspended: 'Suspended' },
-      bikeStatus: { charging: 'Charging', finished: 'Finished', suspended: 'Suspended', abnormal: 'Abnormal' },
-      startMethod: { app: 'App', card: 'Card', admin: 'Admin' },
-      orderType: { car: 'Car', bike: 'E-bike' },
-      payType: { wechat: 'WeChat Pay', leshua: 'LeShua', suixingpay: 'Suixingpay' },
-      payStatus: { unpaid: 'Unpaid', paid: 'Paid', failed: 'Failed', closed: 'Closed' },
-      refundType: { prepay_return: 'Prepay Return', fee_refund: 'Fee Refund' },
-      refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
-      ledgerKind: { payment: 'Payment', capture: 'Capture', refund_request: 'Refund request', refund: 'Refunded', refund_failed: 'Refund failed' },
-      deviceType: { car_pile: 'Car pile', bike_device: 'E-bike device' },
-      recordStatus: { active: 'Running', stopped: 'Ended' },
-      recordMethod: { app: 'App', card: 'Card', vin: 'VIN', offline_card: 'Offline card', ocpp: 'OCPP', unknown: 'Unknown' },
-      reconcile: { open: 'To review', reviewed: 'Reviewed' }
     },
     record: {
       deviceFlags: 'Device record', title: 'Device Records', deviceType: 'Device type', device: 'Device', deviceCode: 'Device code', connector: 'Gun / socket',

@@ -8,7 +8,6 @@ export default {
       prepayReturned: '预付退回', feeRefunded: '退费', costSoFar: '实时', costSoFarValue: '{v}（实时）', costSoFarHint: '充电中订单的实时费用（结算后为订单金额）',
       power: '功率', duration: '充电时长', fee: '费用', plate: '车牌号', reservationNo: '预约单号', factoryNo: '出厂标识',
       yuan: '元', kwh: 'kWh', kw: 'kW', amountYuan: '{v} 元',
-      durationHm: '{h}小时{m}分', durationMs: '{m}分{s}秒', durationS: '{s}秒',
       capped: '匹配超过 {n} 条，仅可翻看前 {n} 条，请缩小查询范围',
       end: '结束订单', refund: '退费', export: '导出', detail: '详情',
       endConfirm: '确认结束订单“{no}”吗？将按设备最后上报的数据结算，未用完的预付金额自动原路退回。',
@@ -62,21 +61,6 @@ export default {
       amount: '退费金额', payAmount: '支付金额', orderAmount: '订单金额', reason: '退费原因', operator: '操作人',
       gatewayRefundNo: '第三方退款单号', result: '退款结果', createTime: '申请时间', refundTime: '退款时间',
       detailTitle: '退费详情', exportTitle: '导出退费记录'
-    },
-    dict: {
-      carStatus: { starting: '启动中', charging: '充电中', stopping: '停止中', completed: '已完成', abnormal: '异常', suspended: '挂起' },
-      bikeStatus: { charging: '充电中', finished: '已结束', suspended: '挂起', abnormal: '异常' },
-      startMethod: { app: '小程序', card: '刷卡', admin: '后台' },
-      orderType: { car: '汽车', bike: '单车' },
-      payType: { wechat: '微信支付', leshua: '乐刷', suixingpay: '随行付' },
-      payStatus: { unpaid: '待支付', paid: '已支付', failed: '支付失败', closed: '已关闭' },
-      refundType: { prepay_return: '预付退回', fee_refund: '费用退款' },
-      refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
-      ledgerKind: { payment: '支付', capture: '扣款', refund_request: '退款申请', refund: '退款到账', refund_failed: '退款失败' },
-      deviceType: { car_pile: '汽车电桩', bike_device: '单车设备' },
-      recordStatus: { active: '进行中', stopped: '已结束' },
-      recordMethod: { app: '小程序', card: '刷卡', vin: 'VIN码', offline_card: '离线卡', ocpp: 'OCPP', unknown: '未知' },
-      reconcile: { open: '待核对', reviewed: '已核对' }
     },
     record: {
       deviceFlags: '设备记录', title: '设备交易记录', deviceType: '设备类型', device: '设备', deviceCode: '设备编号', connector: '枪/插座号',

@@ -2,7 +2,7 @@
 export default {
   shared: {
     basicInfo: 'Basic information',
-    provider: 'Provider', property: 'Property',
+    sectionOwner: 'Ownership', provider: 'Provider', property: 'Property',
     audit: {
       title: 'Audit station', result: 'Result', pass: 'Approve', reject: 'Reject', remark: 'Audit remark',
       rejectRemarkRequired: 'Give a reason when rejecting', ok: 'Audit saved', record: 'Audit record', by: 'Audited by', time: 'Audited at', status: 'Audit status'

@@ -2,7 +2,7 @@
 export default {
   shared: {
     basicInfo: '基本信息',
-    provider: '服务商', property: '所属物业',
+    sectionOwner: '归属信息', provider: '服务商', property: '所属物业',
     audit: {
       title: '审核电站', result: '审核结果', pass: '通过', reject: '驳回', remark: '审核意见',
       rejectRemarkRequired: '驳回时请填写审核意见', ok: '审核完成', record: '审核记录', by: '审核人', time: '审核时间', status: '审核状态'

@@ -1,10 +1,12 @@
 import { ref } from 'vue'
 import { t } from '@/locales'
 import { addDateRange } from '@/utils'
-import { fmtYuan } from '@/views/car/common/units'
+import { useList } from '@/composables/useList'
+import { fmtYuan } from '@/utils/units'
 import { stationOptions as carStations } from '@/api/car/station'
 import { stationOptions as bikeStations } from '@/api/bike/station'
-import { last7Days, exportFilters } from './dict'
+import { last7Days } from './helpers'
+import { exportFilters } from '@/utils/download'
 
 /**
  * What every ORD list page shares: the search (default: the last 7 days), the list with its total (the
@@ -16,51 +18,23 @@ import { last7Days, exportFilters } from './dict'
  * Template refs `queryRef` and `exportRef` bind by name to the returned refs.
  */
 export function useOrderList({ queryParams, api, extra = (p) => p, onReset = () => {} }) {
-  const loading = ref(false)
-  const list = ref([])
-  const total = ref(0)
-  const capped = ref(false)
-  const queryRef = ref()
   const dateRange = ref(last7Days())
-
   const params = () => extra(addDateRange(queryParams, dateRange.value))
-  async function getList() {
-    loading.value = true
-    try {
-      const res = await api.list(params())
-      list.value = res.rows || []
-      total.value = res.total || 0
-      capped.value = !!res.totalCapped
-    } finally {
-      loading.value = false
-    }
-  }
-  function handleQuery() { queryParams.pageNum = 1; getList() }
-  function resetQuery() { dateRange.value = last7Days(); onReset(); queryRef.value.resetFields(); handleQuery() }
+  const base = useList({ queryParams, api, params, onReset: () => { dateRange.value = last7Days(); onReset() } })
+  // A linked number (?orderNo=…) finds its row whenever it was created.
+  if (base.linked.length) dateRange.value = []
 
   const exportRef = ref()
   const exportOpen = ref(false)
   function handleExport() { exportRef.value.start(() => api.export(exportFilters(params()))) }
 
-  const detailOpen = ref(false)
-  const detailLoading = ref(false)
-  const detail = ref({})
-  async function handleDetail(row) {
-    detail.value = row
-    detailOpen.value = true
-    detailLoading.value = true
-    try { detail.value = (await api.get(row.id)).data || row } finally { detailLoading.value = false }
-  }
   /** After an end or a refund: the list and the open detail show the new state. */
   function afterAction() {
-    getList()
-    if (detailOpen.value && detail.value.id) handleDetail(detail.value)
+    base.getList()
+    if (base.detailOpen.value && base.detail.value.id) base.handleDetail(base.detail.value)
   }
 
-  return {
-    loading, list, total, capped, queryRef, dateRange, params, getList, handleQuery, resetQuery,
-    exportRef, exportOpen, handleExport, detailOpen, detailLoading, detail, handleDetail, afterAction
-  }
+  return { ...base, dateRange, params, exportRef, exportOpen, handleExport, afterAction }
 }
 
 /** Stations of the chosen type (car | bike) for a filter that first asks the type. */

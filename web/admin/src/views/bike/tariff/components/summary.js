@@ -1,4 +1,5 @@
-import { fmtMilli, fmtPrice, bandRange } from '../../common/units'
+import { fmtMilli, fmtPrice } from '@/utils/units'
+import { bandRange } from '../../common/bands'
 
 /** One line describing a tariff's prices, e.g. "1.0000 元/60分钟" or "电费 0.8000 元/度 + 服务费 …". */
 export function tariffSummary(r, t) {

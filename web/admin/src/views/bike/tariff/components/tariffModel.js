@@ -1,5 +1,5 @@
 // Form ↔ API of a bike tariff (docs/api-bike.md "Tariffs"; units of docs/billing.md).
-import { fenToYuan, yuanToFen, milliToYuan, yuanToMilli, priceToYuan, yuanToPrice } from '../../common/units'
+import { fenToYuan, yuanToFen, milliToYuan, yuanToMilli, priceToYuan, yuanToPrice } from '@/utils/units'
 
 export const MODES = ['A', 'B', 'C', 'D', 'E']
 /** amounts (yuan) the prepay editor proposes for e-bike sessions */

@@ -1,36 +1,5 @@
-// Unit conversions of docs/billing.md "Units" (integers on the wire, human units in forms)
+// The power bands of an e-bike tariff (modes B and E).
 const num = (v) => (v === null || v === undefined || v === '' ? null : Number(v))
-
-/** fen ↔ yuan (amounts, caps, prepay values, bills) */
-export const fenToYuan = (v) => (num(v) === null ? null : num(v) / 100)
-export const yuanToFen = (y) => (num(y) === null ? null : Math.round(num(y) * 100))
-/** 0.0001 yuan ↔ yuan (price per billing unit: A, D service fee, B/E bands; …Milli breakdowns) */
-export const milliToYuan = (v) => (num(v) === null ? null : num(v) / 10000)
-export const yuanToMilli = (y) => (num(y) === null ? null : Math.round(num(y) * 10000))
-/** 0.00001 yuan/kWh ↔ yuan/kWh (energy / service price per kWh) */
-export const priceToYuan = (v) => (num(v) === null ? null : num(v) / 100000)
-export const yuanToPrice = (y) => (num(y) === null ? null : Math.round(num(y) * 100000))
-/** 0.0001 kWh → kWh */
-export const energyToKwh = (v) => (num(v) === null ? null : num(v) / 10000)
-/** 0.1 A ↔ A */
-export const deciToUnit = (v) => (num(v) === null ? null : num(v) / 10)
-export const unitToDeci = (a) => (num(a) === null ? null : Math.round(num(a) * 10))
-
-export const fmt = (v, digits = 2) => (num(v) === null || isNaN(num(v)) ? '—' : num(v).toFixed(digits))
-export const fmtYuan = (fen) => fmt(fenToYuan(fen), 2)
-export const fmtMilli = (m) => fmt(milliToYuan(m), 4)
-export const fmtPrice = (p) => fmt(priceToYuan(p), 4)
-export const fmtKwh = (e) => fmt(energyToKwh(e), 4)
-
-/** 125 → "2小时5分钟" / "2 h 5 min" */
-export function fmtMinutes(min, t) {
-  if (num(min) === null) return '—'
-  const m = Math.round(num(min))
-  const h = Math.floor(m / 60)
-  const r = m % 60
-  if (!h) return t('bike.common.min', { n: r })
-  return r ? t('bike.common.hMin', { h, m: r }) : t('bike.common.h', { h })
-}
 
 /** A band's range: "200W–400W" or "700W以上" (the server's wording). */
 export function bandRange(b, t) {
