@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "service/charging/charging_service.hpp"
+#include "devices/charging_service.hpp"
 #include "service/order/order_common.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/database.hpp"
