@@ -4,6 +4,9 @@
 # the server binary). Env: ZHICHONG_BIN (default build/release/zhichong), ZHICHONG_SIM, ZHICHONG_E2E_FILES
 # (default: admin car bike device order layout driver; e.g. "device.test.mjs"). testing.enabled (test clock) and
 # sms.dev_endpoint (driver sign-in) are on: order.test.mjs creates a real order through the app API.
+# ocpp.message_log_bytes is 64 KiB (default 4 KiB): device.test.mjs looks for the pile's BootNotification in
+# its message log minutes after boot, and at the default budget MeterValues every 2 s push it out sooner on a
+# slow machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -14,7 +17,7 @@ work=$(mktemp -d /tmp/zc-e2e.XXXXXX)
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 (cd "$work" && ZHICHONG_HTTP_PORT=$port ZHICHONG_DATABASE_URL="sqlite:$work/zc.db" \
   ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD=Admin12345 ZHICHONG_HTTP_WEB_ROOT="$root/web/admin/dist" ZHICHONG_HTTP_DRIVER_WEB_ROOT="$root/web/driver/dist" \
-  ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=true ZHICHONG_YKC_PORT=0 \
+  ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=true ZHICHONG_YKC_PORT=0 ZHICHONG_OCPP_MESSAGE_LOG_BYTES=65536 \
   ZHICHONG_TESTING_ENABLED=true ZHICHONG_SMS_DEV_ENDPOINT=true ZHICHONG_PAYMENT_SANDBOX_REFUND_DELAY_MS=300 ZHICHONG_LOG_LEVEL=warn exec "$root/$bin" serve >"$work/server.log" 2>&1) &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT

@@ -31,7 +31,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
-#include "http/upgrade.hpp"
+#include "devices/upgrade.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
 #include "service/driver/sign_in_service.hpp"
 #include "service/auth/audit_log.hpp"

@@ -13,10 +13,10 @@
 #include <mutex>
 #include <thread>
 
+#include "devices/upgrade.hpp"
 #include "http/envelope.hpp"
 #include "http/pipeline.hpp"
 #include "http/static_files.hpp"
-#include "http/upgrade.hpp"
 
 namespace zc::http {
 
@@ -66,10 +66,10 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
   std::mutex conns_mu;
   std::list<std::weak_ptr<Connection>> conns;
-  std::vector<UpgradeRoute> upgrades;
+  std::vector<devices::UpgradeRoute> upgrades;
 
-  const UpgradeRoute* upgrade_route(const bhttp::request<bhttp::string_body>& in,
-                                    const std::string& path) const {
+  const devices::UpgradeRoute* upgrade_route(const bhttp::request<bhttp::string_body>& in,
+                                             const std::string& path) const {
     if (upgrades.empty() || in.method() != bhttp::verb::get ||
         !beast::iequals(in[bhttp::field::upgrade], "websocket"))
       return nullptr;
@@ -172,10 +172,10 @@ struct HttpServer::Impl {
       req.method = std::string(in.method_string());
       req.target = std::string(in.target());
       if (!decode_target(req.target, req)) co_return co_await reject(c, 400, "请求路径格式错误");
-      if (const UpgradeRoute* up = upgrade_route(in, req.path)) {
+      if (const devices::UpgradeRoute* up = upgrade_route(in, req.path)) {
         // The protocol owns the connection from here on (c.busy stays set: shutdown goes through
         // the route's on_shutdown, not a socket cancel).
-        UpgradeRequest ur{c.stream, buffer, parser.release(), req.path, remote_ip};
+        devices::UpgradeRequest ur{c.stream, buffer, parser.release(), req.path, remote_ip};
         co_return co_await up->handle(ur);
       }
       req.body = std::move(in.body());
@@ -262,7 +262,7 @@ HttpServer::HttpServer(const Config& cfg, Pipeline& pipeline, const StaticFiles&
     : impl_(std::make_unique<Impl>(cfg, pipeline, statics)) {}
 HttpServer::~HttpServer() = default;
 
-void HttpServer::add_upgrade(UpgradeRoute route) {
+void HttpServer::add_upgrade(devices::UpgradeRoute route) {
   impl_->upgrades.push_back(std::move(route));
 }
 

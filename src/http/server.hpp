@@ -5,18 +5,21 @@
 
 #include "core/config.hpp"
 
+namespace zc::devices {
+struct UpgradeRoute;  // devices/upgrade.hpp
+}
+
 namespace zc::http {
 
 class Pipeline;
 class StaticFiles;
-struct UpgradeRoute;  // http/upgrade.hpp
 
 class HttpServer {
  public:
   HttpServer(const Config& cfg, Pipeline& pipeline, const StaticFiles& statics);
   ~HttpServer();
   // Hands `Upgrade:` requests under route.prefix to the route (before run()).
-  void add_upgrade(UpgradeRoute route);
+  void add_upgrade(devices::UpgradeRoute route);
   uint16_t bind();  // opens the listening socket; returns the bound port
   // Serves until SIGTERM/SIGINT, then stops accepting, lets in-flight requests finish (up to the
   // grace period) and returns. Blocking work ran on the worker pool, which is joined before return.

@@ -150,7 +150,7 @@ struct OcppEndpoint::Impl : std::enable_shared_from_this<OcppEndpoint::Impl> {
         asio::use_awaitable);
   }
 
-  asio::awaitable<void> handle(http::UpgradeRequest& up);
+  asio::awaitable<void> handle(UpgradeRequest& up);
 };
 
 namespace {
@@ -909,7 +909,7 @@ void OcppEndpoint::Impl::join() {
 // allocator; the frame is allocated and freed by awaitable_frame_base.
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-asio::awaitable<void> OcppEndpoint::Impl::handle(http::UpgradeRequest& up) {
+asio::awaitable<void> OcppEndpoint::Impl::handle(UpgradeRequest& up) {
   auto self = shared_from_this();
   auto& req = up.request;
   std::string id = up.path.substr(std::string_view("/ocpp/").size());
@@ -978,9 +978,9 @@ OcppEndpoint::~OcppEndpoint() {
   impl_->join();
 }
 
-http::UpgradeRoute OcppEndpoint::route() {
+UpgradeRoute OcppEndpoint::route() {
   auto impl = impl_;
-  return {"/ocpp/", [impl](http::UpgradeRequest& up) { return impl->handle(up); }, [this] { shutdown(); },
+  return {"/ocpp/", [impl](UpgradeRequest& up) { return impl->handle(up); }, [this] { shutdown(); },
           [impl] { return impl->live.load(); }};
 }
 

@@ -13,7 +13,7 @@
 #include "devices/meter_store.hpp"
 #include "devices/session_registry.hpp"
 #include "devices/state_writer.hpp"
-#include "http/upgrade.hpp"
+#include "devices/upgrade.hpp"
 
 namespace zc::devices::ocpp16 {
 
@@ -31,8 +31,8 @@ class OcppEndpoint {
  public:
   explicit OcppEndpoint(EndpointDeps deps);
   ~OcppEndpoint();
-  http::UpgradeRoute route();  // prefix "/ocpp/"
-  void shutdown();             // closes every session (going away)
+  UpgradeRoute route();  // prefix "/ocpp/"
+  void shutdown();       // closes every session (going away)
 
   struct Impl;
 

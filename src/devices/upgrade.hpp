@@ -1,9 +1,10 @@
 #pragma once
-// Protocols that take over an HTTP connection with `Upgrade:` (the OCPP WebSocket at /ocpp/<id>).
-// The server hands the connection to the route whose prefix matches the request path; the handler
-// runs on the connection's strand and owns the connection until its coroutine returns. On SIGTERM the
-// server calls every route's on_shutdown (close the sessions gracefully) and waits for them like for
-// in-flight requests (http.shutdown_grace_ms).
+// Owned by the device layer (the protocols that take a connection over); the HTTP server
+// (src/http/server.cpp) hands connections to it, so the arrow points from http to devices, inward. Protocols
+// that take over an HTTP connection with `Upgrade:` (the OCPP WebSocket at /ocpp/<id>). The server hands the
+// connection to the route whose prefix matches the request path; the handler runs on the connection's strand
+// and owns the connection until its coroutine returns. On SIGTERM the server calls every route's on_shutdown
+// (close the sessions gracefully) and waits for them like for in-flight requests (http.shutdown_grace_ms).
 #include <boost/asio/awaitable.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -12,7 +13,7 @@
 #include <functional>
 #include <string>
 
-namespace zc::http {
+namespace zc::devices {
 
 struct UpgradeRequest {
   boost::beast::tcp_stream& stream;
@@ -31,4 +32,4 @@ struct UpgradeRoute {
   std::function<size_t()> active;
 };
 
-}  // namespace zc::http
+}  // namespace zc::devices
