@@ -24,9 +24,10 @@ passed=0; failed=0; suites_failed=()
 sim=build/release/zhichong-sim
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-count_node() {  # node --test output (tap or spec reporter) → "pass fail"
-  local p f
-  p=$(grep -E '^(# |ℹ )pass [0-9]+' "$1" | tail -n1 | grep -oE '[0-9]+$'); f=$(grep -E '^(# |ℹ )fail [0-9]+' "$1" | tail -n1 | grep -oE '[0-9]+$')
+count_node() {  # node --test output (tap or spec reporter) → "pass fail", summed over the runs in the log
+  local p f                               # (scripts/e2e.sh runs layout.test.mjs as a second node run)
+  p=$(grep -E '^(# |ℹ )pass [0-9]+' "$1" | grep -oE '[0-9]+$' | awk '{s+=$1} END{print s+0}')
+  f=$(grep -E '^(# |ℹ )fail [0-9]+' "$1" | grep -oE '[0-9]+$' | awk '{s+=$1} END{print s+0}')
   echo "${p:-0} ${f:-0}"
 }
 add() {  # suite pass fail rc
