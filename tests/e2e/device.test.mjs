@@ -28,7 +28,7 @@ const WS = BASE.replace(/^http/, 'ws') + '/ocpp'
 let browser
 let page
 let pageErrors = []
-let shot, dialogShot, waitTable, successToast, errorToast, confirmBox, pickOption, rowWith, login, openMenu, moreItem
+let shot, dialogShot, waitTable, successToast, toastAfter, errorToast, confirmBox, pickOption, rowWith, login, openMenu, moreItem
 
 const fixture = {}  // provider, property, station, pile {id, code, name}, bike {id, code, name} | null
 const sims = new Set()
@@ -73,7 +73,7 @@ async function searchOnlineLog(code) {
 before(async () => {
   assert.ok(existsSync(SIM), `simulator binary ${SIM} (build it: ninja zhichong-sim, or set ZHICHONG_SIM)`)
   ;({ browser, page, pageErrors } = await openBrowser())
-  ;({ shot, dialogShot, waitTable, successToast, errorToast, confirmBox, pickOption, rowWith, login, openMenu, moreItem } = createUi(page, { prefix: 'device-' }))
+  ;({ shot, dialogShot, waitTable, successToast, toastAfter, errorToast, confirmBox, pickOption, rowWith, login, openMenu, moreItem } = createUi(page, { prefix: 'device-' }))
 
   const admin = await new Api(BASE).session('admin', ADMIN_PASSWORD)
   const provider = await approvedProvider(admin)
@@ -195,14 +195,16 @@ test('the pile detail opens the same message log', async () => {
 
 /** Runs pile command `label` from the row's 指令 menu (confirmed); resolves with the toast's text. */
 async function pileCommand(label, kind) {
-  await rowWith('page-car-pile', fixture.pile.code).getByTestId('row-command').click()
-  await page.locator('.el-dropdown-menu__item:visible', { hasText: label }).click()
-  await confirmBox()
-  const toast = page.locator(`.el-message--${kind}`).last()
-  await toast.waitFor({ state: 'visible' })
-  return (await toast.innerText()).trim()
+  return toastAfter(kind, async () => {
+    await rowWith('page-car-pile', fixture.pile.code).getByTestId('row-command').click()
+    await page.locator('.el-dropdown-menu__item:visible', { hasText: label }).click()
+    await confirmBox()
+  })
 }
+/** Switches the admin web to `lang` unless it is already showing it (a failed test must not leave the next one in English). */
 async function switchLanguage(lang) {
+  const current = await page.evaluate(() => document.documentElement.lang)
+  if (current === lang) return
   await page.getByTestId('lang-switch').click()
   await page.getByTestId('lang-' + lang).click()
 }
@@ -215,11 +217,14 @@ test('pile commands answer with a localized message in both languages', async ()
   assert.equal(await pileCommand('同步时钟', 'success'), '“同步时钟”已执行')
   await dialogShot('05-pile-command-accepted')
   await switchLanguage('en')
-  await menu.getByText('Pile code').first().waitFor({ state: 'visible' })
-  assert.equal(await pileCommand('Sync clock', 'success'), '“Sync clock” done')
-  assert.equal(await page.locator('.el-message:visible', { hasText: /Accepted|Heartbeat|TriggerMessage/ }).count(), 0)
-  await dialogShot('06-pile-command-accepted-en')
-  await switchLanguage('zh-CN')
+  try {
+    await menu.getByText('Pile code').first().waitFor({ state: 'visible' })
+    assert.equal(await pileCommand('Sync clock', 'success'), '“Sync clock” done')
+    assert.equal(await page.locator('.el-message:visible', { hasText: /Accepted|Heartbeat|TriggerMessage/ }).count(), 0)
+    await dialogShot('06-pile-command-accepted-en')
+  } finally {
+    await switchLanguage('zh-CN')
+  }
   await menu.getByText('电桩编号').first().waitFor({ state: 'visible' })
 })
 
@@ -291,23 +296,27 @@ test('the pile goes offline when the simulator stops; the chart counts both even
   await waitTable('page-car-pile')
   assert.equal(await pileCommand('重启设备', 'error'), '“重启设备”未执行：设备不在线')
   await switchLanguage('en')
-  await page.getByTestId('page-car-pile').getByText('Pile code').first().waitFor({ state: 'visible' })
-  assert.equal(await pileCommand('Reboot', 'error'), '“Reboot” not done: The device is offline')
-  await dialogShot('07-pile-command-offline-en')
-  await switchLanguage('zh-CN')
+  try {
+    await page.getByTestId('page-car-pile').getByText('Pile code').first().waitFor({ state: 'visible' })
+    assert.equal(await pileCommand('Reboot', 'error'), '“Reboot” not done: The device is offline')
+    await dialogShot('07-pile-command-offline-en')
+  } finally {
+    await switchLanguage('zh-CN')
+  }
   await openMenu('/stat', '/stat/online', 'page-stat-online')
 })
 
 test('the online log page in English', async () => {
-  await page.getByTestId('lang-switch').click()
-  await page.getByTestId('lang-en').click()
-  await page.getByTestId('page-stat-online').getByText('Online / offline events per hour').waitFor({ state: 'visible' })
-  const rows = await searchOnlineLog(fixture.pile.code)
-  assert.match(rows[0], /Offline/)
-  assert.match(rows[0], /Car pile/)
-  await shot('02-online-log-en')
-  await page.getByTestId('lang-switch').click()
-  await page.getByTestId('lang-zh-CN').click()
+  await switchLanguage('en')
+  try {
+    await page.getByTestId('page-stat-online').getByText('Online / offline events per hour').waitFor({ state: 'visible' })
+    const rows = await searchOnlineLog(fixture.pile.code)
+    assert.match(rows[0], /Offline/)
+    assert.match(rows[0], /Car pile/)
+    await shot('02-online-log-en')
+  } finally {
+    await switchLanguage('zh-CN')
+  }
   await page.getByTestId('page-stat-online').getByText('上下线事件（每小时）').waitFor({ state: 'visible' })
 })
 

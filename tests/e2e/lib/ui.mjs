@@ -51,7 +51,23 @@ export function createUi(page, { prefix = '' } = {}) {
     }, scope ? `[data-testid="${scope}"] [data-testid="table"]` : '[data-testid="table"]')
   }
 
-  const successToast = () => page.locator('.el-message--success').last().waitFor({ state: 'visible' })
+  // A toast counts once: each wait marks the toasts showing as seen, so a toast still on screen from the
+  // previous step (they stay 3 s) never stands in for the one the next step raises.
+  const markToastsSeen = () => page.evaluate(() => document.querySelectorAll('.el-message').forEach((el) => el.setAttribute('data-seen', '')))
+  async function successToast() {
+    await page.locator('.el-message--success:not([data-seen])').last().waitFor({ state: 'visible' })
+    await markToastsSeen()
+  }
+  /** Runs `action`; resolves with the text of the new toast of `kind` ('success', 'error', …) it raised. */
+  async function toastAfter(kind, action) {
+    await markToastsSeen()
+    await action()
+    const toast = page.locator(`.el-message--${kind}:not([data-seen])`).last()
+    await toast.waitFor({ state: 'visible' })
+    const text = (await toast.innerText()).trim()
+    await markToastsSeen()
+    return text
+  }
   async function errorToast(text) {
     const t = page.locator('.el-message--error', { hasText: text }).last()
     await t.waitFor({ state: 'visible' })
@@ -140,7 +156,7 @@ export function createUi(page, { prefix = '' } = {}) {
   }
 
   return {
-    shot, dialogShot, waitTable, successToast, errorToast, pickOption, pickRegion, fillNumber, fillDate, rowWith, confirmBox,
+    shot, dialogShot, waitTable, successToast, toastAfter, errorToast, pickOption, pickRegion, fillNumber, fillDate, rowWith, confirmBox,
     moreItem, login, logout, openMenu, filterByStation
   }
 }
