@@ -69,16 +69,17 @@ void Session::bad_frame() {
 std::optional<Reply> Session::dispatch(const std::string& id, const std::string& action,
                                        const json::value& payload) {
   static const std::unordered_map<std::string, Handler> table = {
-      {"BootNotification", &Session::on_boot},
-      {"Heartbeat", &Session::on_heartbeat},
-      {"StatusNotification", &Session::on_status},
-      {"DataTransfer", &Session::on_data_transfer},
-      {"FirmwareStatusNotification", &Session::on_firmware_status},
-      {"DiagnosticsStatusNotification", &Session::on_diagnostics_status},
-      {"MeterValues", &Session::on_meter_values},
-      {"Authorize", &Session::on_authorize},
-      {"StartTransaction", &Session::on_start},
-      {"StopTransaction", &Session::on_stop},
+      {"BootNotification", &Session::typed<decode_boot, &Session::on_boot>},
+      {"Heartbeat", &Session::typed<decode_heartbeat, &Session::on_heartbeat>},
+      {"StatusNotification", &Session::typed<decode_status, &Session::on_status>},
+      {"DataTransfer", &Session::typed<decode_data_transfer, &Session::on_data_transfer>},
+      {"FirmwareStatusNotification", &Session::typed<decode_firmware_status, &Session::on_firmware_status>},
+      {"DiagnosticsStatusNotification",
+       &Session::typed<decode_diagnostics_status, &Session::on_diagnostics_status>},
+      {"MeterValues", &Session::typed<decode_meter_values, &Session::on_meter_values>},
+      {"Authorize", &Session::typed<decode_authorize, &Session::on_authorize>},
+      {"StartTransaction", &Session::typed<decode_start, &Session::on_start>},
+      {"StopTransaction", &Session::typed<decode_stop, &Session::on_stop>},
   };
   auto it = table.find(action);
   if (it == table.end()) {

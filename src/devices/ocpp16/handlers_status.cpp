@@ -14,24 +14,17 @@ static std::string connector_state(DeviceKind kind, const std::string& status) {
   return "fault";  // Faulted, Unavailable
 }
 
-std::optional<Reply> Session::on_boot(const std::string&, const json::value& v) {
-  auto d = decode_boot(v);
-  if (auto* e = error_of(d)) return *e;
-  const auto& b = std::get<BootNotificationReq>(d);
+std::optional<Reply> Session::on_boot(const std::string&, const BootNotificationReq& b, const json::value&) {
   spdlog::info("ocpp: {} boot: {} {} firmware {}", ref_.code, b.vendor, b.model, b.firmware.value_or("?"));
   return boot_conf("Accepted", now_ms(), ep_.d.cfg.ocpp.heartbeat_interval_s);
 }
 
-std::optional<Reply> Session::on_heartbeat(const std::string&, const json::value& v) {
-  auto d = decode_heartbeat(v);
-  if (auto* e = error_of(d)) return *e;
+std::optional<Reply> Session::on_heartbeat(const std::string&, const HeartbeatReq&, const json::value&) {
   return heartbeat_conf(now_ms());
 }
 
-std::optional<Reply> Session::on_status(const std::string&, const json::value& v) {
-  auto d = decode_status(v);
-  if (auto* e = error_of(d)) return *e;
-  const auto& s = std::get<StatusNotificationReq>(d);
+std::optional<Reply> Session::on_status(const std::string&, const StatusNotificationReq& s,
+                                        const json::value&) {
   // A connector the platform does not know is not the charger's fault: answered, not stored.
   if (s.connector_id <= connectors_)
     ep_.d.state.connector(key(), s.connector_id, connector_state(ref_.kind, s.status));
@@ -41,24 +34,21 @@ std::optional<Reply> Session::on_status(const std::string&, const json::value& v
   return json::object{};
 }
 
-std::optional<Reply> Session::on_data_transfer(const std::string&, const json::value& v) {
-  auto d = decode_data_transfer(v);
-  if (auto* e = error_of(d)) return *e;
+std::optional<Reply> Session::on_data_transfer(const std::string&, const DataTransferReq&,
+                                               const json::value&) {
   return data_transfer_conf("UnknownVendorId");
 }
 
-std::optional<Reply> Session::on_firmware_status(const std::string&, const json::value& v) {
-  auto d = decode_firmware_status(v);
-  if (auto* e = error_of(d)) return *e;
-  spdlog::info("ocpp: {} firmware status {}", ref_.code, std::get<FirmwareStatusNotificationReq>(d).status);
+std::optional<Reply> Session::on_firmware_status(const std::string&, const FirmwareStatusNotificationReq& r,
+                                                 const json::value&) {
+  spdlog::info("ocpp: {} firmware status {}", ref_.code, r.status);
   return json::object{};
 }
 
-std::optional<Reply> Session::on_diagnostics_status(const std::string&, const json::value& v) {
-  auto d = decode_diagnostics_status(v);
-  if (auto* e = error_of(d)) return *e;
-  spdlog::info("ocpp: {} diagnostics status {}", ref_.code,
-               std::get<DiagnosticsStatusNotificationReq>(d).status);
+std::optional<Reply> Session::on_diagnostics_status(const std::string&,
+                                                    const DiagnosticsStatusNotificationReq& r,
+                                                    const json::value&) {
+  spdlog::info("ocpp: {} diagnostics status {}", ref_.code, r.status);
   return json::object{};
 }
 

@@ -41,30 +41,23 @@ void Session::take_meter(int64_t connector, std::optional<int64_t> tx,
   }
 }
 
-std::optional<Reply> Session::on_meter_values(const std::string&, const json::value& v) {
-  auto d = decode_meter_values(v);
-  if (auto* e = error_of(d)) return *e;
-  const auto& m = std::get<MeterValuesReq>(d);
+std::optional<Reply> Session::on_meter_values(const std::string&, const MeterValuesReq& m,
+                                              const json::value&) {
   take_meter(m.connector_id, m.transaction_id, m.values);
   return json::object{};
 }
 
-std::optional<Reply> Session::on_authorize(const std::string& id, const json::value& v) {
-  auto d = decode_authorize(v);
-  if (auto* e = error_of(d)) return *e;
-  std::string tag = std::get<AuthorizeReq>(d).id_tag;
+std::optional<Reply> Session::on_authorize(const std::string& id, const AuthorizeReq& a, const json::value&) {
   answer_later(
-      id, "Authorize", [this, tag] { return ep_.d.charging.authorize(ref_, tag); },
+      id, "Authorize", [this, tag = a.id_tag] { return ep_.d.charging.authorize(ref_, tag); },
       [](const charging::IdTagResult& r) -> Reply {
         return authorize_conf(IdTagInfo{r.status, r.expiry_ms, {}});
       });
   return std::nullopt;
 }
 
-std::optional<Reply> Session::on_start(const std::string& id, const json::value& v) {
-  auto d = decode_start(v);
-  if (auto* e = error_of(d)) return *e;
-  const auto& s = std::get<StartTransactionReq>(d);
+std::optional<Reply> Session::on_start(const std::string& id, const StartTransactionReq& s,
+                                       const json::value&) {
   charging::TxStart t{ref_, s.connector_id, s.id_tag, s.meter_start, s.timestamp, s.reservation_id};
   answer_later(
       id, "StartTransaction", [this, t] { return ep_.d.charging.start_transaction(t); },
@@ -80,10 +73,8 @@ std::optional<Reply> Session::on_start(const std::string& id, const json::value&
   return std::nullopt;
 }
 
-std::optional<Reply> Session::on_stop(const std::string& id, const json::value& v) {
-  auto d = decode_stop(v);
-  if (auto* e = error_of(d)) return *e;
-  const auto& s = std::get<StopTransactionReq>(d);
+std::optional<Reply> Session::on_stop(const std::string& id, const StopTransactionReq& s,
+                                      const json::value& v) {
   charging::TxStop t{ref_, s.transaction_id, s.id_tag, s.meter_stop, s.timestamp, s.reason};
   answer_later(
       id, "StopTransaction",

@@ -185,26 +185,32 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
                  });
   }
 
-  // ---- handlers: what a charge point sends (a handler answers at once, or nullopt: answer_later) ----
-  // A handler's signature, as the table in calls.cpp holds it.
-  using Handler = std::optional<Reply> (Session::*)(const std::string& id, const json::value&);
-  template <class T>
-  static const CallError* error_of(const Decoded<T>& d) {
-    return std::get_if<CallError>(&d);
+  // ---- handlers: what a charge point sends --------------------------------------------------------
+  // The table in calls.cpp holds typed<decode, handler>: the payload is validated and decoded (a
+  // CallError answers a bad one), then the handler gets the request; it answers at once, or (nullopt)
+  // starts blocking work that answers later (answer_later). `payload` is the frame as received.
+  using Handler = std::optional<Reply> (Session::*)(const std::string& id, const json::value& payload);
+  template <auto Decode, auto On>
+  std::optional<Reply> typed(const std::string& id, const json::value& payload) {
+    auto d = Decode(payload);
+    if (auto* e = std::get_if<CallError>(&d)) return *e;
+    return (this->*On)(id, std::get<0>(d), payload);
   }
   // boot, heartbeat, status reports (handlers_status.cpp)
-  std::optional<Reply> on_boot(const std::string&, const json::value& v);
-  std::optional<Reply> on_heartbeat(const std::string&, const json::value& v);
-  std::optional<Reply> on_status(const std::string&, const json::value& v);
-  std::optional<Reply> on_data_transfer(const std::string&, const json::value& v);
-  std::optional<Reply> on_firmware_status(const std::string&, const json::value& v);
-  std::optional<Reply> on_diagnostics_status(const std::string&, const json::value& v);
+  std::optional<Reply> on_boot(const std::string&, const BootNotificationReq& b, const json::value&);
+  std::optional<Reply> on_heartbeat(const std::string&, const HeartbeatReq&, const json::value&);
+  std::optional<Reply> on_status(const std::string&, const StatusNotificationReq& s, const json::value&);
+  std::optional<Reply> on_data_transfer(const std::string&, const DataTransferReq&, const json::value&);
+  std::optional<Reply> on_firmware_status(const std::string&, const FirmwareStatusNotificationReq& r,
+                                          const json::value&);
+  std::optional<Reply> on_diagnostics_status(const std::string&, const DiagnosticsStatusNotificationReq& r,
+                                             const json::value&);
   // transactions and meter values (handlers_transactions.cpp)
   void take_meter(int64_t connector, std::optional<int64_t> tx, const std::vector<MeterValue>& values);
-  std::optional<Reply> on_meter_values(const std::string&, const json::value& v);
-  std::optional<Reply> on_authorize(const std::string& id, const json::value& v);
-  std::optional<Reply> on_start(const std::string& id, const json::value& v);
-  std::optional<Reply> on_stop(const std::string& id, const json::value& v);
+  std::optional<Reply> on_meter_values(const std::string&, const MeterValuesReq& m, const json::value&);
+  std::optional<Reply> on_authorize(const std::string& id, const AuthorizeReq& a, const json::value&);
+  std::optional<Reply> on_start(const std::string& id, const StartTransactionReq& s, const json::value&);
+  std::optional<Reply> on_stop(const std::string& id, const StopTransactionReq& s, const json::value& v);
 
   OcppEndpoint::Impl& ep_;
   Worker& w_;
