@@ -3,7 +3,7 @@
 // money movement (GET /order/payment/reconciliation covers the card and collective accounts).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
+import { useServer, approvedProvider, propertyWithLogin, addRole, addUser, menuIds } from './lib/fixture.mjs';
 import { ok, fail, denied, randPhone } from './lib/client.mjs';
 import { addStation } from './lib/car.mjs';
 import { addBikeStation } from './lib/bike.mjs';
@@ -219,6 +219,28 @@ test('car owners: added by an operator, verified, disabled (no card for them); p
   ok(await A.api.put('/member/owner/changeStatus', { id, status: 1 }));
   const productId = await addProduct(A.api);
   fail((await issue(A.api, productId, { phone })).r, 409, /车主已禁用/);
+});
+
+test('a collective user (SYS-USER type collective) sees only its collective\'s cards and members', async () => {
+  const mk = async (name) => ok(await A.api.post('/member/collective', { name: name + seq++ })).data.id;
+  const mine = await mk('甲公司');
+  const other = await mk('乙公司');
+  const productId = await addProduct(A.api, { issueType: 'collective', price: 0, faceValue: 0, bonusTiers: [] });
+  const myCard = (await issue(A.api, productId, { collectiveId: mine })).body;
+  const otherCard = (await issue(A.api, productId, { collectiveId: other })).body;
+  const perms = ['member:card:list', 'member:card:query', 'member:member:list', 'member:collective:list', 'member:card:issue'];
+  const role = await addRole(A.api, { roleType: 'collective', collectiveId: mine, menuIds: await menuIds(A.api, perms) });
+  const user = await addUser(A.api, { userType: 'collective', collectiveId: mine, roleIds: [role.id] });
+  const C = await A.api.session(user.userName, user.password);
+  const cards = (await C.list('/member/card/list')).rows.map((r) => r.cardNo);
+  assert.deepEqual(cards, [myCard.cardNo]);
+  assert.ok(!cards.includes(otherCard.cardNo));
+  assert.deepEqual((await C.list('/member/member/list')).rows.map((r) => r.phone), [myCard.phone]);
+  assert.deepEqual((await C.list('/member/collective/list')).rows.map((r) => r.id), [mine]);
+  fail((await issue(C, productId, { collectiveId: mine })).r, 403, /只有物业账号可以发卡/);
+  // a collective that does not exist (or is not the caller's) is not an owner of users
+  fail(await A.api.post('/system/user', { userType: 'collective', collectiveId: 999999, nickName: 'x', phone: randPhone(),
+    password: 'Passw0rd123', roleIds: [] }), 404, /collectiveId/);
 });
 
 test('member pages need their permissions', async () => {
