@@ -150,7 +150,10 @@ int serve(Config cfg, bool demo) {
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
   api::register_member_routes(router, {*db, clock});  // member center (docs/api-member.md)
-  if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
+  if (demo) {
+    seed_demo_stations(*db, car_ctx, bike_ctx);
+    seed_demo_members(*db, clock);
+  }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
   // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).
