@@ -73,16 +73,37 @@ db::Page CardService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](db::Connection& c) { return CardRepo(c).list(q, p.scope); });
 }
 
+// The stations a card works at (its product's), as {car: [{id, name}], bike: [..]}.
+static json::object stations_of(db::Connection& c, const json::object& card) {
+  auto product = db::member::ProductRepo(c).detail(card.at("productId").as_int64(), DataScope{});
+  json::object stations;
+  stations["car"] = product ? product->at("carStations") : json::array();
+  stations["bike"] = product ? product->at("bikeStations") : json::array();
+  return stations;
+}
+
 json::object CardService::get(int64_t id, const Principal& p) {
   return ctx_.db.read([&](db::Connection& c) {
     auto row = CardRepo(c).detail(id, p.scope);
     if (!row) fail_not_found("电卡不存在");
-    auto product = db::member::ProductRepo(c).detail(row->at("productId").as_int64(), DataScope{});
-    json::object stations;
-    stations["car"] = product ? product->at("carStations") : json::array();
-    stations["bike"] = product ? product->at("bikeStations") : json::array();
-    (*row)["stations"] = std::move(stations);
+    (*row)["stations"] = stations_of(c, *row);
     return *row;
+  });
+}
+
+json::array CardService::cards_of_driver(int64_t user_id) {
+  return ctx_.db.read([&](db::Connection& c) {
+    json::array cards = CardRepo(c).of_user(user_id, DataScope{});
+    for (auto& card : cards) card.as_object()["stations"] = stations_of(c, card.as_object());
+    return cards;
+  });
+}
+
+db::Page CardService::ledger_of_driver(int64_t user_id, int64_t card_id, const QueryParams& q) {
+  return ctx_.db.read([&](db::Connection& c) {
+    auto card = CardRepo(c).find(card_id, DataScope{});
+    if (!card || card->user_id != user_id) fail_not_found("电卡不存在");
+    return MemberLedgerRepo(c).of_card(card_id, q);
   });
 }
 

@@ -93,6 +93,11 @@ class CardService {
   TopUpResult top_up(int64_t id, int64_t amount, const std::string& remark, const Principal& p);
   db::Page ledger(int64_t id, const QueryParams& q, const Principal& p);
 
+  // The driver app's "my cards" (APP): every card issued to the driver's account, with the stations it
+  // works at; a card of another driver is answered as a missing one.
+  boost::json::array cards_of_driver(int64_t user_id);
+  db::Page ledger_of_driver(int64_t user_id, int64_t card_id, const QueryParams& q);
+
  private:
   MemberContext ctx_;
 };
