@@ -112,7 +112,7 @@ int64_t CardService::issue(const CardInput& in, const Principal& p) {
   sys::require_mobile("phone", in.phone);
   auto f = card_fields(in);
   return ctx_.db.write([&](db::Connection& c) {
-    const int64_t now = ctx_.clock.now();
+    const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto product = db::member::ProductRepo(c).find(in.product_id, p.scope);
     if (!product) fail_not_found("productId: 电卡产品不存在");
     if (product->status != 0) fail_conflict("productId: 电卡产品已禁用，不能发卡");
@@ -191,7 +191,7 @@ TopUpResult CardService::top_up(int64_t id, int64_t amount, const std::string& r
     auto card = cards.find(id, p.scope);
     if (!card) fail_not_found("电卡不存在");
     if (card->status != 0) fail_conflict("电卡已禁用，不能充值");
-    const int64_t now = ctx_.clock.now();
+    const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto product = db::member::ProductRepo(c).find(card->product_id, DataScope{});
     const int64_t bonus = product ? bonus_for(parse_tiers(product->bonus_tiers), amount) : 0;
     const std::string no = movement_no('T');

@@ -74,7 +74,7 @@ int64_t CollectiveService::top_up(int64_t id, int64_t amount, const std::string&
     auto acc = repo.find(id, p.scope);
     if (!acc) fail_not_found("集体户不存在");
     if (acc->status != 0) fail_conflict("集体户已停用，不能充值");
-    const int64_t now = ctx_.clock.now();
+    const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto balance = repo.add_balance(id, amount, now);
     db::member::Movement m;
     m.txn_no = "ctop:" + movement_no('C');

@@ -18,6 +18,7 @@
 
 namespace zc::member {
 
+// `clock` stamps the admin rows (products, accounts, owners); money movements use the system clock.
 struct MemberContext {
   db::Database& db;
   const Clock& clock;
