@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "service/member/member_common.hpp"
 #include "service/member/member_services.hpp"
+#include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 #include "storage/repositories/member_collective.hpp"
 #include "storage/repositories/member_ledger.hpp"
@@ -34,7 +35,7 @@ json::array CollectiveService::options(std::optional<int64_t> property_id, const
 int64_t CollectiveService::create(const CollectiveInput& in, const Principal& p) {
   auto f = fields_of(in);
   return ctx_.db.write([&](db::Connection& c) {
-    sys::Owner owner = property_owner(c, in.property_id, p);
+    sys::Owner owner = sys::property_owner(c, in.property_id, p);
     return CollectiveRepo(c).insert(owner.provider_id, owner.property_id, f, p.user_name, ctx_.clock.now());
   });
 }
