@@ -53,17 +53,22 @@ for (const [name, make] of Object.entries(scenarios)) {
 
 // The home dashboard (issue 19): the system admin's view over every order, and a property admin's.
 const dashboard = {};
+// (20 requests each; a request that outlasts the client's timeout is reported, not fatal)
 for (const [name, api] of [['system_admin', admin], ['property_admin', property]]) {
-  ok(await api.get('/index/dashboard'), name);  // warm-up
   const ms = [];
-  for (let i = 0; i < requests; i++) {
-    const t = performance.now();
-    ok(await api.get('/index/dashboard'), name);
-    ms.push(performance.now() - t);
+  try {
+    ok(await api.get('/index/dashboard'), name);  // warm-up
+    for (let i = 0; i < Math.min(requests, 20); i++) {
+      const t = performance.now();
+      ok(await api.get('/index/dashboard'), name);
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    dashboard[name] = { p50_ms: round(pct(ms, 50)), p95_ms: round(pct(ms, 95)), p99_ms: round(pct(ms, 99)), max_ms: round(ms[ms.length - 1]) };
+  } catch (e) {
+    dashboard[name] = { error: String(e.name || e), completed: ms.length };
   }
-  ms.sort((a, b) => a - b);
-  dashboard[name] = { p50_ms: round(pct(ms, 50)), p95_ms: round(pct(ms, 95)), p99_ms: round(pct(ms, 99)), max_ms: round(ms[ms.length - 1]) };
-  process.stderr.write(`bench/orders: dashboard ${name.padEnd(22)} p50 ${dashboard[name].p50_ms} ms  p95 ${dashboard[name].p95_ms} ms\n`);
+  process.stderr.write(`bench/orders: dashboard ${name.padEnd(22)} ${JSON.stringify(dashboard[name])}\n`);
 }
 
 // Export: a time range with ~exportRows orders (they are spread evenly over SPAN_MS).
