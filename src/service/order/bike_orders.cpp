@@ -71,7 +71,7 @@ BikeOrders::BikeOrders(db::Database& db, devices::DeviceGateway& gateway, device
 
 // ---- start request → payment → order -------------------------------------------------------------------
 
-StartOffer BikeOrders::request_start(const BikeStartInput& in) {
+StartOffer BikeOrders::request_start(const BikeOrderRequest& in) {
   const char* field = in.socket_id ? "socketId" : "socketCode";
   if (!in.socket_id && in.socket_code.empty()) fail_bad_request("socketId: 请扫描或输入插座编号");
   if (in.amount <= 0) fail_bad_request("amount: 请选择预付金额");

@@ -39,7 +39,7 @@ struct BikeOrderSettings {
   int64_t command_timeout_ms = 15000;
 };
 
-struct BikeStartInput {
+struct BikeOrderRequest {  // POST /app/bike/orders
   std::optional<int64_t> socket_id;
   std::string socket_code;
   int64_t amount = 0;  // fen, one of the tariff's prepay values
@@ -90,7 +90,7 @@ class BikeOrders final : public OrderFlow<BikeOrders, BikeKind> {
   ~BikeOrders() override { stop(); }
 
   // Driver API (list_of_user, detail_of_user: OrderFlow).
-  StartOffer request_start(const BikeStartInput& in);
+  StartOffer request_start(const BikeOrderRequest& in);
   BikeOrderView stop_by_driver(int64_t user_id, const std::string& order_no);  // the order afterwards
 
   // ChargingService for e-bike devices (authorize: OrderFlow).
