@@ -431,24 +431,23 @@ BikeOrderView BikeOrders::view_of(const BikeOrder& o, bool live) {
 }
 
 BikeOrderView BikeOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
-  auto o = std::optional<BikeOrder>(own(user_id, order_no));
-  if (!is_open(o->state))
-    fail_conflict("订单已" + std::string(o->state == BS::finished ? "结束" : "异常结束") + "，无需停止");
+  const BikeOrder o = own(user_id, order_no);
+  if (!is_open(o.state))
+    fail_conflict("订单已" + std::string(is_final(o.state) ? "结束" : "异常结束") + "，无需停止");
   int64_t now = now_ms();
-  if (!BikeKind::started(*o)) {  // the device has not started yet: cancelled, nothing charged
-    settle(*o, Usage{}, "用户在设备启动前取消");
-  } else if (o->stop_requested_at) {
+  if (!BikeKind::started(o)) {  // the device has not started yet: cancelled, nothing charged
+    settle(o, Usage{}, "用户在设备启动前取消");
+  } else if (o.stop_requested_at) {
     // already stopping: the device's StopTransaction (or the stop timeout) settles it
-  } else if (!gateway_.is_online(BikeKind::device_of(*o))) {
-    Usage u = usage_now(*o, now);
-    u.duration_s = o->duration_s;
-    settle(*o, u, "用户结束充电（设备离线，按最后上报结算）");
+  } else if (!gateway_.is_online(BikeKind::device_of(o))) {
+    Usage u = usage_now(o, now);
+    u.duration_s = o.duration_s;
+    settle(o, u, "用户结束充电（设备离线，按最后上报结算）");
   } else if (db_.write(
-                 [&](Connection& c) { return BikeOrderRepo(c).request_stop(o->id, "用户结束充电", now); })) {
-    send_stop(*o);
+                 [&](Connection& c) { return BikeOrderRepo(c).request_stop(o.id, "用户结束充电", now); })) {
+    send_stop(o);
   }
-  auto now_o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(o->id); });
-  return view_of(*now_o, true);
+  return view_of(*find(o.id), true);
 }
 
 int64_t BikeOrders::cost_now(const BikeOrder& o) {

@@ -45,7 +45,7 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   if (r.amount <= 0) fail_bad_request("amount: 预付金额必须大于0（分）");
   if (r.plate.size() > 16) fail_bad_request("plate: 车牌号过长");
   if (!r.gun_id && r.gun_code.empty()) fail_bad_request("gunId: 请提供充电枪（gunId或gunCode）");
-  auto target = car_.db.read([&](Connection& c) {
+  auto target = db_.read([&](Connection& c) {
     CarOrderRepo repo(c);
     return r.gun_id ? repo.target_by_id(*r.gun_id) : repo.target_by_code(r.gun_code);
   });
@@ -57,13 +57,13 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   if (g.gun_status != 0) fail_conflict("充电枪已停用，不能充电：" + g.gun_code);
   if (!gateway_.is_online({devices::DeviceKind::car_pile, g.pile_id, g.pile_code}))
     fail_conflict("电桩离线，不能充电：" + g.pile_code);
-  auto running = car_.db.read([&](Connection& c) { return CarOrderRepo(c).running_on_target(g.gun_id); });
+  auto running = db_.read([&](Connection& c) { return CarOrderRepo(c).running_on_target(g.gun_id); });
   if (running && running->user_id == r.user_id)
     fail_conflict("您在该充电枪已有进行中的订单：" + running->order_no);
   if (running || (g.gun_state != "idle" && g.gun_state != "plugged"))
     fail_conflict("充电枪当前不可用（" + (running ? std::string("使用中") : g.gun_state) + "）：" +
                   g.gun_code);
-  bool has_merchant = car_.db.read([&](Connection& c) {
+  bool has_merchant = db_.read([&](Connection& c) {
     return payments_.merchant_of(c, db::station::StationType::car, g.station_id).has_value();
   });
   if (!has_merchant) fail_conflict("该电站未配置支付，不能在线支付：" + g.station_name);
@@ -88,7 +88,7 @@ void CarOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
   if (o.state == S::stopping) return;
   auto to = next_state(o.state, E::stop_requested);
   if (!to) fail_conflict("订单当前状态为" + state_name(o.state) + "，不能停止");
-  bool now_stopping = car_.db.write(
+  bool now_stopping = db_.write(
       [&](Connection& c) { return CarOrderRepo(c).request_stop(o.id, o.state, *to, "用户停止", now_ms()); });
   if (now_stopping) send_stop(o);
 }
@@ -103,7 +103,7 @@ std::optional<devices::LatestMeter> CarOrders::live_meter(const Order& o) const 
 CarOrderView CarOrders::view_of(const Order& o, bool live) {
   CarOrderView v;
   v.order = o;
-  v.station_name = car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
+  v.station_name = db_.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
   v.energy = o.energy;
   v.power_w = o.power_w;
   if (live && is_open(o.state)) {
@@ -151,8 +151,7 @@ std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
 }
 
 TimeZone CarOrders::station_zone(int64_t station_id) {
-  return zone_named(
-      car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_timezone(station_id); }));
+  return zone_named(db_.read([&](Connection& c) { return CarOrderRepo(c).station_timezone(station_id); }));
 }
 
 CarCharge CarOrders::charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy, const TimeZone& tz) {
@@ -242,10 +241,10 @@ void CarOrders::on_stop_answer(const Order& o, const devices::CommandReply& repl
   if (reply.result == devices::CommandResult::rejected) {
     // the pile says it is not charging that session: its record settles it; if it still charges, the
     // order goes back to charging (the driver may stop again)
-    auto now = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(o.id); });
+    auto now = db_.read([&](Connection& c) { return CarOrderRepo(c).find(o.id); });
     auto to = now ? next_state(now->state, E::stop_refused) : std::nullopt;
     if (to)
-      car_.db.write([&](Connection& c) { CarOrderRepo(c).transition(o.id, now->state, *to, "", now_ms()); });
+      db_.write([&](Connection& c) { CarOrderRepo(c).transition(o.id, now->state, *to, "", now_ms()); });
   }
 }
 
@@ -281,11 +280,11 @@ std::optional<EndResult> CarOrders::settle(const Order& o, const CarCharge& c, c
 
 charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t) {
   charging::TxStartResult r = recording_.start_transaction(t);
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
+  auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
   if (!o || o->pile_id != t.device.id) return r;  // not a platform order: recorded only
   std::string txn = t.device_serial.empty() ? std::to_string(r.transaction_id) : t.device_serial;
   if (auto to = next_state(o->state, E::start_confirmed)) {
-    bool ok = car_.db.write([&](Connection& c) {
+    bool ok = db_.write([&](Connection& c) {
       return CarOrderRepo(c).confirm_start(o->id, o->state, *to, txn, r.transaction_id,
                                            t.timestamp_ms > 0 ? t.timestamp_ms : now_ms(),
                                            t.meter_start_wh * 10, now_ms());
@@ -311,7 +310,7 @@ charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t)
 
 std::optional<charging::IdTagResult> CarOrders::stop_transaction(const charging::TxStop& t) {
   auto answer = recording_.stop_transaction(t);
-  auto o = car_.db.read([&](Connection& c) {
+  auto o = db_.read([&](Connection& c) {
     return CarOrderRepo(c).find_by_txn(t.device.id, std::to_string(t.transaction_id));
   });
   if (!o) return answer;
@@ -330,8 +329,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   charging::TxRecordResult res = recording_.transaction_record(r);
   if (!res.first) return res;     // a retransmitted record: acknowledged again, nothing changes
   if (!res.accepted) return res;  // cannot belong to this pile or gun: stored for review, settles nothing
-  auto o =
-      car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
+  auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
   if (!o) {
     // The platform never saw the start confirmation of an app order (lost 0x33): the transaction row of
     // the serial carries the idTag = order number when the pile confirmed it, else it is a card/VIN/offline
@@ -395,7 +393,7 @@ void CarOrders::sweep_one(const Order& o, int64_t now, std::vector<db::car_order
     if (zone == sweep_zones_.end())
       zone = sweep_zones_.emplace(o.station_id, station_zone(o.station_id)).first;
     if (cost_so_far(o, energy, std::max(m->time, now), zone->second) < o.prepaid) return;
-    bool stopping = car_.db.write([&](Connection& c) {
+    bool stopping = db_.write([&](Connection& c) {
       return CarOrderRepo(c).request_stop(o.id, o.state, *next_state(o.state, E::stop_requested),
                                           "预付金额已用完", now);
     });
