@@ -12,6 +12,7 @@
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
 #include "api/driver/bike_orders_routes.hpp"
@@ -149,7 +150,8 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  api::register_member_routes(router, {*db, clock});  // member center (docs/api-member.md)
+  api::register_member_routes(router, {*db, clock});                    // member center (docs/api-member.md)
+  api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
     seed_demo_members(*db, clock);
