@@ -50,7 +50,10 @@ const DICTS = {
   deviceType: { car_pile: 'primary', bike_device: 'success' },
   recordStatus: { active: 'primary', stopped: 'info' },
   recordMethod: { app: 'primary', card: 'success', vin: 'success', offline_card: 'warning', ocpp: 'info', unknown: 'info' },
-  reconcile: { open: 'warning', reviewed: 'success' }
+  reconcile: { open: 'warning', reviewed: 'success' },
+  // statistics
+  faultState: { open: 'danger', repairing: 'warning', solved: 'success' },
+  faultSource: { manual: 'info', device: 'primary' }
 }
 
 const empty = (v) => v === null || v === undefined || v === ''
