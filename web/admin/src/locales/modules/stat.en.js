@@ -14,6 +14,7 @@ export default {
     fault: {
       reporter: 'Reporter', repairer: 'Repairer',
       reporterName: 'Reporter name', reporterPhone: 'Reporter phone', repairerName: 'Repairer name', repairerPhone: 'Repairer phone',
+      qReporterName: 'Reporter', qReporterPhone: 'Reporter tel.', qRepairerName: 'Repairer', qRepairerPhone: 'Repairer tel.',
       summary: 'Summary', detail: 'Details', solution: 'Solution', state: 'State', source: 'Source', faultCode: 'Fault code',
       device: 'Device', deviceSection: 'Device (optional)', deviceType: 'Device type', deviceCode: 'Device code',
       noDevice: 'No device', devicePh: 'Search this property\'s devices by code', orderNo: 'Order no.', solvedTime: 'Solved at',

@@ -14,6 +14,7 @@ export default {
     fault: {
       reporter: '报修用户', repairer: '维修员',
       reporterName: '用户姓名', reporterPhone: '用户电话', repairerName: '维修员姓名', repairerPhone: '维修员电话',
+      qReporterName: '用户姓名', qReporterPhone: '用户电话', qRepairerName: '维修员', qRepairerPhone: '维修电话',
       summary: '故障简介', detail: '故障详情', solution: '解决方案', state: '状态', source: '来源', faultCode: '故障码',
       device: '关联设备', deviceSection: '关联设备（选填）', deviceType: '设备类型', deviceCode: '设备编号',
       noDevice: '不关联设备', devicePh: '输入编号搜索本物业的设备', orderNo: '订单编号', solvedTime: '解决时间',
