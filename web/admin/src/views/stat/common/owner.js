@@ -1,4 +1,5 @@
 import { ref, computed } from 'vue'
+import { useList } from '@/composables/useList'
 import { providerOptions } from '@/api/system/provider'
 import { propertyOptions } from '@/api/system/property'
 import { useUserStore } from '@/store/modules/user'
@@ -41,3 +42,23 @@ export function filtersOf(queryParams, range) {
 
 /** A time-range picker's default times: from the start of the first day to the end of the last. */
 export const DAY = [new Date(2000, 0, 1, 0, 0, 0), new Date(2000, 0, 1, 23, 59, 59)]
+
+/**
+ * What both service-log pages share: the owner filters, the time range, the list (useList) and the export
+ * of the list's filters. api: { list, get, export }.
+ */
+export function useServiceLogList(queryParams, api) {
+  const owner = useOwner(queryParams)
+  const timeRange = ref(null)
+  const filters = () => filtersOf(queryParams, timeRange.value)
+  const listing = useList({ queryParams, api, params: filters, onReset: () => { timeRange.value = null } })
+  const exportRef = ref()
+  const exportOpen = ref(false)
+  function handleExport() {
+    const { pageNum, pageSize, ...f } = filters()
+    exportRef.value.start(() => api.export(f))
+  }
+  listing.getList()
+  owner.load()
+  return { owner, timeRange, exportRef, exportOpen, handleExport, ...listing }
+}
