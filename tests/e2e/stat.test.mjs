@@ -69,7 +69,6 @@ test('接听记录: the property adds a call record (a bad phone refused under i
   await fieldError(form, 'callerPhone').waitFor({ state: 'visible' })
   await dialogShot('call-phone-error')
   await form.getByTestId('f-callerPhone').fill('13800138000')
-  await dialogShot('call-add')
   await page.getByTestId('dialog-submit').click()
   await successToast()
   await form.waitFor({ state: 'hidden' })
