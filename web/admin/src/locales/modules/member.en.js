@@ -11,8 +11,8 @@ export default {
       name: 'Product name', productType: 'Product type', issueType: 'Issue type', price: 'Price', faceValue: 'Face value',
       priceFace: 'Face value / price (¥)', priceShort: 'price {v}', stations: 'Stations', carShort: 'Car', bikeShort: 'E-bike',
       carStations: 'Car stations', bikeStations: 'E-bike stations', stationsPh: 'Select the stations (several allowed)',
-      stationRequired: 'Select at least one station', bonusTiers: 'Top-up bonus', cardCount: 'Cards',
-      tierMin: 'Top up', tierBonus: 'yuan or more, get', tierText: '¥{bonus} on ¥{min}', addTier: 'Add a bonus tier', noTiers: 'No bonus',
+      stationRequired: 'Select at least one station', bonusTiers: 'Top-up bonus', tiers: 'Tiers', cardCount: 'Cards',
+      tierMin: 'Top up', tierBonus: 'yuan or more, get', tierText: '+¥{bonus} from ¥{min}', addTier: 'Add a bonus tier', noTiers: 'No bonus',
       tierPositive: 'Tier {n}: the top-up and the bonus must be above 0', tierBonusOver: 'Tier {n}: the bonus cannot exceed the top-up',
       tierAscending: 'Tier {n}: the top-up must be above the previous tier',
       sectionBasic: 'Product', sectionStations: 'Stations', sectionBonus: 'Top-up bonus',
@@ -39,7 +39,7 @@ export default {
     ledger: { title: 'Ledger', time: 'Time', kind: 'Kind', amount: 'Amount (¥)', orderNo: 'Order no.', txnNo: 'Transaction' },
     member: {
       cardCount: 'Cards', balance: 'Card balance', balanceYuan: 'Balance (¥)', lastCardTime: 'Last card',
-      cards: 'Cards', cardsTitle: 'Cards of {name}', editTitle: 'Edit member'
+      cards: 'Cards', cardList: 'Cards held', cardsTitle: 'Cards of {name}', editTitle: 'Edit member'
     },
     owner: {
       gender: 'Gender', genderUnset: 'Not given', verified: 'Verified', verifiedAt: 'Verified at', source: 'Source / owner',

@@ -11,7 +11,7 @@ export default {
       name: '产品名称', productType: '产品类型', issueType: '发卡类型', price: '售价', faceValue: '面值',
       priceFace: '面值 / 售价（元）', priceShort: '售价 {v}', stations: '适用电站', carShort: '汽车', bikeShort: '单车',
       carStations: '汽车电站', bikeStations: '单车电站', stationsPh: '请选择适用电站（可多选）',
-      stationRequired: '请至少选择一个适用电站', bonusTiers: '充值赠送', cardCount: '发卡数',
+      stationRequired: '请至少选择一个适用电站', bonusTiers: '充值赠送', tiers: '赠送档位', cardCount: '发卡数',
       tierMin: '充值满', tierBonus: '元，赠送', tierText: '满{min}元送{bonus}元', addTier: '添加赠送档位', noTiers: '不赠送',
       tierPositive: '第{n}档：充值金额和赠送金额都应大于0', tierBonusOver: '第{n}档：赠送金额不能超过充值金额',
       tierAscending: '第{n}档：充值金额应大于上一档',
@@ -39,7 +39,7 @@ export default {
     ledger: { title: '资金流水', time: '时间', kind: '类型', amount: '金额（元）', orderNo: '订单编号', txnNo: '流水号' },
     member: {
       cardCount: '持卡数', balance: '卡余额合计', balanceYuan: '卡余额（元）', lastCardTime: '最近开卡',
-      cards: '卡详情', cardsTitle: '会员卡详情 · {name}', editTitle: '修改会员'
+      cards: '卡详情', cardList: '持有的卡', cardsTitle: '会员卡详情 · {name}', editTitle: '修改会员'
     },
     owner: {
       gender: '性别', genderUnset: '未填', verified: '认证状态', verifiedAt: '认证时间', source: '来源 / 归属',
