@@ -268,8 +268,9 @@ test('集体户: locked, it issues no card — the refusal shows in the dialog',
   await fillIssue(lockedCard, collectiveProduct.name, collective.name)
   ok(await fx.property.api.put('/member/collective/lock', { id: fx.collectiveId, locked: 1 }), 'lock again')
   await page.getByTestId('dialog-submit').click()
-  await page.getByTestId('form-error').waitFor({ state: 'visible' })
-  assert.match(await page.getByTestId('form-error').innerText(), /集体户已锁定/)
+  // under the collective field (the server names it), or above the form
+  const dialog = page.locator('.el-dialog', { has: page.getByTestId('card-form') })
+  await dialog.locator('.el-form-item__error, [data-testid="form-error"]').filter({ hasText: '集体户已锁定' }).first().waitFor({ state: 'visible' })
   assert.equal(await page.getByTestId('card-form').isVisible(), true, 'the dialog stays open')
   await dialogShot('card-issue-locked')
   await page.keyboard.press('Escape')
