@@ -1,6 +1,7 @@
 #include "service/system/context.hpp"
 
 #include "core/error.hpp"
+#include "storage/repositories/member_collective.hpp"
 #include "storage/repositories/system_provider.hpp"
 
 namespace zc::sys {
@@ -55,10 +56,14 @@ Owner resolve_owner(db::Connection& c, const OwnerRequest& req, const Principal&
       return o;
     }
     case UserType::collective: {
-      // Collective accounts belong to the member module (MEM-COLL); their table does not exist yet.
+      // A collective account of the member center (MEM-COLL), within the caller's scope.
       if (!req.collective_id || *req.collective_id <= 0) fail_bad_request("collectiveId: 不能为空");
-      o.collective_id = *req.collective_id;
-      if (!owner_in_scope(o, scope)) fail_not_found("collectiveId: 集体户不存在");
+      auto acc = db::member::CollectiveRepo(c).find(*req.collective_id, scope);
+      if (!acc) fail_not_found("collectiveId: 集体户不存在");
+      o.provider_id = acc->provider_id;
+      o.property_id = acc->property_id;
+      o.collective_id = acc->id;
+      if (acc->status != 0) throw ApiError(409, "集体户已停用，不能在其下新增数据：" + acc->name);
       return o;
     }
   }

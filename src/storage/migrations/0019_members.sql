@@ -118,7 +118,8 @@ ALTER TABLE app_user ADD COLUMN property_id BIGINT;
 --   counter          money received or paid out at the property's counter (cash, transfer) − / +
 --   promo            discounts and bonuses the operator gives (face value above price, top-up bonus)
 -- kinds added: card_issue | card_topup | card_bonus | card_spend | card_refund | collective_topup |
--- collective_issue. order_type 'card' or 'collective' and station_type '' / station_id 0 on such rows.
+-- collective_issue. order_type 'card' or 'collective' and station_type '' / station_id 0 on such rows;
+-- remark: what the operator wrote for a top-up.
 -- @sqlite
 CREATE TABLE ledger_entry_new (
   id {{ID}},
@@ -137,6 +138,7 @@ CREATE TABLE ledger_entry_new (
   created_at BIGINT NOT NULL,
   card_id BIGINT,
   collective_id BIGINT,
+  remark TEXT NOT NULL DEFAULT '',
   UNIQUE (txn_no, account)
 );
 INSERT INTO ledger_entry_new (id, txn_no, kind, account, amount, pay_order_id, refund_id, order_type,
@@ -151,6 +153,7 @@ CREATE INDEX idx_ledger_created ON ledger_entry(created_at);
 ALTER TABLE ledger_entry ALTER COLUMN pay_order_id DROP NOT NULL;
 ALTER TABLE ledger_entry ADD COLUMN card_id BIGINT;
 ALTER TABLE ledger_entry ADD COLUMN collective_id BIGINT;
+ALTER TABLE ledger_entry ADD COLUMN remark TEXT NOT NULL DEFAULT '';
 -- @all
 CREATE INDEX idx_ledger_card ON ledger_entry(card_id);
 CREATE INDEX idx_ledger_collective ON ledger_entry(collective_id);
