@@ -3,7 +3,7 @@ export default {
   member: {
     common: {
       provider: 'Provider', property: 'Property', phone: 'Phone', nickname: 'Nickname', realName: 'Name', plate: 'Plate',
-      plates: 'Plates', platesPh: 'Type a plate and press Enter (up to 5)', plateInvalid: 'Plate "{plate}" is not valid',
+      plates: 'Plates', platesPh: 'Several plates separated by commas, up to 5', plateInvalid: 'Plate "{plate}" is not valid', platesMax: 'At most {n} plates',
       balance: 'Balance', balanceYuan: 'Balance (¥)', yuan: 'yuan', yuanValue: '¥{v}', listSep: '; ',
       selectPropertyFirst: 'Select the property first'
     },

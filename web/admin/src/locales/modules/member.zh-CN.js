@@ -3,7 +3,7 @@ export default {
   member: {
     common: {
       provider: '服务商', property: '所属物业', phone: '手机号', nickname: '昵称', realName: '姓名', plate: '车牌号',
-      plates: '车牌号', platesPh: '输入车牌号后回车，最多 5 个', plateInvalid: '车牌号“{plate}”格式不正确',
+      plates: '车牌号', platesPh: '多个车牌用逗号分隔，最多 5 个', plateInvalid: '车牌号“{plate}”格式不正确', platesMax: '最多 {n} 个车牌',
       balance: '余额', balanceYuan: '余额（元）', yuan: '元', yuanValue: '{v} 元', listSep: '；',
       selectPropertyFirst: '请先选择所属物业'
     },
