@@ -10,7 +10,7 @@ export default {
     product: {
       name: 'Product name', productType: 'Product type', issueType: 'Issue type', price: 'Price', faceValue: 'Face value',
       priceFace: 'Face value / price (¥)', priceShort: 'price {v}', stations: 'Stations', carShort: 'Car', bikeShort: 'E-bike',
-      carStations: 'Car stations', bikeStations: 'E-bike stations', stationsPh: 'Select the stations (several allowed)',
+      carStations: 'Car stations', bikeStations: 'E-bike stations', stationsPh: 'Select the stations (several allowed)', notForType: 'Not for this product type',
       stationRequired: 'Select at least one station', bonusTiers: 'Top-up bonus', tiers: 'Tiers', cardCount: 'Cards',
       tierMin: 'Top up', tierBonus: 'yuan or more, get', tierText: '+¥{bonus} from ¥{min}', addTier: 'Add a bonus tier', noTiers: 'No bonus',
       tierPositive: 'Tier {n}: the top-up and the bonus must be above 0', tierBonusOver: 'Tier {n}: the bonus cannot exceed the top-up',

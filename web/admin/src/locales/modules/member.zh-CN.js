@@ -10,7 +10,7 @@ export default {
     product: {
       name: '产品名称', productType: '产品类型', issueType: '发卡类型', price: '售价', faceValue: '面值',
       priceFace: '面值 / 售价（元）', priceShort: '售价 {v}', stations: '适用电站', carShort: '汽车', bikeShort: '单车',
-      carStations: '汽车电站', bikeStations: '单车电站', stationsPh: '请选择适用电站（可多选）',
+      carStations: '汽车电站', bikeStations: '单车电站', stationsPh: '请选择适用电站（可多选）', notForType: '该产品类型不适用',
       stationRequired: '请至少选择一个适用电站', bonusTiers: '充值赠送', tiers: '赠送档位', cardCount: '发卡数',
       tierMin: '充值满', tierBonus: '元，赠送', tierText: '满{min}元送{bonus}元', addTier: '添加赠送档位', noTiers: '不赠送',
       tierPositive: '第{n}档：充值金额和赠送金额都应大于0', tierBonusOver: '第{n}档：赠送金额不能超过充值金额',
