@@ -12,6 +12,7 @@
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
 #include "api/driver/bike_orders_routes.hpp"
@@ -149,8 +150,13 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  api::register_member_routes(router, {*db, clock});  // member center (docs/api-member.md)
-  if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
+  api::register_member_routes(router, {*db, clock});                    // member center (docs/api-member.md)
+  api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
+  api::register_dashboard_routes(router, *db);                          // the home dashboard
+  if (demo) {
+    seed_demo_stations(*db, car_ctx, bike_ctx);
+    seed_demo_members(*db, clock);
+  }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
   // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).

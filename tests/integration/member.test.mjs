@@ -7,6 +7,7 @@ import { useServer, approvedProvider, propertyWithLogin, addRole, addUser, menuI
 import { ok, fail, denied, randPhone } from './lib/client.mjs';
 import { addStation } from './lib/car.mjs';
 import { addBikeStation } from './lib/bike.mjs';
+import { AppApi } from './lib/app.mjs';
 
 const ctx = useServer({ env: { ZHICHONG_TESTING_ENABLED: '1' } });
 let P1; let A; let B; let carStation; let bikeStation; let otherStation;
@@ -241,6 +242,49 @@ test('a collective user (SYS-USER type collective) sees only its collective\'s c
   // a collective that does not exist (or is not the caller's) is not an owner of users
   fail(await A.api.post('/system/user', { userType: 'collective', collectiveId: 999999, nickName: 'x', phone: randPhone(),
     password: 'Passw0rd123', roleIds: [] }), 404, /collectiveId/);
+});
+
+test('the driver app: my cards with their stations and ledger; another driver\'s card is missing', async () => {
+  const productId = await addProduct(A.api, { productType: 'both', bikeStationIds: [bikeStation.id] });
+  const phone = randPhone();
+  const { r, body } = await issue(A.api, productId, { phone });
+  const id = ok(r).data.id;
+  ok(await A.api.post('/member/card/topup', { id, amount: 10000 }));
+  const me = await AppApi.signIn(ctx.server.baseUrl, phone);
+  const cards = ok(await me.get('/app/user/cards')).rows;
+  assert.equal(cards.length, 1);
+  assert.equal(cards[0].cardNo, body.cardNo);
+  assert.equal(cards[0].balance, 21000);
+  assert.deepEqual(cards[0].stations.car.map((s) => s.id), [carStation.id]);
+  assert.deepEqual(cards[0].stations.bike.map((s) => s.id), [bikeStation.id]);
+  const ledger = ok(await me.get(`/app/user/cards/${id}/ledger`)).rows;
+  assert.deepEqual(ledger.map((l) => l.kind).sort(), ['card_bonus', 'card_issue', 'card_topup']);
+  const other = await AppApi.signIn(ctx.server.baseUrl, randPhone());
+  assert.equal(ok(await other.get('/app/user/cards')).rows.length, 0);
+  denied(await other.get(`/app/user/cards/${id}/ledger`));
+  assert.equal((await ctx.anon.get('/app/user/cards')).status, 401);
+});
+
+test('plate whitelist: plates checked and listed once per property, car stations of the property, enable/disable, delete, scope', async () => {
+  fail(await A.api.post('/member/whitelist', { plate: 'ABC', stationIds: [carStation.id] }), 400, /plate/);
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [] }), 400, /stationIds/);
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [otherStation.id] }), 400, /stationIds/);
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [bikeStation.id + 100000] }), 400, /stationIds/);
+  const id = ok(await A.api.post('/member/whitelist', { plate: '粤b·12345', remark: '物业班车', stationIds: [carStation.id] })).data.id;
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [carStation.id] }), 409, /已在白名单/);
+  // another property may list the same plate for its own stations
+  ok(await B.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [otherStation.id] }));
+  const d = ok(await A.api.get(`/member/whitelist/${id}`)).data;
+  assert.equal(d.plate, '粤B12345');
+  assert.deepEqual(d.stationIds, [carStation.id]);
+  assert.equal((await A.api.list('/member/whitelist/list', { plate: 'B123', stationId: carStation.id })).rows[0].stationNames, carStation.name);
+  ok(await A.api.put('/member/whitelist', { id, remark: '物业班车（新）', stationIds: [carStation.id] }));
+  ok(await A.api.put('/member/whitelist/changeStatus', { id, status: 1 }));
+  assert.equal(ok(await A.api.get(`/member/whitelist/${id}`)).data.status, 1);
+  denied(await B.api.get(`/member/whitelist/${id}`));
+  denied(await B.api.del(`/member/whitelist/${id}`));
+  ok(await A.api.del(`/member/whitelist/${id}`));
+  denied(await A.api.get(`/member/whitelist/${id}`));
 });
 
 test('member pages need their permissions', async () => {

@@ -73,16 +73,37 @@ db::Page CardService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](db::Connection& c) { return CardRepo(c).list(q, p.scope); });
 }
 
+// The stations a card works at (its product's), as {car: [{id, name}], bike: [..]}.
+static json::object stations_of(db::Connection& c, const json::object& card) {
+  auto product = db::member::ProductRepo(c).detail(card.at("productId").as_int64(), DataScope{});
+  json::object stations;
+  stations["car"] = product ? product->at("carStations") : json::array();
+  stations["bike"] = product ? product->at("bikeStations") : json::array();
+  return stations;
+}
+
 json::object CardService::get(int64_t id, const Principal& p) {
   return ctx_.db.read([&](db::Connection& c) {
     auto row = CardRepo(c).detail(id, p.scope);
     if (!row) fail_not_found("电卡不存在");
-    auto product = db::member::ProductRepo(c).detail(row->at("productId").as_int64(), DataScope{});
-    json::object stations;
-    stations["car"] = product ? product->at("carStations") : json::array();
-    stations["bike"] = product ? product->at("bikeStations") : json::array();
-    (*row)["stations"] = std::move(stations);
+    (*row)["stations"] = stations_of(c, *row);
     return *row;
+  });
+}
+
+json::array CardService::cards_of_driver(int64_t user_id) {
+  return ctx_.db.read([&](db::Connection& c) {
+    json::array cards = CardRepo(c).of_user(user_id, DataScope{});
+    for (auto& card : cards) card.as_object()["stations"] = stations_of(c, card.as_object());
+    return cards;
+  });
+}
+
+db::Page CardService::ledger_of_driver(int64_t user_id, int64_t card_id, const QueryParams& q) {
+  return ctx_.db.read([&](db::Connection& c) {
+    auto card = CardRepo(c).find(card_id, DataScope{});
+    if (!card || card->user_id != user_id) fail_not_found("电卡不存在");
+    return MemberLedgerRepo(c).of_card(card_id, q);
   });
 }
 
@@ -91,7 +112,7 @@ int64_t CardService::issue(const CardInput& in, const Principal& p) {
   sys::require_mobile("phone", in.phone);
   auto f = card_fields(in);
   return ctx_.db.write([&](db::Connection& c) {
-    const int64_t now = ctx_.clock.now();
+    const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto product = db::member::ProductRepo(c).find(in.product_id, p.scope);
     if (!product) fail_not_found("productId: 电卡产品不存在");
     if (product->status != 0) fail_conflict("productId: 电卡产品已禁用，不能发卡");
@@ -170,7 +191,7 @@ TopUpResult CardService::top_up(int64_t id, int64_t amount, const std::string& r
     auto card = cards.find(id, p.scope);
     if (!card) fail_not_found("电卡不存在");
     if (card->status != 0) fail_conflict("电卡已禁用，不能充值");
-    const int64_t now = ctx_.clock.now();
+    const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto product = db::member::ProductRepo(c).find(card->product_id, DataScope{});
     const int64_t bonus = product ? bonus_for(parse_tiers(product->bonus_tiers), amount) : 0;
     const std::string no = movement_no('T');

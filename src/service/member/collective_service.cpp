@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "service/member/member_common.hpp"
 #include "service/member/member_services.hpp"
+#include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 #include "storage/repositories/member_collective.hpp"
 #include "storage/repositories/member_ledger.hpp"
@@ -34,7 +35,7 @@ json::array CollectiveService::options(std::optional<int64_t> property_id, const
 int64_t CollectiveService::create(const CollectiveInput& in, const Principal& p) {
   auto f = fields_of(in);
   return ctx_.db.write([&](db::Connection& c) {
-    sys::Owner owner = property_owner(c, in.property_id, p);
+    sys::Owner owner = sys::property_owner(c, in.property_id, p);
     return CollectiveRepo(c).insert(owner.provider_id, owner.property_id, f, p.user_name, ctx_.clock.now());
   });
 }
@@ -74,7 +75,7 @@ int64_t CollectiveService::top_up(int64_t id, int64_t amount, const std::string&
     auto acc = repo.find(id, p.scope);
     if (!acc) fail_not_found("集体户不存在");
     if (acc->status != 0) fail_conflict("集体户已停用，不能充值");
-    const int64_t now = ctx_.clock.now();
+    const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto balance = repo.add_balance(id, amount, now);
     db::member::Movement m;
     m.txn_no = "ctop:" + movement_no('C');

@@ -4,17 +4,8 @@
 
 #include "core/error.hpp"
 #include "service/order/order_common.hpp"
-#include "service/system/context.hpp"
 
 namespace zc::member {
-
-sys::Owner property_owner(db::Connection& c, std::optional<int64_t> property_id, const Principal& p) {
-  sys::OwnerRequest req;
-  req.type = UserType::property;
-  req.property_id = property_id;
-  if (!req.property_id && p.scope.kind == UserType::property) req.property_id = p.scope.property_id;
-  return sys::resolve_owner(c, req, p);
-}
 
 void check_amount(const std::string& field, int64_t amount, int64_t max) {
   if (amount < 1 || amount > max)

@@ -1,5 +1,5 @@
 #pragma once
-// Steps the member services share: the owning property of a new row, and the holder of a card.
+// Steps the member services share: amounts, bonus tiers as stored, movement numbers.
 #include <optional>
 #include <string>
 
@@ -11,10 +11,6 @@
 #include "storage/database.hpp"
 
 namespace zc::member {
-
-// The property a new product / collective / owner belongs to: `property_id` within the caller's scope (a
-// property user's own when absent), provider and property enabled (400/404/409 naming the field).
-sys::Owner property_owner(db::Connection& c, std::optional<int64_t> property_id, const Principal& p);
 
 // Money as the API gives it: fen, 1 … `max` (400 naming the field).
 void check_amount(const std::string& field, int64_t amount, int64_t max);

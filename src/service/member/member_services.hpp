@@ -18,6 +18,7 @@
 
 namespace zc::member {
 
+// `clock` stamps the admin rows (products, accounts, owners); money movements use the system clock.
 struct MemberContext {
   db::Database& db;
   const Clock& clock;
@@ -93,6 +94,11 @@ class CardService {
   TopUpResult top_up(int64_t id, int64_t amount, const std::string& remark, const Principal& p);
   db::Page ledger(int64_t id, const QueryParams& q, const Principal& p);
 
+  // The driver app's "my cards" (APP): every card issued to the driver's account, with the stations it
+  // works at; a card of another driver is answered as a missing one.
+  boost::json::array cards_of_driver(int64_t user_id);
+  db::Page ledger_of_driver(int64_t user_id, int64_t card_id, const QueryParams& q);
+
  private:
   MemberContext ctx_;
 };
@@ -118,6 +124,28 @@ class OwnerService {
   db::Page members(const QueryParams& q, const Principal& p);
   boost::json::object member(int64_t user_id, const Principal& p);  // + cards
   void update_member(const OwnerInput& in, const Principal& p);     // nickname, real name, plates
+
+ private:
+  MemberContext ctx_;
+};
+
+struct WhitelistInput {
+  int64_t id = 0;                      // update only
+  std::optional<int64_t> property_id;  // create only
+  std::string plate;                   // create only (the plate is the row's identity)
+  std::string remark;
+  std::vector<int64_t> station_ids;  // car stations of the property, at least one
+};
+
+class WhitelistService {
+ public:
+  explicit WhitelistService(MemberContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);
+  int64_t create(const WhitelistInput& in, const Principal& p);
+  void update(const WhitelistInput& in, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  void remove(int64_t id, const Principal& p);
 
  private:
   MemberContext ctx_;

@@ -6,6 +6,7 @@
 #include "service/driver/plate.hpp"
 #include "service/member/member_common.hpp"
 #include "service/member/member_services.hpp"
+#include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 #include "storage/repositories/member_card.hpp"
 #include "storage/repositories/member_owner.hpp"
@@ -50,7 +51,7 @@ int64_t OwnerService::create(const OwnerInput& in, const Principal& p) {
   return ctx_.db.write([&](db::Connection& c) {
     std::optional<int64_t> provider_id, property_id;
     if (!p.scope.all() || in.property_id) {
-      sys::Owner owner = property_owner(c, in.property_id, p);
+      sys::Owner owner = sys::property_owner(c, in.property_id, p);
       provider_id = owner.provider_id;
       property_id = owner.property_id;
     }

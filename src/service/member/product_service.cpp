@@ -2,6 +2,7 @@
 #include "core/error.hpp"
 #include "service/member/member_common.hpp"
 #include "service/member/member_services.hpp"
+#include "service/system/context.hpp"
 #include "storage/repositories/member_product.hpp"
 
 namespace zc::member {
@@ -64,7 +65,7 @@ json::array ProductService::options(std::optional<std::string> issue_type, std::
 
 int64_t ProductService::create(const ProductInput& in, const Principal& p) {
   return ctx_.db.write([&](db::Connection& c) {
-    sys::Owner owner = property_owner(c, in.property_id, p);
+    sys::Owner owner = sys::property_owner(c, in.property_id, p);
     auto f = checked_fields(c, in, owner.property_id);
     return ProductRepo(c).insert(owner.provider_id, owner.property_id, f, p.user_name, ctx_.clock.now());
   });

@@ -70,4 +70,12 @@ Owner resolve_owner(db::Connection& c, const OwnerRequest& req, const Principal&
   return o;
 }
 
+Owner property_owner(db::Connection& c, std::optional<int64_t> property_id, const Principal& caller) {
+  OwnerRequest req;
+  req.type = UserType::property;
+  req.property_id = property_id;
+  if (!req.property_id && caller.scope.kind == UserType::property) req.property_id = caller.scope.property_id;
+  return resolve_owner(c, req, caller);
+}
+
 }  // namespace zc::sys
