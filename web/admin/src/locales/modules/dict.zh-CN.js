@@ -42,8 +42,17 @@ export default {
     refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
     ledgerKind: { payment: '支付', capture: '扣款', refund_request: '退款申请', refund: '退款到账', refund_failed: '退款失败' },
     deviceType: { car_pile: '汽车电桩', bike_device: '单车设备' },
+    faultState: { open: '待处理', repairing: '维修中', solved: '已解决' },
+    faultSource: { manual: '人工登记', device: '设备上报' },
     recordStatus: { active: '进行中', stopped: '已结束' },
     recordMethod: { app: '小程序', card: '刷卡', vin: 'VIN码', offline_card: '离线卡', ocpp: 'OCPP', unknown: '未知' },
-    reconcile: { open: '待核对', reviewed: '已核对' }
+    reconcile: { open: '待核对', reviewed: '已核对' },
+    productType: { car: '汽车卡', bike: '单车卡', both: '通用卡' },
+    issueType: { personal: '个人卡', collective: '集体卡' },
+    locked: { 0: '正常', 1: '已锁定' },
+    gender: { male: '男', female: '女' },
+    verified: { 0: '未认证', 1: '已认证' },
+    ownerSource: { app: '小程序注册', operator: '后台添加' },
+    cardLedgerKind: { card_issue: '开卡', card_topup: '充值', card_bonus: '充值赠送', card_spend: '消费', card_refund: '退款', collective_topup: '集体户充值', collective_issue: '集体户发卡' }
   }
 }
