@@ -28,7 +28,7 @@ export default {
     device: {
       code: 'Device code', factoryNo: 'Factory ID', name: 'Device name', deviceType: 'Device type', location: 'Location',
       ratedPower: 'Rated power', ratedVoltage: 'Rated voltage', ratedCurrent: 'Rated current',
-      currentUpperLimit: 'Current upper limit', currentLowerLimit: 'Current lower limit', socketCount: 'Sockets',
+      currentUpperLimit: 'Current upper limit', currentLowerLimit: 'Current lower limit', socketsN: '{n} socket | {n} sockets', socketCount: 'Sockets',
       productionDate: 'Production date', deploymentDate: 'Deployment date', protocol: 'Protocol', status: 'System status',
       codeHint: 'Empty: assigned (12 digits)', codeInvalid: 'The device code has 12 digits',
       socketCountHint: 'Creates this many sockets (code = device code + 2-digit socket no.); cannot change later',

@@ -28,7 +28,7 @@ export default {
     device: {
       code: '设备编号', factoryNo: '出厂标识', name: '设备名称', deviceType: '设备类型', location: '位置信息',
       ratedPower: '额定功率', ratedVoltage: '额定电压', ratedCurrent: '额定电流',
-      currentUpperLimit: '电流上限', currentLowerLimit: '电流下限', socketCount: '插座数量',
+      currentUpperLimit: '电流上限', currentLowerLimit: '电流下限', socketsN: '{n} 路', socketCount: '插座数量',
       productionDate: '生产日期', deploymentDate: '投放日期', protocol: '通讯协议', status: '系统状态',
       codeHint: '留空自动分配（12 位数字）', codeInvalid: '设备编号须为 12 位数字',
       socketCountHint: '保存后按数量自动生成插座（编号 = 设备编号 + 2 位插座号），之后不可修改',

@@ -71,7 +71,8 @@ export default {
       reconciledBy: 'Reviewed by', reconciledAt: 'Reviewed at', review: 'Review', reopen: 'Reopen', reviewTitle: 'Review record',
       reviewHint: 'Records without a platform order (card, VIN, offline or unknown sessions) can be attached to orders once stored-value cards exist; note what was decided.',
       notePlaceholder: 'What was decided, e.g. card session, to be billed when cards exist', reviewDone: 'Marked as reviewed', reopenDone: 'Reopened',
-      detailTitle: 'Record details', yes: 'Yes', no: 'No', viewRecords: 'Transaction records'
+      detailTitle: 'Record details', energyAmount: 'kWh / Amount (yuan)', statusReconcile: 'Status / Review', orderFlags: 'Order / Review reasons',
+      yes: 'Yes', no: 'No', viewRecords: 'Transaction records'
     }
   }
 }

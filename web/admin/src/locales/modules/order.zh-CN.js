@@ -71,7 +71,8 @@ export default {
       reconciledBy: '核对人', reconciledAt: '核对时间', review: '核对', reopen: '重新打开', reviewTitle: '核对交易记录',
       reviewHint: '无平台订单的记录（刷卡、VIN、离线或未知交易）待储值卡等功能上线后可关联订单；请记录核对结论。',
       notePlaceholder: '核对结论，例如：刷卡启动，待储值卡功能上线后补单', reviewDone: '已标记为已核对', reopenDone: '已重新打开',
-      detailTitle: '交易记录详情', yes: '是', no: '否', viewRecords: '交易记录'
+      detailTitle: '交易记录详情', energyAmount: '电量（kWh）/ 金额（元）', statusReconcile: '状态 / 核对', orderFlags: '平台订单 / 核对原因',
+      yes: '是', no: '否', viewRecords: '交易记录'
     }
   }
 }
