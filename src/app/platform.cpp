@@ -139,8 +139,18 @@ int serve(Config cfg, bool demo) {
   order::BikeOrders bike_orders(*db, gateway, meters, payments.service(), recording,
                                 bike_order_settings(cfg));
   order::OrderChargingService charging(car_orders, bike_orders);
-  devices::ocpp16::OcppEndpoint ocpp(
-      {device_directory, cfg, sessions, device_state, device_messages, meters, charging});
+  // What the device sessions of both protocols need from the platform; YKC piles also read the billing
+  // model of their area's tariff from the car module (version in force per area).
+  devices::SessionDeps device_deps{
+      device_directory,
+      cfg,
+      sessions,
+      device_state,
+      device_messages,
+      meters,
+      charging,
+      [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }};
+  devices::ocpp16::OcppEndpoint ocpp(device_deps);
   api::register_device_routes(router, {*db, sessions, device_messages, meters});
   api::register_ykc_routes(router, {*db, gateway});
   sys::station_directories().add("car", car::make_car_station_directory());
@@ -190,10 +200,8 @@ int serve(Config cfg, bool demo) {
                     {"/app/gun/", "/app/pile/", "/app/socket/", "/app/device/"}) == 0)
     spdlog::warn("driver H5 app not found at '{}' (build it with `make web`); /h5/ is off",
                  cfg.http.driver_web_root);
-  // YKC (云快充) piles: TCP on ykc.port; tariffs come from the car module (version in force per area).
-  devices::ykc::YkcServer ykc(
-      {device_directory, cfg, sessions, device_state, device_messages, meters, charging,
-       [car_ctx](int64_t area_id) { return car::TariffService(car_ctx).ykc_model_for_area(area_id); }});
+  // YKC (云快充) piles: TCP on ykc.port.
+  devices::ykc::YkcServer ykc(device_deps);
 
   http::HttpServer server(cfg, pipeline, statics);
   server.add_upgrade(ocpp.route());

@@ -6,30 +6,14 @@
 // at a time with a timeout. docs/ocpp.md describes the mapping.
 #include <memory>
 
-#include "core/config.hpp"
-#include "devices/charging_service.hpp"
-#include "devices/device_directory.hpp"
-#include "devices/message_log.hpp"
-#include "devices/meter_store.hpp"
-#include "devices/session_registry.hpp"
-#include "devices/state_writer.hpp"
+#include "devices/session_deps.hpp"
 #include "devices/upgrade.hpp"
 
 namespace zc::devices::ocpp16 {
 
-struct EndpointDeps {
-  DeviceDirectory& directory;
-  const Config& cfg;
-  SessionRegistry& registry;
-  StateWriter& state;
-  MessageLog& messages;
-  MeterStore& meters;
-  charging::ChargingService& charging;
-};
-
 class OcppEndpoint {
  public:
-  explicit OcppEndpoint(EndpointDeps deps);
+  explicit OcppEndpoint(SessionDeps deps);
   ~OcppEndpoint();
   UpgradeRoute route();  // prefix "/ocpp/"
   void shutdown();       // closes every session (going away)

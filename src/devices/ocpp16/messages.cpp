@@ -2,6 +2,7 @@
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
+#include <type_traits>
 
 namespace zc::devices::ocpp16 {
 
@@ -25,11 +26,19 @@ int64_t when(const json::object& o, const char* k) {
   return *parse_datetime(o.at(k).as_string());  // the schema checked the format
 }
 
-// Validates, then converts (conversion cannot fail once the schema passed, except semantic checks).
+CallError negative(const char* field) {
+  return {"PropertyConstraintViolation", std::string(field) + " must not be negative"};
+}
+
+// Validates, then converts (conversion cannot fail once the schema passed). The schemas allow any
+// integer connectorId: a negative one names no connector and is refused here, for every request.
 template <class T, class F>
 Decoded<T> decode(const char* action, const json::value& v, F&& convert) {
   if (auto e = Schemas::get().validate(action, true, v)) return *e;
-  return convert(v.as_object());
+  T r = convert(v.as_object());
+  if constexpr (requires { requires std::is_same_v<decltype(T::connector_id), int64_t>; })
+    if (r.connector_id < 0) return negative("connectorId");
+  return r;
 }
 
 std::vector<MeterValue> meter_values(const json::array& a) {
@@ -55,10 +64,6 @@ std::vector<MeterValue> meter_values(const json::array& a) {
   return out;
 }
 
-CallError negative(const char* field) {
-  return {"PropertyConstraintViolation", std::string(field) + " must not be negative"};
-}
-
 }  // namespace
 
 Decoded<BootNotificationReq> decode_boot(const json::value& v) {
@@ -82,26 +87,23 @@ Decoded<HeartbeatReq> decode_heartbeat(const json::value& v) {
 }
 
 Decoded<StatusNotificationReq> decode_status(const json::value& v) {
-  return decode<StatusNotificationReq>("StatusNotification", v,
-                                       [](const json::object& o) -> Decoded<StatusNotificationReq> {
-                                         StatusNotificationReq r;
-                                         r.connector_id = num(o, "connectorId");
-                                         if (r.connector_id < 0) return negative("connectorId");
-                                         r.error_code = str(o, "errorCode");
-                                         r.status = str(o, "status");
-                                         r.info = ostr(o, "info");
-                                         r.vendor_id = ostr(o, "vendorId");
-                                         r.vendor_error_code = ostr(o, "vendorErrorCode");
-                                         if (o.contains("timestamp")) r.timestamp = when(o, "timestamp");
-                                         return r;
-                                       });
+  return decode<StatusNotificationReq>("StatusNotification", v, [](const json::object& o) {
+    StatusNotificationReq r;
+    r.connector_id = num(o, "connectorId");
+    r.error_code = str(o, "errorCode");
+    r.status = str(o, "status");
+    r.info = ostr(o, "info");
+    r.vendor_id = ostr(o, "vendorId");
+    r.vendor_error_code = ostr(o, "vendorErrorCode");
+    if (o.contains("timestamp")) r.timestamp = when(o, "timestamp");
+    return r;
+  });
 }
 
 Decoded<MeterValuesReq> decode_meter_values(const json::value& v) {
-  return decode<MeterValuesReq>("MeterValues", v, [](const json::object& o) -> Decoded<MeterValuesReq> {
+  return decode<MeterValuesReq>("MeterValues", v, [](const json::object& o) {
     MeterValuesReq r;
     r.connector_id = num(o, "connectorId");
-    if (r.connector_id < 0) return negative("connectorId");
     r.transaction_id = onum(o, "transactionId");
     r.values = meter_values(o.at("meterValue").as_array());
     return r;
@@ -114,17 +116,15 @@ Decoded<AuthorizeReq> decode_authorize(const json::value& v) {
 }
 
 Decoded<StartTransactionReq> decode_start(const json::value& v) {
-  return decode<StartTransactionReq>("StartTransaction", v,
-                                     [](const json::object& o) -> Decoded<StartTransactionReq> {
-                                       StartTransactionReq r;
-                                       r.connector_id = num(o, "connectorId");
-                                       if (r.connector_id < 0) return negative("connectorId");
-                                       r.id_tag = str(o, "idTag");
-                                       r.meter_start = num(o, "meterStart");
-                                       r.reservation_id = onum(o, "reservationId");
-                                       r.timestamp = when(o, "timestamp");
-                                       return r;
-                                     });
+  return decode<StartTransactionReq>("StartTransaction", v, [](const json::object& o) {
+    StartTransactionReq r;
+    r.connector_id = num(o, "connectorId");
+    r.id_tag = str(o, "idTag");
+    r.meter_start = num(o, "meterStart");
+    r.reservation_id = onum(o, "reservationId");
+    r.timestamp = when(o, "timestamp");
+    return r;
+  });
 }
 
 Decoded<StopTransactionReq> decode_stop(const json::value& v) {

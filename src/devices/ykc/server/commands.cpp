@@ -149,31 +149,24 @@ void Session::send_model(Pending p) {
   p.expect = y::BillingModelSetReply::kType;
   auto lookup = core_.deps.tariffs;
   int64_t area = area_id_;
-  auto self = shared_from_this();
-  asio::post(core_.pool, [self, lookup, area, p = std::move(p)]() mutable {
-    std::optional<tariff::YkcBillingModel> model;
-    std::string err;
-    try {
-      model = lookup(area);
-    } catch (const std::exception& e) {
-      err = e.what();
-    }
-    asio::post(self->w_.io, [self, model, err, p = std::move(p)]() mutable {
-      if (!model)
-        return p.done(CommandReply::rejected(RejectReason::no_tariff,
-                                             err.empty() ? "no tariff in force for the pile's area" : err));
-      if (self->closed_) return p.done(CommandReply::offline("connection closed"));
-      y::BillingModelSet set;
-      set.pile_code = self->code_;
-      set.model = *model;
-      auto body = y::encode(set);
-      p.types.push_back(y::BillingModelSet::kType);
-      p.frames.push_back(static_cast<uint8_t>(body.size()));
-      p.frames.insert(p.frames.end(), body.begin(), body.end());
-      p.model = model;
-      self->prepare(std::move(p));
-    });
-  });
+  run_blocking(
+      core_.pool, w_.io.get_executor(), [lookup, area] { return lookup(area); },
+      [self = shared_from_this(), p = std::move(p)](auto out) mutable {
+        auto model = out.value ? std::move(*out.value) : std::nullopt;
+        if (!model)
+          return p.done(CommandReply::rejected(
+              RejectReason::no_tariff, out.value ? "no tariff in force for the pile's area" : out.what()));
+        if (self->closed_) return p.done(CommandReply::offline("connection closed"));
+        y::BillingModelSet set;
+        set.pile_code = self->code_;
+        set.model = *model;
+        auto body = y::encode(set);
+        p.types.push_back(y::BillingModelSet::kType);
+        p.frames.push_back(static_cast<uint8_t>(body.size()));
+        p.frames.insert(p.frames.end(), body.begin(), body.end());
+        p.model = model;
+        self->prepare(std::move(p));
+      });
 }
 
 void Session::prepare(Pending p) {

@@ -2,18 +2,16 @@
 
 #include <spdlog/spdlog.h>
 
-#include <future>
 #include <thread>
 
 #include "core/clock.hpp"
+#include "devices/network_thread.hpp"
 #include "devices/ykc/server/session.hpp"
 
 namespace zc::devices::ykc {
 
-constexpr auto kSweepEvery = std::chrono::milliseconds(250);
-
 struct YkcServer::Impl {
-  explicit Impl(ServerDeps d) : core(std::move(d)) { register_handlers(core); }
+  explicit Impl(SessionDeps d) : core(std::move(d)) { register_handlers(core); }
   ServerCore core;
   std::vector<std::unique_ptr<Worker>> workers;
   std::unique_ptr<tcp::acceptor> acceptor;  // on workers[0]
@@ -44,16 +42,13 @@ struct YkcServer::Impl {
     w.sweep->expires_after(kSweepEvery);
     w.sweep->async_wait([this, &w](const boost::system::error_code& ec) {
       if (ec || core.stopping) return;
-      int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now().time_since_epoch())
-                        .count();
-      sweep_sessions(w, now, now_ms());
+      sweep_sessions(w, steady_ms(), now_ms());
       sweep(w);
     });
   }
 };
 
-YkcServer::YkcServer(ServerDeps deps) : impl_(std::make_shared<Impl>(std::move(deps))) {}
+YkcServer::YkcServer(SessionDeps deps) : impl_(std::make_shared<Impl>(std::move(deps))) {}
 
 YkcServer::~YkcServer() {
   stop();
@@ -84,16 +79,7 @@ uint16_t YkcServer::start() {
   im.accept();
   for (auto& w : im.workers) {
     im.sweep(*w);
-    im.threads.emplace_back([w = w.get()] {
-      for (;;) {
-        try {
-          w->io.run();
-          break;
-        } catch (const std::exception& e) {
-          spdlog::error("ykc: network thread: {}", e.what());
-        }
-      }
-    });
+    im.threads.emplace_back([w = w.get()] { run_network_thread(w->io, "ykc"); });
   }
   im.started = true;
   spdlog::info("ykc: listening on {}:{} ({} thread(s))", cfg.host, port, n);
@@ -107,21 +93,14 @@ void YkcServer::stop() {
   im.core.stopping = true;
   // Close the acceptor and every session on its own thread; wait until all are closed, so their offline
   // state reaches the state writer before the caller flushes it.
-  std::vector<std::future<void>> done;
-  for (auto& w : im.workers) {
-    auto pr = std::make_shared<std::promise<void>>();
-    done.push_back(pr->get_future());
-    asio::post(w->io, [&im, w = w.get(), pr] {
-      if (w == im.workers[0].get()) {
-        boost::system::error_code ignored;
-        im.acceptor->close(ignored);
-      }
-      w->sweep->cancel();
-      close_all(*w, "server shutting down");
-      pr->set_value();
-    });
-  }
-  for (auto& f : done) f.wait_for(std::chrono::seconds(10));
+  on_each_thread(im.workers, [&im](Worker& w) {
+    if (&w == im.workers[0].get()) {
+      boost::system::error_code ignored;
+      im.acceptor->close(ignored);
+    }
+    w.sweep->cancel();
+    close_all(w, "server shutting down");
+  });
   im.core.pool.join();  // pending database work (login records, model results) finishes
   for (auto& w : im.workers) w->io.stop();
   for (auto& t : im.threads)

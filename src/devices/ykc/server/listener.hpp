@@ -9,38 +9,15 @@
 // timeout, the idle timeout, command deadlines and the daily clock sync; reads wait for readiness and
 // then read into a per-thread buffer, so an idle pile holds no read buffer.
 #include <cstdint>
-#include <functional>
 #include <memory>
-#include <optional>
 
-#include "core/config.hpp"
-#include "devices/charging_service.hpp"
-#include "devices/device_directory.hpp"
-#include "devices/message_log.hpp"
-#include "devices/meter_store.hpp"
-#include "devices/session_registry.hpp"
-#include "devices/state_writer.hpp"
-#include "domain/tariff/ykc_billing_model.hpp"
+#include "devices/session_deps.hpp"
 
 namespace zc::devices::ykc {
 
-// The YKC billing model of the tariff version in force now for a car area (nullopt: no tariff in force).
-using TariffLookup = std::function<std::optional<tariff::YkcBillingModel>(int64_t area_id)>;
-
-struct ServerDeps {
-  DeviceDirectory& directory;
-  const Config& cfg;
-  SessionRegistry& registry;
-  StateWriter& state;
-  MessageLog& messages;
-  MeterStore& meters;
-  charging::ChargingService& charging;
-  TariffLookup tariffs;
-};
-
 class YkcServer {
  public:
-  explicit YkcServer(ServerDeps deps);
+  explicit YkcServer(SessionDeps deps);
   ~YkcServer();
   YkcServer(const YkcServer&) = delete;
   YkcServer& operator=(const YkcServer&) = delete;

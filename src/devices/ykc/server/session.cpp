@@ -2,7 +2,7 @@
 
 namespace zc::devices::ykc {
 
-ServerCore::ServerCore(ServerDeps d) : deps(std::move(d)) {
+ServerCore::ServerCore(SessionDeps d) : deps(std::move(d)) {
   const auto& c = deps.cfg.ykc;
   crc_policy = c.reply_crc_order == "standard" ? y::CrcReplyPolicy::standard : y::CrcReplyPolicy::mirror;
   login_timeout_ms = std::max<int64_t>(1, c.login_timeout_s) * 1000;
@@ -142,15 +142,8 @@ void Session::bad_frame() {
 void Session::crc_order_changed(y::CrcOrder o) {
   last_crc_order_ = o;
   std::string order = o == y::CrcOrder::low_first ? "low_first" : "high_first";
-  int64_t id = pile_id_;
-  auto* dir = &core_.deps.directory;
-  asio::post(core_.pool, [dir, id, order] {
-    try {
-      dir->set_ykc_crc_order(id, order);
-    } catch (const std::exception& e) {
-      spdlog::error("ykc: crc order of pile {}: {}", id, e.what());
-    }
-  });
+  run_detached(core_.pool, fmt::format("ykc: crc order of pile {}", pile_id_),
+               [dir = &core_.deps.directory, id = pile_id_, order] { dir->set_ykc_crc_order(id, order); });
 }
 
 void Session::flush_out() {

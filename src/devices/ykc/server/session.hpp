@@ -29,8 +29,8 @@ struct Worker {
 };
 
 struct ServerCore {
-  explicit ServerCore(ServerDeps d);
-  ServerDeps deps;
+  explicit ServerCore(SessionDeps d);
+  SessionDeps deps;
   zc::ykc::CrcReplyPolicy crc_policy = zc::ykc::CrcReplyPolicy::mirror;
   int64_t login_timeout_ms = 30000, idle_timeout_ms = 35000, command_timeout_ms = 30000;
   int64_t clock_sync_ms = 86400000;

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "devices/blocking_work.hpp"
 #include "devices/command_queue.hpp"
+#include "devices/network_thread.hpp"
 #include "devices/ykc/messages.hpp"
 #include "devices/ykc/pile_rules.hpp"
 #include "devices/ykc/record_rules.hpp"
@@ -24,12 +26,6 @@ inline constexpr const char* kProtocol = "ykc";
 inline constexpr int64_t kPlugWindowMs =
     60000;  // §6.11: a second 0x33 may follow a "not plugged" one within 60 s
 inline constexpr size_t kMaxGuns = 32;
-
-inline int64_t steady_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 
 // What a gun of a logged-in pile remembers between frames.
 struct Gun {
@@ -132,37 +128,21 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   template <class Job, class Then>
   void blocking(Job job, Then then, bool hold = true) {
     if (hold) blocked_ = true;
-    asio::post(core_.pool, [self = shared_from_this(), job = std::move(job), then = std::move(then),
-                            hold]() mutable {
-      using R = decltype(job());
-      std::optional<R> r;
-      std::string err;
-      try {
-        r.emplace(job());
-      } catch (const std::exception& e) {
-        err = e.what();
-      }
-      asio::post(self->w_.io, [self, then = std::move(then), r = std::move(r), err, hold]() mutable {
-        if (self->closed_) return;
-        if (r)
-          then(std::move(*r));
-        else
-          spdlog::error("ykc: {}: {}", self->who(), err);
-        if (hold && !self->closed_) self->unblock();
-      });
-    });
+    run_blocking(core_.pool, w_.io.get_executor(), std::move(job),
+                 [self = shared_from_this(), then = std::move(then), hold](auto out) mutable {
+                   if (self->closed_) return;
+                   if (out.value)
+                     then(std::move(*out.value));
+                   else
+                     spdlog::error("ykc: {}: {}", self->who(), out.what());
+                   if (hold && !self->closed_) self->unblock();
+                 });
   }
 
+  // Work whose result the pile does not wait for (login data, model and lock state recorded).
   template <class Job>
   void background(Job job) {
-    std::string who = this->who();
-    asio::post(core_.pool, [job = std::move(job), who]() mutable {
-      try {
-        job();
-      } catch (const std::exception& e) {
-        spdlog::error("ykc: {}: {}", who, e.what());
-      }
-    });
+    run_detached(core_.pool, "ykc: " + who(), std::move(job));
   }
 
   // ---- writing ------------------------------------------------------------------------------------

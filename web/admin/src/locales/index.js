@@ -15,6 +15,8 @@ import dictZhCN from './modules/dict.zh-CN'
 import dictEn from './modules/dict.en'
 import memberZhCN from './modules/member.zh-CN'
 import memberEn from './modules/member.en'
+import statZhCN from './modules/stat.zh-CN'
+import statEn from './modules/stat.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -32,7 +34,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN, ...dictZhCN, ...memberZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn, ...dictEn, ...memberEn } }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN, ...dictZhCN, ...memberZhCN, ...statZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn, ...dictEn, ...memberEn, ...statEn } }
 })
 
 export function setLocale(lang) {

@@ -51,6 +51,9 @@ const DICTS = {
   recordStatus: { active: 'primary', stopped: 'info' },
   recordMethod: { app: 'primary', card: 'success', vin: 'success', offline_card: 'warning', ocpp: 'info', unknown: 'info' },
   reconcile: { open: 'warning', reviewed: 'success' },
+  // statistics
+  faultState: { open: 'danger', repairing: 'warning', solved: 'success' },
+  faultSource: { manual: 'info', device: 'primary' },
   // member center (docs/api-member.md)
   productType: { car: 'primary', bike: 'success', both: 'warning' },
   issueType: { personal: 'primary', collective: 'warning' },

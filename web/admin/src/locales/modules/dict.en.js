@@ -42,6 +42,8 @@ export default {
     refundStatus: { pending: 'Pending', succeeded: 'Succeeded', failed: 'Failed' },
     ledgerKind: { payment: 'Payment', capture: 'Capture', refund_request: 'Refund request', refund: 'Refunded', refund_failed: 'Refund failed' },
     deviceType: { car_pile: 'Car pile', bike_device: 'E-bike device' },
+    faultState: { open: 'Open', repairing: 'Repairing', solved: 'Solved' },
+    faultSource: { manual: 'Manual', device: 'Device' },
     recordStatus: { active: 'Running', stopped: 'Ended' },
     recordMethod: { app: 'App', card: 'Card', vin: 'VIN', offline_card: 'Offline card', ocpp: 'OCPP', unknown: 'Unknown' },
     reconcile: { open: 'To review', reviewed: 'Reviewed' },

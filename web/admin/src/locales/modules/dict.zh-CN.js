@@ -42,6 +42,8 @@ export default {
     refundStatus: { pending: '退款中', succeeded: '退款成功', failed: '退款失败' },
     ledgerKind: { payment: '支付', capture: '扣款', refund_request: '退款申请', refund: '退款到账', refund_failed: '退款失败' },
     deviceType: { car_pile: '汽车电桩', bike_device: '单车设备' },
+    faultState: { open: '待处理', repairing: '维修中', solved: '已解决' },
+    faultSource: { manual: '人工登记', device: '设备上报' },
     recordStatus: { active: '进行中', stopped: '已结束' },
     recordMethod: { app: '小程序', card: '刷卡', vin: 'VIN码', offline_card: '离线卡', ocpp: 'OCPP', unknown: '未知' },
     reconcile: { open: '待核对', reviewed: '已核对' },

@@ -1,0 +1,25 @@
+// 统计分析 (STAT-*) — docs/api-stat.md
+export default {
+  stat: {
+    common: {
+      provider: '服务商', property: '所属物业', export: '导出',
+      phoneHint: '手机号或座机号'
+    },
+    call: {
+      caller: '用户', agent: '客服',
+      callerName: '用户姓名', callerPhone: '用户电话', agentName: '客服姓名', agentPhone: '客服电话',
+      callTime: '通话时间', content: '通话内容',
+      addTitle: '新增接听记录', editTitle: '修改接听记录', detailTitle: '接听记录详情', exportTitle: '导出接听记录'
+    },
+    fault: {
+      reporter: '报修用户', repairer: '维修员',
+      reporterName: '用户姓名', reporterPhone: '用户电话', repairerName: '维修员姓名', repairerPhone: '维修员电话',
+      qReporterName: '用户姓名', qReporterPhone: '用户电话', qRepairerName: '维修员', qRepairerPhone: '维修电话',
+      summary: '故障简介', detail: '故障详情', solution: '解决方案', state: '状态', source: '来源', faultCode: '故障码',
+      device: '关联设备', deviceSection: '关联设备（选填）', deviceType: '设备类型', deviceCode: '设备编号',
+      noDevice: '不关联设备', devicePh: '输入编号搜索本物业的设备', orderNo: '订单编号', solvedTime: '解决时间',
+      solutionRequired: '已解决的故障须填写解决方案',
+      addTitle: '新增故障记录', editTitle: '修改故障记录', detailTitle: '故障记录详情', exportTitle: '导出故障记录'
+    }
+  }
+}
