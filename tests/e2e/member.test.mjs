@@ -341,3 +341,69 @@ test('English labels on the member pages', async () => {
 test('no uncaught page errors', () => {
   assert.deepEqual(pageErrors, [])
 })
+
+test('白名单管理: add a plate bound to the car station, edit its remark, disable it, delete it', async () => {
+  const WL = 'page-member-whitelist'
+  const plate = `粤BD${stamp.slice(-5)}` // the server normalises what is typed below to this
+  const wlScope = () => page.getByTestId(WL)
+  await openMenu('/member', '/member/whitelist', WL)
+  await wlScope().getByTestId('btn-add').click()
+  const form = page.getByTestId('whitelist-form')
+  await form.waitFor({ state: 'visible' })
+  await page.getByTestId('f-plate').fill('粤B12')
+  await pickOption('f-stations', fx.carStation.name)
+  await page.getByTestId('f-plate').click() // closes the multi-select's dropdown
+  await page.getByTestId('f-remark').fill('业主车辆')
+  await page.getByTestId('dialog-submit').click()
+  // the server's message, under the plate
+  await form.locator('.el-form-item__error').filter({ hasText: '车牌号格式不正确' }).waitFor({ state: 'visible' })
+  await dialogShot('whitelist-form-error')
+  await page.getByTestId('f-plate').fill(`粤b·d${stamp.slice(-5)}`)
+  await page.getByTestId('dialog-submit').click()
+  await successToast()
+  await form.waitFor({ state: 'hidden' })
+
+  const find = async () => {
+    await wlScope().getByTestId('q-plate').fill(plate)
+    await wlScope().getByTestId('btn-search').click()
+    await waitTable(WL)
+    const row = rowWith(WL, plate)
+    await row.waitFor({ state: 'visible' })
+    return row
+  }
+  let row = await find()
+  let text = await row.innerText()
+  assert.ok(text.includes(fx.carStation.name) && text.includes('业主车辆'), text)
+
+  await rowButton(row, 'row-edit').click()
+  await form.waitFor({ state: 'visible' })
+  assert.equal((await page.getByTestId('f-plate-fixed').innerText()).trim(), plate)
+  await page.getByTestId('f-remark').fill('员工车辆')
+  await dialogShot('whitelist-edit')
+  await page.getByTestId('dialog-submit').click()
+  await successToast()
+  await form.waitFor({ state: 'hidden' })
+  row = await find()
+  assert.ok((await row.innerText()).includes('员工车辆'))
+
+  const id = (await fx.property.api.list('/member/whitelist/list', { plate })).rows[0]?.id
+  assert.ok(id, 'the plate is listed')
+  await rowButton(row, 'row-status').click()
+  await page.locator('.el-message-box').waitFor({ state: 'visible' })
+  assert.ok((await page.locator('.el-message-box').innerText()).includes(plate))
+  await confirmBox()
+  await successToast()
+  await until(async () => ok(await fx.property.api.get(`/member/whitelist/${id}`)).data.status === 1, 'plate disabled')
+  await shot('whitelist-list')
+
+  row = await find()
+  await rowButton(row, 'row-delete').click()
+  await page.locator('.el-message-box').waitFor({ state: 'visible' })
+  assert.ok((await page.locator('.el-message-box').innerText()).includes(plate))
+  await confirmBox()
+  await successToast()
+  await until(async () => (await fx.property.api.list('/member/whitelist/list', { plate })).rows.length === 0, 'plate deleted')
+  await waitTable(WL)
+  assert.equal(await rowWith(WL, plate).count(), 0, 'the row is gone')
+  assert.deepEqual(pageErrors, [])
+})

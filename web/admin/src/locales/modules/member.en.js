@@ -1,4 +1,4 @@
-// Member center: card products, cards, members, car owners, collective accounts (docs/api-member.md)
+// Member center: card products, cards, members, car owners, collective accounts, plate whitelist (docs/api-member.md)
 export default {
   member: {
     common: {
@@ -53,6 +53,12 @@ export default {
       locked: 'Lock', lock: 'Lock', unlock: 'Unlock',
       lockConfirm: 'Lock collective "{name}"? No cards can be issued under it while locked.', unlockConfirm: 'Unlock collective "{name}"?',
       addTitle: 'Add collective', editTitle: 'Edit collective', detailTitle: 'Collective'
+    },
+    whitelist: {
+      stations: 'Car stations', stationsPh: 'Select the car stations (several allowed)', stationRequired: 'Bind at least one car station',
+      platePh: 'e.g. 粤B12345, new-energy 粤BD12345', plateFixed: 'The plate cannot change: delete it and add the new one',
+      remarkPh: 'e.g. resident, staff or visitor car', effectHint: 'Enabled: the parking cameras of the bound stations open for the plate and no occupancy time is counted; disabled: a new-energy plate still opens but occupancy is counted, a fuel-car plate is refused',
+      addTitle: 'Add whitelist plate', editTitle: 'Edit whitelist plate'
     }
   }
 }

@@ -1,4 +1,4 @@
-// 会员中心：电卡产品、卡管理、会员管理、车主管理、集体户管理（docs/api-member.md）
+// 会员中心：电卡产品、卡管理、会员管理、车主管理、集体户管理、白名单管理（docs/api-member.md）
 export default {
   member: {
     common: {
@@ -53,6 +53,12 @@ export default {
       locked: '锁定状态', lock: '锁定', unlock: '解锁',
       lockConfirm: '确认锁定集体户“{name}”吗？锁定后不能再发卡。', unlockConfirm: '确认解锁集体户“{name}”吗？',
       addTitle: '新增集体户', editTitle: '修改集体户', detailTitle: '集体户详情'
+    },
+    whitelist: {
+      stations: '绑定电站', stationsPh: '请选择绑定的汽车电站（可多选）', stationRequired: '请至少绑定一个汽车电站',
+      platePh: '如 粤B12345，新能源 粤BD12345', plateFixed: '车牌不可修改，如需更换请删除后重新添加',
+      remarkPh: '如 业主、员工、访客车辆', effectHint: '启用时，绑定电站的车位相机直接抬杆放行且不计占位时长；禁用后新能源车牌仍放行但计占位时长，燃油车牌不再放行',
+      addTitle: '新增白名单', editTitle: '修改白名单'
     }
   }
 }
