@@ -4,7 +4,6 @@
 #include "core/json_body.hpp"
 #include "core/timezone.hpp"
 #include "service/station/station_config.hpp"
-#include "service/station/station_lifecycle.hpp"
 #include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 
@@ -15,10 +14,9 @@ using db::Connection;
 using db::car::StationRepo;
 constexpr auto kCar = db::station::StationType::car;
 
-// ---- validation ---------------------------------------------------------------------------------
+// ---- stations -----------------------------------------------------------------------------------
 
-void validate_station_fields(db::car::StationFields& f) {
-  station::validate_common_fields(f);
+void CarStationKind::validate(db::car::StationFields& f) {
   sys::check_contact_phone("contactPhone", f.contact_phone);
   sys::check_contact_phone("hotline", f.hotline);
   if (f.max_power < 0 || f.max_power > 1000000) fail_bad_request("maxPower: 必须在0到1000000（kW）之间");
@@ -26,44 +24,24 @@ void validate_station_fields(db::car::StationFields& f) {
     fail_bad_request("capacityLoad: 必须在0到1000000（kVA）之间");
 }
 
-// "name: A → B; hotline: …" for the change history.
-static std::string changes(const db::car::StationFields& a, const db::car::StationFields& b) {
-  station::FieldChanges out;
-  out.add("name", a.name, b.name);
-  out.add("operationType", a.operation_type, b.operation_type);
-  out.add("contact", a.contact, b.contact);
-  out.add("contactPhone", a.contact_phone, b.contact_phone);
-  out.add("intro", a.intro, b.intro);
-  out.add("hotline", a.hotline, b.hotline);
-  out.add("openingHours", a.opening_hours, b.opening_hours);
-  out.add("maxPower", a.max_power, b.max_power);
-  out.add("capacityLoad", a.capacity_load, b.capacity_load);
-  out.add_location(a, b);
-  return out.text();
-}
-
-// ---- stations -----------------------------------------------------------------------------------
-
-db::Page StationService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return StationRepo(c).list(q, p.scope); });
+const std::vector<station::HistoryField<db::car::StationFields>>& CarStationKind::history_fields() {
+  using F = db::car::StationFields;
+  static const std::vector<station::HistoryField<F>> fields = {{"name", &F::name},
+                                                               {"operationType", &F::operation_type},
+                                                               {"contact", &F::contact},
+                                                               {"contactPhone", &F::contact_phone},
+                                                               {"intro", &F::intro},
+                                                               {"hotline", &F::hotline},
+                                                               {"openingHours", &F::opening_hours},
+                                                               {"maxPower", &F::max_power},
+                                                               {"capacityLoad", &F::capacity_load}};
+  return fields;
 }
 
 json::object StationService::get(int64_t id, const Principal& p) {
-  auto row = station::typed_station_detail<StationRepo>(ctx_.db, kCar, id, p);
-  row["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);  // what its 私桩申请 QR code encodes
+  auto row = station::StationService<CarStationKind>::get(id, p);
+  row["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);
   return row;
-}
-
-int64_t StationService::create(StationInput in, const Principal& p) {
-  if (!in.property_id) fail_bad_request("propertyId: 不能为空");
-  validate_station_fields(in.f);
-  return station::create_typed_station<StationRepo>(ctx_.db, kCar, ctx_.clock.now(), in.property_id,
-                                                    in.provider_id, in.f, p);
-}
-
-void StationService::update(StationInput in, const Principal& p) {
-  validate_station_fields(in.f);
-  station::edit_typed_station<StationRepo>(ctx_.db, kCar, ctx_.clock.now(), in.id, in.f, p, changes);
 }
 
 // ---- private-pile applications ------------------------------------------------------------------
