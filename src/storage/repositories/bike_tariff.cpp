@@ -67,27 +67,16 @@ static std::vector<money::Fen> parse_prepay(const std::string& s) {
 
 static ListSpec tariff_spec() {
   ListSpec s;
-  s.select =
-      "t.id AS \"id\", " + owner_select("t") +
-      ", t.station_id AS \"stationId\", st.name AS \"stationName\", t.area_id AS \"areaId\", ar.name AS "
-      "\"areaName\", t.name AS \"name\", t.mode AS \"mode\", t.max_duration_min AS "
-      "\"maxDurationMinutes\", t.auto_stop_amount AS \"autoStopAmount\", t.free_minutes AS "
-      "\"freeMinutes\", t.unit_minutes AS \"unitMinutes\", t.unit_price AS \"unitPrice\", t.bands AS "
-      "\"bands\", t.energy_price AS \"energyPrice\", t.service_price AS \"servicePrice\", "
-      "t.reference_power_w AS \"referencePowerW\", t.prepay_values AS \"prepayValues\", t.status AS "
-      "\"status\", " +
-      audit_select("t");
-  s.from = "bike_tariff t" + owner_join("t") +
-           " JOIN bike_station st ON st.id = t.station_id JOIN bike_area ar ON ar.id = t.area_id";
-  s.filters = {
-      {"stationId", "t.station_id", Match::equal, Kind::integer},
-      {"areaId", "t.area_id", Match::equal, Kind::integer},
-      {"name", "t.name", Match::contains, Kind::text},
-      {"mode", "t.mode", Match::equal, Kind::text},
-      {"status", "t.status", Match::equal, Kind::integer},
-      {"beginTime", "t.created_at", Match::at_least, Kind::integer},
-      {"endTime", "t.created_at", Match::at_most, Kind::integer},
-  };
+  s.select = "t.id AS \"id\", " + owner_select("t") + ", " + child_place_select("t") +
+             ", t.name AS \"name\", t.mode AS \"mode\", t.max_duration_min AS "
+             "\"maxDurationMinutes\", t.auto_stop_amount AS \"autoStopAmount\", t.free_minutes AS "
+             "\"freeMinutes\", t.unit_minutes AS \"unitMinutes\", t.unit_price AS \"unitPrice\", t.bands AS "
+             "\"bands\", t.energy_price AS \"energyPrice\", t.service_price AS \"servicePrice\", "
+             "t.reference_power_w AS \"referencePowerW\", t.prepay_values AS \"prepayValues\", t.status AS "
+             "\"status\", " +
+             audit_select("t");
+  s.from = child_from(StationType::bike, "bike_tariff", "t");
+  s.filters = tariff_filters("t");
   s.sortable = {{"id", "t.id"},
                 {"name", "t.name"},
                 {"mode", "t.mode"},
@@ -169,10 +158,6 @@ std::vector<TariffRec> TariffRepo::enabled_of_areas(const std::vector<int64_t>& 
   return out;
 }
 
-bool TariffRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "bike_tariff", "t", child_scope(StationType::bike, "t"), id, scope);
-}
-
 static Params def_params(const tariff::BikeTariff& t) {
   return {std::string(1, tariff::bike_mode_code(t.mode)),
           int64_t{t.max_duration_min},
@@ -228,11 +213,6 @@ void TariffRepo::set_prepay(int64_t id, const std::vector<money::Fen>& values, c
                             int64_t now) {
   c_.execute("UPDATE bike_tariff SET prepay_values = ?, updated_by = ?, updated_at = ? WHERE id = ?",
              {json::serialize(prepay_json(values)), by, now, id});
-}
-
-void TariffRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE bike_tariff SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
 }
 
 void TariffRepo::remove(int64_t id) {

@@ -133,10 +133,6 @@ int64_t PrivateApplyRepo::insert(const PrivateApplyFields& f, int64_t now) {
        f.remark, f.ip, f.phone, now});
 }
 
-bool PrivateApplyRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_private_apply", "a", child_scope("a"), id, scope);
-}
-
 std::optional<int64_t> PrivateApplyRepo::status_of(int64_t id) {
   return c_.scalar("SELECT status FROM car_private_apply WHERE id = ?", {id});
 }
