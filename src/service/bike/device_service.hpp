@@ -10,16 +10,13 @@
 #include <vector>
 
 #include "service/bike/context.hpp"
+#include "service/station/device_support.hpp"
 #include "storage/list_query.hpp"
 #include "storage/repositories/bike_device.hpp"
 
 namespace zc::bike {
 
-struct DeviceInput {
-  int64_t id = 0, station_id = 0, area_id = 0;
-  std::optional<std::string> code;  // create: optional (assigned); update: must be unchanged
-  db::bike::DeviceFields f;
-};
+using DeviceInput = station::DeviceInput<db::bike::DeviceFields>;
 
 class DeviceService {
  public:

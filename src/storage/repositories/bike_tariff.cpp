@@ -215,6 +215,10 @@ void TariffRepo::set_prepay(int64_t id, const std::vector<money::Fen>& values, c
              {json::serialize(prepay_json(values)), by, now, id});
 }
 
+void TariffRepo::move_to_area(int64_t id, int64_t area_id) {
+  c_.execute("UPDATE bike_tariff SET area_id = ? WHERE id = ?", {area_id, id});
+}
+
 void TariffRepo::remove(int64_t id) {
   c_.execute("DELETE FROM bike_tariff WHERE id = ?", {id});
 }

@@ -44,6 +44,7 @@ class TariffRepo : public station::ChildRows {
   void update(int64_t id, const std::string& name, const tariff::BikeTariff& t, const std::string& by,
               int64_t now);
   void set_prepay(int64_t id, const std::vector<money::Fen>& values, const std::string& by, int64_t now);
+  void move_to_area(int64_t id, int64_t area_id);  // another area of the same station
   void remove(int64_t id);
 };
 
