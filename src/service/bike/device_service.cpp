@@ -21,12 +21,6 @@ static const std::string kSocketNotFound = "插座不存在";
 
 static constexpr station::DeviceCode kDeviceCode{"设备", 12, 600000000000};  // 6 + the 11-digit id
 
-static std::string two_digits(int64_t n) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02lld", static_cast<long long>(n));
-  return buf;
-}
-
 bool is_device_code(const std::string& code) {
   return kDeviceCode.valid(code);
 }
@@ -81,8 +75,8 @@ int64_t DeviceService::create(const DeviceInput& in, const Principal& p) {
       [&](Connection& c, const station::Placement& at, int64_t id, const std::string& code, int64_t now) {
         SocketRepo sockets(c);
         for (int64_t n = 1; n <= in.f.socket_count; ++n)
-          sockets.insert(at.owned(), at.area.id, id, n, code + two_digits(n), "插座" + two_digits(n),
-                         p.user_name, now);
+          sockets.insert(at.owned(), at.area.id, id, n, code + station::two_digits(n),
+                         "插座" + station::two_digits(n), p.user_name, now);
       });
 }
 
@@ -131,11 +125,6 @@ std::string DeviceService::qr(int64_t id, const std::string& tmpl, const Princip
                                      [&](const std::string& code) { return device_qr_url(ctx_.cfg, code); });
 }
 
-static std::string str_of(const json::object& o, const char* k) {
-  auto it = o.find(k);
-  return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
-}
-
 std::string DeviceService::qr_export(const QueryParams& filters, const Principal& p) {
   DataScope scope = p.scope;
   QueryParams q = station::export_filters<DeviceRepo>(ctx_.db, filters, scope);
@@ -145,8 +134,8 @@ std::string DeviceService::qr_export(const QueryParams& filters, const Principal
   spec.sheet_name = "设备二维码";
   spec.code_headers = {{"设备编号"}};
   spec.rows = [q, scope](Connection& c) { return DeviceRepo(c).list_all(q, scope); };
-  spec.url = [cfg](const json::object& o) { return device_qr_url(cfg, str_of(o, "code")); };
-  spec.codes = [](const json::object& o) { return std::vector<std::string>{str_of(o, "code")}; };
+  spec.url = [cfg](const json::object& o) { return device_qr_url(cfg, station::str_field(o, "code")); };
+  spec.codes = [](const json::object& o) { return std::vector<std::string>{station::str_field(o, "code")}; };
   return station::start_qr_export(ctx_.exports, ctx_.db, p, std::move(spec));
 }
 
@@ -189,9 +178,9 @@ std::string SocketService::qr_export(const QueryParams& filters, const Principal
   spec.sheet_name = "插座二维码";
   spec.code_headers = {{"设备编号"}, {"插座编号"}};
   spec.rows = [q, scope](Connection& c) { return SocketRepo(c).list_all(q, scope); };
-  spec.url = [cfg](const json::object& o) { return socket_qr_url(cfg, str_of(o, "code")); };
+  spec.url = [cfg](const json::object& o) { return socket_qr_url(cfg, station::str_field(o, "code")); };
   spec.codes = [](const json::object& o) {
-    return std::vector<std::string>{str_of(o, "deviceCode"), str_of(o, "code")};
+    return std::vector<std::string>{station::str_field(o, "deviceCode"), station::str_field(o, "code")};
   };
   return station::start_qr_export(ctx_.exports, ctx_.db, p, std::move(spec));
 }

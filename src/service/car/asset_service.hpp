@@ -53,11 +53,7 @@ class CameraService {
   CarContext ctx_;
 };
 
-struct PileInput {
-  int64_t id = 0, station_id = 0, area_id = 0;
-  std::optional<std::string> code;  // create: optional (assigned); update: must be unchanged
-  db::car::PileFields f;
-};
+using PileInput = station::DeviceInput<db::car::PileFields>;
 
 class PileService {
  public:

@@ -48,7 +48,7 @@ json::object StationService::get(int64_t id, const Principal& p) {
 
 std::string StationService::private_apply_qr(int64_t station_id, const std::string& tmpl,
                                              const Principal& p) {
-  auto s = ctx_.db.read([&](Connection& c) { return station_in_scope(c, station_id, p); });
+  auto s = ctx_.db.read([&](Connection& c) { return station::station_in_scope(c, kCar, station_id, p); });
   return qr_label_png(tmpl, private_apply_url(ctx_.cfg, station_id), s.name, "私桩申请",
                       "请使用手机扫码填写私桩申请");
 }

@@ -1,6 +1,7 @@
 #include "service/station/device_support.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -132,9 +133,15 @@ std::string qr_label_png(const std::string& tmpl, const std::string& url, const 
   return render_qr_label(label);
 }
 
-static std::string str_of(const json::object& o, const char* k) {
+std::string str_field(const json::object& o, const char* k) {
   auto it = o.find(k);
   return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+}
+
+std::string two_digits(int64_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02lld", static_cast<long long>(n));
+  return buf;
 }
 
 std::string start_qr_export(exports::ExportJobs& jobs, db::Database& db, const Principal& user,
@@ -162,8 +169,8 @@ std::string start_qr_export(exports::ExportJobs& jobs, db::Database& db, const P
         for (const auto& v : rows) {
           const auto& o = v.as_object();
           std::string url = spec.url(o);
-          std::vector<XlsxCell> cells = {str_of(o, "stationName"), qr_png(url, 4, 2), url,
-                                         str_of(o, "factoryNo")};
+          std::vector<XlsxCell> cells = {str_field(o, "stationName"), qr_png(url, 4, 2), url,
+                                         str_field(o, "factoryNo")};
           for (auto& code : spec.codes(o)) cells.emplace_back(std::move(code));
           w.add_row(cells);
         }

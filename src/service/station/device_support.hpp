@@ -70,6 +70,11 @@ void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64
 void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64_t now_ms,
                           boost::json::object& row);
 
+// The string at `key` of a list row ("" when absent or not a string).
+std::string str_field(const boost::json::object& row, const char* key);
+// "01".."99": socket and gun numbers in their codes and names.
+std::string two_digits(int64_t n);
+
 // A device command's reply as the API answers it (docs/api-car.md "Device commands"): accepted →
 // {result: "accepted", reason: "accepted", detail}; otherwise 409 with data {reason, detail} — reason
 // the stable code of devices::reason_code (offline, timeout, refused, not_plugged_in, …,
