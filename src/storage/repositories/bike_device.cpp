@@ -39,27 +39,13 @@ static ListSpec device_spec() {
   return s;
 }
 
-static void device_rows(json::array& rows) {
-  for (auto& r : rows) to_bools(r.as_object(), {"online"});
+static void device_row(json::object& o) {
+  to_bools(o, {"online"});
 }
 
-Page DeviceRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, device_spec(), q, scope);
-  device_rows(p.rows);
-  return p;
-}
+static const ListDef kDeviceList{device_spec, "d.id", device_row};
 
-json::array DeviceRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  json::array rows = db::list_all(c_, device_spec(), q, scope);
-  device_rows(rows);
-  return rows;
-}
-
-std::optional<json::object> DeviceRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, device_spec(), "d.id", id, scope);
-  if (o) to_bools(*o, {"online"});
-  return o;
-}
+DeviceRepo::DeviceRepo(Connection& c) : DeviceRows(c, kBike, "bike_device", kDeviceList) {}
 
 std::optional<DeviceRec> DeviceRepo::find(int64_t id) {
   Result r = c_.query(
@@ -134,17 +120,9 @@ static ListSpec socket_spec() {
   return s;
 }
 
-Page SocketRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, socket_spec(), q, scope);
-}
+static const ListDef kSocketList{socket_spec, "k.id"};
 
-json::array SocketRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  return db::list_all(c_, socket_spec(), q, scope);
-}
-
-std::optional<json::object> SocketRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, socket_spec(), "k.id", id, scope);
-}
+SocketRepo::SocketRepo(Connection& c) : ChildRows(c, kBike, "bike_socket", kSocketList) {}
 
 json::array SocketRepo::of_device(int64_t device_id) {
   return c_

@@ -35,10 +35,7 @@ struct DeviceRec {
 
 class DeviceRepo : public station::DeviceRows {
  public:
-  explicit DeviceRepo(Connection& c) : DeviceRows(c, station::StationType::bike, "bike_device") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit DeviceRepo(Connection& c);
   std::optional<DeviceRec> find(int64_t id);
   int64_t insert(const Owned& o, int64_t area_id, const DeviceFields& f, const std::string& by, int64_t now);
   void update(int64_t id, const DeviceFields& f, const std::string& by, int64_t now);
@@ -47,10 +44,7 @@ class DeviceRepo : public station::DeviceRows {
 
 class SocketRepo : public station::ChildRows {
  public:
-  explicit SocketRepo(Connection& c) : ChildRows(c, station::StationType::bike, "bike_socket") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit SocketRepo(Connection& c);
   boost::json::array of_device(int64_t device_id);
   void insert(const Owned& o, int64_t area_id, int64_t device_id, int64_t socket_no, const std::string& code,
               const std::string& name, const std::string& by, int64_t now);

@@ -96,17 +96,9 @@ static void tariff_row(json::object& o) {
   }
 }
 
-Page TariffRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, tariff_spec(), q, scope);
-  for (auto& r : p.rows) tariff_row(r.as_object());
-  return p;
-}
+static const ListDef kTariffList{tariff_spec, "t.id", tariff_row};
 
-std::optional<json::object> TariffRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, tariff_spec(), "t.id", id, scope);
-  if (o) tariff_row(*o);
-  return o;
-}
+TariffRepo::TariffRepo(Connection& c) : ChildRows(c, StationType::bike, "bike_tariff", kTariffList) {}
 
 static constexpr const char* kTariffColumns =
     "SELECT id, station_id, area_id, status, name, mode, max_duration_min, auto_stop_amount, free_minutes, "

@@ -29,9 +29,7 @@ boost::json::array prepay_json(const std::vector<money::Fen>& values);
 
 class TariffRepo : public station::ChildRows {
  public:
-  explicit TariffRepo(Connection& c) : ChildRows(c, station::StationType::bike, "bike_tariff") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit TariffRepo(Connection& c);
   std::optional<TariffRec> find(int64_t id);
   // The tariff that applies in each of these areas: its newest enabled one (one query; an area without one is
   // absent).

@@ -47,13 +47,9 @@ static ListSpec spot_spec() {
   return s;
 }
 
-Page SpotRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, spot_spec(), q, scope);
-}
+static const station::ListDef kSpotList{spot_spec, "p.id"};
 
-std::optional<json::object> SpotRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, spot_spec(), "p.id", id, scope);
-}
+SpotRepo::SpotRepo(Connection& c) : ChildRows(c, kCar, "car_spot", kSpotList) {}
 
 std::optional<SpotRec> SpotRepo::find(int64_t id) {
   Result r = c_.query(
@@ -147,17 +143,13 @@ static ListSpec camera_spec() {
   return s;
 }
 
-Page CameraRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, camera_spec(), q, scope);
-  to_bools(p.rows, {"online"});
-  return p;
+static void camera_row(json::object& o) {
+  to_bools(o, {"online"});
 }
 
-std::optional<json::object> CameraRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, camera_spec(), "c.id", id, scope);
-  if (o) to_bools(*o, {"online"});
-  return o;
-}
+static const station::ListDef kCameraList{camera_spec, "c.id", camera_row};
+
+CameraRepo::CameraRepo(Connection& c) : DeviceRows(c, kCar, "car_camera", kCameraList) {}
 
 std::optional<CameraRec> CameraRepo::find(int64_t id) {
   Result r = c_.query(
@@ -241,21 +233,13 @@ static ListSpec pile_spec() {
   return s;
 }
 
-Page PileRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, pile_spec(), q, scope);
-  to_bools(p.rows, {"online", "reservable"});
-  return p;
+static void pile_row(json::object& o) {
+  to_bools(o, {"online", "reservable"});
 }
 
-json::array PileRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  return db::list_all(c_, pile_spec(), q, scope);
-}
+static const station::ListDef kPileList{pile_spec, "e.id", pile_row};
 
-std::optional<json::object> PileRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, pile_spec(), "e.id", id, scope);
-  if (o) to_bools(*o, {"online", "reservable"});
-  return o;
-}
+PileRepo::PileRepo(Connection& c) : DeviceRows(c, kCar, "car_pile", kPileList) {}
 
 std::optional<PileRec> PileRepo::find(int64_t id) {
   Result r = c_.query(
@@ -362,17 +346,9 @@ static ListSpec gun_spec() {
   return s;
 }
 
-Page GunRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, gun_spec(), q, scope);
-}
+static const station::ListDef kGunList{gun_spec, "g.id"};
 
-json::array GunRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  return db::list_all(c_, gun_spec(), q, scope);
-}
-
-std::optional<json::object> GunRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, gun_spec(), "g.id", id, scope);
-}
+GunRepo::GunRepo(Connection& c) : ChildRows(c, kCar, "car_gun", kGunList) {}
 
 json::array GunRepo::of_pile(int64_t pile_id) {
   ListSpec s = gun_spec();

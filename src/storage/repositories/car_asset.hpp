@@ -28,9 +28,7 @@ struct SpotRec {
 
 class SpotRepo : public station::ChildRows {
  public:
-  explicit SpotRepo(Connection& c) : ChildRows(c, station::StationType::car, "car_spot") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit SpotRepo(Connection& c);
   std::optional<SpotRec> find(int64_t id);
   boost::json::array options(int64_t area_id, const DataScope& scope);
   int64_t next_seq(int64_t area_id);
@@ -56,9 +54,7 @@ struct CameraRec {
 
 class CameraRepo : public station::DeviceRows {
  public:
-  explicit CameraRepo(Connection& c) : DeviceRows(c, station::StationType::car, "car_camera") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit CameraRepo(Connection& c);
   std::optional<CameraRec> find(int64_t id);
   int64_t insert(const Owned& o, int64_t area_id, const CameraFields& f, const std::string& by, int64_t now);
   void update(int64_t id, const CameraFields& f, const std::string& by, int64_t now);
@@ -84,10 +80,7 @@ struct PileRec {
 
 class PileRepo : public station::DeviceRows {
  public:
-  explicit PileRepo(Connection& c) : DeviceRows(c, station::StationType::car, "car_pile") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);  // exports (no paging)
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit PileRepo(Connection& c);
   std::optional<PileRec> find(int64_t id);
   // Inserts with code NULL; set_code() follows.
   int64_t insert(const Owned& o, int64_t area_id, const PileFields& f, const std::string& by, int64_t now);
@@ -102,10 +95,7 @@ struct GunRec {
 
 class GunRepo : public station::ChildRows {
  public:
-  explicit GunRepo(Connection& c) : ChildRows(c, station::StationType::car, "car_gun") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit GunRepo(Connection& c);
   boost::json::array of_pile(int64_t pile_id);
   std::vector<GunRec> recs_of_pile(int64_t pile_id);
   std::optional<GunRec> find(int64_t id);

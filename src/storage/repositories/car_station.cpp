@@ -94,7 +94,7 @@ json::object StationRepo::counts(int64_t id) {
 
 // ---- private-pile applications --------------------------------------------------------------------
 
-Page PrivateApplyRepo::list(const QueryParams& q, const DataScope& scope) {
+static ListSpec private_apply_spec() {
   ListSpec s;
   s.select =
       "a.id AS \"id\", " + owner_select("a") + ", " + station_select("a") +
@@ -114,8 +114,13 @@ Page PrivateApplyRepo::list(const QueryParams& q, const DataScope& scope) {
   s.sortable = {{"id", "a.id"}, {"status", "a.status"}, {"createTime", "a.created_at"}};
   s.default_order = "a.id DESC";
   s.scope = child_scope("a");
-  return list_page(c_, s, q, scope);
+  return s;
 }
+
+static const station::ListDef kPrivateApplyList{private_apply_spec, "a.id"};
+
+PrivateApplyRepo::PrivateApplyRepo(Connection& c)
+    : ChildRows(c, station::StationType::car, "car_private_apply", kPrivateApplyList) {}
 
 int64_t PrivateApplyRepo::count_since(int64_t station_id, const std::string& phone, int64_t since_ms) {
   return c_

@@ -58,8 +58,7 @@ class StationRepo {
 
 class PrivateApplyRepo : public station::ChildRows {
  public:
-  explicit PrivateApplyRepo(Connection& c) : ChildRows(c, station::StationType::car, "car_private_apply") {}
-  Page list(const QueryParams& q, const DataScope& scope);
+  explicit PrivateApplyRepo(Connection& c);
   int64_t count_since(int64_t station_id, const std::string& phone, int64_t since_ms);
   int64_t insert(const PrivateApplyFields& f, int64_t now);
   std::optional<int64_t> status_of(int64_t id);

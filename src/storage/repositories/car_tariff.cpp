@@ -24,13 +24,9 @@ static ListSpec tariff_spec() {
   return s;
 }
 
-Page TariffRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, tariff_spec(), q, scope);
-}
+static const station::ListDef kTariffList{tariff_spec, "t.id"};
 
-std::optional<json::object> TariffRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, tariff_spec(), "t.id", id, scope);
-}
+TariffRepo::TariffRepo(Connection& c) : ChildRows(c, station::StationType::car, "car_tariff", kTariffList) {}
 
 std::optional<TariffRec> TariffRepo::find(int64_t id) {
   Result r = c_.query(

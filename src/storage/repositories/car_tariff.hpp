@@ -30,9 +30,7 @@ struct VersionRec {
 
 class TariffRepo : public station::ChildRows {
  public:
-  explicit TariffRepo(Connection& c) : ChildRows(c, station::StationType::car, "car_tariff") {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit TariffRepo(Connection& c);
   std::optional<TariffRec> find(int64_t id);
   std::optional<int64_t> of_area(int64_t area_id);
   int64_t insert(const Owned& o, int64_t area_id, const std::string& name, const std::string& mode,

@@ -28,6 +28,26 @@ std::vector<Filter> tariff_filters(const std::string& a) {
                            {"status", a + ".status", Match::equal, Kind::integer}});
 }
 
+Page ChildRows::list(const QueryParams& q, const DataScope& scope) {
+  Page p = list_page(c_, list_.spec(), q, scope);
+  if (list_.row)
+    for (auto& r : p.rows) list_.row(r.as_object());
+  return p;
+}
+
+boost::json::array ChildRows::list_all(const QueryParams& q, const DataScope& scope) {
+  boost::json::array rows = db::list_all(c_, list_.spec(), q, scope);
+  if (list_.row)
+    for (auto& r : rows) list_.row(r.as_object());
+  return rows;
+}
+
+std::optional<boost::json::object> ChildRows::detail(int64_t id, const DataScope& scope) {
+  auto o = row_by_id(c_, list_.spec(), list_.id_expr, id, scope);
+  if (o && list_.row) list_.row(*o);
+  return o;
+}
+
 bool ChildRows::in_scope(int64_t id, const DataScope& scope) {
   return exists_in_scope(c_, table_, "t", child_scope(t_, "t"), id, scope);
 }

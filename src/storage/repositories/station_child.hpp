@@ -3,6 +3,9 @@
 // guns and tariffs; e-bike devices, sockets and tariffs): the list skeleton (owner, station and area
 // joins; the station, area and creation-time filters), data scope and status; for the devices also codes,
 // factory numbers and the online state. Each repository adds its own columns.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,11 +25,23 @@ std::vector<Filter> child_filters(const std::string& a, std::vector<Filter> own)
 // The tariff lists' filters (car and e-bike): child_filters + name, mode, status.
 std::vector<Filter> tariff_filters(const std::string& a);
 
+// How a table's rows are listed: the list's spec, the id column a detail selects by (e.g. "e.id"), and
+// what each row needs after the query (0/1 → booleans, JSON text → arrays; none when null).
+struct ListDef {
+  ListSpec (*spec)();
+  const char* id_expr;
+  void (*row)(boost::json::object& row) = nullptr;
+};
+
 // A table of rows under a station: `table` has id, station_id, provider_id, property_id, status and the
-// audit columns.
+// audit columns; `list` (a constant of the repository) how its rows are listed.
 class ChildRows {
  public:
-  ChildRows(Connection& c, StationType t, const char* table) : c_(c), t_(t), table_(table) {}
+  ChildRows(Connection& c, StationType t, const char* table, const ListDef& list)
+      : c_(c), t_(t), table_(table), list_(list) {}
+  Page list(const QueryParams& q, const DataScope& scope);
+  boost::json::array list_all(const QueryParams& q, const DataScope& scope);  // exports (no paging)
+  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
   bool in_scope(int64_t id, const DataScope& scope);
   void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
 
@@ -34,6 +49,7 @@ class ChildRows {
   Connection& c_;
   StationType t_;
   const char* table_;  // a constant, never input
+  const ListDef& list_;
 };
 
 // A table of devices (car piles and cameras, e-bike devices): + code, factory_no, online, last_seen.
