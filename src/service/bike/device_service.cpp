@@ -16,9 +16,6 @@ using db::Connection;
 using db::bike::DeviceRepo;
 using db::bike::SocketRepo;
 
-static const std::string kNotFound = "设备不存在";
-static const std::string kSocketNotFound = "插座不存在";
-
 static constexpr station::DeviceCode kDeviceCode{"设备", 12, 600000000000};  // 6 + the 11-digit id
 
 bool is_device_code(const std::string& code) {
@@ -50,10 +47,6 @@ void validate_device_fields(const db::bike::DeviceFields& f) {
 
 // ---- devices ------------------------------------------------------------------------------------
 
-db::Page DeviceService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return DeviceRepo(c).list(q, p.scope); });
-}
-
 json::object DeviceService::get(int64_t id, const Principal& p) {
   return ctx_.db.read([&](Connection& c) {
     auto row = DeviceRepo(c).detail(id, p.scope);
@@ -82,15 +75,11 @@ int64_t DeviceService::create(const DeviceInput& in, const Principal& p) {
 
 void DeviceService::update(const DeviceInput& in, const Principal& p) {
   validate_device_fields(in.f);
-  station::update_device<DeviceRepo>(ctx_.db, ctx_.clock, kDeviceCode, in, p, kNotFound,
+  station::update_device<DeviceRepo>(ctx_.db, ctx_.clock, kDeviceCode, in, p, not_found_,
                                      [&](Connection&, const db::bike::DeviceRec& d, int64_t) {
                                        if (in.f.socket_count != d.socket_count)
                                          fail_bad_request("socketCount: 插座数量不可修改");
                                      });
-}
-
-void DeviceService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<DeviceRepo>(ctx_.db, ctx_.clock, id, status, p, kNotFound);
 }
 
 void DeviceService::remove(const std::vector<int64_t>& ids, const Principal& p) {
@@ -99,7 +88,7 @@ void DeviceService::remove(const std::vector<int64_t>& ids, const Principal& p) 
     DeviceRepo repo(c);
     SocketRepo sockets(c);
     for (int64_t id : ids) {
-      auto d = station::row_in_scope(repo, id, p, kNotFound + "：" + std::to_string(id));
+      auto d = station::row_in_scope(repo, id, p, not_found_ + "：" + std::to_string(id));
       if (sockets.charging_count(id) > 0) fail_conflict("设备有插座正在充电，不能删除：" + d.code);
       repo.remove(id);
     }
@@ -110,7 +99,7 @@ json::object DeviceService::command(int64_t id, const std::string& command, cons
   if (command != "refresh" && command != "reboot") fail_bad_request("command: 只能是refresh或reboot");
   auto d = ctx_.db.read([&](Connection& c) {
     DeviceRepo repo(c);
-    return station::row_in_scope(repo, id, p, kNotFound);
+    return station::row_in_scope(repo, id, p, not_found_);
   });
   devices::DeviceRef ref{devices::DeviceKind::bike_device, d.id, d.code};
   // 刷新状态 also reaches a disabled device: it reads the state, changes nothing.
@@ -118,11 +107,6 @@ json::object DeviceService::command(int64_t id, const std::string& command, cons
     return station::refresh_device<DeviceRepo>(ctx_.db, ctx_.clock, ctx_.gateway, ref);
   if (d.status != 0) fail_conflict("设备已停用，不能下发指令：" + d.code);
   return station::command_outcome(ctx_.gateway.send(ref, devices::Reboot{}, station::kCommandTimeout));
-}
-
-std::string DeviceService::qr(int64_t id, const std::string& tmpl, const Principal& p) {
-  return station::row_qr<DeviceRepo>(ctx_.db, id, tmpl, p, kNotFound,
-                                     [&](const std::string& code) { return device_qr_url(ctx_.cfg, code); });
 }
 
 std::string DeviceService::qr_export(const QueryParams& filters, const Principal& p) {
@@ -141,32 +125,8 @@ std::string DeviceService::qr_export(const QueryParams& filters, const Principal
 
 // ---- sockets ------------------------------------------------------------------------------------
 
-db::Page SocketService::list(const QueryParams& q, const Principal& p) {
-  auto page = ctx_.db.read([&](Connection& c) { return SocketRepo(c).list(q, p.scope); });
-  for (auto& s : page.rows) {
-    auto& o = s.as_object();
-    o["qrUrl"] = socket_qr_url(ctx_.cfg, std::string(o["code"].as_string()));
-  }
-  return page;
-}
-
-json::object SocketService::get(int64_t id, const Principal& p) {
-  auto row = station::row_detail<SocketRepo>(ctx_.db, id, p, kSocketNotFound);
-  row["qrUrl"] = socket_qr_url(ctx_.cfg, std::string(row["code"].as_string()));
-  return row;
-}
-
 void SocketService::update(int64_t id, const std::string& name, const Principal& p) {
-  station::rename_row<SocketRepo>(ctx_.db, ctx_.clock, id, name, p, kSocketNotFound);
-}
-
-void SocketService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<SocketRepo>(ctx_.db, ctx_.clock, id, status, p, kSocketNotFound);
-}
-
-std::string SocketService::qr(int64_t id, const std::string& tmpl, const Principal& p) {
-  return station::row_qr<SocketRepo>(ctx_.db, id, tmpl, p, kSocketNotFound,
-                                     [&](const std::string& code) { return socket_qr_url(ctx_.cfg, code); });
+  station::rename_row<SocketRepo>(ctx_.db, ctx_.clock, id, name, p, not_found_);
 }
 
 std::string SocketService::qr_export(const QueryParams& filters, const Principal& p) {

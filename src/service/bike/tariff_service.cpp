@@ -31,16 +31,6 @@ void validate_tariff(const std::string& name, const tariff::BikeTariff& t) {
   fail_bad_request(msg);
 }
 
-db::Page TariffService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return TariffRepo(c).list(q, p.scope); });
-}
-
-json::object TariffService::get(int64_t id, const Principal& p) {
-  auto row = ctx_.db.read([&](Connection& c) { return TariffRepo(c).detail(id, p.scope); });
-  if (!row) fail_not_found("计费规则不存在");
-  return *row;
-}
-
 int64_t TariffService::create(const TariffInput& in, const Principal& p) {
   validate_tariff(in.name, in.def);
   return ctx_.db.write([&](Connection& c) {
@@ -75,10 +65,6 @@ void TariffService::set_prepay(int64_t id, const std::vector<int64_t>& values, c
     validate_tariff(t.name, t.def);
     TariffRepo(c).set_prepay(id, values, p.user_name, ctx_.clock.now());
   });
-}
-
-void TariffService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<TariffRepo>(ctx_.db, ctx_.clock, id, status, p, "计费规则不存在");
 }
 
 void TariffService::remove(const std::vector<int64_t>& ids, const Principal& p) {

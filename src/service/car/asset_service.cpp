@@ -22,24 +22,12 @@ static constexpr auto kCar = db::station::StationType::car;
 
 using station::kCommandTimeout;
 
-static const std::string kSpotNotFound = "车位不存在";
-static const std::string kCameraNotFound = "相机不存在";
-static const std::string kPileNotFound = "电桩不存在";
-static const std::string kGunNotFound = "充电枪不存在";
 static constexpr station::DeviceCode kPileCode{"电桩", 14, 80000000000000};  // 8 + the 13-digit id
 
 // ---- parking spots --------------------------------------------------------------------------------
 
 static void check_lock_type(int64_t t) {
   if (t < 0 || t > 2) fail_bad_request("lockType: 只能是0（无锁）、1（地锁）或2（相机联动地锁）");
-}
-
-db::Page SpotService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return SpotRepo(c).list(q, p.scope); });
-}
-
-json::object SpotService::get(int64_t id, const Principal& p) {
-  return station::row_detail<SpotRepo>(ctx_.db, id, p, kSpotNotFound);
 }
 
 json::array SpotService::options(int64_t area_id, const Principal& p) {
@@ -71,13 +59,9 @@ void SpotService::update(int64_t id, const std::string& name, int64_t lock_type,
   check_lock_type(lock_type);
   ctx_.db.write([&](Connection& c) {
     SpotRepo repo(c);
-    station::require_in_scope(repo, id, p, kSpotNotFound);
+    station::require_in_scope(repo, id, p, not_found_);
     repo.update(id, name, lock_type, p.user_name, ctx_.clock.now());
   });
-}
-
-void SpotService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<SpotRepo>(ctx_.db, ctx_.clock, id, status, p, kSpotNotFound);
 }
 
 json::object SpotService::lock(int64_t id, const std::string& action, const Principal& p) {
@@ -88,7 +72,7 @@ json::object SpotService::lock(int64_t id, const std::string& action, const Prin
   ctx_.db.read([&](Connection& c) {
     SpotRepo repo(c);
     auto s = repo.find(id);
-    if (!s || !repo.in_scope(id, p.scope)) fail_not_found(kSpotNotFound);
+    if (!s || !repo.in_scope(id, p.scope)) fail_not_found(not_found_);
     if (s->lock_type == 0) fail_conflict("该车位没有地锁");
     if (s->lock_type == 2) {
       if (!s->camera_id) fail_conflict("该车位未绑定相机，无法控制地锁");
@@ -164,14 +148,6 @@ static void bind_spots(Connection& c, const CameraFields& f, int64_t camera_id) 
   if (f.right_spot_id) spots.set_camera(f.right_spot_id, camera_id);
 }
 
-db::Page CameraService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return CameraRepo(c).list(q, p.scope); });
-}
-
-json::object CameraService::get(int64_t id, const Principal& p) {
-  return station::row_detail<CameraRepo>(ctx_.db, id, p, kCameraNotFound);
-}
-
 int64_t CameraService::create(const CameraInput& in, const Principal& p) {
   check_camera_fields(in.f);
   return ctx_.db.write([&](Connection& c) {
@@ -189,16 +165,12 @@ void CameraService::update(const CameraInput& in, const Principal& p) {
   check_camera_fields(in.f);
   ctx_.db.write([&](Connection& c) {
     CameraRepo repo(c);
-    auto cam = station::row_in_scope(repo, in.id, p, kCameraNotFound);
+    auto cam = station::row_in_scope(repo, in.id, p, not_found_);
     if (repo.factory_no_taken(in.f.factory_no, in.id)) fail_conflict("factoryNo: 出厂编号已存在");
     check_camera_spots(c, in.f, cam.area_id, in.id);
     repo.update(in.id, in.f, p.user_name, ctx_.clock.now());
     bind_spots(c, in.f, in.id);
   });
-}
-
-void CameraService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<CameraRepo>(ctx_.db, ctx_.clock, id, status, p, kCameraNotFound);
 }
 
 json::object CameraService::command(int64_t id, const std::string& command, const std::string& side,
@@ -211,7 +183,7 @@ json::object CameraService::command(int64_t id, const std::string& command, cons
   if (lock_cmd && side != "left" && side != "right") fail_bad_request("side: 只能是left或right");
   auto cam = ctx_.db.read([&](Connection& c) {
     CameraRepo repo(c);
-    return station::row_in_scope(repo, id, p, kCameraNotFound);
+    return station::row_in_scope(repo, id, p, not_found_);
   });
   if (cam.status != 0) fail_conflict("相机已停用，不能执行指令：" + cam.code);
   int64_t spot_id = side == "left" ? cam.left_spot_id : cam.right_spot_id;
@@ -284,10 +256,6 @@ static void add_guns(Connection& c, const Owned& o, int64_t area_id, int64_t pil
     guns.insert(o, area_id, pile_id, n, code + station::two_digits(n), std::to_string(n) + "号枪", by, now);
 }
 
-db::Page PileService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return PileRepo(c).list(q, p.scope); });
-}
-
 json::object PileService::get(int64_t id, const Principal& p) {
   return ctx_.db.read([&](Connection& c) {
     auto row = PileRepo(c).detail(id, p.scope);
@@ -315,7 +283,7 @@ int64_t PileService::create(const PileInput& in, const Principal& p) {
 
 void PileService::update(const PileInput& in, const Principal& p) {
   validate_pile_fields(in.f);
-  station::update_device<PileRepo>(ctx_.db, ctx_.clock, kPileCode, in, p, kPileNotFound,
+  station::update_device<PileRepo>(ctx_.db, ctx_.clock, kPileCode, in, p, not_found_,
                                    [&](Connection& c, const PileRec& pile, int64_t now) {
                                      if (in.f.gun_count > pile.gun_count) {
                                        if (pile.status != 0) fail_conflict("电桩已停用，不能添加充电枪");
@@ -334,10 +302,6 @@ void PileService::update(const PileInput& in, const Principal& p) {
                                    });
 }
 
-void PileService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<PileRepo>(ctx_.db, ctx_.clock, id, status, p, kPileNotFound);
-}
-
 json::object PileService::command(int64_t id, const std::string& command, const Principal& p) {
   static const std::vector<std::string> known = {"reboot",     "clockSync",   "qrSync",
                                                  "tariffSync", "hotlineSync", "refresh"};
@@ -348,7 +312,7 @@ json::object PileService::command(int64_t id, const std::string& command, const 
                                                : DeviceCommand{devices::Refresh{}};
   PileRec pile = ctx_.db.read([&](Connection& c) {
     PileRepo repo(c);
-    auto r = station::row_in_scope(repo, id, p, kPileNotFound);
+    auto r = station::row_in_scope(repo, id, p, not_found_);
     if (r.status != 0) fail_conflict("电桩已停用，不能下发指令：" + r.code);
     if (command == "hotlineSync") {
       auto s = StationRepo(c).find(r.station_id);
@@ -370,11 +334,6 @@ json::object PileService::command(int64_t id, const std::string& command, const 
   DeviceRef ref{DeviceKind::car_pile, pile.id, pile.code};
   if (command == "refresh") return station::refresh_device<PileRepo>(ctx_.db, ctx_.clock, ctx_.gateway, ref);
   return command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));
-}
-
-std::string PileService::qr(int64_t id, const std::string& tmpl, const Principal& p) {
-  return station::row_qr<PileRepo>(ctx_.db, id, tmpl, p, kPileNotFound,
-                                   [&](const std::string& code) { return pile_qr_url(ctx_.cfg, code); });
 }
 
 // ---- QR exports ---------------------------------------------------------------------------------------
@@ -408,32 +367,8 @@ std::string PileService::qr_export(const QueryParams& filters, const Principal& 
 
 // ---- guns -------------------------------------------------------------------------------------------
 
-db::Page GunService::list(const QueryParams& q, const Principal& p) {
-  auto page = ctx_.db.read([&](Connection& c) { return GunRepo(c).list(q, p.scope); });
-  for (auto& g : page.rows) {
-    auto& o = g.as_object();
-    o["qrUrl"] = gun_qr_url(ctx_.cfg, std::string(o["code"].as_string()));
-  }
-  return page;
-}
-
-json::object GunService::get(int64_t id, const Principal& p) {
-  auto row = station::row_detail<GunRepo>(ctx_.db, id, p, kGunNotFound);
-  row["qrUrl"] = gun_qr_url(ctx_.cfg, std::string(row["code"].as_string()));
-  return row;
-}
-
 void GunService::update(int64_t id, const std::string& name, const Principal& p) {
-  station::rename_row<GunRepo>(ctx_.db, ctx_.clock, id, name, p, kGunNotFound);
-}
-
-void GunService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::change_row_status<GunRepo>(ctx_.db, ctx_.clock, id, status, p, kGunNotFound);
-}
-
-std::string GunService::qr(int64_t id, const std::string& tmpl, const Principal& p) {
-  return station::row_qr<GunRepo>(ctx_.db, id, tmpl, p, kGunNotFound,
-                                  [&](const std::string& code) { return gun_qr_url(ctx_.cfg, code); });
+  station::rename_row<GunRepo>(ctx_.db, ctx_.clock, id, name, p, not_found_);
 }
 
 std::string GunService::qr_export(const QueryParams& filters, const Principal& p) {

@@ -7,8 +7,10 @@
 #include <boost/json/object.hpp>
 #include <functional>
 #include <string>
+#include <utility>
 
 #include "core/clock.hpp"
+#include "core/config.hpp"
 #include "core/error.hpp"
 #include "core/principal.hpp"
 #include "core/query_params.hpp"
@@ -134,5 +136,60 @@ void update_device(db::Database& db, const Clock& clock, const DeviceCode& code,
     repo.update(in.id, in.f, p.user_name, now);
   });
 }
+
+// The service side of a table of rows under a station (`Repo`): list, detail and enable/disable, and for
+// coded rows the QR label of the link `url(cfg, code)` their QR code opens. `url_in_rows`: list rows and
+// the detail carry that link as qrUrl (guns, sockets). A type's service derives from it and adds its own
+// use cases (or its own detail).
+template <class Repo>
+class RowService {
+ public:
+  using QrUrl = std::string (*)(const Config& cfg, const std::string& code);
+
+  // `ctx`: the type's context (its `db`, business `clock` and `cfg`).
+  template <class Context>
+  RowService(const Context& ctx, std::string not_found, QrUrl url = nullptr, bool url_in_rows = false)
+      : db_(ctx.db),
+        clock_(ctx.clock),
+        cfg_(ctx.cfg),
+        not_found_(std::move(not_found)),
+        url_(url),
+        url_in_rows_(url_in_rows) {}
+
+  db::Page list(const QueryParams& q, const Principal& p) {
+    auto page = db_.read([&](db::Connection& c) { return Repo(c).list(q, p.scope); });
+    if (url_in_rows_)
+      for (auto& r : page.rows) add_url(r.as_object());
+    return page;
+  }
+
+  boost::json::object get(int64_t id, const Principal& p) {
+    auto row = row_detail<Repo>(db_, id, p, not_found_);
+    if (url_in_rows_) add_url(row);
+    return row;
+  }
+
+  void change_status(int64_t id, int64_t status, const Principal& p) {
+    change_row_status<Repo>(db_, clock_, id, status, p, not_found_);
+  }
+
+  std::string qr(int64_t id, const std::string& tmpl, const Principal& p) {
+    return row_qr<Repo>(db_, id, tmpl, p, not_found_,
+                        [&](const std::string& code) { return url_(cfg_, code); });
+  }
+
+ protected:
+  // qrUrl of a row with a code.
+  void add_url(boost::json::object& row) const {
+    row["qrUrl"] = url_(cfg_, std::string(row["code"].as_string()));
+  }
+
+  db::Database& db_;
+  const Clock& clock_;
+  const Config& cfg_;
+  std::string not_found_;
+  QrUrl url_;
+  bool url_in_rows_;
+};
 
 }  // namespace zc::station
