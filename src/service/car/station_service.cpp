@@ -57,10 +57,7 @@ std::string StationService::private_apply_qr(int64_t station_id, const std::stri
 static std::optional<db::car::StationRec> public_station_rec(Connection& c, int64_t id) {
   auto s = StationRepo(c).find(id);
   if (!s || s->status != 0 || s->audit_status != 1) return std::nullopt;
-  auto st = c.query(
-      "SELECT pv.status, pr.status FROM sys_provider pv, sys_property pr WHERE pv.id = ? AND pr.id = ?",
-      {s->provider_id, s->property_id});
-  if (st.empty() || st.i64(0, 0) != 0 || st.i64(0, 1) != 0) return std::nullopt;
+  if (!StationRepo(c).owners_enabled(s->provider_id, s->property_id)) return std::nullopt;
   return s;
 }
 
@@ -84,8 +81,7 @@ int64_t StationService::submit_private_apply(const PrivateApplyInput& in) {
   if (utf8_length(in.parking_spot) > 30) fail_bad_request("parkingSpot: 长度不能超过30个字符");
   if (utf8_length(in.remark) > 200) fail_bad_request("remark: 长度不能超过200个字符");
   return ctx_.db.write([&](Connection& c) {
-    if (c.dialect() == db::Dialect::postgres)  // serialise concurrent submissions for the per-day limit
-      c.query("SELECT id FROM car_station WHERE id = ? FOR UPDATE", {in.station_id});
+    StationRepo(c).lock(in.station_id);  // serialises concurrent submissions for the per-day limit
     auto s = public_station_rec(c, in.station_id);
     if (!s) fail_not_found("stationId: 电站不存在或未开放申请");
     int64_t now = ctx_.clock.now();

@@ -92,6 +92,17 @@ json::object StationRepo::counts(int64_t id) {
   return o;
 }
 
+bool StationRepo::owners_enabled(int64_t provider_id, int64_t property_id) {
+  Result r = c_.query(
+      "SELECT pv.status, pr.status FROM sys_provider pv, sys_property pr WHERE pv.id = ? AND pr.id = ?",
+      {provider_id, property_id});
+  return !r.empty() && r.i64(0, 0) == 0 && r.i64(0, 1) == 0;
+}
+
+void StationRepo::lock(int64_t id) {
+  if (c_.dialect() == Dialect::postgres) c_.query("SELECT id FROM car_station WHERE id = ? FOR UPDATE", {id});
+}
+
 // ---- private-pile applications --------------------------------------------------------------------
 
 static ListSpec private_apply_spec() {

@@ -51,6 +51,10 @@ class StationRepo {
                  int64_t now);
   void update(int64_t id, const StationFields& f, bool reset_audit, const std::string& by, int64_t now);
   boost::json::object counts(int64_t id);  // {areas, piles, guns, spots}
+  // Both the provider and the property enabled.
+  bool owners_enabled(int64_t provider_id, int64_t property_id);
+  // Locks the station row until the transaction ends (PostgreSQL; SQLite writes are serial anyway).
+  void lock(int64_t id);
 
  private:
   Connection& c_;
