@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/config.hpp"
 #include "service/auth/session_revoker.hpp"
 #include "service/bike/context.hpp"
@@ -36,5 +37,9 @@ extern const std::vector<DemoDevice> kDemoDevices;
 // (area, tariff, OCPP devices) under the demo property; each part only when missing. No-op on a
 // database without the demo property.
 void seed_demo_stations(db::Database& db, const car::CarContext& car_ctx, const bike::BikeContext& bike_ctx);
+
+// The demo member center (card products, a collective account, drivers with cards) of the demo property;
+// only when the property has no card product yet. No-op on a database without the demo stations.
+void seed_demo_members(db::Database& db, const Clock& clock);
 
 }  // namespace zc::app

@@ -10,7 +10,9 @@
 #include "api/admin/car/register.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
+#include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
 #include "api/driver/bike_orders_routes.hpp"
@@ -26,20 +28,20 @@
 #include "devices/ocpp16/endpoint.hpp"
 #include "devices/session_registry.hpp"
 #include "devices/state_writer.hpp"
+#include "devices/upgrade.hpp"
 #include "devices/ykc/server/listener.hpp"
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
-#include "devices/upgrade.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
-#include "service/driver/sign_in_service.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/charging/db_device_directory.hpp"
 #include "service/charging/recording_charging_service.hpp"
+#include "service/driver/sign_in_service.hpp"
 #include "service/export/export_jobs.hpp"
 #include "service/order/bike_orders.hpp"
 #include "service/order/car_orders.hpp"
@@ -148,7 +150,12 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  if (demo) seed_demo_stations(*db, car_ctx, bike_ctx);
+  api::register_member_routes(router, {*db, clock});                    // member center (docs/api-member.md)
+  api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
+  if (demo) {
+    seed_demo_stations(*db, car_ctx, bike_ctx);
+    seed_demo_members(*db, clock);
+  }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
   // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).

@@ -142,10 +142,11 @@ ListQuery parse_list_query(Connection& c, const ListSpec& spec, const QueryParam
 Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
   ListQuery lq = parse_list_query(c, spec, q, scope);
   const Where& w = lq.where;
+  Params p = spec.from_params;
+  p.insert(p.end(), w.params.begin(), w.params.end());
   Page page;
-  page.total = c.scalar("SELECT COUNT(*) FROM " + spec.from + w.sql(), w.params).value_or(0);
+  page.total = c.scalar("SELECT COUNT(*) FROM " + spec.from + w.sql(), p).value_or(0);
   if (page.total == 0) return page;
-  Params p = w.params;
   p.emplace_back(lq.page_size);
   p.emplace_back((lq.page_num - 1) * lq.page_size);
   page.rows =
@@ -157,9 +158,9 @@ Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const 
 boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
                             const DataScope& scope) {
   ListQuery lq = parse_list_query(c, spec, q, scope);
-  return c
-      .query("SELECT " + spec.select + " FROM " + spec.from + lq.where.sql() + lq.order_by, lq.where.params)
-      .to_json();
+  Params p = spec.from_params;
+  p.insert(p.end(), lq.where.params.begin(), lq.where.params.end());
+  return c.query("SELECT " + spec.select + " FROM " + spec.from + lq.where.sql() + lq.order_by, p).to_json();
 }
 
 }  // namespace zc::db

@@ -39,6 +39,7 @@ struct ScopeColumns {
 struct ListSpec {
   std::string select;   // select list with quoted camelCase aliases: p.name AS "name"
   std::string from;     // FROM clause incl. joins, without the word FROM
+  Params from_params;   // bound to the `?` of `from` (a derived table's own conditions), before the WHERE's
   std::string where;    // a fixed condition (may be empty)
   Params where_params;  // bound to the `?` of `where`
   std::vector<Filter> filters;

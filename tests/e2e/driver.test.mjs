@@ -230,6 +230,36 @@ test('我的: a plate is added (a bad one gets the server\'s message) and the ni
   await phoneShot(page, 'me')
 })
 
+// Issue 16: the cards a property issued to the driver's phone, with their balance, stations and ledger.
+test('我的电卡: the card the property issued to this phone, its balance, stations and ledger', async () => {
+  const product = ok(await fx.property.api.post('/member/product', {
+    name: '科技园储值卡', productType: 'both', issueType: 'personal', price: 10000, faceValue: 10000,
+    bonusTiers: [{ minAmount: 10000, bonus: 1000 }], carStationIds: [fx.station.id], bikeStationIds: [fx.bikeStation.id],
+  })).data.id
+  const cardNo = String(Date.now()).slice(-12)
+  const card = ok(await fx.property.api.post('/member/card', {
+    phone: fx.phone, holderName: '林师傅', cardNo, productId: product, validFrom: Date.now() - 86400000, validTo: 0,
+  })).data.id
+  ok(await fx.property.api.post('/member/card/topup', { id: card, amount: 10000 }))
+  await page.goto(H5 + '/me')
+  await byId('me-cards').click()
+  await page.waitForURL(/\/h5\/cards$/)
+  const row = byId('card-row').first()
+  await row.waitFor()
+  assert.match(await row.innerText(), /科技园储值卡/)
+  assert.equal(await byId('card-balance').first().innerText(), '¥210.00')
+  assert.match(await row.innerText(), /长期有效/)
+  await phoneShot(page, 'cards')
+  await row.click()
+  await byId('ledger-row').nth(2).waitFor()
+  const ledger = await byId('card-detail').innerText()
+  assert.match(ledger, /开卡/)
+  assert.match(ledger, /充值赠送/)
+  assert.match(ledger, /\+¥10\.00/)
+  assert.match(ledger, new RegExp(fx.station.name))
+  await phoneShot(page, 'card-ledger')
+})
+
 test('扫码充电: a wrong code shows the server\'s error; the gun code opens the charge page', async () => {
   await page.goto(H5 + '/')
   await byId('tab-scan').click()

@@ -53,6 +53,7 @@ void register_app_routes(http::Router& r, AppContext ctx) {
   register_auth_routes(r, ctx);
   register_profile_routes(r, ctx);
   register_station_routes(r, ctx);
+  register_card_routes(r, ctx);
 }
 
 }  // namespace zc::api::driver

@@ -34,5 +34,6 @@ void register_app_routes(http::Router& r, AppContext ctx);
 void register_auth_routes(http::Router& r, AppContext ctx);
 void register_profile_routes(http::Router& r, AppContext ctx);
 void register_station_routes(http::Router& r, AppContext ctx);  // stations, scan, payment status
+void register_card_routes(http::Router& r, AppContext ctx);     // the driver's cards and their ledgers
 
 }  // namespace zc::api::driver

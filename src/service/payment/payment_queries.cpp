@@ -1,6 +1,7 @@
 #include "service/payment/payment_queries.hpp"
 
 #include "core/error.hpp"
+#include "storage/repositories/member_ledger.hpp"
 #include "storage/repositories/payment_repo.hpp"
 #include "storage/repositories/station_common.hpp"
 
@@ -40,9 +41,12 @@ json::object PaymentQueries::refund(int64_t id, const Principal& p) {
 }
 
 json::object PaymentQueries::reconciliation() {
-  auto problems = db_.read([&](Connection& c) { return PaymentRepo(c).reconcile(); });
+  // The whole ledger: pay orders, and the card and collective accounts (docs/members.md "Money").
+  auto [problems, member_problems] = db_.read([&](Connection& c) {
+    return std::pair{PaymentRepo(c).reconcile(), db::member::MemberLedgerRepo(c).reconcile()};
+  });
   json::object o;
-  o["balanced"] = problems.empty();
+  o["balanced"] = problems.empty() && member_problems.empty();
   json::array arr;
   for (const auto& pr : problems) {
     json::object e;
@@ -51,6 +55,7 @@ json::object PaymentQueries::reconciliation() {
     e["problem"] = pr.problem;
     arr.push_back(std::move(e));
   }
+  for (const auto& problem : member_problems) arr.push_back(json::object{{"problem", problem}});
   o["problems"] = std::move(arr);
   return o;
 }

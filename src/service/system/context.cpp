@@ -1,6 +1,7 @@
 #include "service/system/context.hpp"
 
 #include "core/error.hpp"
+#include "storage/repositories/member_collective.hpp"
 #include "storage/repositories/system_provider.hpp"
 
 namespace zc::sys {
@@ -55,14 +56,26 @@ Owner resolve_owner(db::Connection& c, const OwnerRequest& req, const Principal&
       return o;
     }
     case UserType::collective: {
-      // Collective accounts belong to the member module (MEM-COLL); their table does not exist yet.
+      // A collective account of the member center (MEM-COLL), within the caller's scope.
       if (!req.collective_id || *req.collective_id <= 0) fail_bad_request("collectiveId: 不能为空");
-      o.collective_id = *req.collective_id;
-      if (!owner_in_scope(o, scope)) fail_not_found("collectiveId: 集体户不存在");
+      auto acc = db::member::CollectiveRepo(c).find(*req.collective_id, scope);
+      if (!acc) fail_not_found("collectiveId: 集体户不存在");
+      o.provider_id = acc->provider_id;
+      o.property_id = acc->property_id;
+      o.collective_id = acc->id;
+      if (acc->status != 0) throw ApiError(409, "集体户已停用，不能在其下新增数据：" + acc->name);
       return o;
     }
   }
   return o;
+}
+
+Owner property_owner(db::Connection& c, std::optional<int64_t> property_id, const Principal& caller) {
+  OwnerRequest req;
+  req.type = UserType::property;
+  req.property_id = property_id;
+  if (!req.property_id && caller.scope.kind == UserType::property) req.property_id = caller.scope.property_id;
+  return resolve_owner(c, req, caller);
 }
 
 }  // namespace zc::sys

@@ -28,6 +28,11 @@ struct OwnerRequest {
 // approved and enabled and the property enabled (409 "服务商已停用…" / "物业已停用…").
 Owner resolve_owner(db::Connection& c, const OwnerRequest& req, const Principal& caller);
 
+// The property a new property-owned row (card product, collective, call/fault record, …) belongs to:
+// `property_id` within the caller's scope (a property user's own when absent), provider and property
+// enabled (400/404/409 naming the field).
+Owner property_owner(db::Connection& c, std::optional<int64_t> property_id, const Principal& caller);
+
 // 409 when the provider or property of `owner` is disabled (creating anything under it).
 void check_owner_enabled(db::Connection& c, const Owner& owner);
 

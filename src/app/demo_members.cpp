@@ -1,0 +1,94 @@
+// The demo member center of `make run`: a card product of the demo property bound to both demo stations,
+// a collective account, and drivers with cards (personal and collective, topped up), created through the
+// member services as the property's account would. Only when the demo property has no product yet.
+#include <spdlog/spdlog.h>
+
+#include "app/demo.hpp"
+#include "service/member/member_services.hpp"
+
+namespace zc::app {
+
+namespace {
+
+std::optional<int64_t> id_of(db::Database& db, const std::string& sql, const db::Params& params) {
+  return db.read([&](db::Connection& c) { return c.scalar(sql, params); });
+}
+
+}  // namespace
+
+void seed_demo_members(db::Database& db, const Clock& clock) {
+  auto property = db.read([&](db::Connection& c) {
+    return c.query("SELECT id, provider_id FROM sys_property WHERE name = ?", {std::string(kDemoProperty)});
+  });
+  if (property.empty()) return;  // not a demo database
+  const int64_t property_id = property.i64(0, 0);
+  if (id_of(db, "SELECT id FROM card_product WHERE property_id = ?", {property_id})) return;
+  auto car_station = id_of(db, "SELECT id FROM car_station WHERE property_id = ? ORDER BY id", {property_id});
+  auto bike_station =
+      id_of(db, "SELECT id FROM bike_station WHERE property_id = ? ORDER BY id", {property_id});
+  if (!car_station || !bike_station) return;
+
+  // The property's own account issues cards (spec 3.5.2: property accounts only).
+  Principal staff;
+  staff.user_name = "demo";
+  staff.scope.kind = UserType::property;
+  staff.scope.provider_id = property.i64(0, 1);
+  staff.scope.property_id = property_id;
+  member::MemberContext ctx{db, clock};
+
+  member::ProductInput personal;
+  personal.name = "阳光花园充电储值卡";
+  personal.product_type = "both";
+  personal.issue_type = "personal";
+  personal.price = 10000;
+  personal.face_value = 10000;
+  personal.bonus_tiers = {{10000, 500}, {50000, 5000}};
+  personal.car_station_ids = {*car_station};
+  personal.bike_station_ids = {*bike_station};
+  member::ProductService products(ctx);
+  int64_t personal_id = products.create(personal, staff);
+  member::ProductInput company = personal;
+  company.name = "企业集体充电卡";
+  company.issue_type = "collective";
+  company.price = 0;
+  company.face_value = 20000;
+  int64_t company_id = products.create(company, staff);
+
+  member::CollectiveService collectives(ctx);
+  member::CollectiveInput acc;
+  acc.name = "阳光科技有限公司";
+  acc.contact = "孙行政";
+  acc.phone = "0571-88886666";
+  acc.email = "hr@sunshine.example";
+  acc.address = "西湖区文三路100号8楼";
+  int64_t collective_id = collectives.create(acc, staff);
+  collectives.top_up(collective_id, 200000, "示例数据：对公转账", staff);
+
+  member::CardService cards(ctx);
+  const int64_t now = clock.now();
+  struct Holder {
+    const char *phone, *name, *card_no, *physical_no;
+    bool collective;
+    int64_t top_up;
+  };
+  const Holder holders[] = {{"13800000101", "刘一", "100000000001", "A1B2C3D4", false, 50000},
+                            {"13800000102", "陈二", "100000000002", "", false, 10000},
+                            {"13800000103", "张三", "100000000003", "04A1B2C3D4E5F6", true, 0},
+                            {"13800000104", "李四", "100000000004", "", true, 10000}};
+  for (const Holder& h : holders) {
+    member::CardInput in;
+    in.phone = h.phone;
+    in.holder_name = h.name;
+    in.card_no = h.card_no;
+    in.physical_no = h.physical_no;
+    in.product_id = h.collective ? company_id : personal_id;
+    if (h.collective) in.collective_id = collective_id;
+    in.valid_from = now - 86'400'000;
+    in.valid_to = now + 365 * 86'400'000LL;
+    int64_t card_id = cards.issue(in, staff);
+    if (h.top_up > 0) cards.top_up(card_id, h.top_up, "示例数据：前台充值", staff);
+  }
+  spdlog::info("demo member center seeded: 2 card products, 1 collective account, 4 cards");
+}
+
+}  // namespace zc::app
