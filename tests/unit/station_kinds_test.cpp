@@ -2,9 +2,9 @@
 // (station::StationService<Kind>), the field rules run before it, and device codes (station::DeviceCode).
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <string>
 
+#include "api_error_probe.hpp"
 #include "core/error.hpp"
 #include "service/bike/station_service.hpp"
 #include "service/car/station_service.hpp"
@@ -13,15 +13,7 @@
 
 using namespace zc;
 
-static int code_of(const std::function<void()>& f, std::string* msg = nullptr) {
-  try {
-    f();
-  } catch (const ApiError& e) {
-    if (msg) *msg = e.what();
-    return e.code();
-  }
-  return 0;
-}
+using test::api_error_code;
 
 TEST(StationKinds, CarHistoryListsTheChangedFieldsInTheKindsOrderThenTheLocation) {
   db::car::StationFields a, b;
@@ -53,10 +45,10 @@ TEST(StationKinds, CommonRulesComeBeforeTheKindsOwn) {
   db::car::StationFields f;  // no name and a bad max power: the common rule answers first
   f.max_power = -1;
   std::string msg;
-  EXPECT_EQ(code_of([&] { station::StationService<car::CarStationKind>::validate(f); }, &msg), 400);
+  EXPECT_EQ(api_error_code([&] { station::StationService<car::CarStationKind>::validate(f); }, &msg), 400);
   EXPECT_EQ(msg.rfind("name:", 0), 0u) << msg;
   f.name = "站";
-  EXPECT_EQ(code_of([&] { station::StationService<car::CarStationKind>::validate(f); }, &msg), 400);
+  EXPECT_EQ(api_error_code([&] { station::StationService<car::CarStationKind>::validate(f); }, &msg), 400);
   EXPECT_EQ(msg.rfind("maxPower:", 0), 0u) << msg;
   EXPECT_EQ(f.opening_hours, "00:00-24:00");  // normalised by the common rules
   EXPECT_EQ(f.timezone, "Asia/Shanghai");
@@ -64,7 +56,7 @@ TEST(StationKinds, CommonRulesComeBeforeTheKindsOwn) {
   db::bike::StationFields g;
   g.name = "站";
   g.short_name = std::string(21, 'a');
-  EXPECT_EQ(code_of([&] { station::StationService<bike::BikeStationKind>::validate(g); }, &msg), 400);
+  EXPECT_EQ(api_error_code([&] { station::StationService<bike::BikeStationKind>::validate(g); }, &msg), 400);
   EXPECT_EQ(msg.rfind("shortName:", 0), 0u) << msg;
 }
 
@@ -74,22 +66,24 @@ TEST(StationKinds, DeviceCodesOfEachKind) {
   EXPECT_FALSE(pile.valid("8000000000001"));
   EXPECT_FALSE(pile.valid("8000000000000a"));
   std::string msg;
-  EXPECT_EQ(code_of([&] { pile.check_format(std::string("123")); }, &msg), 400);
+  EXPECT_EQ(api_error_code([&] { pile.check_format(std::string("123")); }, &msg), 400);
   EXPECT_EQ(msg, "code: 电桩编号必须是14位数字");
-  EXPECT_EQ(code_of([&] { pile.check_format(std::nullopt); }), 0);
-  EXPECT_EQ(code_of([&] { pile.check_format(std::string()); }), 0);  // empty: assigned
+  EXPECT_EQ(api_error_code([&] { pile.check_format(std::nullopt); }), 0);
+  EXPECT_EQ(api_error_code([&] { pile.check_format(std::string()); }), 0);  // empty: assigned
   EXPECT_EQ(
-      code_of([&] { pile.check_unchanged(std::string("80000000000002"), "80000000000001", "F", "F"); }, &msg),
+      api_error_code([&] { pile.check_unchanged(std::string("80000000000002"), "80000000000001", "F", "F"); },
+                     &msg),
       400);
   EXPECT_EQ(msg, "code: 电桩编号不可修改");
-  EXPECT_EQ(code_of([&] { pile.check_unchanged(std::nullopt, "80000000000001", "G", "F"); }, &msg), 400);
+  EXPECT_EQ(api_error_code([&] { pile.check_unchanged(std::nullopt, "80000000000001", "G", "F"); }, &msg),
+            400);
   EXPECT_EQ(msg, "factoryNo: 出厂标识不可修改");
 }
 
 TEST(StationKinds, FactoryNumbers) {
-  EXPECT_EQ(code_of([] { station::check_factory_no("AB-12_c"); }), 0);
-  EXPECT_EQ(code_of([] { station::check_factory_no(""); }), 400);
-  EXPECT_EQ(code_of([] { station::check_factory_no(std::string(33, 'a')); }), 400);
-  EXPECT_EQ(code_of([] { station::check_factory_no("a b"); }), 400);
+  EXPECT_EQ(api_error_code([] { station::check_factory_no("AB-12_c"); }), 0);
+  EXPECT_EQ(api_error_code([] { station::check_factory_no(""); }), 400);
+  EXPECT_EQ(api_error_code([] { station::check_factory_no(std::string(33, 'a')); }), 400);
+  EXPECT_EQ(api_error_code([] { station::check_factory_no("a b"); }), 400);
   EXPECT_EQ(station::two_digits(7), "07");
 }

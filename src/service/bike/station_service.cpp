@@ -11,14 +11,11 @@ void BikeStationKind::validate(db::bike::StationFields& f) {
   sys::check_contact_phone("servicePhone", f.service_phone);
 }
 
-const std::vector<station::HistoryField<db::bike::StationFields>>& BikeStationKind::history_fields() {
-  using F = db::bike::StationFields;
-  static const std::vector<station::HistoryField<F>> fields = {{"name", &F::name},
-                                                               {"shortName", &F::short_name},
-                                                               {"servicePhone", &F::service_phone},
-                                                               {"operationType", &F::operation_type},
-                                                               {"openingHours", &F::opening_hours}};
-  return fields;
-}
+using F = db::bike::StationFields;
+const std::vector<station::HistoryField<F>> BikeStationKind::history = {{"name", &F::name},
+                                                                        {"shortName", &F::short_name},
+                                                                        {"servicePhone", &F::service_phone},
+                                                                        {"operationType", &F::operation_type},
+                                                                        {"openingHours", &F::opening_hours}};
 
 }  // namespace zc::bike

@@ -10,13 +10,10 @@
 namespace zc::bike {
 
 // The e-bike station's part of station::StationService: its repository, fields and their rules.
-struct BikeStationKind {
-  static constexpr db::station::StationType type = db::station::StationType::bike;
-  using Repo = db::bike::StationRepo;
-  using Fields = db::bike::StationFields;
-  // Short name and service phone (the common rules are the shared ones).
-  static void validate(Fields& f);
-  static const std::vector<station::HistoryField<Fields>>& history_fields();
+struct BikeStationKind
+    : station::StationKind<db::station::StationType::bike, db::bike::StationRepo, db::bike::StationFields> {
+  static void validate(Fields& f);  // short name and service phone
+  static const std::vector<station::HistoryField<Fields>> history;
 };
 
 using StationService = station::StationService<BikeStationKind>;

@@ -24,19 +24,16 @@ void CarStationKind::validate(db::car::StationFields& f) {
     fail_bad_request("capacityLoad: 必须在0到1000000（kVA）之间");
 }
 
-const std::vector<station::HistoryField<db::car::StationFields>>& CarStationKind::history_fields() {
-  using F = db::car::StationFields;
-  static const std::vector<station::HistoryField<F>> fields = {{"name", &F::name},
-                                                               {"operationType", &F::operation_type},
-                                                               {"contact", &F::contact},
-                                                               {"contactPhone", &F::contact_phone},
-                                                               {"intro", &F::intro},
-                                                               {"hotline", &F::hotline},
-                                                               {"openingHours", &F::opening_hours},
-                                                               {"maxPower", &F::max_power},
-                                                               {"capacityLoad", &F::capacity_load}};
-  return fields;
-}
+using F = db::car::StationFields;
+const std::vector<station::HistoryField<F>> CarStationKind::history = {{"name", &F::name},
+                                                                       {"operationType", &F::operation_type},
+                                                                       {"contact", &F::contact},
+                                                                       {"contactPhone", &F::contact_phone},
+                                                                       {"intro", &F::intro},
+                                                                       {"hotline", &F::hotline},
+                                                                       {"openingHours", &F::opening_hours},
+                                                                       {"maxPower", &F::max_power},
+                                                                       {"capacityLoad", &F::capacity_load}};
 
 json::object StationService::get(int64_t id, const Principal& p) {
   auto row = station::StationService<CarStationKind>::get(id, p);

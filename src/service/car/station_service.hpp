@@ -17,13 +17,10 @@
 namespace zc::car {
 
 // The car station's part of station::StationService: its repository, fields and their rules.
-struct CarStationKind {
-  static constexpr db::station::StationType type = db::station::StationType::car;
-  using Repo = db::car::StationRepo;
-  using Fields = db::car::StationFields;
-  // Phones, max power and capacity load (the common rules are the shared ones).
-  static void validate(Fields& f);
-  static const std::vector<station::HistoryField<Fields>>& history_fields();
+struct CarStationKind
+    : station::StationKind<db::station::StationType::car, db::car::StationRepo, db::car::StationFields> {
+  static void validate(Fields& f);  // phones, max power and capacity load
+  static const std::vector<station::HistoryField<Fields>> history;
 };
 using StationInput = station::StationService<CarStationKind>::Input;
 

@@ -75,12 +75,18 @@ struct HistoryField {
   int64_t Fields::*number = nullptr;
 };
 
-// List, detail, create and edit of the stations of one kind. `Kind` names the type's parts:
-//   static constexpr StationType type;
-//   using Repo (list, detail, counts, fields, insert, update over Fields); using Fields (: CommonFields);
-//   static void validate(Fields&)  — the type's own field rules (the common ones come first, here);
-//   static const std::vector<HistoryField<Fields>>& history_fields()  — the edit history's fields in
-//   their order (the location fields follow, here).
+// The parts of a station kind that name its type, repository and fields; a kind adds
+//   static void validate(Fields&)  — the type's own field rules (the common ones come first);
+//   static const std::vector<HistoryField<Fields>> history  — the edit history's fields in their order
+//   (the location fields follow).
+template <StationType T, class R, class F>
+struct StationKind {
+  static constexpr StationType type = T;
+  using Repo = R;    // list, detail, counts, fields, insert, update over Fields
+  using Fields = F;  // : CommonFields
+};
+
+// List, detail, create and edit of the stations of one kind (a StationKind).
 template <class Kind>
 class StationService {
  public:
@@ -147,7 +153,7 @@ class StationService {
   // "name: A → B; …" of the changed fields, for the edit history.
   static std::string changes(const Fields& a, const Fields& b) {
     FieldChanges out;
-    for (const auto& h : Kind::history_fields()) {
+    for (const auto& h : Kind::history) {
       if (h.text)
         out.add(h.name, a.*h.text, b.*h.text);
       else
