@@ -152,6 +152,7 @@ int serve(Config cfg, bool demo) {
   api::register_bike_routes(router, bike_ctx);
   api::register_member_routes(router, {*db, clock});                    // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
+  api::register_dashboard_routes(router, *db);                          // the home dashboard
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
     seed_demo_members(*db, clock);

@@ -79,9 +79,21 @@ test('login page renders and rejects a wrong password', async () => {
   await shot('02-login-error')
 })
 
-test('admin signs in and sees the dashboard', async () => {
+test('admin signs in and sees the dashboard: header cards, live figures, the two charts and the ranking (issue 19)', async () => {
   await login('admin', ADMIN_PASSWORD)
   assert.match(await page.getByTestId('dashboard-hello').innerText(), /您好/)
+  const cards = page.getByTestId('dashboard-cards')
+  await cards.waitFor({ state: 'visible' })
+  // the cards say what GET /index/dashboard says (the admin's scope: everything)
+  const d = (await page.evaluate(async () => (await fetch('/index/dashboard', { headers: { Authorization: 'Bearer ' + localStorage.getItem('zc-token') } })).json())).data
+  assert.match(await page.getByTestId('card-orders').innerText(), new RegExp(`${d.cards.orders.bike}\\s+单车订单[\\s\\S]*${d.cards.orders.car}\\s+汽车订单[\\s\\S]*${d.cards.orders.total}\\s+总计`))
+  assert.match(await page.getByTestId('card-car').innerText(), new RegExp(`${d.cards.car.stations}\\s+电站`))
+  assert.match(await page.getByTestId('now-online').innerText(), new RegExp(`${d.now.online} / ${d.now.devices}`))
+  for (const id of ['chart-orders', 'chart-energy']) {
+    const canvas = page.getByTestId(id).locator('canvas')
+    await canvas.waitFor({ state: 'visible' })
+    assert.ok((await canvas.boundingBox()).height > 150, `${id} is drawn`)
+  }
   await shot('03-dashboard')
 })
 

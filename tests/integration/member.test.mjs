@@ -265,6 +265,28 @@ test('the driver app: my cards with their stations and ledger; another driver\'s
   assert.equal((await ctx.anon.get('/app/user/cards')).status, 401);
 });
 
+test('plate whitelist: plates checked and listed once per property, car stations of the property, enable/disable, delete, scope', async () => {
+  fail(await A.api.post('/member/whitelist', { plate: 'ABC', stationIds: [carStation.id] }), 400, /plate/);
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [] }), 400, /stationIds/);
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [otherStation.id] }), 400, /stationIds/);
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [bikeStation.id + 100000] }), 400, /stationIds/);
+  const id = ok(await A.api.post('/member/whitelist', { plate: '粤b·12345', remark: '物业班车', stationIds: [carStation.id] })).data.id;
+  fail(await A.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [carStation.id] }), 409, /已在白名单/);
+  // another property may list the same plate for its own stations
+  ok(await B.api.post('/member/whitelist', { plate: '粤B12345', stationIds: [otherStation.id] }));
+  const d = ok(await A.api.get(`/member/whitelist/${id}`)).data;
+  assert.equal(d.plate, '粤B12345');
+  assert.deepEqual(d.stationIds, [carStation.id]);
+  assert.equal((await A.api.list('/member/whitelist/list', { plate: 'B123', stationId: carStation.id })).rows[0].stationNames, carStation.name);
+  ok(await A.api.put('/member/whitelist', { id, remark: '物业班车（新）', stationIds: [carStation.id] }));
+  ok(await A.api.put('/member/whitelist/changeStatus', { id, status: 1 }));
+  assert.equal(ok(await A.api.get(`/member/whitelist/${id}`)).data.status, 1);
+  denied(await B.api.get(`/member/whitelist/${id}`));
+  denied(await B.api.del(`/member/whitelist/${id}`));
+  ok(await A.api.del(`/member/whitelist/${id}`));
+  denied(await A.api.get(`/member/whitelist/${id}`));
+});
+
 test('member pages need their permissions', async () => {
   const anonList = await ctx.anon.get('/member/card/list');
   assert.equal(anonList.status, 401);

@@ -129,4 +129,26 @@ class OwnerService {
   MemberContext ctx_;
 };
 
+struct WhitelistInput {
+  int64_t id = 0;                      // update only
+  std::optional<int64_t> property_id;  // create only
+  std::string plate;                   // create only (the plate is the row's identity)
+  std::string remark;
+  std::vector<int64_t> station_ids;  // car stations of the property, at least one
+};
+
+class WhitelistService {
+ public:
+  explicit WhitelistService(MemberContext ctx) : ctx_(ctx) {}
+  db::Page list(const QueryParams& q, const Principal& p);
+  boost::json::object get(int64_t id, const Principal& p);
+  int64_t create(const WhitelistInput& in, const Principal& p);
+  void update(const WhitelistInput& in, const Principal& p);
+  void change_status(int64_t id, int64_t status, const Principal& p);
+  void remove(int64_t id, const Principal& p);
+
+ private:
+  MemberContext ctx_;
+};
+
 }  // namespace zc::member

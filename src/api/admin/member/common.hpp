@@ -13,5 +13,6 @@ using system::text;
 
 void register_card_routes(http::Router& r, member::MemberContext ctx);   // products, cards, collectives
 void register_owner_routes(http::Router& r, member::MemberContext ctx);  // owners, members
+void register_whitelist_routes(http::Router& r, member::MemberContext ctx);
 
 }  // namespace zc::api::member_routes

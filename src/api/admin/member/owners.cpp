@@ -1,4 +1,4 @@
-// /member/owner (MEM-OWNER) and /member/member (MEM-MEMBER) (docs/api-member.md).
+// /member/owner (MEM-OWNER), /member/member (MEM-MEMBER) and /member/whitelist (MEM-WL) (docs/api-member.md).
 #include "api/admin/member/common.hpp"
 
 namespace zc::api::member_routes {
@@ -78,6 +78,48 @@ void register_owner_routes(http::Router& r, member::MemberContext ctx) {
           in.real_name = text(b, "realName", 20);
           in.plates = plates(b);
           svc->update_member(in, q.user());
+          return http::ok();
+        });
+}
+
+static member::WhitelistInput whitelist_input(const JsonBody& b, bool create) {
+  member::WhitelistInput in;
+  if (create) {
+    in.property_id = b.opt_i64("propertyId");
+    in.plate = b.str("plate", 16);
+  } else {
+    in.id = required_id(b, "id");
+  }
+  in.remark = text(b, "remark", 200, TextKind::multiline);
+  in.station_ids = b.id_list("stationIds");
+  return in;
+}
+
+void register_whitelist_routes(http::Router& r, member::MemberContext ctx) {
+  auto svc = std::make_shared<member::WhitelistService>(ctx);
+  const std::string title = "白名单管理";
+  r.get("/member/whitelist/list", {.permission = "member:whitelist:list"},
+        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+  r.get("/member/whitelist/{id}", {.permission = "member:whitelist:query"},
+        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+  r.post("/member/whitelist", {.permission = "member:whitelist:add", .log_title = title, .op = Op::add},
+         [svc](Request& q) {
+           return http::ok(id_data(svc->create(whitelist_input(JsonBody::parse(q.body), true), q.user())));
+         });
+  r.put("/member/whitelist", {.permission = "member:whitelist:edit", .log_title = title, .op = Op::edit},
+        [svc](Request& q) {
+          svc->update(whitelist_input(JsonBody::parse(q.body), false), q.user());
+          return http::ok();
+        });
+  r.put("/member/whitelist/changeStatus",
+        {.permission = "member:whitelist:status", .log_title = title, .op = Op::status}, [svc](Request& q) {
+          auto b = JsonBody::parse(q.body);
+          svc->change_status(required_id(b, "id"), b.i64("status"), q.user());
+          return http::ok();
+        });
+  r.del("/member/whitelist/{id}",
+        {.permission = "member:whitelist:remove", .log_title = title, .op = Op::remove}, [svc](Request& q) {
+          svc->remove(q.id_param("id"), q.user());
           return http::ok();
         });
 }

@@ -7,6 +7,7 @@ namespace zc::api {
 void register_member_routes(http::Router& router, member::MemberContext ctx) {
   member_routes::register_card_routes(router, ctx);
   member_routes::register_owner_routes(router, ctx);
+  member_routes::register_whitelist_routes(router, ctx);
 }
 
 }  // namespace zc::api

@@ -47,6 +47,11 @@ export default {
   placeholder: { title: 'This page is coming soon', desc: '“{name}” is under construction.', back: 'Back to home' },
   error404: { title: '404', heading: 'Page not found', desc: 'The page you are looking for does not exist or has been removed.', back: 'Back to home' },
   dashboard: {
+    orders7: 'Orders, last 7 days', energy5: 'Energy, last 5 days', topUsers: 'Top drivers', car: 'Car', bike: 'E-bike', orders: 'Orders', users: 'Users',
+    stations: 'Stations', areas: 'Areas', piles: 'Piles', devices: 'Devices', carOrders: 'Car orders', bikeOrders: 'E-bike orders', refunds: 'Refunds', total: 'Total',
+    members: 'Members', cards: 'Cards', carEnergy: 'Car', bikeEnergy: 'E-bike', online: 'Devices online', charging: 'Charging now', faulted: 'Faulted',
+    todayOrders: 'Orders today', todayEnergy: 'Energy today', todayCharged: 'Revenue today', sessionsSplit: 'car {car} · e-bike {bike}',
+    noOrders: 'No orders in the last 7 days', noEnergy: 'No energy in the last 5 days', noUsers: 'No drivers yet',
     hello: 'Hello, {name}', welcome: 'Welcome to zhichong charging operations',
     account: 'Account', userType: 'User type', dept: 'Department', roles: 'Roles',
     shortcuts: 'Shortcuts', modules: 'Modules',

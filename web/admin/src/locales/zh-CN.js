@@ -47,6 +47,11 @@ export default {
   placeholder: { title: '该功能正在建设中', desc: '“{name}”即将上线，敬请期待。', back: '返回首页' },
   error404: { title: '404', heading: '页面不存在', desc: '您访问的页面不存在或已被移除，请检查地址是否正确。', back: '返回首页' },
   dashboard: {
+    orders7: '近7天订单', energy5: '近5天充电电量', topUsers: '用户充电排名', car: '汽车', bike: '单车', orders: '订单', users: '用户',
+    stations: '电站', areas: '区域', piles: '电桩', devices: '设备', carOrders: '汽车订单', bikeOrders: '单车订单', refunds: '退费订单', total: '总计',
+    members: '会员', cards: '充电卡', carEnergy: '汽车', bikeEnergy: '单车', online: '设备在线', charging: '正在充电', faulted: '故障',
+    todayOrders: '今日订单', todayEnergy: '今日电量', todayCharged: '今日收入', sessionsSplit: '汽车 {car} · 单车 {bike}',
+    noOrders: '近7天暂无订单', noEnergy: '近5天暂无充电电量', noUsers: '暂无充电用户',
     hello: '您好，{name}', welcome: '欢迎使用智充 · 充电运营平台',
     account: '登录账号', userType: '用户类型', dept: '所属部门', roles: '角色',
     shortcuts: '快捷入口', modules: '平台模块',
