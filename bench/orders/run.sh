@@ -66,10 +66,12 @@ orders_sql() {  # dialect
     series="WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < $orders)"
     pad8() { echo "substr('00000000' || ($1), -8)"; }; pad15() { echo "substr('000000000000000' || ($1), -15)"; }
     least=min
+    users_series() { echo "WITH RECURSIVE n(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM n WHERE k < 199999) SELECT k FROM n"; }
   else
     series="WITH s(i) AS (SELECT generate_series(1, $orders)::bigint)"
     pad8() { echo "lpad(($1)::text, 8, '0')"; }; pad15() { echo "lpad(($1)::text, 15, '0')"; }
     least=least
+    users_series() { echo "SELECT generate_series(0, 199999) AS k"; }
   fi
   cat <<SQL
 CREATE TEMP TABLE bench_gun AS
@@ -77,6 +79,8 @@ CREATE TEMP TABLE bench_gun AS
          p.code AS pile_code, g.station_id, g.area_id, g.provider_id, g.property_id
   FROM car_gun g JOIN car_pile p ON p.id = g.pile_id;
 CREATE UNIQUE INDEX bench_gun_k ON bench_gun(k);
+INSERT INTO app_user (phone, nickname, status, created_at)
+  SELECT '139' || $(pad8 "k"), '', 0, $now_ms FROM ($(users_series)) u;
 $series,
 o AS (
   SELECT i, (i * 7) % (SELECT count(*) FROM bench_gun) AS k,
@@ -85,10 +89,11 @@ o AS (
          (i * 7919) % 600000 AS energy
   FROM s)
 INSERT INTO car_charge_order (order_no, provider_id, property_id, station_id, area_id, pile_id, pile_code, gun_id,
-  gun_code, phone, plate, card_no, start_method, state, end_reason, prepaid, energy, energy_fee, service_fee,
+  gun_code, user_id, phone, plate, card_no, start_method, state, end_reason, prepaid, energy, energy_fee, service_fee,
   charged, refunded, power_w, device_txn_no, created_at, start_at, end_at, updated_at)
 SELECT 'B' || $(pad15 i), g.provider_id, g.property_id, g.station_id, g.area_id, g.pile_id, g.pile_code, g.gun_id,
-  g.gun_code, '139' || $(pad8 "(i * 7919) % 200000"), '粤B' || $(pad8 "i % 100000"),
+  g.gun_code, (SELECT id FROM app_user WHERE phone = '139' || $(pad8 "(i * 7919) % 200000")),
+  '139' || $(pad8 "(i * 7919) % 200000"), '粤B' || $(pad8 "i % 100000"),
   CASE WHEN i % 10 = 0 THEN $(pad8 "i % 5000") ELSE '' END,
   CASE WHEN i % 10 = 0 THEN 'card' WHEN i % 10 = 1 THEN 'vin' ELSE 'app' END,
   CASE WHEN i <= 50 THEN 'charging' WHEN i % 100 = 7 THEN 'abnormal' WHEN i % 500 = 9 THEN 'suspended'

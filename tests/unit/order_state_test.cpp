@@ -7,6 +7,7 @@
 
 #include "domain/order/bike_order_state.hpp"
 #include "domain/order/car_order_state.hpp"
+#include "storage/repositories/order_state_column.hpp"
 
 using namespace zc::order;
 
@@ -125,4 +126,14 @@ TEST(BikeOrderState, AdminEndNamesFinality) {
     EXPECT_EQ(is_final(s), s == BikeOrderState::finished);
   }
   EXPECT_FALSE(parse_bike_order_state("completed").has_value());
+}
+
+// The repositories' `state IN …` lists come from the open states' stored names.
+TEST(OrderStateColumn, OpenStatesListedByTheirStoredNames) {
+  EXPECT_EQ(zc::db::state_list(kOpenCarOrderStates), "('starting', 'charging', 'stopping', 'suspended')");
+  EXPECT_EQ(zc::db::state_list(kOpenBikeOrderStates), "('charging', 'suspended')");
+  for (CarOrderState s : kCarOrderStates)
+    EXPECT_EQ(is_open(s), !is_final(s) && s != CarOrderState::abnormal) << to_string(s);
+  for (BikeOrderState s : kBikeOrderStates)
+    EXPECT_EQ(is_open(s), !is_final(s) && s != BikeOrderState::abnormal) << to_string(s);
 }

@@ -36,7 +36,7 @@ void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOr
   r.post("/app/bike/orders", driver_route(), [&db, &orders](Request& req) {
     auto me = require_app_user(db, req);
     auto body = JsonBody::parse(req.body);
-    order::BikeStartInput in;
+    order::BikeOrderRequest in;
     in.socket_id = body.opt_i64("socketId");
     in.socket_code = body.opt_str("socketCode", 64).value_or("");
     in.amount = body.i64("amount");

@@ -1,5 +1,7 @@
 #include "domain/order/bike_order_state.hpp"
 
+#include <algorithm>
+
 namespace zc::order {
 
 using S = BikeOrderState;
@@ -7,13 +9,7 @@ using E = BikeOrderEvent;
 
 namespace {
 
-struct Row {
-  S from;
-  E event;
-  S to;
-};
-
-constexpr Row kTable[] = {
+constexpr std::array<Transition<S, E>, 11> kTable{{
     {S::charging, E::start_failed, S::abnormal},
     {S::charging, E::session_ended, S::finished},
     {S::charging, E::auto_stop, S::finished},
@@ -27,14 +23,28 @@ constexpr Row kTable[] = {
 
     {S::abnormal, E::session_ended, S::finished},  // it did charge after all: billed
     {S::abnormal, E::admin_end, S::finished},
-};
+}};
+
+constexpr std::array<std::pair<S, std::string_view>, 4> kStateNames{{
+    {S::charging, "charging"},
+    {S::finished, "finished"},
+    {S::suspended, "suspended"},
+    {S::abnormal, "abnormal"},
+}};
+
+constexpr std::array<std::pair<E, std::string_view>, 6> kEventNames{{
+    {E::start_failed, "start_failed"},
+    {E::session_ended, "session_ended"},
+    {E::auto_stop, "auto_stop"},
+    {E::device_lost_timeout, "device_lost_timeout"},
+    {E::device_returned, "device_returned"},
+    {E::admin_end, "admin_end"},
+}};
 
 }  // namespace
 
 std::optional<BikeOrderState> next_state(BikeOrderState s, BikeOrderEvent e) {
-  for (const Row& r : kTable)
-    if (r.from == s && r.event == e) return r.to;
-  return std::nullopt;
+  return next_in(kTable, s, e);
 }
 
 std::optional<BikeOrderState> next_state(std::string_view stored, BikeOrderEvent e) {
@@ -46,46 +56,24 @@ bool is_final(BikeOrderState s) {
   return s == S::finished;
 }
 
+bool is_open(BikeOrderState s) {
+  return std::find(kOpenBikeOrderStates.begin(), kOpenBikeOrderStates.end(), s) != kOpenBikeOrderStates.end();
+}
+
 bool admin_can_end(BikeOrderState s) {
   return next_state(s, E::admin_end).has_value();
 }
 
 std::string_view to_string(BikeOrderState s) {
-  switch (s) {
-    case S::charging:
-      return "charging";
-    case S::finished:
-      return "finished";
-    case S::suspended:
-      return "suspended";
-    case S::abnormal:
-      return "abnormal";
-  }
-  return "?";
+  return name_in(kStateNames, s);
 }
 
 std::string_view to_string(BikeOrderEvent e) {
-  switch (e) {
-    case E::start_failed:
-      return "start_failed";
-    case E::session_ended:
-      return "session_ended";
-    case E::auto_stop:
-      return "auto_stop";
-    case E::device_lost_timeout:
-      return "device_lost_timeout";
-    case E::device_returned:
-      return "device_returned";
-    case E::admin_end:
-      return "admin_end";
-  }
-  return "?";
+  return name_in(kEventNames, e);
 }
 
 std::optional<BikeOrderState> parse_bike_order_state(std::string_view s) {
-  for (S st : kBikeOrderStates)
-    if (to_string(st) == s) return st;
-  return std::nullopt;
+  return parse_in(kStateNames, s);
 }
 
 }  // namespace zc::order

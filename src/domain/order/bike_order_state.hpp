@@ -16,6 +16,8 @@
 #include <optional>
 #include <string_view>
 
+#include "domain/order/state_table.hpp"
+
 namespace zc::order {
 
 enum class BikeOrderState { charging, finished, suspended, abnormal };
@@ -38,6 +40,9 @@ std::optional<BikeOrderState> next_state(BikeOrderState s, BikeOrderEvent e);
 // The same from a stored name (nullopt for an unknown one).
 std::optional<BikeOrderState> next_state(std::string_view stored, BikeOrderEvent e);
 bool is_final(BikeOrderState s);
+// Not ended yet: charging, suspended (the sweeper follows these).
+bool is_open(BikeOrderState s);
+inline constexpr std::array kOpenBikeOrderStates{BikeOrderState::charging, BikeOrderState::suspended};
 bool admin_can_end(BikeOrderState s);
 
 std::string_view to_string(BikeOrderState s);

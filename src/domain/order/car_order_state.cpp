@@ -9,14 +9,8 @@ using E = CarOrderEvent;
 
 namespace {
 
-struct Row {
-  S from;
-  E event;
-  S to;
-};
-
 // The whole table: every allowed (state, event) pair once. Anything else is refused.
-constexpr Row kTable[] = {
+constexpr std::array<Transition<S, E>, 18> kTable{{
     {S::starting, E::start_confirmed, S::charging},
     {S::starting, E::start_refused, S::abnormal},
     {S::starting, E::start_timeout, S::abnormal},
@@ -40,14 +34,33 @@ constexpr Row kTable[] = {
     // A late record means the device did charge after all: it is billed, not lost.
     {S::abnormal, E::final_record, S::completed},
     {S::abnormal, E::admin_end, S::completed},
-};
+}};
+
+constexpr std::array<std::pair<S, std::string_view>, 6> kStateNames{{
+    {S::starting, "starting"},
+    {S::charging, "charging"},
+    {S::stopping, "stopping"},
+    {S::completed, "completed"},
+    {S::abnormal, "abnormal"},
+    {S::suspended, "suspended"},
+}};
+
+constexpr std::array<std::pair<E, std::string_view>, 9> kEventNames{{
+    {E::start_confirmed, "start_confirmed"},
+    {E::start_refused, "start_refused"},
+    {E::start_timeout, "start_timeout"},
+    {E::stop_requested, "stop_requested"},
+    {E::stop_refused, "stop_refused"},
+    {E::final_record, "final_record"},
+    {E::device_lost_timeout, "device_lost_timeout"},
+    {E::device_returned, "device_returned"},
+    {E::admin_end, "admin_end"},
+}};
 
 }  // namespace
 
 std::optional<CarOrderState> next_state(CarOrderState s, CarOrderEvent e) {
-  for (const Row& r : kTable)
-    if (r.from == s && r.event == e) return r.to;
-  return std::nullopt;
+  return next_in(kTable, s, e);
 }
 
 std::optional<CarOrderState> next_state(std::string_view stored, CarOrderEvent e) {
@@ -59,64 +72,24 @@ bool is_final(CarOrderState s) {
   return s == S::completed;
 }
 
+bool is_open(CarOrderState s) {
+  return std::find(kOpenCarOrderStates.begin(), kOpenCarOrderStates.end(), s) != kOpenCarOrderStates.end();
+}
+
 bool admin_can_end(CarOrderState s) {
   return next_state(s, E::admin_end).has_value();
 }
 
 std::string_view to_string(CarOrderState s) {
-  switch (s) {
-    case S::starting:
-      return "starting";
-    case S::charging:
-      return "charging";
-    case S::stopping:
-      return "stopping";
-    case S::completed:
-      return "completed";
-    case S::abnormal:
-      return "abnormal";
-    case S::suspended:
-      return "suspended";
-  }
-  return "?";
+  return name_in(kStateNames, s);
 }
 
 std::string_view to_string(CarOrderEvent e) {
-  switch (e) {
-    case E::start_confirmed:
-      return "start_confirmed";
-    case E::start_refused:
-      return "start_refused";
-    case E::start_timeout:
-      return "start_timeout";
-    case E::stop_requested:
-      return "stop_requested";
-    case E::stop_refused:
-      return "stop_refused";
-    case E::final_record:
-      return "final_record";
-    case E::device_lost_timeout:
-      return "device_lost_timeout";
-    case E::device_returned:
-      return "device_returned";
-    case E::admin_end:
-      return "admin_end";
-  }
-  return "?";
+  return name_in(kEventNames, e);
 }
 
 std::optional<CarOrderState> parse_car_order_state(std::string_view s) {
-  for (S st : kCarOrderStates)
-    if (to_string(st) == s) return st;
-  return std::nullopt;
-}
-
-bool suspend_due(int64_t lost_at_ms, int64_t now_ms, int64_t timeout_ms) {
-  return now_ms - lost_at_ms >= std::max<int64_t>(0, timeout_ms);
-}
-
-bool start_timed_out(int64_t sent_at_ms, int64_t now_ms, int64_t timeout_ms) {
-  return now_ms - sent_at_ms >= std::max<int64_t>(0, timeout_ms);
+  return parse_in(kStateNames, s);
 }
 
 }  // namespace zc::order

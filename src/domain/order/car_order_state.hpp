@@ -22,6 +22,8 @@
 #include <optional>
 #include <string_view>
 
+#include "domain/order/state_table.hpp"
+
 namespace zc::order {
 
 enum class CarOrderState { starting, charging, stopping, completed, abnormal, suspended };
@@ -51,6 +53,10 @@ std::optional<CarOrderState> next_state(CarOrderState s, CarOrderEvent e);
 std::optional<CarOrderState> next_state(std::string_view stored, CarOrderEvent e);
 
 bool is_final(CarOrderState s);
+// Not ended yet: starting, charging, stopping, suspended (the sweeper follows these).
+bool is_open(CarOrderState s);
+inline constexpr std::array kOpenCarOrderStates{CarOrderState::starting, CarOrderState::charging,
+                                                CarOrderState::stopping, CarOrderState::suspended};
 // ORD-CAR 结束: starting, charging, stopping, suspended, abnormal.
 bool admin_can_end(CarOrderState s);
 
@@ -58,12 +64,5 @@ bool admin_can_end(CarOrderState s);
 std::string_view to_string(CarOrderState s);
 std::string_view to_string(CarOrderEvent e);
 std::optional<CarOrderState> parse_car_order_state(std::string_view s);
-
-// Device-lost rule: an order whose device went offline at lost_at_ms is due for suspension once
-// now_ms − lost_at_ms ≥ timeout_ms (timeout_ms < 0 is treated as 0).
-bool suspend_due(int64_t lost_at_ms, int64_t now_ms, int64_t timeout_ms);
-// Start rule: a starting order created (start command sent) at sent_at_ms times out once
-// now_ms − sent_at_ms ≥ timeout_ms.
-bool start_timed_out(int64_t sent_at_ms, int64_t now_ms, int64_t timeout_ms);
 
 }  // namespace zc::order

@@ -26,14 +26,6 @@ using E = BikeOrderEvent;
 
 namespace {
 
-devices::DeviceRef device_of(const BikeOrder& o) {
-  return {devices::DeviceKind::bike_device, o.device_id, o.device_code};
-}
-
-bool started(const BikeOrder& o) {
-  return o.device_txn_no.has_value() && o.start_at.has_value();
-}
-
 // The device's StopTransaction reason, as the order's end reason.
 std::string device_reason(const std::string& r) {
   if (r == "EVDisconnected" || r.empty()) return "充电器已拔出，充电结束";
@@ -72,30 +64,14 @@ json::object bill_json(const tariff::BikeBill& b) {
 BikeOrders::BikeOrders(db::Database& db, devices::DeviceGateway& gateway, devices::MeterStore& meters,
                        payment::PaymentService& payments, charging::ChargingService& recording,
                        BikeOrderSettings s)
-    : RecordedCharging(recording),
-      db_(db),
-      gateway_(gateway),
-      meters_(meters),
-      payments_(payments),
-      s_(s),
-      life_(db, payments, "bike", s.sweep_ms, 1, [this] { sweep(); }) {}
-
-BikeOrders::~BikeOrders() {
-  stop();
-}
-
-void BikeOrders::start() {
-  // in the payment's notification: the start command itself is sent asynchronously
-  life_.start([this](const db::payment::PayOrder& p) { start_paid(p); });
-}
-
-void BikeOrders::stop() {
-  life_.stop();
-}
+    : OrderFlow(db, gateway, meters, payments, recording,
+                // in the payment's notification: the start command itself is sent asynchronously
+                {s.sweep_ms, s.command_timeout_ms, s.start_timeout_s, s.suspend_timeout_s, 1, false}),
+      bs_(s) {}
 
 // ---- start request → payment → order -------------------------------------------------------------------
 
-StartOffer BikeOrders::request_start(const BikeStartInput& in) {
+StartOffer BikeOrders::request_start(const BikeOrderRequest& in) {
   const char* field = in.socket_id ? "socketId" : "socketCode";
   if (!in.socket_id && in.socket_code.empty()) fail_bad_request("socketId: 请扫描或输入插座编号");
   if (in.amount <= 0) fail_bad_request("amount: 请选择预付金额");
@@ -103,7 +79,7 @@ StartOffer BikeOrders::request_start(const BikeStartInput& in) {
   int64_t tariff_id = 0;
   db_.read([&](Connection& c) {
     BikeOrderRepo repo(c);
-    auto t = in.socket_id ? repo.socket_by_id(*in.socket_id) : repo.socket_by_code(in.socket_code);
+    auto t = in.socket_id ? repo.target_by_id(*in.socket_id) : repo.target_by_code(in.socket_code);
     if (!t) fail_not_found(std::string(field) + ": 插座不存在");
     target = *t;
     if (t->station_status != 0) fail_conflict("电站已停用，不能充电");
@@ -113,7 +89,8 @@ StartOffer BikeOrders::request_start(const BikeStartInput& in) {
     if (!gateway_.is_online({devices::DeviceKind::bike_device, t->device_id, t->device_code}))
       fail_conflict("设备离线，暂不能充电");
     if (t->socket_state == "fault") fail_conflict("插座故障，不能充电");
-    if (t->socket_state == "charging" || repo.socket_busy(t->socket_id)) fail_conflict("插座正在使用中");
+    if (t->socket_state == "charging" || repo.running_on_target(t->socket_id))
+      fail_conflict("插座正在使用中");
     if (!payments_.merchant_of(c, db::station::StationType::bike, t->station_id))
       fail_conflict("该电站未配置支付，不能在线支付：" + t->station_name);
     auto tid = repo.tariff_in_force(t->area_id);
@@ -137,66 +114,34 @@ StartOffer BikeOrders::request_start(const BikeStartInput& in) {
       });
 }
 
-void BikeOrders::start_paid(const db::payment::PayOrder& p, const std::string& late) {
-  bool gone = false;
-  BikeOrder o;
-  auto first = life_.write_first_state(p.id, [&](Connection& c) -> std::optional<OrderLifecycle::FirstState> {
-    BikeOrderRepo repo(c);
-    auto req = repo.request_of(p.id);
-    if (!req) return std::nullopt;     // not a start request of the app (nothing to start)
-    repo.lock_socket(req->socket_id);  // then the checks: OrderLifecycle::write_first_state
-    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // applied before
-    auto t = repo.socket_by_id(req->socket_id);
-    auto tariff = db::bike::TariffRepo(c).find(req->tariff_id);
-    if (!t || !tariff) {
-      spdlog::error("bike order of {}: socket {} or tariff {} gone; the payment is returned", p.pay_no,
-                    req->socket_id, req->tariff_id);
-      gone = true;
-      return std::nullopt;
-    }
-    std::string why = late;  // recovered late: never started whatever the socket's state
-    if (why.empty() && repo.socket_busy(t->socket_id)) why = "插座已被占用，启动失败";
-    o.order_no = new_order_no('B');
-    o.provider_id = t->provider_id;
-    o.property_id = t->property_id;
-    o.station_id = t->station_id;
-    o.area_id = t->area_id;
-    o.device_id = t->device_id;
-    o.device_code = t->device_code;
-    o.socket_id = t->socket_id;
-    o.socket_no = t->socket_no;
-    o.user_id = req->user_id;
-    o.phone = p.phone;
-    o.tariff_id = req->tariff_id;
-    o.pay_order_id = p.id;
-    o.prepaid = p.amount;
-    o.prepaid_duration_s = tariff::bike_prepaid_duration(tariff->def, p.amount).duration_s;
-    o.created_at = now_ms();
-    o.state = why.empty() ? BS::charging : *next_state(BS::charging, E::start_failed);
-    o.end_reason = why;
-    o.end_at = why.empty() ? std::nullopt : std::optional<int64_t>(o.created_at);
-    o.id = repo.insert(o);
-    repo.link_pay_order(p.id, o.id);
-    return OrderLifecycle::FirstState{o.id, why};
-  });
-  if (gone) payments_.settle(p.id, 0);
-  if (!first) return;
-  spdlog::info("bike order {} created for {} (socket {} of {}, prepaid {} fen, {} s)", o.order_no, p.pay_no,
-               o.socket_no, o.device_code, o.prepaid, o.prepaid_duration_s);
-  if (!first->why.empty()) {
-    spdlog::warn("bike order {}: {}; the prepayment is returned", o.order_no, first->why);
-    return;
-  }
-  send_start(o);
+std::optional<std::string> BikeOrders::prepare(const db::payment::PayOrder& p,
+                                               const db::bikeorder::StartRequest& req,
+                                               const db::bikeorder::SocketTarget& t, const std::string& late,
+                                               Order& o) {
+  auto tariff = db_.read([&](Connection& c) { return db::bike::TariffRepo(c).find(req.tariff_id); });
+  if (!tariff) return std::nullopt;
+  o.provider_id = t.provider_id;
+  o.property_id = t.property_id;
+  o.station_id = t.station_id;
+  o.area_id = t.area_id;
+  o.device_id = t.device_id;
+  o.device_code = t.device_code;
+  o.socket_id = t.socket_id;
+  o.socket_no = t.socket_no;
+  o.user_id = req.user_id;
+  o.phone = p.phone;
+  o.tariff_id = req.tariff_id;
+  o.pay_order_id = p.id;
+  o.prepaid = p.amount;
+  o.prepaid_duration_s = tariff::bike_prepaid_duration(tariff->def, p.amount).duration_s;
+  o.created_at = now_ms();
+  return late;  // recovered late: never started whatever the socket's state
 }
 
-void BikeOrders::send_start(const BikeOrder& o) {
-  devices::RemoteStart cmd{static_cast<unsigned>(o.socket_no), o.order_no, std::nullopt};
-  // The answer comes back on a device thread; a refusal writes to the database: a worker.
-  gateway_.send_async(device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
-                      [this, o](devices::CommandReply reply) {
-                        post([this, o, reply = std::move(reply)] { on_start_answer(o, reply); });
-                      });
+void BikeOrders::mark_not_started(Order& o, const std::string& why) {
+  o.state = *next_state(o.state, E::start_failed);
+  o.end_reason = why;
+  o.end_at = o.created_at;
 }
 
 void BikeOrders::on_start_answer(const BikeOrder& o, const devices::CommandReply& reply) {
@@ -204,18 +149,7 @@ void BikeOrders::on_start_answer(const BikeOrder& o, const devices::CommandReply
   std::string why = reply.result == devices::CommandResult::rejected  ? "设备拒绝启动"
                     : reply.result == devices::CommandResult::offline ? "设备离线"
                                                                       : "设备未应答启动指令";
-  fail_start(o, "启动失败：" + why);
-}
-
-void BikeOrders::fail_start(const BikeOrder& o, const std::string& why) {
-  auto to = next_state(o.state, E::start_failed);
-  if (!to) return;
-  // the whole prepayment goes back, in the same transaction; nothing when it started meanwhile, or
-  // another path ended it
-  auto failed = life_.end_and_settle(o.pay_order_id, 0, [&](Connection& c) {
-    return BikeOrderRepo(c).fail_start(o.id, *to, why, now_ms());
-  });
-  if (failed) spdlog::warn("bike order {}: {}", o.order_no, why);
+  fail_start(o, E::start_failed, "启动失败：" + why);
 }
 
 // ---- billing and settlement ----------------------------------------------------------------------------
@@ -252,7 +186,7 @@ tariff::BikeBill BikeOrders::bill(const tariff::BikeTariff& t, const BikeOrder& 
   return tariff::bill_bike_session(t, session);
 }
 
-bool BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& reason, EndResult* out) {
+std::optional<EndResult> BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& reason) {
   auto t = tariff_of(o);
   db::bikeorder::Finish f;
   f.end_reason = reason;
@@ -271,26 +205,9 @@ bool BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& r
     spdlog::error("bike order {}: its tariff is gone, settled at 0", o.order_no);
   }
   // The order may have moved on since it was read (suspended ↔ charging): retried from its state now,
-  // until it is finished — by this call or by another path (then false: settled once).
-  // The order's end, the capture and the refund's reservation commit together (no money left held by a
-  // crash in between); the refund goes to the gateway after the commit.
-  auto s = life_.end_and_settle(
-      o.pay_order_id, f.charged,
-      [&](Connection& c) {
-        BikeOrderRepo repo(c);
-        BS from = o.state;
-        for (int attempt = 0; attempt < 3; ++attempt) {
-          auto to = next_state(from, E::session_ended);
-          if (!to) return false;  // finished by another path: settled once
-          if (repo.finish(o.id, from, *to, f)) return true;
-          auto now = repo.find(o.id);
-          if (!now) return false;
-          from = now->state;
-        }
-        return false;
-      },
-      [&](Connection& c, int64_t captured) { BikeOrderRepo(c).set_charged(o.id, captured, now_ms()); });
-  if (!s) return false;
+  // until it is finished — by this call or by another path (then nullopt: settled once).
+  auto s = finish(o, E::session_ended, f.charged, f, 3);
+  if (!s) return std::nullopt;
   {
     std::lock_guard lk(live_mu_);
     live_.erase(o.id);
@@ -299,8 +216,7 @@ bool BikeOrders::settle(const BikeOrder& o, const Usage& u, const std::string& r
   int64_t refunded = o.pay_order_id ? s->settlement.refund : 0;
   spdlog::info("bike order {} finished: {} s, {} (0.0001 kWh), charged {} fen, returned {} fen — {}",
                o.order_no, f.duration_s, f.energy, charged, refunded, reason);
-  if (out) *out = {"finished", charged, refunded, reason};
-  return true;
+  return EndResult{state_name(BS::finished), charged, refunded, reason};
 }
 
 std::optional<devices::LatestMeter> BikeOrders::meter_of(const BikeOrder& o) {
@@ -326,59 +242,21 @@ BikeOrders::Usage BikeOrders::usage_now(const BikeOrder& o, int64_t now) {
 
 // ---- the sweeper -----------------------------------------------------------------------------------------
 
-int BikeOrders::recover_unstarted(int64_t now) {
-  return life_.recover_unstarted(
-      now, [this](const db::payment::PayOrder& p, const std::string& why) { start_paid(p, why); });
+void BikeOrders::before_sweep(const std::vector<BikeOrder>& open) {
+  std::lock_guard lk(live_mu_);
+  std::erase_if(live_, [&](const auto& kv) {
+    return std::none_of(open.begin(), open.end(), [&](const BikeOrder& o) { return o.id == kv.first; });
+  });
 }
 
-void BikeOrders::sweep() {
-  auto orders = db_.read([](Connection& c) { return BikeOrderRepo(c).active(); });
-  int64_t now = now_ms();
-  if (life_.recovery_due(now)) recover_unstarted(now);
-  {
-    std::lock_guard lk(live_mu_);
-    std::erase_if(live_, [&](const auto& kv) {
-      return std::none_of(orders.begin(), orders.end(), [&](const BikeOrder& o) { return o.id == kv.first; });
-    });
-  }
-  std::vector<db::bikeorder::Progress> progress;
-  for (const auto& o : orders) {
-    try {
-      sweep_one(o, now, progress);
-    } catch (const std::exception& e) {
-      spdlog::error("bike order {}: {}", o.order_no, e.what());
-    }
-  }
-  life_.write_batch(
-      progress, [](Connection& c, const db::bikeorder::Progress& p) { BikeOrderRepo(c).set_progress(p); });
+std::string BikeOrders::start_timeout_reason() const {
+  return "启动超时：设备未在" + std::to_string(bs_.start_timeout_s) + "秒内开始充电";
 }
 
 void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bikeorder::Progress>& progress) {
-  if (!started(o)) {
-    if (o.state == BS::charging && now - o.created_at >= s_.start_timeout_s * 1000)
-      fail_start(o, "启动超时：设备未在" + std::to_string(s_.start_timeout_s) + "秒内开始充电");
-    return;
-  }
-  bool online = gateway_.is_online(device_of(o));
-  if (!online) {
-    if (!o.device_lost_at) {
-      db_.write([&](Connection& c) { BikeOrderRepo(c).set_device_lost(o.id, now); });
-    } else if (auto to = next_state(o.state, E::device_lost_timeout);
-               to && now - *o.device_lost_at >= s_.suspend_timeout_s * 1000) {
-      db_.write([&](Connection& c) { BikeOrderRepo(c).transition(o.id, o.state, *to, "", now); });
-      spdlog::warn("bike order {}: device {} offline for {} s, suspended", o.order_no, o.device_code,
-                   (now - *o.device_lost_at) / 1000);
-    }
-  } else if (o.device_lost_at || o.state == BS::suspended) {
-    auto back = o.state == BS::suspended ? next_state(o.state, E::device_returned) : std::nullopt;
-    db_.write([&](Connection& c) {
-      BikeOrderRepo repo(c);
-      repo.clear_device_lost(o.id);
-      if (back) repo.transition(o.id, o.state, *back, "", now);
-    });
-    if (o.state == BS::suspended)
-      spdlog::info("bike order {}: device {} is back, charging", o.order_no, o.device_code);
-  }
+  if (awaiting_start(o, now)) return;
+  bool online = gateway_.is_online(BikeKind::device_of(o));
+  follow_connection(o, now, online, true);  // the device names the session in every report
 
   // What the device reported since the last tick.
   auto t = tariff_of(o);
@@ -387,7 +265,7 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
   {
     std::lock_guard lk(live_mu_);
     auto [it, fresh] =
-        live_.try_emplace(o.id, Live{{}, 0, FullDetector(s_.full_power_w, s_.full_hold_s), std::nullopt});
+        live_.try_emplace(o.id, Live{{}, 0, FullDetector(bs_.full_power_w, bs_.full_hold_s), std::nullopt});
     Live& l = it->second;
     if (fresh) l.full.start(*o.start_at);  // the hold counts from the start
     if (m && m->time > l.last_sample_ms && l.samples.size() < 20000) {
@@ -422,7 +300,7 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
   Usage last_reported = u;
   last_reported.duration_s = reported_s;
   if (o.stop_requested_at) {
-    if (now - *o.stop_requested_at >= s_.stop_timeout_s * 1000)
+    if (now - *o.stop_requested_at >= bs_.stop_timeout_s * 1000)
       settle(o, last_reported, o.end_reason + "（设备未确认停止，按最后上报结算）");
     return;
   }
@@ -440,39 +318,30 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
     if (o.state == BS::suspended) settle(o, last_reported, reason + "（设备离线，按最后上报结算）");
     return;
   }
-  if (db_.write([&](Connection& c) { return BikeOrderRepo(c).mark_stop_requested(o.id, reason, now); })) {
+  if (db_.write([&](Connection& c) { return BikeOrderRepo(c).request_stop(o.id, reason, now); })) {
     spdlog::info("bike order {}: {}", o.order_no, reason);
     send_stop(o);
   }
 }
 
-void BikeOrders::send_stop(const BikeOrder& o) {
-  if (!o.device_txn_no) return;
+std::optional<devices::DeviceCommand> BikeOrders::stop_command(const BikeOrder& o) const {
+  if (!o.device_txn_no) return std::nullopt;
   devices::RemoteStop cmd;
   int64_t txn = 0;  // OCPP transaction ids are integers; another text is refused as invalid_argument
   if (auto [end, ec] =
           std::from_chars(o.device_txn_no->data(), o.device_txn_no->data() + o.device_txn_no->size(), txn);
       ec == std::errc() && end == o.device_txn_no->data() + o.device_txn_no->size())
     cmd.transaction_id = txn;
-  gateway_.send_async(
-      device_of(o), cmd, std::chrono::milliseconds(s_.command_timeout_ms),
-      [order_no = o.order_no, stop_timeout_s = s_.stop_timeout_s](devices::CommandReply reply) {
-        if (reply.result != devices::CommandResult::accepted)
-          spdlog::warn("bike order {}: stop command {} {} (settled by the last report after {} s)", order_no,
-                       devices::reason_code(reply), reply.detail, stop_timeout_s);
-      });
+  return cmd;
+}
+
+void BikeOrders::on_stop_answer(const BikeOrder& o, const devices::CommandReply& reply) const {
+  if (reply.result != devices::CommandResult::accepted)
+    spdlog::warn("bike order {}: stop command {} {} (settled by the last report after {} s)", o.order_no,
+                 devices::reason_code(reply), reply.detail, bs_.stop_timeout_s);
 }
 
 // ---- device events (ChargingService for e-bike devices) -----------------------------------------------
-
-charging::IdTagResult BikeOrders::authorize(const devices::DeviceRef& device, const std::string& id_tag) {
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(id_tag); });
-  if (o && o->device_id == device.id) {
-    if (o->state == BS::charging && !o->device_txn_no) return {"Accepted", {}};
-    return {"Invalid", {}};
-  }
-  return recording_.authorize(device, id_tag);
-}
 
 charging::TxStartResult BikeOrders::start_transaction(const charging::TxStart& t) {
   auto r = recording_.start_transaction(t);
@@ -487,7 +356,7 @@ charging::TxStartResult BikeOrders::start_transaction(const charging::TxStart& t
   // The device's clock stamps the start (the stop is stamped by the same clock); far off → ours.
   int64_t start_at = std::llabs(t.timestamp_ms - now) <= 5 * 60 * 1000 ? t.timestamp_ms : now;
   bool ok = o->socket_no == t.connector && db_.write([&](Connection& c) {
-    return BikeOrderRepo(c).mark_started(o->id, txn, start_at, t.meter_start_wh * 10, now);
+    return BikeOrderRepo(c).confirm_start(o->id, BS::charging, txn, start_at, t.meter_start_wh * 10, now);
   });
   if (!ok) {
     spdlog::warn("bike order {}: StartTransaction on socket {} refused (order {}, socket {})", o->order_no,
@@ -509,7 +378,7 @@ std::optional<charging::IdTagResult> BikeOrders::stop_transaction(const charging
   auto o = db_.read([&](Connection& c) {
     return BikeOrderRepo(c).find_by_txn(t.device.id, std::to_string(t.transaction_id));
   });
-  if (!o || o->state == BS::finished || !o->start_at) return res;  // unknown, or settled before: applied once
+  if (!o || is_final(o->state) || !o->start_at) return res;  // unknown, or settled before: applied once
   Usage u;
   u.duration_s = std::max<int64_t>(0, (t.timestamp_ms - *o->start_at) / 1000);
   // meterStop is whole Wh; the MeterValues read finer (0.1 Wh): the larger of the two is what was drawn.
@@ -528,7 +397,7 @@ BikeOrderView BikeOrders::view_of(const BikeOrder& o, bool live) {
   BikeOrderView v;
   v.order = o;
   v.phase = o.state != BS::charging ? state_name(o.state)
-            : !started(o)           ? "starting"
+            : !BikeKind::started(o) ? "starting"
             : o.stop_requested_at   ? "stopping"
                                     : "charging";
   v.duration_s = o.duration_s;
@@ -536,7 +405,7 @@ BikeOrderView BikeOrders::view_of(const BikeOrder& o, bool live) {
   v.power_w = o.power_w;
   v.cost_so_far = o.charged;
   bool running = o.state == BS::charging || o.state == BS::suspended;
-  if (!live || !running || !started(o)) return v;
+  if (!live || !running || !BikeKind::started(o)) return v;
   v.live = true;
   Usage u = usage_now(o, now_ms());
   v.duration_s = u.duration_s;
@@ -561,77 +430,45 @@ BikeOrderView BikeOrders::view_of(const BikeOrder& o, bool live) {
   return v;
 }
 
-std::pair<std::vector<BikeOrderView>, int64_t> BikeOrders::list_of_user(int64_t user_id, int64_t page_num,
-                                                                        int64_t page_size) {
-  page_num = std::max<int64_t>(1, page_num);
-  page_size = std::clamp<int64_t>(page_size, 1, 100);
-  auto [orders, total] = db_.read([&](Connection& c) {
-    BikeOrderRepo repo(c);
-    return std::make_pair(repo.of_user(user_id, (page_num - 1) * page_size, page_size),
-                          repo.count_of_user(user_id));
-  });
-  std::vector<BikeOrderView> rows;
-  for (const auto& o : orders) rows.push_back(view_of(o, false));
-  return {std::move(rows), total};
-}
-
-BikeOrderView BikeOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(order_no); });
-  if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  return view_of(*o, true);
-}
-
 BikeOrderView BikeOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(order_no); });
-  if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  if (o->state != BS::charging && o->state != BS::suspended)
-    fail_conflict("订单已" + std::string(o->state == BS::finished ? "结束" : "异常结束") + "，无需停止");
+  const BikeOrder o = own(user_id, order_no);
+  if (!is_open(o.state))
+    fail_conflict("订单已" + std::string(is_final(o.state) ? "结束" : "异常结束") + "，无需停止");
   int64_t now = now_ms();
-  if (!started(*o)) {  // the device has not started yet: cancelled, nothing charged
-    settle(*o, Usage{}, "用户在设备启动前取消");
-  } else if (o->stop_requested_at) {
+  if (!BikeKind::started(o)) {  // the device has not started yet: cancelled, nothing charged
+    settle(o, Usage{}, "用户在设备启动前取消");
+  } else if (o.stop_requested_at) {
     // already stopping: the device's StopTransaction (or the stop timeout) settles it
-  } else if (!gateway_.is_online(device_of(*o))) {
-    Usage u = usage_now(*o, now);
-    u.duration_s = o->duration_s;
-    settle(*o, u, "用户结束充电（设备离线，按最后上报结算）");
-  } else if (db_.write([&](Connection& c) {
-               return BikeOrderRepo(c).mark_stop_requested(o->id, "用户结束充电", now);
-             })) {
-    send_stop(*o);
+  } else if (!gateway_.is_online(BikeKind::device_of(o))) {
+    Usage u = usage_now(o, now);
+    u.duration_s = o.duration_s;
+    settle(o, u, "用户结束充电（设备离线，按最后上报结算）");
+  } else if (db_.write(
+                 [&](Connection& c) { return BikeOrderRepo(c).request_stop(o.id, "用户结束充电", now); })) {
+    send_stop(o);
   }
-  auto now_o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(o->id); });
-  return view_of(*now_o, true);
+  return view_of(*find(o.id), true);
 }
 
-std::optional<int64_t> BikeOrders::running_cost(int64_t order_id) {
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(order_id); });
-  if (!o || (o->state != BS::charging && o->state != BS::suspended)) return std::nullopt;
-  auto t = started(*o) ? tariff_of(*o) : std::nullopt;
-  return t ? bill(*t, *o, usage_now(*o, now_ms())).total : o->charged;
+int64_t BikeOrders::cost_now(const BikeOrder& o) {
+  auto t = BikeKind::started(o) ? tariff_of(o) : std::nullopt;
+  return t ? bill(*t, o, usage_now(o, now_ms())).total : o.charged;
 }
 
-EndResult BikeOrders::end(const EndRequest& r) {
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find(r.order_id); });
-  if (!o) fail_not_found("订单不存在");
-  if (!admin_can_end(o->state)) fail_conflict("订单状态为" + state_name(o->state) + "，不能结束");
+EndResult BikeOrders::end_order(const BikeOrder& o, const EndRequest& r) {
   if (r.duration_s && (*r.duration_s < 0 || *r.duration_s > int64_t{tariff::kBikeMaxDurationMin} * 60))
     fail_bad_request("durationS: 自定义时长须在0到48小时之间（秒）");
   Usage u;
-  u.duration_s = r.duration_s ? *r.duration_s : (started(*o) ? o->duration_s : 0);
-  u.energy = o->energy;
-  u.power_w = o->power_w;
+  u.duration_s = r.duration_s ? *r.duration_s : (BikeKind::started(o) ? o.duration_s : 0);
+  u.energy = o.energy;
+  u.power_w = o.power_w;
   std::string reason = (r.reason.empty() ? "管理员结束" : "管理员结束：" + r.reason) +
                        (r.duration_s ? "，按自定义时长" + std::to_string(*r.duration_s / 60) + "分钟结算"
                                      : "，按最后上报时长结算") +
                        (r.op.empty() ? "" : "（" + r.op + "）");
-  EndResult out;
-  if (!settle(*o, u, reason, &out)) fail_conflict("订单已结束");
-  if (started(*o) && (o->state == BS::charging || o->state == BS::suspended) &&
-      gateway_.is_online(device_of(*o))) {
-    send_stop(*o);  // best effort; its StopTransaction finds the order ended
-  }
-  return out;
+  auto out = settle(o, u, reason);
+  if (!out) fail_conflict("订单已结束");
+  return *out;
 }
 
 }  // namespace zc::order

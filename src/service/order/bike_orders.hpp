@@ -1,39 +1,30 @@
 #pragma once
-// E-bike charging orders end to end (ORD-BIKE, APP-4/5; docs/orders.md "E-bike orders"):
+// E-bike charging orders end to end (ORD-BIKE, APP-4/5; docs/orders.md "E-bike orders"). The flow is
+// OrderFlow (order_flow.hpp); this file is what is e-bike-only:
 //   request_start  the driver's start request: checks the socket, device, station payment configuration,
 //                  tariff and prepay value, then a pay order remembering the socket;
-//   start_paid     (PaymentService::on_paid) the order is created `charging` (OrderLifecycle::
-//                  write_first_state) and the socket is started over OCPP (RemoteStartTransaction, idTag =
-//                  order no.; send_start);
+//   prepare        (OrderFlow::start_paid) the order is created `charging` and the socket is started
+//                  over OCPP (RemoteStartTransaction, idTag = order no.);
 //   device events  (ChargingService, bike devices) StartTransaction starts the session, StopTransaction
 //                  settles it through the tariff engine once; transactions are still recorded in
 //                  charging_transaction by the RecordingChargingService it delegates to;
-//   sweeper        start timeout → abnormal + full refund; auto stop (bike_auto_stop.hpp); device lost
+//   sweep_one      start timeout → abnormal + full refund; auto stop (bike_auto_stop.hpp); device lost
 //                  → suspended, back → charging; a stop the device never confirms → settled by the
 //                  last report;
 //   end            (OrderEnder, ORD-BIKE 结束) settles by the last reported or a custom duration.
 // Settlement captures min(cost, prepaid) and returns the rest (PaymentService::settle).
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <condition_variable>
-#include <deque>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
+#include <vector>
 
+#include "devices/charging_service.hpp"
 #include "devices/gateway.hpp"
 #include "devices/meter_store.hpp"
 #include "domain/tariff/bike_billing.hpp"
-#include "devices/charging_service.hpp"
 #include "service/order/bike_auto_stop.hpp"
-#include "service/order/order_actions.hpp"
-#include "service/order/order_common.hpp"
-#include "service/order/order_lifecycle.hpp"
-#include "service/payment/payment_service.hpp"
-#include "storage/database.hpp"
+#include "service/order/order_flow.hpp"
 #include "storage/repositories/bike_order_repo.hpp"
 
 namespace zc::order {
@@ -48,7 +39,7 @@ struct BikeOrderSettings {
   int64_t command_timeout_ms = 15000;
 };
 
-struct BikeStartInput {
+struct BikeOrderRequest {  // POST /app/bike/orders
   std::optional<int64_t> socket_id;
   std::string socket_code;
   int64_t amount = 0;  // fen, one of the tariff's prepay values
@@ -66,38 +57,50 @@ struct BikeOrderView {
   bool remaining_measuring = false;
 };
 
-class BikeOrders final : public RecordedCharging, public OrderEnder {
+// The e-bike kind of OrderFlow: a socket on a device, the e-bike tariff engine,
+// domain/order/bike_order_state.
+struct BikeKind {
+  using Order = db::bikeorder::BikeOrder;
+  using Repo = db::bikeorder::BikeOrderRepo;
+  using State = BikeOrderState;
+  using Event = BikeOrderEvent;
+  using Progress = db::bikeorder::Progress;
+  using Finish = db::bikeorder::Finish;
+  using View = BikeOrderView;
+  static constexpr const char* name = "bike";  // pay_order.order_type
+  static constexpr const char* target_word = "socket";
+  static constexpr const char* target_busy = "插座已被占用，启动失败";
+  static constexpr char order_prefix = 'B';
+  // created charging: the device starts on the platform's command (no separate starting state)
+  static constexpr State first_state = State::charging;
+  static constexpr Event start_timeout_event = Event::start_failed;
+  static int64_t target_of(const db::bikeorder::StartRequest& r) { return r.socket_id; }
+  static devices::DeviceRef device_of(const Order& o) {
+    return {devices::DeviceKind::bike_device, o.device_id, o.device_code};
+  }
+  static unsigned connector_of(const Order& o) { return static_cast<unsigned>(o.socket_no); }
+  static std::optional<int64_t> start_balance(const Order&) { return std::nullopt; }
+  static bool started(const Order& o) { return o.device_txn_no.has_value() && o.start_at.has_value(); }
+};
+
+class BikeOrders final : public OrderFlow<BikeOrders, BikeKind> {
  public:
   BikeOrders(db::Database& db, devices::DeviceGateway& gateway, devices::MeterStore& meters,
              payment::PaymentService& payments, charging::ChargingService& recording, BikeOrderSettings s);
-  ~BikeOrders() override;
-  void start();  // sweeper and worker threads; registers the on_paid hook
-  void stop();
+  ~BikeOrders() override { stop(); }
 
-  // Driver API (the caller is signed in; every order is looked up as the caller's own).
-  StartOffer request_start(const BikeStartInput& in);
-  std::pair<std::vector<BikeOrderView>, int64_t> list_of_user(int64_t user_id, int64_t page_num,
-                                                              int64_t page_size);
-  BikeOrderView detail_of_user(int64_t user_id, const std::string& order_no);
+  // Driver API (list_of_user, detail_of_user: OrderFlow).
+  StartOffer request_start(const BikeOrderRequest& in);
   BikeOrderView stop_by_driver(int64_t user_id, const std::string& order_no);  // the order afterwards
 
-  // The payment of a start request was applied (PaymentService::on_paid). `late`: the reason when it is
-  // recovered late (recover_unstarted): the order is made and failed at once, never started then.
-  void start_paid(const db::payment::PayOrder& p, const std::string& late = "");
-  // As CarOrders::recover_unstarted: payments of start requests that never became an order. The sweeper
-  // runs it every 30 s (public for the test route). Returns how many were recovered.
-  int recover_unstarted(int64_t now);
-
-  // OrderEnder (ORD-BIKE 结束).
-  EndResult end(const EndRequest& r) override;
-  std::optional<int64_t> running_cost(int64_t order_id) override;
-
-  // ChargingService for e-bike devices.
-  charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;
+  // ChargingService for e-bike devices (authorize: OrderFlow).
   charging::TxStartResult start_transaction(const charging::TxStart& t) override;
   std::optional<charging::IdTagResult> stop_transaction(const charging::TxStop& t) override;
 
  private:
+  friend class OrderFlow<BikeOrders, BikeKind>;
+  using Order = db::bikeorder::BikeOrder;
+
   // What the sweeper learns of a running session between database writes.
   struct Live {
     std::vector<tariff::BikeSample> samples;
@@ -110,33 +113,31 @@ class BikeOrders final : public RecordedCharging, public OrderEnder {
     std::optional<int64_t> last_report_at;
   };
 
-  void sweep();
-  // One running order; its changed figures are added to `progress` (written by sweep() in one go).
-  void sweep_one(const db::bikeorder::BikeOrder& o, int64_t now,
-                 std::vector<db::bikeorder::Progress>& progress);
-  // Send the command and return at once; the device's answer is handled on the worker.
-  void send_start(const db::bikeorder::BikeOrder& o);
-  void on_start_answer(const db::bikeorder::BikeOrder& o, const devices::CommandReply& reply);
-  void send_stop(const db::bikeorder::BikeOrder& o);
-  void fail_start(const db::bikeorder::BikeOrder& o, const std::string& why);
-  // Ends the order (from its current state) with the bill of `u` and settles the payment. False when
+  // ---- what OrderFlow asks of the kind ----
+  std::optional<std::string> prepare(const db::payment::PayOrder& p, const db::bikeorder::StartRequest& req,
+                                     const db::bikeorder::SocketTarget& t, const std::string& late, Order& o);
+  void mark_not_started(Order& o, const std::string& why);
+  void before_sweep(const std::vector<Order>& open);
+  void sweep_one(const Order& o, int64_t now, std::vector<db::bikeorder::Progress>& progress);
+  std::string start_timeout_reason() const;
+  BikeOrderView view_of(const Order& o, bool live);
+  bool accepts_start(const Order& o) const { return o.state == BikeOrderState::charging && !o.device_txn_no; }
+  int64_t cost_now(const Order& o);
+  EndResult end_order(const Order& o, const EndRequest& r);
+  bool may_still_run(const Order& o) const { return BikeKind::started(o) && is_open(o.state); }
+  std::optional<devices::DeviceCommand> stop_command(const Order& o) const;
+  void on_start_answer(const Order& o, const devices::CommandReply& reply);
+  void on_stop_answer(const Order& o, const devices::CommandReply& reply) const;
+
+  // Ends the order (from its current state) with the bill of `u` and settles the payment. nullopt when
   // another path ended it first.
-  bool settle(const db::bikeorder::BikeOrder& o, const Usage& u, const std::string& reason,
-              EndResult* out = nullptr);
-  std::optional<tariff::BikeTariff> tariff_of(const db::bikeorder::BikeOrder& o);
-  tariff::BikeBill bill(const tariff::BikeTariff& t, const db::bikeorder::BikeOrder& o, const Usage& u);
-  Usage usage_now(const db::bikeorder::BikeOrder& o, int64_t now);
-  std::optional<devices::LatestMeter> meter_of(const db::bikeorder::BikeOrder& o);
-  BikeOrderView view_of(const db::bikeorder::BikeOrder& o, bool live);
-  void post(std::function<void()> job) { life_.post(std::move(job)); }
+  std::optional<EndResult> settle(const Order& o, const Usage& u, const std::string& reason);
+  std::optional<tariff::BikeTariff> tariff_of(const Order& o);
+  tariff::BikeBill bill(const tariff::BikeTariff& t, const Order& o, const Usage& u);
+  Usage usage_now(const Order& o, int64_t now);
+  std::optional<devices::LatestMeter> meter_of(const Order& o);
 
-  db::Database& db_;
-  devices::DeviceGateway& gateway_;
-  devices::MeterStore& meters_;
-  payment::PaymentService& payments_;
-  BikeOrderSettings s_;
-  OrderLifecycle life_;
-
+  BikeOrderSettings bs_;
   std::mutex live_mu_;
   std::map<int64_t, Live> live_;  // order id → session data (sweeper thread)
 };

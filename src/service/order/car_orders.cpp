@@ -23,10 +23,6 @@ using E = CarOrderEvent;
 
 namespace {
 
-bool is_open(S s) {
-  return s == S::starting || s == S::charging || s == S::stopping || s == S::suspended;
-}
-
 TimeZone zone_named(const std::string& name) {
   return TimeZone::find(name).value_or(TimeZone::shanghai());
 }
@@ -35,31 +31,13 @@ TimeZone zone_named(const std::string& name) {
 
 CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
                      charging::RecordingChargingService& recording)
-    : RecordedCharging(recording),
+    : OrderFlow(car.db, car.gateway, meters, payments, recording,
+                // never in the payment's notification: the start waits for the gun's lock
+                {car.cfg.order.sweep_interval_ms, car.cfg.order.command_timeout_ms,
+                 car.cfg.order.start_timeout_s, car.cfg.order.device_lost_timeout_s,
+                 static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)), true}),
       car_(car),
-      cfg_(car.cfg),
-      payments_(payments),
-      meters_(meters),
-      life_(car.db, payments, "car", car.cfg.order.sweep_interval_ms,
-            static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)),
-            [this] { sweep(); }) {}
-
-CarOrders::~CarOrders() {
-  stop();
-}
-
-void CarOrders::start() {
-  // never in the payment's notification: the start waits for the gun's lock
-  life_.start([this](const db::payment::PayOrder& p) { post([this, p] { start_paid(p); }); });
-}
-
-void CarOrders::stop() {
-  life_.stop();
-}
-
-devices::DeviceRef CarOrders::pile_ref(const Order& o) const {
-  return {devices::DeviceKind::car_pile, o.pile_id, o.pile_code};
-}
+      cfg_(car.cfg) {}
 
 // ---- app API -------------------------------------------------------------------------------------------
 
@@ -67,9 +45,9 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   if (r.amount <= 0) fail_bad_request("amount: 预付金额必须大于0（分）");
   if (r.plate.size() > 16) fail_bad_request("plate: 车牌号过长");
   if (!r.gun_id && r.gun_code.empty()) fail_bad_request("gunId: 请提供充电枪（gunId或gunCode）");
-  auto target = car_.db.read([&](Connection& c) {
+  auto target = db_.read([&](Connection& c) {
     CarOrderRepo repo(c);
-    return r.gun_id ? repo.gun_by_id(*r.gun_id) : repo.gun_by_code(r.gun_code);
+    return r.gun_id ? repo.target_by_id(*r.gun_id) : repo.target_by_code(r.gun_code);
   });
   if (!target) fail_not_found(r.gun_id ? "gunId: 充电枪不存在" : "gunCode: 充电枪不存在");
   const auto& g = *target;
@@ -77,15 +55,15 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   if (g.area_status != 0) fail_conflict("该区域已停用，不能充电");
   if (g.pile_status != 0) fail_conflict("电桩已停用，不能充电：" + g.pile_code);
   if (g.gun_status != 0) fail_conflict("充电枪已停用，不能充电：" + g.gun_code);
-  if (!car_.gateway.is_online({devices::DeviceKind::car_pile, g.pile_id, g.pile_code}))
+  if (!gateway_.is_online({devices::DeviceKind::car_pile, g.pile_id, g.pile_code}))
     fail_conflict("电桩离线，不能充电：" + g.pile_code);
-  auto running = car_.db.read([&](Connection& c) { return CarOrderRepo(c).running_on_gun(g.gun_id); });
+  auto running = db_.read([&](Connection& c) { return CarOrderRepo(c).running_on_target(g.gun_id); });
   if (running && running->user_id == r.user_id)
     fail_conflict("您在该充电枪已有进行中的订单：" + running->order_no);
   if (running || (g.gun_state != "idle" && g.gun_state != "plugged"))
     fail_conflict("充电枪当前不可用（" + (running ? std::string("使用中") : g.gun_state) + "）：" +
                   g.gun_code);
-  bool has_merchant = car_.db.read([&](Connection& c) {
+  bool has_merchant = db_.read([&](Connection& c) {
     return payments_.merchant_of(c, db::station::StationType::car, g.station_id).has_value();
   });
   if (!has_merchant) fail_conflict("该电站未配置支付，不能在线支付：" + g.station_name);
@@ -101,34 +79,18 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   return life_.request_start(
       {g.station_id, r.amount, r.user_id, r.phone, "汽车充电预付 " + g.gun_code, g.gun_code},
       [&](Connection& c, int64_t pay_order_id) {
-        CarOrderRepo(c).insert_prepay({pay_order_id, r.user_id, g.gun_id, r.plate}, now_ms());
+        CarOrderRepo(c).insert_request({pay_order_id, r.user_id, g.gun_id, r.plate}, now_ms());
       });
 }
 
 void CarOrders::stop_by_driver(int64_t user_id, const std::string& order_no) {
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(order_no); });
-  if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  if (o->state == S::stopping) return;
-  if (o->state != S::charging) fail_conflict("订单当前状态为" + state_name(o->state) + "，不能停止");
-  bool now_stopping = car_.db.write(
-      [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o->id, "用户停止", now_ms()); });
-  if (now_stopping) send_stop(*o);
-}
-
-CarOrderView CarOrders::detail_of_user(int64_t user_id, const std::string& order_no) {
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(order_no); });
-  if (!o || o->user_id != user_id) fail_not_found("orderNo: 订单不存在");
-  return view_of(*o, true);
-}
-
-std::pair<std::vector<CarOrderView>, int64_t> CarOrders::list_of_user(int64_t user_id, int64_t page_num,
-                                                                      int64_t page_size) {
-  int64_t total = 0;
-  auto rows = car_.db.read(
-      [&](Connection& c) { return CarOrderRepo(c).user_orders(user_id, page_num, page_size, total); });
-  std::vector<CarOrderView> out;
-  for (const auto& o : rows) out.push_back(view_of(o, false));
-  return {std::move(out), total};
+  Order o = own(user_id, order_no);
+  if (o.state == S::stopping) return;
+  auto to = next_state(o.state, E::stop_requested);
+  if (!to) fail_conflict("订单当前状态为" + state_name(o.state) + "，不能停止");
+  bool now_stopping = db_.write(
+      [&](Connection& c) { return CarOrderRepo(c).request_stop(o.id, o.state, *to, "用户停止", now_ms()); });
+  if (now_stopping) send_stop(o);
 }
 
 std::optional<devices::LatestMeter> CarOrders::live_meter(const Order& o) const {
@@ -141,7 +103,7 @@ std::optional<devices::LatestMeter> CarOrders::live_meter(const Order& o) const 
 CarOrderView CarOrders::view_of(const Order& o, bool live) {
   CarOrderView v;
   v.order = o;
-  v.station_name = car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
+  v.station_name = db_.read([&](Connection& c) { return CarOrderRepo(c).station_name(o.station_id); });
   v.energy = o.energy;
   v.power_w = o.power_w;
   if (live && is_open(o.state)) {
@@ -166,12 +128,10 @@ int64_t CarOrders::running_cost_of(const Order& o, int64_t energy) {
   return cost_so_far(o, energy, now_ms(), station_zone(o.station_id));
 }
 
-std::optional<int64_t> CarOrders::running_cost(int64_t order_id) {
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(order_id); });
-  if (!o || !is_open(o->state)) return std::nullopt;
-  int64_t energy = o->energy;
-  if (auto m = live_meter(*o); m && m->energy) energy = std::max<int64_t>(0, *m->energy - o->meter_start);
-  return running_cost_of(*o, energy);
+int64_t CarOrders::cost_now(const Order& o) {
+  int64_t energy = o.energy;
+  if (auto m = live_meter(o); m && m->energy) energy = std::max<int64_t>(0, *m->energy - o.meter_start);
+  return running_cost_of(o, energy);
 }
 
 std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
@@ -191,8 +151,7 @@ std::optional<tariff::CarTariff> CarOrders::tariff_of(const Order& o) {
 }
 
 TimeZone CarOrders::station_zone(int64_t station_id) {
-  return zone_named(
-      car_.db.read([&](Connection& c) { return CarOrderRepo(c).station_timezone(station_id); }));
+  return zone_named(db_.read([&](Connection& c) { return CarOrderRepo(c).station_timezone(station_id); }));
 }
 
 CarCharge CarOrders::charge_by_meter_of(const Order& o, int64_t end_ms, int64_t energy, const TimeZone& tz) {
@@ -217,73 +176,44 @@ int64_t CarOrders::cost_so_far(const Order& o, int64_t energy, int64_t at_ms, co
 
 // ---- the payment starts the session -----------------------------------------------------------------
 
-void CarOrders::start_paid(const db::payment::PayOrder& p, const std::string& late) {
-  auto prepay = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_prepay(p.id); });
-  if (!prepay) return;  // a car pay order not made by the app (admin test prepay): nothing to start
-  auto g = car_.db.read([&](Connection& c) { return CarOrderRepo(c).gun_by_id(prepay->gun_id); });
-  if (!g) {
-    spdlog::error("car pay order {}: gun {} is gone; the payment is returned", p.pay_no, prepay->gun_id);
-    payments_.settle(p.id, 0);
-    return;
-  }
-  auto tariff = car::TariffService(car_).in_force_for_area(g->area_id, car_.clock.now());
-  Order o;
-  o.provider_id = g->provider_id;
-  o.property_id = g->property_id;
-  o.station_id = g->station_id;
-  o.area_id = g->area_id;
-  o.pile_id = g->pile_id;
-  o.pile_code = g->pile_code;
-  o.gun_id = g->gun_id;
-  o.gun_code = g->gun_code;
-  o.gun_no = g->gun_no;
-  o.user_id = prepay->user_id;
+std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
+                                              const db::car_order::StartRequest& req,
+                                              const db::car_order::GunTarget& g, const std::string& late,
+                                              Order& o) {
+  auto tariff = car::TariffService(car_).in_force_for_area(g.area_id, car_.clock.now());
+  o.provider_id = g.provider_id;
+  o.property_id = g.property_id;
+  o.station_id = g.station_id;
+  o.area_id = g.area_id;
+  o.pile_id = g.pile_id;
+  o.pile_code = g.pile_code;
+  o.gun_id = g.gun_id;
+  o.gun_code = g.gun_code;
+  o.gun_no = g.gun_no;
+  o.user_id = req.user_id;
   o.phone = p.phone;
-  o.plate = prepay->plate;
+  o.plate = req.plate;
   o.start_method = "app";
-  o.protocol = g->protocol;
+  o.protocol = g.protocol;
   if (tariff) o.tariff_version_id = tariff->version_id;
   o.pay_order_id = p.id;
   o.prepaid = p.paid_amount;
   o.created_at = now_ms();
-  // What changed between the driver's request and the payment (the gun was not reserved: docs/orders.md).
   std::string problem = late;  // recovered late: not started whatever the gun's state
   if (problem.empty()) {
     if (!tariff)
       problem = "没有生效的计费规则";
-    else if (g->pile_status != 0 || g->gun_status != 0)
+    else if (g.pile_status != 0 || g.gun_status != 0)
       problem = "电桩或充电枪已停用";
-    else if (!car_.gateway.is_online(pile_ref(o)))
+    else if (!gateway_.is_online(CarKind::device_of(o)))
       problem = "电桩离线";
   }
-  auto first = life_.write_first_state(p.id, [&](Connection& c) -> std::optional<OrderLifecycle::FirstState> {
-    CarOrderRepo repo(c);
-    repo.lock_gun(o.gun_id);  // then the checks: OrderLifecycle::write_first_state
-    if (repo.find_by_pay_order(p.id)) return std::nullopt;  // this payment already has its order
-    std::string why = problem;
-    if (why.empty() && repo.running_on_gun(o.gun_id)) why = "充电枪已被占用";
-    o.order_no = new_order_no('C');
-    o.state = why.empty() ? S::starting : S::abnormal;
-    o.end_reason = why.empty() ? "" : "启动失败：" + why;
-    o.id = repo.insert(o);
-    repo.link_pay_order(p.id, o.id);
-    return OrderLifecycle::FirstState{o.id, why};
-  });
-  if (!first) return;
-  if (!first->why.empty()) {
-    spdlog::warn("car order {}: not started ({}); the prepayment is returned", o.order_no, first->why);
-    return;
-  }
-  send_start(o);
+  return problem;
 }
 
-void CarOrders::send_start(const Order& o) {
-  devices::RemoteStart cmd{static_cast<unsigned>(o.gun_no), o.order_no, o.prepaid};
-  // The answer comes back on a device thread; what it decides may write to the database: a worker.
-  car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
-                          [this, o](devices::CommandReply reply) {
-                            post([this, o, reply = std::move(reply)] { on_start_answer(o, reply); });
-                          });
+void CarOrders::mark_not_started(Order& o, const std::string& why) {
+  o.state = *next_state(o.state, E::start_refused);
+  o.end_reason = "启动失败：" + why;
 }
 
 void CarOrders::on_start_answer(const Order& o, const devices::CommandReply& reply) {
@@ -295,28 +225,14 @@ void CarOrders::on_start_answer(const Order& o, const devices::CommandReply& rep
     return;
   }
   if (reply.result == devices::CommandResult::rejected || reply.result == devices::CommandResult::offline)
-    fail_start(o, std::string("启动失败：") +
-                      (reply.result == devices::CommandResult::offline ? "电桩离线" : "电桩拒绝启动"));
+    fail_start(o, E::start_refused,
+               std::string("启动失败：") +
+                   (reply.result == devices::CommandResult::offline ? "电桩离线" : "电桩拒绝启动"));
   // accepted: the device's start confirmation moves it on; timeout: the sweeper's start timeout decides
 }
 
-void CarOrders::fail_start(const Order& o, const std::string& reason) {
-  auto to =
-      next_state(o.state, reason.find("超时") != std::string::npos ? E::start_timeout : E::start_refused);
-  if (!to) return;
-  auto moved = life_.end_and_settle(o.pay_order_id, 0, [&](Connection& c) {
-    return CarOrderRepo(c).transition(o.id, o.state, *to, reason, now_ms());
-  });
-  if (moved && o.pay_order_id)
-    spdlog::info("car order {}: {} — the prepayment is returned", o.order_no, reason);
-}
-
-void CarOrders::send_stop(const Order& o) {
-  devices::RemoteStop cmd{static_cast<unsigned>(o.gun_no), o.device_tx_id};
-  car_.gateway.send_async(pile_ref(o), cmd, std::chrono::milliseconds(cfg_.order.command_timeout_ms),
-                          [this, o](devices::CommandReply reply) {
-                            post([this, o, reply = std::move(reply)] { on_stop_answer(o, reply); });
-                          });
+std::optional<devices::DeviceCommand> CarOrders::stop_command(const Order& o) const {
+  return devices::RemoteStop{static_cast<unsigned>(o.gun_no), o.device_tx_id};
 }
 
 void CarOrders::on_stop_answer(const Order& o, const devices::CommandReply& reply) {
@@ -325,20 +241,20 @@ void CarOrders::on_stop_answer(const Order& o, const devices::CommandReply& repl
   if (reply.result == devices::CommandResult::rejected) {
     // the pile says it is not charging that session: its record settles it; if it still charges, the
     // order goes back to charging (the driver may stop again)
-    auto now = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(o.id); });
+    auto now = db_.read([&](Connection& c) { return CarOrderRepo(c).find(o.id); });
     auto to = now ? next_state(now->state, E::stop_refused) : std::nullopt;
     if (to)
-      car_.db.write([&](Connection& c) { CarOrderRepo(c).transition(o.id, now->state, *to, "", now_ms()); });
+      db_.write([&](Connection& c) { CarOrderRepo(c).transition(o.id, now->state, *to, "", now_ms()); });
   }
 }
 
 // ---- settlement ---------------------------------------------------------------------------------------
 
-std::optional<CarOrders::Settled> CarOrders::settle(const Order& o, const CarCharge& c,
-                                                    const std::string& end_reason, E e) {
+std::optional<EndResult> CarOrders::settle(const Order& o, const CarCharge& c, const std::string& end_reason,
+                                           E e) {
   auto to = next_state(o.state, e);
   if (!to) return std::nullopt;  // completed before: settled once
-  db::car_order::Completion done;
+  db::car_order::Finish done;
   done.energy = c.bill.total_energy;
   done.energy_fee = c.capped.charged.energy_fee_total;
   done.service_fee = c.capped.charged.service_fee_total;
@@ -348,12 +264,9 @@ std::optional<CarOrders::Settled> CarOrders::settle(const Order& o, const CarCha
   done.end_at = c.end_ms > 0 ? c.end_ms : now_ms();
   // The order's end, the capture and the refund's reservation commit together (no money left held by
   // a crash in between); the refund goes to the gateway after the commit.
-  auto s = life_.end_and_settle(
-      o.pay_order_id, c.bill.total_fen,
-      [&](Connection& x) { return CarOrderRepo(x).complete(o.id, o.state, *to, done); },
-      [&](Connection& x, int64_t captured) { CarOrderRepo(x).set_charged(o.id, captured); });
+  auto s = finish(o, e, c.bill.total_fen, done);
   if (!s) return std::nullopt;
-  Settled out{state_name(*to), done.charged, 0};
+  EndResult out{state_name(*to), done.charged, 0, "已结束"};
   if (o.pay_order_id) {
     out.charged = s->settlement.charged;
     out.refunded = s->refund && s->refund->status == "pending" ? s->settlement.refund : 0;
@@ -365,23 +278,14 @@ std::optional<CarOrders::Settled> CarOrders::settle(const Order& o, const CarCha
 
 // ---- ChargingService ------------------------------------------------------------------------------------
 
-charging::IdTagResult CarOrders::authorize(const devices::DeviceRef& device, const std::string& id_tag) {
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(id_tag); });
-  if (o && o->pile_id == device.id) {
-    if (is_open(o->state)) return {"Accepted", {}};
-    return {"Invalid", {}};  // an ended order's idTag never starts another session
-  }
-  return recording_.authorize(device, id_tag);
-}
-
 charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t) {
   charging::TxStartResult r = recording_.start_transaction(t);
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
+  auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
   if (!o || o->pile_id != t.device.id) return r;  // not a platform order: recorded only
   std::string txn = t.device_serial.empty() ? std::to_string(r.transaction_id) : t.device_serial;
-  if (o->state == S::starting) {
-    bool ok = car_.db.write([&](Connection& c) {
-      return CarOrderRepo(c).confirm_start(o->id, txn, r.transaction_id,
+  if (auto to = next_state(o->state, E::start_confirmed)) {
+    bool ok = db_.write([&](Connection& c) {
+      return CarOrderRepo(c).confirm_start(o->id, o->state, *to, txn, r.transaction_id,
                                            t.timestamp_ms > 0 ? t.timestamp_ms : now_ms(),
                                            t.meter_start_wh * 10, now_ms());
     });
@@ -406,7 +310,7 @@ charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t)
 
 std::optional<charging::IdTagResult> CarOrders::stop_transaction(const charging::TxStop& t) {
   auto answer = recording_.stop_transaction(t);
-  auto o = car_.db.read([&](Connection& c) {
+  auto o = db_.read([&](Connection& c) {
     return CarOrderRepo(c).find_by_txn(t.device.id, std::to_string(t.transaction_id));
   });
   if (!o) return answer;
@@ -425,8 +329,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   charging::TxRecordResult res = recording_.transaction_record(r);
   if (!res.first) return res;     // a retransmitted record: acknowledged again, nothing changes
   if (!res.accepted) return res;  // cannot belong to this pile or gun: stored for review, settles nothing
-  auto o =
-      car_.db.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
+  auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
   if (!o) {
     // The platform never saw the start confirmation of an app order (lost 0x33): the transaction row of
     // the serial carries the idTag = order number when the pile confirmed it, else it is a card/VIN/offline
@@ -454,106 +357,51 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
 
 // ---- OrderEnder -----------------------------------------------------------------------------------------
 
-EndResult CarOrders::end(const EndRequest& r) {
-  auto o = car_.db.read([&](Connection& c) { return CarOrderRepo(c).find(r.order_id); });
-  if (!o) fail_not_found("订单不存在");
-  if (!admin_can_end(o->state)) fail_conflict("订单状态为" + state_name(o->state) + "，不能结束");
+EndResult CarOrders::end_order(const Order& o, const EndRequest& r) {
   // The order settles now by the last reported energy; a later device record only adds to
   // charging_transaction.
-  int64_t energy = o->energy;
-  int64_t end_ms = o->last_report_at.value_or(now_ms());
-  if (auto m = live_meter(*o); m && m->energy) {
-    energy = std::max<int64_t>(energy, *m->energy - o->meter_start);
+  int64_t energy = o.energy;
+  int64_t end_ms = o.last_report_at.value_or(now_ms());
+  if (auto m = live_meter(o); m && m->energy) {
+    energy = std::max<int64_t>(energy, *m->energy - o.meter_start);
     end_ms = std::max(end_ms, m->time);
   }
-  if (!o->start_at) energy = 0;  // never started: nothing to bill
+  if (!o.start_at) energy = 0;  // never started: nothing to bill
   std::string reason =
       (r.reason.empty() ? std::string("管理员结束") : r.reason) + (r.op.empty() ? "" : "（" + r.op + "）");
-  CarCharge c = charge_by_meter_of(*o, end_ms, energy, station_zone(o->station_id));
-  auto s = settle(*o, c, reason, E::admin_end);
+  CarCharge c = charge_by_meter_of(o, end_ms, energy, station_zone(o.station_id));
+  auto s = settle(o, c, reason, E::admin_end);
   if (!s) fail_conflict("订单状态已变化，请刷新后重试");
-  // Best effort: a pile that still charges is told to stop; its final record finds the order completed.
-  if ((o->state == S::charging || o->state == S::stopping) && car_.gateway.is_online(pile_ref(*o)))
-    send_stop(*o);
-  return EndResult{s->state, s->charged, s->refunded, "已结束"};
+  return *s;
 }
 
-// ---- timers -----------------------------------------------------------------------------------------------
+// ---- the sweep of one open order -----------------------------------------------------------------------
 
-int CarOrders::recover_unstarted(int64_t now) {
-  return life_.recover_unstarted(
-      now, [this](const db::payment::PayOrder& p, const std::string& why) { start_paid(p, why); });
-}
-
-void CarOrders::sweep() {
-  auto orders = car_.db.read([&](Connection& c) { return CarOrderRepo(c).open_orders(); });
-  int64_t now = now_ms();
-  if (life_.recovery_due(now)) recover_unstarted(now);
-  std::vector<db::car_order::LiveValues> live;  // written together below: one transaction per sweep
-  std::map<int64_t, TimeZone> zones;            // station → zone, read once per sweep
-  auto zone_of = [&](int64_t station_id) -> const TimeZone& {
-    auto it = zones.find(station_id);
-    if (it == zones.end()) it = zones.emplace(station_id, station_zone(station_id)).first;
-    return it->second;
-  };
-  for (const auto& o : orders) {
-    try {
-      if (o.state == S::starting) {
-        if (start_timed_out(o.created_at, now, cfg_.order.start_timeout_s * 1000))
-          fail_start(o, "启动超时：电桩未确认启动");
-        continue;
-      }
-      bool online = car_.gateway.is_online(pile_ref(o));
-      auto m = live_meter(o);
-      if (o.state == S::suspended) {
-        if (online && m && m->time > o.device_lost_at.value_or(0) &&
-            next_state(o.state, E::device_returned)) {
-          bool back = car_.db.write([&](Connection& c) {
-            CarOrderRepo repo(c);
-            bool moved = repo.transition(o.id, o.state, *next_state(o.state, E::device_returned), "", now);
-            if (moved) repo.set_device_lost(o.id, std::nullopt);
-            return moved;
-          });
-          if (back)
-            spdlog::info("car order {}: the pile is back with the session: charging again", o.order_no);
-        }
-        continue;
-      }
-      // charging / stopping
-      if (!online) {
-        if (!o.device_lost_at) {
-          car_.db.write([&](Connection& c) { CarOrderRepo(c).set_device_lost(o.id, now); });
-        } else if (suspend_due(*o.device_lost_at, now, cfg_.order.device_lost_timeout_s * 1000)) {
-          auto to = next_state(o.state, E::device_lost_timeout);
-          if (to && car_.db.write([&](Connection& c) {
-                return CarOrderRepo(c).transition(o.id, o.state, *to, "", now);
-              }))
-            spdlog::warn("car order {}: pile {} offline for {} s: suspended", o.order_no, o.pile_code,
-                         (now - *o.device_lost_at) / 1000);
-        }
-        continue;
-      }
-      if (o.device_lost_at)
-        car_.db.write([&](Connection& c) { CarOrderRepo(c).set_device_lost(o.id, std::nullopt); });
-      if (!m || !m->energy) continue;
-      int64_t energy = std::max<int64_t>(0, *m->energy - o.meter_start);
-      int64_t power = m->power_w ? static_cast<int64_t>(*m->power_w) : 0;
-      if (energy != o.energy || power != o.power_w) live.push_back({o.id, energy, power, m->time});
-      if (o.state == S::charging && o.prepaid > 0 &&
-          cost_so_far(o, energy, std::max(m->time, now), zone_of(o.station_id)) >= o.prepaid) {
-        bool stopping = car_.db.write(
-            [&](Connection& c) { return CarOrderRepo(c).mark_stopping(o.id, "预付金额已用完", now); });
-        if (stopping) {
-          spdlog::info("car order {}: cost reached the prepayment {}: stopping", o.order_no, o.prepaid);
-          send_stop(o);
-        }
-      }
-    } catch (const std::exception& e) {
-      spdlog::error("car order {}: sweep failed: {}", o.order_no, e.what());
+void CarOrders::sweep_one(const Order& o, int64_t now, std::vector<db::car_order::Progress>& progress) {
+  if (awaiting_start(o, now)) return;
+  bool online = gateway_.is_online(CarKind::device_of(o));
+  auto m = live_meter(o);
+  follow_connection(o, now, online, m && m->time > o.device_lost_at.value_or(0));
+  if (!online || o.state == S::suspended) return;
+  // charging / stopping
+  if (!m || !m->energy) return;
+  int64_t energy = std::max<int64_t>(0, *m->energy - o.meter_start);
+  int64_t power = m->power_w ? static_cast<int64_t>(*m->power_w) : 0;
+  if (energy != o.energy || power != o.power_w) progress.push_back({o.id, energy, power, m->time});
+  if (o.state == S::charging && o.prepaid > 0) {
+    auto zone = sweep_zones_.find(o.station_id);
+    if (zone == sweep_zones_.end())
+      zone = sweep_zones_.emplace(o.station_id, station_zone(o.station_id)).first;
+    if (cost_so_far(o, energy, std::max(m->time, now), zone->second) < o.prepaid) return;
+    bool stopping = db_.write([&](Connection& c) {
+      return CarOrderRepo(c).request_stop(o.id, o.state, *next_state(o.state, E::stop_requested),
+                                          "预付金额已用完", now);
+    });
+    if (stopping) {
+      spdlog::info("car order {}: cost reached the prepayment {}: stopping", o.order_no, o.prepaid);
+      send_stop(o);
     }
   }
-  life_.write_batch(live,
-                    [](Connection& c, const db::car_order::LiveValues& v) { CarOrderRepo(c).set_live(v); });
 }
 
 }  // namespace zc::order

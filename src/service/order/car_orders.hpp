@@ -3,6 +3,9 @@
 // platform starts the pile, follows the session, stops, settles through the tariff engine and returns
 // the unused prepayment.
 //
+// The flow itself (payment hook, start command, sweep, settlement, recovery, driver list and detail, admin
+// end) is OrderFlow (order_flow.hpp); this file is what is car-only: the gun's checks, the tariff engine
+// by meter or by the pile's tiers, the pile's answers and records.
 // - ChargingService for car piles (OrderChargingService routes them here): every device transaction is
 //   still recorded in charging_transaction by the RecordingChargingService it wraps; on top of that the
 //   order of the idTag (= order number) / the session reference moves through domain/order/car_order_state.
@@ -12,16 +15,10 @@
 // handler); a sweeper thread (order.sweep_interval_ms) drives the timers: start timeout, auto stop at
 // the prepayment, device lost → suspended, device back → charging. Device calls arrive on the gateway's
 // worker threads. Every state change is a conditional update, so concurrent paths apply once.
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
-#include <condition_variable>
-#include <deque>
-#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "core/config.hpp"
@@ -32,9 +29,7 @@
 #include "service/car/context.hpp"
 #include "service/charging/recording_charging_service.hpp"
 #include "service/order/car_settlement.hpp"
-#include "service/order/order_actions.hpp"
-#include "service/order/order_common.hpp"
-#include "service/order/order_lifecycle.hpp"
+#include "service/order/order_flow.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/repositories/car_order_repo.hpp"
 
@@ -57,70 +52,74 @@ struct CarOrderView {
   std::optional<double> voltage, current, soc;                       // the pile's last report (detail)
 };
 
-class CarOrders final : public RecordedCharging, public OrderEnder {
+// The car kind of OrderFlow: a gun on a pile, the car tariff engine, domain/order/car_order_state.
+struct CarKind {
+  using Order = db::car_order::CarOrder;
+  using Repo = db::car_order::CarOrderRepo;
+  using State = CarOrderState;
+  using Event = CarOrderEvent;
+  using Progress = db::car_order::Progress;
+  using Finish = db::car_order::Finish;
+  using View = CarOrderView;
+  static constexpr const char* name = "car";  // pay_order.order_type
+  static constexpr const char* target_word = "gun";
+  static constexpr const char* target_busy = "充电枪已被占用";
+  static constexpr char order_prefix = 'C';
+  static constexpr State first_state = State::starting;
+  static constexpr Event start_timeout_event = Event::start_timeout;
+  static int64_t target_of(const db::car_order::StartRequest& r) { return r.gun_id; }
+  static devices::DeviceRef device_of(const Order& o) {
+    return {devices::DeviceKind::car_pile, o.pile_id, o.pile_code};
+  }
+  static unsigned connector_of(const Order& o) { return static_cast<unsigned>(o.gun_no); }
+  static std::optional<int64_t> start_balance(const Order& o) { return o.prepaid; }
+  static bool started(const Order& o) { return o.state != State::starting; }
+};
+
+class CarOrders final : public OrderFlow<CarOrders, CarKind> {
  public:
   CarOrders(car::CarContext car, payment::PaymentService& payments, devices::MeterStore& meters,
             charging::RecordingChargingService& recording);
-  ~CarOrders() override;
-  CarOrders(const CarOrders&) = delete;
-  CarOrders& operator=(const CarOrders&) = delete;
+  ~CarOrders() override { stop(); }
 
-  void start();  // command threads + sweeper; registers the on_paid hook
-  void stop();
-
-  // ---- app API ----
+  // ---- app API (list_of_user, detail_of_user: OrderFlow) ----
   // Checks the gun and the amount, creates the pay order to pay at the cashier.
   StartOffer request_start(const CarOrderRequest& r);
   // The stop is sent (or was already): the order is stopping.
   void stop_by_driver(int64_t user_id, const std::string& order_no);
-  CarOrderView detail_of_user(int64_t user_id, const std::string& order_no);  // 404 unless own
-  std::pair<std::vector<CarOrderView>, int64_t> list_of_user(int64_t user_id, int64_t page_num,
-                                                             int64_t page_size);
 
-  // ---- ChargingService (car piles) ----
-  charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override;
+  // ---- ChargingService (car piles; authorize: OrderFlow) ----
   charging::TxStartResult start_transaction(const charging::TxStart& t) override;
   std::optional<charging::IdTagResult> stop_transaction(const charging::TxStop& t) override;
   charging::TxRecordResult transaction_record(const charging::TxRecord& r) override;
 
-  // ---- OrderEnder (ORD-CAR 结束) ----
-  EndResult end(const EndRequest& r) override;
-  std::optional<int64_t> running_cost(int64_t order_id) override;
-
-  // One sweep (the sweeper thread calls it; public for tests that drive time themselves).
-  void sweep();
-  // Payments of start requests that never became an order (the process stopped between the payment and
-  // the start), paid more than kUnstartedGraceMs before `now`: each becomes an abnormal order and the
-  // whole prepayment is returned — a session is never started that late. The sweeper runs it every 30 s.
-  // Returns how many were recovered.
-  int recover_unstarted(int64_t now);
-
  private:
+  friend class OrderFlow<CarOrders, CarKind>;
   using Order = db::car_order::CarOrder;
-  struct Settled {
-    std::string state;
-    int64_t charged = 0, refunded = 0;
-  };
 
-  // `late`: the reason when the payment is recovered late (recover_unstarted) — never start then.
-  void start_paid(const db::payment::PayOrder& p, const std::string& late = "");
-  void post(std::function<void()> job) { life_.post(std::move(job)); }
-
-  devices::DeviceRef pile_ref(const Order& o) const;
-  // The start command; returns at once (the answer is handled on a worker).
-  void send_start(const Order& o);
-  // The device's answer to a start/stop command (on a worker).
+  // ---- what OrderFlow asks of the kind ----
+  std::optional<std::string> prepare(const db::payment::PayOrder& p, const db::car_order::StartRequest& req,
+                                     const db::car_order::GunTarget& g, const std::string& late, Order& o);
+  void mark_not_started(Order& o, const std::string& why);
+  void before_sweep(const std::vector<Order>&) { sweep_zones_.clear(); }
+  void sweep_one(const Order& o, int64_t now, std::vector<db::car_order::Progress>& progress);
+  std::string start_timeout_reason() const { return "启动超时：电桩未确认启动"; }
+  CarOrderView view_of(const Order& o, bool live);
+  bool accepts_start(const Order& o) const { return is_open(o.state); }
+  int64_t cost_now(const Order& o);
+  EndResult end_order(const Order& o, const EndRequest& r);
+  bool may_still_run(const Order& o) const {
+    return o.state == CarOrderState::charging || o.state == CarOrderState::stopping;
+  }
+  std::optional<devices::DeviceCommand> stop_command(const Order& o) const;
   void on_start_answer(const Order& o, const devices::CommandReply& reply);
-  // Sends the stop; returns at once (the answer is handled on a worker).
-  void send_stop(const Order& o);
   void on_stop_answer(const Order& o, const devices::CommandReply& reply);
-  // Marks an order that never started abnormal and returns the whole prepayment.
-  void fail_start(const Order& o, const std::string& reason);
+
   // o.state → completed with the charge; settles the payment (capture + prepay return). nullopt when
   // the order left o.state meanwhile (another path settled it): applied once.
   // `e`: final_record or admin_end (domain/order/car_order_state.hpp).
-  std::optional<Settled> settle(const Order& o, const CarCharge& c, const std::string& end_reason,
-                                CarOrderEvent e);
+  std::optional<EndResult> settle(const Order& o, const CarCharge& c, const std::string& end_reason,
+                                  CarOrderEvent e);
   // The station's time zone (the tariff's periods are local times): one read.
   TimeZone station_zone(int64_t station_id);
   // By meter over [start, end_ms] with `energy` (OCPP stop, admin end, live cost so far).
@@ -132,19 +131,14 @@ class CarOrders final : public RecordedCharging, public OrderEnder {
   std::optional<devices::LatestMeter> live_meter(const Order& o) const;
   // The cost of an open order at its live energy (0 before it started).
   int64_t running_cost_of(const Order& o, int64_t energy);
-  CarOrderView view_of(const Order& o, bool live);
 
   car::CarContext car_;
   const Config& cfg_;
-  payment::PaymentService& payments_;
-  devices::MeterStore& meters_;
 
   static constexpr size_t kMaxCachedTariffs = 4096;
   std::mutex tariff_mu_;
   std::map<int64_t, tariff::CarTariff> tariff_versions_;  // version id → tariff
-
-  // the sweeper, and the workers: starts after the payment, the piles' answers to start/stop commands
-  OrderLifecycle life_;
+  std::map<int64_t, TimeZone> sweep_zones_;               // station → zone, read once per sweep
 };
 
 }  // namespace zc::order

@@ -1,32 +1,45 @@
 #include "service/order/order_admin_actions.hpp"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "core/error.hpp"
 #include "core/money_text.hpp"
+#include "domain/order/bike_order_state.hpp"
+#include "domain/order/car_order_state.hpp"
 #include "storage/repositories/payment_repo.hpp"
 
 namespace zc::order {
 
-namespace json = boost::json;
 using db::Connection;
 using db::orders::find_order;
 
 namespace {
 
-bool endable(OrderKind k, const std::string& state) {
-  static const std::array<const char*, 5> car = {"starting", "charging", "stopping", "suspended", "abnormal"};
-  static const std::array<const char*, 3> bike = {"charging", "suspended", "abnormal"};
-  if (k == OrderKind::car) return std::find(car.begin(), car.end(), state) != car.end();
-  return std::find(bike.begin(), bike.end(), state) != bike.end();
+// The stored state read through its kind's state table (domain/order/*_order_state.hpp): `test` of the
+// typed state, false for a name the table does not know.
+template <class Test>
+bool state_is(OrderKind k, const std::string& stored, Test test) {
+  if (k == OrderKind::car) {
+    auto s = parse_car_order_state(stored);
+    return s && test(*s);
+  }
+  auto s = parse_bike_order_state(stored);
+  return s && test(*s);
+}
+
+bool endable(OrderKind k, const std::string& stored) {
+  return state_is(k, stored, [](auto s) { return admin_can_end(s); });
+}
+
+bool ended(OrderKind k, const std::string& stored) {
+  return state_is(k, stored, [](auto s) { return is_final(s); });
 }
 
 }  // namespace
 
-json::object OrderAdminActions::end(OrderKind k, int64_t id, std::optional<int64_t> duration_s,
-                                    const std::string& reason, const Principal& p) {
+AdminEnded OrderAdminActions::end(OrderKind k, int64_t id, std::optional<int64_t> duration_s,
+                                  const std::string& reason, const Principal& p) {
   auto o = db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); });
   if (!o) fail_not_found("订单不存在或无权访问");
   if (!endable(k, o->state)) fail_conflict("订单状态为" + o->state + "，不能结束");
@@ -43,27 +56,19 @@ json::object OrderAdminActions::end(OrderKind k, int64_t id, std::optional<int64
     // command it sends makes that likely): the order has ended, which is what the admin asked for.
     auto now = e.code() == 409 ? db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); })
                                : std::nullopt;
-    if (!now || now->state != (k == OrderKind::car ? "completed" : "finished")) throw;
+    if (!now || !ended(k, now->state)) throw;
     r = {now->state, now->charged, now->refunded, "订单已由设备上报结束"};
   }
-  json::object out;
-  out["id"] = id;
-  out["orderNo"] = o->order_no;
-  out["status"] = r.state;
-  out["charged"] = r.charged;
-  out["refunded"] = r.refunded;
-  out["message"] = r.message;
-  return out;
+  return AdminEnded{id, o->order_no, r};
 }
 
-json::object OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefundInput& in,
-                                       const Principal& p) {
+AdminRefunded OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefundInput& in,
+                                        const Principal& p) {
   if (in.reason.empty()) fail_bad_request("reason: 请填写退费原因");
   if (in.amount && *in.amount <= 0) fail_bad_request("amount: 退费金额必须大于0（分）");
   auto o = db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); });
   if (!o) fail_not_found("订单不存在或无权访问");
-  const char* done = k == OrderKind::car ? "completed" : "finished";
-  if (o->state != done) fail_conflict("订单未结束（" + o->state + "），不能退费");
+  if (!ended(k, o->state)) fail_conflict("订单未结束（" + o->state + "），不能退费");
   if (!o->pay_order_id) fail_conflict("订单没有支付记录，不能原路退费");
   auto pay = db_.read([&](Connection& c) { return db::payment::PaymentRepo(c).find(*o->pay_order_id); });
   if (!pay || pay->status != "paid") fail_conflict("订单的支付未完成，不能退费");
@@ -84,29 +89,16 @@ json::object OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefun
   if (amount > from_held)
     parts.push_back({*o->pay_order_id, amount - from_held, "fee_refund", in.reason, p.user_name});
   auto sent = payments_.request_refunds(parts);
-  const payment::RefundCreated& r = sent.back();
-  json::object out;
-  out["id"] = r.id;
-  out["refundNo"] = r.refund_no;
-  out["amount"] = amount;
-  out["status"] = r.status;
-  out["result"] = r.result;
-  json::array each;
+  AdminRefunded out;
+  out.amount = amount;
+  out.last = sent.back();
   for (size_t i = 0; i < sent.size(); ++i) {
-    json::object x;
-    x["id"] = sent[i].id;
-    x["refundNo"] = sent[i].refund_no;
-    x["refundType"] = parts[i].refund_type;
-    x["amount"] = parts[i].amount;
-    x["status"] = sent[i].status;
-    x["result"] = sent[i].result;
+    out.parts.push_back({sent[i], parts[i].refund_type, parts[i].amount});
     if (sent[i].status == "failed") {
-      out["status"] = "failed";
-      out["result"] = sent[i].result;
+      out.last.status = "failed";
+      out.last.result = sent[i].result;
     }
-    each.push_back(std::move(x));
   }
-  out["refunds"] = std::move(each);
   return out;
 }
 

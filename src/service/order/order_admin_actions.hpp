@@ -8,9 +8,9 @@
 //           service, whose conditional update is the guard against concurrent refunds, and whose
 //           transaction also rewrites the order's refunded figure (PaymentRepo::sync_order_refunded).
 // Both: 404 when the order does not exist or is outside the user's data scope.
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/principal.hpp"
 #include "service/order/order_actions.hpp"
@@ -27,14 +27,35 @@ struct AdminRefundInput {
   std::string reason;
 };
 
+// What the end did (the route builds the JSON).
+struct AdminEnded {
+  int64_t id = 0;
+  std::string order_no;
+  EndResult result;
+};
+
+// The refund(s) an admin refund requested: the held money first (prepay_return), then the fee
+// (fee_refund). `last`: the last one's id and number, with the status and result of the last one the
+// gateway refused, if any.
+struct AdminRefunded {
+  struct Part {
+    payment::RefundCreated created;
+    std::string refund_type;
+    int64_t amount = 0;
+  };
+  int64_t amount = 0;  // fen, all parts
+  std::vector<Part> parts;
+  payment::RefundCreated last;
+};
+
 class OrderAdminActions {
  public:
   OrderAdminActions(db::Database& db, payment::PaymentService& payments, OrderEnder* car, OrderEnder* bike)
       : db_(db), payments_(payments), car_(car), bike_(bike) {}
 
-  boost::json::object end(OrderKind k, int64_t id, std::optional<int64_t> duration_s,
-                          const std::string& reason, const Principal& p);
-  boost::json::object refund(OrderKind k, int64_t id, const AdminRefundInput& in, const Principal& p);
+  AdminEnded end(OrderKind k, int64_t id, std::optional<int64_t> duration_s, const std::string& reason,
+                 const Principal& p);
+  AdminRefunded refund(OrderKind k, int64_t id, const AdminRefundInput& in, const Principal& p);
 
  private:
   db::Database& db_;

@@ -1,11 +1,9 @@
 #pragma once
-// The steps of a charging order's life that do not depend on its kind (docs/orders.md), run by the car
-// orders (car_orders.cpp) and the e-bike orders (bike_orders.cpp) alike:
-//   start request → payment hook (write_first_state) → start command (the kind's send_start) →
-//   charging sweep (recovery_due, write_batch: one transaction per sweep) → settle (end_and_settle) →
-//   recover unstarted (recover_unstarted).
-// What differs stays with the kind: its repository (the target's lock, the running check, the order row),
-// its billing engine, its device kind and its state table (domain/order/*_order_state.hpp).
+// The database and payment steps of a charging order's life, with its threads (docs/orders.md), used by
+// OrderFlow (order_flow.hpp), the one flow of both kinds:
+//   start request → payment hook (write_first_state) → start command → charging sweep (recovery_due,
+//   write_batch: one transaction per sweep) → settle (end_and_settle) → recover unstarted
+//   (recover_unstarted).
 #include <spdlog/spdlog.h>
 
 #include <functional>

@@ -179,62 +179,55 @@ std::vector<ExportColumn> order_columns(OrderKind k) {
 
 }  // namespace
 
-BoundedPage OrderQueries::list(OrderKind k, const QueryParams& q, const Principal& p) {
-  auto page = db_.read([&](Connection& c) {
-    return list_bounded(c, k == OrderKind::car ? car_order_list_spec() : bike_order_list_spec(), q, p.scope);
-  });
-  for (auto& row : page.rows) add_running_cost(k, row.as_object());
-  return page;
-}
-
-void OrderQueries::add_running_cost(OrderKind k, json::object& row) {
-  OrderEnder* orders = k == OrderKind::car ? car_ : bike_;
-  auto status = row.if_contains("status");
-  if (!orders || !status || !status->is_string()) return;
-  std::string_view s = status->as_string();
-  bool open = false;
-  if (k == OrderKind::car) {
-    auto st = parse_car_order_state(s);
-    open = st && !is_final(*st) && *st != CarOrderState::abnormal;
-  } else {
-    auto st = parse_bike_order_state(s);
-    open = st && !is_final(*st) && *st != BikeOrderState::abnormal;
+OrderListPage OrderQueries::list(OrderKind k, const QueryParams& q, const Principal& p) {
+  auto page = db_.read([&](Connection& c) { return list_bounded(c, k, q, p.scope); });
+  OrderListPage out{{}, page.total, page.capped};
+  out.rows.reserve(page.rows.size());
+  for (auto& row : page.rows) {
+    auto cost = running_cost(row);
+    out.rows.push_back({std::move(row), cost});
   }
-  if (!open) return;
-  if (auto cost = orders->running_cost(row.at("id").as_int64())) row["costSoFar"] = *cost;
+  return out;
 }
 
-json::object OrderQueries::detail(OrderKind k, int64_t id, const Principal& p) {
-  json::object out = db_.read([&](Connection& c) {
-    auto row = order_detail(c, k, id, p.scope);
-    if (!row) fail_not_found("订单不存在或无权访问");
-    json::array payments, refunds;
-    if (auto pay = row->find("payOrderId"); pay != row->end() && pay->value().is_int64()) {
-      int64_t pay_id = pay->value().as_int64();
-      auto po = db::station::row_by_id(c, db::payment::pay_order_list_spec(), "p.id", pay_id, DataScope{});
+std::optional<int64_t> OrderQueries::running_cost(const db::orders::OrderRow& row) {
+  OrderEnder* orders = row.kind == OrderKind::car ? car_ : bike_;
+  if (!orders) return std::nullopt;
+  bool open = false;
+  if (row.kind == OrderKind::car) {
+    auto st = parse_car_order_state(row.state);
+    open = st && is_open(*st);
+  } else {
+    auto st = parse_bike_order_state(row.state);
+    open = st && is_open(*st);
+  }
+  if (!open) return std::nullopt;
+  return orders->running_cost(row.id);
+}
+
+OrderDetailView OrderQueries::detail(OrderKind k, int64_t id, const Principal& p) {
+  OrderDetailView out = db_.read([&](Connection& c) {
+    auto d = order_detail(c, k, id, p.scope);
+    if (!d) fail_not_found("订单不存在或无权访问");
+    OrderDetailView v;
+    v.order = std::move(*d);
+    if (auto pay_id = v.order.row.pay_order_id) {
+      auto po = db::station::row_by_id(c, db::payment::pay_order_list_spec(), "p.id", *pay_id, DataScope{});
       if (po) {
         db::payment::PaymentRepo repo(c);
-        (*po)["ledger"] = repo.ledger_of(pay_id);
-        auto o = repo.find(pay_id);
+        (*po)["ledger"] = repo.ledger_of(*pay_id);
+        auto o = repo.find(*pay_id);
         (*po)["heldAmount"] = o ? o->held() : 0;
-        payments.push_back(std::move(*po));
-        refunds = repo.refunds_of(pay_id);
+        v.payment = std::move(*po);
+        v.refunds = repo.refunds_of(*pay_id);
       }
     }
-    (*row)["payments"] = std::move(payments);
-    (*row)["refunds"] = std::move(refunds);
-    json::value tariff = nullptr;
-    if (k == OrderKind::car) {
-      if (auto v = row->find("tariffVersionId"); v != row->end() && v->value().is_int64())
-        if (auto t = car_tariff_version(c, v->value().as_int64())) tariff = std::move(*t);
-    } else {
-      if (auto v = row->find("tariffId"); v != row->end() && v->value().is_int64())
-        if (auto t = bike_tariff(c, v->value().as_int64())) tariff = std::move(*t);
-    }
-    (*row)["tariff"] = std::move(tariff);
-    return *row;
+    if (k == OrderKind::car && v.order.tariff_version_id)
+      v.car_tariff = car_tariff_version(c, *v.order.tariff_version_id);
+    if (k == OrderKind::bike && v.order.tariff_id) v.bike_tariff = bike_tariff(c, *v.order.tariff_id);
+    return v;
   });
-  add_running_cost(k, out);
+  out.cost_so_far = running_cost(out.order.row);
   return out;
 }
 

@@ -87,6 +87,11 @@ BikeOrder order_row(const Result& r, size_t i) {
   return o;
 }
 
+const std::string& open_states() {
+  static const std::string s = state_list(order::kOpenBikeOrderStates);
+  return s;
+}
+
 std::optional<BikeOrder> one(const Result& r) {
   if (r.empty()) return std::nullopt;
   return order_row(r, 0);
@@ -101,11 +106,11 @@ std::vector<BikeOrder> all(const Result& r) {
 
 }  // namespace
 
-std::optional<SocketTarget> BikeOrderRepo::socket_by_id(int64_t socket_id) {
+std::optional<SocketTarget> BikeOrderRepo::target_by_id(int64_t socket_id) {
   return socket_row(c_.query(std::string(kSocketSelect) + "WHERE s.id = ?", {socket_id}));
 }
 
-std::optional<SocketTarget> BikeOrderRepo::socket_by_code(const std::string& code) {
+std::optional<SocketTarget> BikeOrderRepo::target_by_code(const std::string& code) {
   return socket_row(c_.query(std::string(kSocketSelect) + "WHERE s.code = ?", {code}));
 }
 
@@ -113,17 +118,14 @@ std::optional<int64_t> BikeOrderRepo::tariff_in_force(int64_t area_id) {
   return bike::TariffRepo(c_).in_force_of_area(area_id);
 }
 
-void BikeOrderRepo::lock_socket(int64_t socket_id) {
+void BikeOrderRepo::lock_target(int64_t socket_id) {
   c_.execute("UPDATE bike_socket SET id = id WHERE id = ?", {socket_id});
 }
 
-bool BikeOrderRepo::socket_busy(int64_t socket_id) {
-  return c_
-      .scalar(
-          "SELECT id FROM bike_charge_order WHERE socket_id = ? AND state IN ('charging', 'suspended') "
-          "LIMIT 1",
-          {socket_id})
-      .has_value();
+std::optional<BikeOrder> BikeOrderRepo::running_on_target(int64_t socket_id) {
+  return one(c_.query(std::string(kOrderSelect) + "WHERE socket_id = ? AND state IN " + open_states() +
+                          " ORDER BY id DESC LIMIT 1",
+                      {socket_id}));
 }
 
 void BikeOrderRepo::insert_request(const StartRequest& r) {
@@ -193,8 +195,8 @@ std::optional<BikeOrder> BikeOrderRepo::find_by_txn(int64_t device_id, const std
                       {device_id, device_txn_no}));
 }
 
-std::vector<BikeOrder> BikeOrderRepo::active() {
-  return all(c_.query(std::string(kOrderSelect) + "WHERE state IN ('charging', 'suspended') ORDER BY id"));
+std::vector<BikeOrder> BikeOrderRepo::open_orders() {
+  return all(c_.query(std::string(kOrderSelect) + "WHERE state IN " + open_states() + " ORDER BY id"));
 }
 
 std::vector<BikeOrder> BikeOrderRepo::of_user(int64_t user_id, int64_t offset, int64_t limit) {
@@ -208,21 +210,20 @@ int64_t BikeOrderRepo::count_of_user(int64_t user_id) {
   return c_.scalar("SELECT COUNT(*) FROM bike_charge_order WHERE user_id = ?", {user_id}).value_or(0);
 }
 
-bool BikeOrderRepo::mark_started(int64_t id, const std::string& device_txn_no, int64_t start_at,
-                                 int64_t meter_start, int64_t now) {
+bool BikeOrderRepo::confirm_start(int64_t id, order::BikeOrderState in, const std::string& device_txn_no,
+                                  int64_t start_at, int64_t meter_start, int64_t now) {
   return c_.execute(
              "UPDATE bike_charge_order SET device_txn_no = ?, start_at = ?, meter_start = ?, last_report_at "
-             "= ?, "
-             "updated_at = ? WHERE id = ? AND state = 'charging' AND device_txn_no IS NULL",
-             {device_txn_no, start_at, meter_start, now, now, id}) == 1;
+             "= ?, updated_at = ? WHERE id = ? AND state = ? AND device_txn_no IS NULL",
+             {device_txn_no, start_at, meter_start, now, now, id, state_column(in)}) == 1;
 }
 
-bool BikeOrderRepo::fail_start(int64_t id, order::BikeOrderState to, const std::string& reason, int64_t now) {
+bool BikeOrderRepo::fail_start(int64_t id, order::BikeOrderState from, order::BikeOrderState to,
+                               const std::string& reason, int64_t now) {
   return c_.execute(
              "UPDATE bike_charge_order SET state = ?, end_reason = ?, end_at = ?, updated_at = ? WHERE id = "
-             "? "
-             "AND state = 'charging' AND device_txn_no IS NULL",
-             {state_column(to), reason, now, now, id}) == 1;
+             "? AND state = ? AND device_txn_no IS NULL",
+             {state_column(to), reason, now, now, id, state_column(from)}) == 1;
 }
 
 bool BikeOrderRepo::transition(int64_t id, order::BikeOrderState from, order::BikeOrderState to,
@@ -237,26 +238,27 @@ bool BikeOrderRepo::transition(int64_t id, order::BikeOrderState from, order::Bi
 }
 
 void BikeOrderRepo::set_progress(const Progress& p) {
-  c_.execute(
+  static const std::string sql =
       "UPDATE bike_charge_order SET duration_s = ?, energy = ?, power_w = ?, last_report_at = ?, "
-      "prepaid_duration_s = ? WHERE id = ? AND state IN ('charging', 'suspended')",
-      {p.duration_s, p.energy, p.power_w, p.last_report_at, p.prepaid_duration_s, p.order_id});
+      "prepaid_duration_s = ? WHERE id = ? AND state IN " +
+      open_states();
+  c_.execute(sql, {p.duration_s, p.energy, p.power_w, p.last_report_at, p.prepaid_duration_s, p.order_id});
 }
 
-void BikeOrderRepo::set_device_lost(int64_t id, int64_t at) {
-  c_.execute("UPDATE bike_charge_order SET device_lost_at = ? WHERE id = ?", {at, id});
+void BikeOrderRepo::set_device_lost(int64_t id, std::optional<int64_t> at) {
+  // two statements, as CarOrderRepo::set_device_lost (GCC 12's -Wmaybe-uninitialized on opt() lists)
+  if (at)
+    c_.execute("UPDATE bike_charge_order SET device_lost_at = ? WHERE id = ?", {*at, id});
+  else
+    c_.execute("UPDATE bike_charge_order SET device_lost_at = NULL WHERE id = ?", {id});
 }
 
-void BikeOrderRepo::clear_device_lost(int64_t id) {
-  c_.execute("UPDATE bike_charge_order SET device_lost_at = NULL WHERE id = ?", {id});
-}
-
-bool BikeOrderRepo::mark_stop_requested(int64_t id, const std::string& reason, int64_t now) {
-  return c_.execute(
-             "UPDATE bike_charge_order SET stop_requested_at = ?, end_reason = ?, updated_at = ? WHERE id = "
-             "? AND "
-             "stop_requested_at IS NULL AND state IN ('charging', 'suspended')",
-             {now, reason, now, id}) == 1;
+bool BikeOrderRepo::request_stop(int64_t id, const std::string& reason, int64_t now) {
+  static const std::string sql =
+      "UPDATE bike_charge_order SET stop_requested_at = ?, end_reason = ?, updated_at = ? WHERE id = ? AND "
+      "stop_requested_at IS NULL AND state IN " +
+      open_states();
+  return c_.execute(sql, {now, reason, now, id}) == 1;
 }
 
 bool BikeOrderRepo::finish(int64_t id, order::BikeOrderState from, order::BikeOrderState to,

@@ -64,14 +64,14 @@ class BikeOrderRepo {
  public:
   explicit BikeOrderRepo(Connection& c) : c_(c) {}
 
-  std::optional<SocketTarget> socket_by_id(int64_t socket_id);
-  std::optional<SocketTarget> socket_by_code(const std::string& code);
+  std::optional<SocketTarget> target_by_id(int64_t socket_id);
+  std::optional<SocketTarget> target_by_code(const std::string& code);
   // The area's tariff in force (bike::TariffRepo::in_force_of_area).
   std::optional<int64_t> tariff_in_force(int64_t area_id);
-  // An order on the socket that has not ended (charging or suspended).
-  bool socket_busy(int64_t socket_id);
-  // Row lock on the socket until the transaction ends (as CarOrderRepo::lock_gun).
-  void lock_socket(int64_t socket_id);
+  // The order on the socket that has not ended (charging or suspended), if any.
+  std::optional<BikeOrder> running_on_target(int64_t socket_id);
+  // Row lock on the socket until the transaction ends (as CarOrderRepo::lock_target).
+  void lock_target(int64_t socket_id);
 
   void insert_request(const StartRequest& r);
   std::optional<StartRequest> request_of(int64_t pay_order_id);
@@ -85,24 +85,25 @@ class BikeOrderRepo {
   std::optional<BikeOrder> find_by_pay_order(int64_t pay_order_id);
   std::optional<BikeOrder> find_by_txn(int64_t device_id, const std::string& device_txn_no);
   // Orders the sweeper watches: charging and suspended.
-  std::vector<BikeOrder> active();
+  std::vector<BikeOrder> open_orders();
   // A driver's own orders, newest first.
   std::vector<BikeOrder> of_user(int64_t user_id, int64_t offset, int64_t limit);
   int64_t count_of_user(int64_t user_id);
 
-  // charging without a device transaction → started. False when it already started or left charging.
-  bool mark_started(int64_t id, const std::string& device_txn_no, int64_t start_at, int64_t meter_start,
-                    int64_t now);
-  // charging and not started (no device transaction) → `to` (abnormal: the state table's start_failed).
-  // False when it started meanwhile.
-  bool fail_start(int64_t id, order::BikeOrderState to, const std::string& reason, int64_t now);
+  // `in` (charging) without a device transaction → started. False when it already started or left `in`.
+  bool confirm_start(int64_t id, order::BikeOrderState in, const std::string& device_txn_no, int64_t start_at,
+                     int64_t meter_start, int64_t now);
+  // from (charging) and not started (no device transaction) → `to` (abnormal: the state table's
+  // start_failed). False when it started meanwhile or left `from`.
+  bool fail_start(int64_t id, order::BikeOrderState from, order::BikeOrderState to, const std::string& reason,
+                  int64_t now);
   // from → to (with the reason when not empty). False when the order is no longer in `from`.
   bool transition(int64_t id, order::BikeOrderState from, order::BikeOrderState to,
                   const std::string& end_reason, int64_t now);
   void set_progress(const Progress& p);
-  void set_device_lost(int64_t id, int64_t at);
-  void clear_device_lost(int64_t id);
-  bool mark_stop_requested(int64_t id, const std::string& reason, int64_t now);  // once
+  void set_device_lost(int64_t id, std::optional<int64_t> at);
+  // stop_requested_at = now with the reason, once, while the order is open.
+  bool request_stop(int64_t id, const std::string& reason, int64_t now);
   // from → to (finished: the state table's session end) with the bill. False when the order is no longer
   // in `from` (settled once).
   bool finish(int64_t id, order::BikeOrderState from, order::BikeOrderState to, const Finish& f);

@@ -14,7 +14,10 @@ constexpr const char* kOrderColumns =
     "device_lost_at, "
     "stop_sent_at";
 
-constexpr const char* kOpenStates = "('starting', 'charging', 'stopping', 'suspended')";
+const std::string& open_states() {
+  static const std::string s = state_list(order::kOpenCarOrderStates);
+  return s;
+}
 
 std::optional<int64_t> opt_i64(const Result& r, size_t row, size_t col) {
   if (r.is_null(row, col)) return std::nullopt;
@@ -107,25 +110,25 @@ std::optional<GunTarget> gun_where(Connection& c, const char* where, const Param
 
 }  // namespace
 
-std::optional<GunTarget> CarOrderRepo::gun_by_id(int64_t gun_id) {
+std::optional<GunTarget> CarOrderRepo::target_by_id(int64_t gun_id) {
   return gun_where(c_, "g.id = ?", {gun_id});
 }
 
-std::optional<GunTarget> CarOrderRepo::gun_by_code(const std::string& gun_code) {
+std::optional<GunTarget> CarOrderRepo::target_by_code(const std::string& gun_code) {
   return gun_where(c_, "g.code = ?", {gun_code});
 }
 
-void CarOrderRepo::insert_prepay(const Prepay& p, int64_t now) {
+void CarOrderRepo::insert_request(const StartRequest& p, int64_t now) {
   c_.execute(
       "INSERT INTO car_prepay (pay_order_id, user_id, gun_id, plate, created_at) VALUES (?, ?, ?, ?, ?)",
       {p.pay_order_id, p.user_id, p.gun_id, p.plate, now});
 }
 
-std::optional<Prepay> CarOrderRepo::find_prepay(int64_t pay_order_id) {
+std::optional<StartRequest> CarOrderRepo::request_of(int64_t pay_order_id) {
   auto r = c_.query("SELECT pay_order_id, user_id, gun_id, plate FROM car_prepay WHERE pay_order_id = ?",
                     {pay_order_id});
   if (r.empty()) return std::nullopt;
-  return Prepay{r.i64(0, 0), r.i64(0, 1), r.i64(0, 2), r.str(0, 3)};
+  return StartRequest{r.i64(0, 0), r.i64(0, 1), r.i64(0, 2), r.str(0, 3)};
 }
 
 int64_t CarOrderRepo::insert(const CarOrder& o) {
@@ -192,31 +195,36 @@ std::optional<CarOrder> CarOrderRepo::find_by_txn(int64_t pile_id, const std::st
   return one(c_, "pile_id = ? AND device_txn_no = ?", {pile_id, device_txn_no});
 }
 
-std::optional<CarOrder> CarOrderRepo::running_on_gun(int64_t gun_id) {
-  return one(c_, std::string("gun_id = ? AND state IN ") + kOpenStates + " ORDER BY id DESC LIMIT 1",
-             {gun_id});
+std::optional<CarOrder> CarOrderRepo::running_on_target(int64_t gun_id) {
+  return one(c_, "gun_id = ? AND state IN " + open_states() + " ORDER BY id DESC LIMIT 1", {gun_id});
 }
 
-void CarOrderRepo::lock_gun(int64_t gun_id) {
+void CarOrderRepo::lock_target(int64_t gun_id) {
   c_.execute("UPDATE car_gun SET id = id WHERE id = ?", {gun_id});
 }
 
 std::vector<CarOrder> CarOrderRepo::open_orders() {
   auto r = c_.query(std::string("SELECT ") + kOrderColumns + " FROM car_charge_order WHERE state IN " +
-                    kOpenStates + " ORDER BY id");
+                    open_states() + " ORDER BY id");
   std::vector<CarOrder> out;
   out.reserve(r.size());
   for (size_t i = 0; i < r.size(); ++i) out.push_back(order_at(r, i));
   return out;
 }
 
-bool CarOrderRepo::confirm_start(int64_t id, const std::string& device_txn_no, int64_t device_tx_id,
-                                 int64_t start_at, int64_t meter_start, int64_t now) {
+bool CarOrderRepo::confirm_start(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                                 const std::string& device_txn_no, int64_t device_tx_id, int64_t start_at,
+                                 int64_t meter_start, int64_t now) {
   return c_.execute(
-             "UPDATE car_charge_order SET state = 'charging', device_txn_no = ?, device_tx_id = ?, start_at "
-             "= ?, "
-             "meter_start = ?, last_report_at = ?, updated_at = ? WHERE id = ? AND state = 'starting'",
-             {device_txn_no, device_tx_id, start_at, meter_start, now, now, id}) > 0;
+             "UPDATE car_charge_order SET state = ?, device_txn_no = ?, device_tx_id = ?, start_at = ?, "
+             "meter_start = ?, last_report_at = ?, updated_at = ? WHERE id = ? AND state = ?",
+             {state_column(to), device_txn_no, device_tx_id, start_at, meter_start, now, now, id,
+              state_column(from)}) > 0;
+}
+
+bool CarOrderRepo::fail_start(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                              const std::string& reason, int64_t now) {
+  return transition(id, from, to, reason, now);
 }
 
 bool CarOrderRepo::transition(int64_t id, order::CarOrderState from, order::CarOrderState to,
@@ -230,19 +238,19 @@ bool CarOrderRepo::transition(int64_t id, order::CarOrderState from, order::CarO
              {state_column(to), end_reason, now, id, state_column(from)}) > 0;
 }
 
-bool CarOrderRepo::mark_stopping(int64_t id, const std::string& end_reason, int64_t now) {
+bool CarOrderRepo::request_stop(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                                const std::string& end_reason, int64_t now) {
   return c_.execute(
-             "UPDATE car_charge_order SET state = 'stopping', end_reason = ?, stop_sent_at = ?, updated_at = "
-             "? "
-             "WHERE id = ? AND state = 'charging'",
-             {end_reason, now, now, id}) > 0;
+             "UPDATE car_charge_order SET state = ?, end_reason = ?, stop_sent_at = ?, updated_at = ? "
+             "WHERE id = ? AND state = ?",
+             {state_column(to), end_reason, now, now, id, state_column(from)}) > 0;
 }
 
-void CarOrderRepo::set_live(const LiveValues& v) {
+void CarOrderRepo::set_progress(const Progress& v) {
   c_.execute(
       "UPDATE car_charge_order SET energy = ?, power_w = ?, last_report_at = ? WHERE id = ? AND state IN " +
-          std::string(kOpenStates),
-      {v.energy, v.power_w, v.report_at, v.order_id});
+          open_states(),
+      {v.energy, v.power_w, v.last_report_at, v.order_id});
 }
 
 void CarOrderRepo::set_device_lost(int64_t id, std::optional<int64_t> at) {
@@ -253,8 +261,7 @@ void CarOrderRepo::set_device_lost(int64_t id, std::optional<int64_t> at) {
     c_.execute("UPDATE car_charge_order SET device_lost_at = NULL WHERE id = ?", {id});
 }
 
-bool CarOrderRepo::complete(int64_t id, order::CarOrderState from, order::CarOrderState to,
-                            const Completion& r) {
+bool CarOrderRepo::finish(int64_t id, order::CarOrderState from, order::CarOrderState to, const Finish& r) {
   return c_.execute(
              "UPDATE car_charge_order SET state = ?, energy = ?, energy_fee = ?, service_fee = ?, "
              "charged = ?, billing_detail = ?, end_reason = ?, end_at = ?, power_w = 0, device_lost_at = "
@@ -264,22 +271,22 @@ bool CarOrderRepo::complete(int64_t id, order::CarOrderState from, order::CarOrd
               r.end_reason, r.end_at, r.end_at, id, state_column(from)}) > 0;
 }
 
-void CarOrderRepo::set_charged(int64_t id, int64_t charged) {
-  c_.execute("UPDATE car_charge_order SET charged = ? WHERE id = ?", {charged, id});
+void CarOrderRepo::set_charged(int64_t id, int64_t charged, int64_t now) {
+  c_.execute("UPDATE car_charge_order SET charged = ?, updated_at = ? WHERE id = ?", {charged, now, id});
 }
 
-std::vector<CarOrder> CarOrderRepo::user_orders(int64_t user_id, int64_t page_num, int64_t page_size,
-                                                int64_t& total) {
-  page_size = std::clamp<int64_t>(page_size, 1, 100);
-  page_num = std::max<int64_t>(1, page_num);
-  total = c_.scalar("SELECT COUNT(*) FROM car_charge_order WHERE user_id = ?", {user_id}).value_or(0);
+std::vector<CarOrder> CarOrderRepo::of_user(int64_t user_id, int64_t offset, int64_t limit) {
   auto r = c_.query(
       std::string("SELECT ") + kOrderColumns +
           " FROM car_charge_order WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
-      {user_id, page_size, (page_num - 1) * page_size});
+      {user_id, limit, offset});
   std::vector<CarOrder> out;
   for (size_t i = 0; i < r.size(); ++i) out.push_back(order_at(r, i));
   return out;
+}
+
+int64_t CarOrderRepo::count_of_user(int64_t user_id) {
+  return c_.scalar("SELECT COUNT(*) FROM car_charge_order WHERE user_id = ?", {user_id}).value_or(0);
 }
 
 std::string CarOrderRepo::station_timezone(int64_t station_id) {

@@ -50,31 +50,31 @@ struct GunTarget {
   int64_t provider_id = 0, property_id = 0;
 };
 
-struct Prepay {  // car_prepay: what the driver asked for when paying
+struct StartRequest {  // car_prepay: what the driver asked for when paying
   int64_t pay_order_id = 0, user_id = 0, gun_id = 0;
   std::string plate;
 };
 
 // What settlement writes when an order completes.
-struct Completion {
+struct Finish {
   int64_t energy = 0, energy_fee = 0, service_fee = 0, charged = 0;
   std::string billing_detail, end_reason;
   int64_t end_at = 0;
 };
 
-struct LiveValues {  // a running session's latest figures (the sweeper)
-  int64_t order_id = 0, energy = 0, power_w = 0, report_at = 0;
+struct Progress {  // a running session's latest figures (the sweeper)
+  int64_t order_id = 0, energy = 0, power_w = 0, last_report_at = 0;
 };
 
 class CarOrderRepo {
  public:
   explicit CarOrderRepo(Connection& c) : c_(c) {}
 
-  std::optional<GunTarget> gun_by_id(int64_t gun_id);
-  std::optional<GunTarget> gun_by_code(const std::string& gun_code);
+  std::optional<GunTarget> target_by_id(int64_t gun_id);
+  std::optional<GunTarget> target_by_code(const std::string& gun_code);
 
-  void insert_prepay(const Prepay& p, int64_t now);
-  std::optional<Prepay> find_prepay(int64_t pay_order_id);
+  void insert_request(const StartRequest& p, int64_t now);
+  std::optional<StartRequest> request_of(int64_t pay_order_id);
 
   // Inserts the order (id ignored); returns the id. DatabaseError (unique violation) when the order
   // number or the pay order is taken.
@@ -86,30 +86,36 @@ class CarOrderRepo {
   std::optional<CarOrder> find_by_pay_order(int64_t pay_order_id);
   std::optional<CarOrder> find_by_txn(int64_t pile_id, const std::string& device_txn_no);
   // The order still running (starting, charging, stopping, suspended) on the gun, if any.
-  std::optional<CarOrder> running_on_gun(int64_t gun_id);
+  std::optional<CarOrder> running_on_target(int64_t gun_id);
   // Row lock on the gun until the transaction ends (PostgreSQL; SQLite's writers are serialised anyway): the
   // payments of one gun then decide one after the other, each reading what the other committed.
-  void lock_gun(int64_t gun_id);
+  void lock_target(int64_t gun_id);
   // Every order the sweeper looks after (starting, charging, stopping, suspended).
   std::vector<CarOrder> open_orders();
 
-  // starting → charging with the device's session reference. False when the order is not starting.
-  bool confirm_start(int64_t id, const std::string& device_txn_no, int64_t device_tx_id, int64_t start_at,
+  // from → to (starting → charging) with the device's session reference. False when the order left `from`.
+  bool confirm_start(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                     const std::string& device_txn_no, int64_t device_tx_id, int64_t start_at,
                      int64_t meter_start, int64_t now);
   // from → to (and end_reason when not empty). False when the order is no longer in `from`.
   bool transition(int64_t id, order::CarOrderState from, order::CarOrderState to,
                   const std::string& end_reason, int64_t now);
-  // charging → stopping, stop_sent_at = now. False when not charging.
-  bool mark_stopping(int64_t id, const std::string& end_reason, int64_t now);
-  void set_live(const LiveValues& v);
+  // The order that never started → `to` (abnormal) with the reason. False when it left `from`.
+  bool fail_start(int64_t id, order::CarOrderState from, order::CarOrderState to, const std::string& reason,
+                  int64_t now);
+  // from → to (charging → stopping), stop_sent_at = now. False when the order left `from`.
+  bool request_stop(int64_t id, order::CarOrderState from, order::CarOrderState to,
+                    const std::string& end_reason, int64_t now);
+  void set_progress(const Progress& v);
   void set_device_lost(int64_t id, std::optional<int64_t> at);
   // from → completed with the settlement's figures. False when the order is no longer in `from`.
-  bool complete(int64_t id, order::CarOrderState from, order::CarOrderState to, const Completion& r);
+  bool finish(int64_t id, order::CarOrderState from, order::CarOrderState to, const Finish& r);
   // What the payment settlement captured (refunded follows the refunds: PaymentRepo::sync_order_refunded).
-  void set_charged(int64_t id, int64_t charged);
+  void set_charged(int64_t id, int64_t charged, int64_t now);
 
-  // A driver's orders, newest first (page_size 1..100); total = all of the driver's orders.
-  std::vector<CarOrder> user_orders(int64_t user_id, int64_t page_num, int64_t page_size, int64_t& total);
+  // A driver's own orders, newest first.
+  std::vector<CarOrder> of_user(int64_t user_id, int64_t offset, int64_t limit);
+  int64_t count_of_user(int64_t user_id);
   std::string station_name(int64_t station_id);
   std::string station_timezone(int64_t station_id);  // IANA name ("" when unknown)
 

@@ -1,13 +1,12 @@
 #include "storage/repositories/order_query_repo.hpp"
 
-#include <boost/json/parse.hpp>
-
 #include "core/error.hpp"
+#include "domain/order/bike_order_state.hpp"
+#include "domain/order/car_order_state.hpp"
 #include "storage/repositories/station_common.hpp"
 
 namespace zc::db::orders {
 
-namespace json = boost::json;
 using station::StationType;
 
 const char* kind_name(OrderKind k) {
@@ -23,7 +22,10 @@ namespace {
 // What an admin refund may still return (OrderAdminActions::refund): the fee captured as revenue, and once
 // the order has ended what is still held (a prepayment return the gateway refused).
 std::string refundable_select(OrderKind k) {
-  std::string done = k == OrderKind::car ? "'completed'" : "'finished'";
+  std::string done = "'" +
+                     std::string(k == OrderKind::car ? order::to_string(order::CarOrderState::completed)
+                                                     : order::to_string(order::BikeOrderState::finished)) +
+                     "'";
   // held = paid − captured − refunded − pending, never negative (the pay_order CHECK of 0010)
   return "(SELECT p.captured + CASE WHEN o.state = " + done +
          " THEN p.paid_amount - p.captured - p.refunded_amount - p.refund_pending ELSE 0 END FROM pay_order "
@@ -83,12 +85,90 @@ std::vector<std::pair<std::string, std::string>> common_sortable() {
           {"energy", "o.energy"}};
 }
 
-json::value parsed_or_text(const std::string& s) {
-  if (s.empty()) return nullptr;
-  boost::system::error_code ec;
-  json::value v = json::parse(s, ec);
-  if (ec) return json::value(s);
-  return v;
+// The columns of a result by their camelCase alias (the list spec's select names each one).
+class Columns {
+ public:
+  explicit Columns(const Result& r) : r_(r) {}
+  int at(std::string_view name) const {
+    for (size_t i = 0; i < r_.columns.size(); ++i)
+      if (r_.columns[i] == name) return static_cast<int>(i);
+    return -1;
+  }
+  int64_t i64(size_t row, std::string_view name) const {
+    int k = at(name);
+    return k < 0 || r_.is_null(row, k) ? 0 : r_.i64(row, k);
+  }
+  std::string str(size_t row, std::string_view name) const {
+    int k = at(name);
+    return k < 0 || r_.is_null(row, k) ? std::string() : r_.str(row, k);
+  }
+  std::optional<int64_t> opt_i64(size_t row, std::string_view name) const {
+    int k = at(name);
+    if (k < 0 || r_.is_null(row, k)) return std::nullopt;
+    return r_.i64(row, k);
+  }
+  std::optional<std::string> opt_str(size_t row, std::string_view name) const {
+    int k = at(name);
+    if (k < 0 || r_.is_null(row, k)) return std::nullopt;
+    return r_.str(row, k);
+  }
+
+ private:
+  const Result& r_;
+};
+
+OrderRow order_row(const Columns& c, size_t i, OrderKind k) {
+  OrderRow o;
+  o.kind = k;
+  o.id = c.i64(i, "id");
+  o.order_no = c.str(i, "orderNo");
+  o.station_id = c.i64(i, "stationId");
+  o.station_name = c.opt_str(i, "stationName");
+  o.area_id = c.opt_i64(i, "areaId");
+  o.area_name = c.opt_str(i, "areaName");
+  o.phone = c.str(i, "phone");
+  o.card_no = c.str(i, "cardNo");
+  o.start_method = c.str(i, "startMethod");
+  o.state = c.str(i, "status");
+  o.end_reason = c.str(i, "endReason");
+  o.prepaid = c.i64(i, "prepaid");
+  o.energy = c.i64(i, "energy");
+  o.energy_fee = c.i64(i, "energyFee");
+  o.service_fee = c.i64(i, "serviceFee");
+  o.charged = c.i64(i, "charged");
+  o.refunded = c.i64(i, "refunded");
+  o.power_w = c.i64(i, "power");
+  o.pay_order_id = c.opt_i64(i, "payOrderId");
+  o.refundable = c.opt_i64(i, "refundable");
+  o.prepay_returned = c.i64(i, "prepayReturned");
+  o.fee_refunded = c.i64(i, "feeRefunded");
+  o.created_at = c.i64(i, "createTime");
+  o.start_at = c.opt_i64(i, "startTime");
+  o.end_at = c.opt_i64(i, "endTime");
+  if (k == OrderKind::car) {
+    o.pile_id = c.i64(i, "pileId");
+    o.pile_code = c.str(i, "pileCode");
+    o.pile_name = c.opt_str(i, "pileName");
+    o.gun_id = c.i64(i, "gunId");
+    o.gun_code = c.str(i, "gunCode");
+    o.plate = c.str(i, "plate");
+    o.reservation_no = c.str(i, "reservationNo");
+  } else {
+    o.device_id = c.i64(i, "deviceId");
+    o.device_code = c.str(i, "deviceCode");
+    o.device_name = c.opt_str(i, "deviceName");
+    o.socket_id = c.i64(i, "socketId");
+    o.socket_no = c.i64(i, "socketNo");
+    o.socket_code = c.opt_str(i, "socketCode");
+    o.prepaid_duration_s = c.i64(i, "prepaidDuration");
+    o.duration_s = c.i64(i, "duration");
+    o.split_status = c.str(i, "splitStatus");
+  }
+  return o;
+}
+
+ListSpec list_spec(OrderKind k) {
+  return k == OrderKind::car ? car_order_list_spec() : bike_order_list_spec();
 }
 
 }  // namespace
@@ -151,7 +231,8 @@ ListSpec bike_order_list_spec() {
   return s;
 }
 
-BoundedPage list_bounded(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+BoundedPage list_bounded(Connection& c, OrderKind k, const QueryParams& q, const DataScope& scope) {
+  ListSpec spec = list_spec(k);
   ListQuery lq = parse_list_query(c, spec, q, scope);  // as the export of the list parses it
   int64_t page_num = lq.page_num;
   int64_t page_size = lq.page_size;
@@ -171,9 +252,11 @@ BoundedPage list_bounded(Connection& c, const ListSpec& spec, const QueryParams&
   Params p = w.params;
   p.emplace_back(page_size);
   p.emplace_back((page_num - 1) * page_size);
-  page.rows =
-      c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + lq.order_by + " LIMIT ? OFFSET ?", p)
-          .to_json();
+  Result r = c.query(
+      "SELECT " + spec.select + " FROM " + spec.from + w.sql() + lq.order_by + " LIMIT ? OFFSET ?", p);
+  Columns cols(r);
+  page.rows.reserve(r.size());
+  for (size_t i = 0; i < r.size(); ++i) page.rows.push_back(order_row(cols, i, k));
   return page;
 }
 
@@ -230,8 +313,8 @@ std::optional<OrderRef> find_order(Connection& c, OrderKind k, int64_t id, const
   return o;
 }
 
-std::optional<json::object> order_detail(Connection& c, OrderKind k, int64_t id, const DataScope& scope) {
-  ListSpec s = k == OrderKind::car ? car_order_list_spec() : bike_order_list_spec();
+std::optional<OrderDetail> order_detail(Connection& c, OrderKind k, int64_t id, const DataScope& scope) {
+  ListSpec s = list_spec(k);
   s.select +=
       ", o.billing_detail AS \"billingDetail\", o.device_txn_no AS \"deviceTxnNo\", o.last_report_at AS "
       "\"lastReportTime\", o.device_lost_at AS \"deviceLostTime\", o.updated_at AS \"updateTime\", "
@@ -256,39 +339,64 @@ std::optional<json::object> order_detail(Connection& c, OrderKind k, int64_t id,
         "AND t.device_id = o.device_id AND CAST(t.id AS TEXT) = o.device_txn_no) AS \"deviceAbnormal\", "
         "(SELECT t.flags FROM charging_transaction t WHERE t.device_kind = 'bike_device' AND t.device_id = "
         "o.device_id AND CAST(t.id AS TEXT) = o.device_txn_no) AS \"deviceFlags\"";
-  auto row = station::row_by_id(c, s, "o.id", id, scope);
-  if (!row) return std::nullopt;
-  auto bd = row->find("billingDetail");
-  if (bd != row->end() && bd->value().is_string())
-    bd->value() = parsed_or_text(std::string(bd->value().as_string()));
-  return row;
+  Where w;
+  w.add("o.id = ?", {id});
+  add_scope(w, s.scope, scope);
+  Result r = c.query("SELECT " + s.select + " FROM " + s.from + w.sql(), w.params);
+  if (r.empty()) return std::nullopt;
+  Columns cols(r);
+  OrderDetail d;
+  d.row = order_row(cols, 0, k);
+  d.billing_detail = cols.str(0, "billingDetail");
+  d.device_txn_no = cols.opt_str(0, "deviceTxnNo");
+  d.last_report_at = cols.opt_i64(0, "lastReportTime");
+  d.device_lost_at = cols.opt_i64(0, "deviceLostTime");
+  d.updated_at = cols.opt_i64(0, "updateTime");
+  d.user_id = cols.opt_i64(0, "userId");
+  d.tariff_version_id = cols.opt_i64(0, "tariffVersionId");
+  d.tariff_id = cols.opt_i64(0, "tariffId");
+  d.factory_no = cols.opt_str(0, "factoryNo");
+  d.current_type = cols.opt_str(0, "currentType");
+  d.speed = cols.opt_i64(0, "speed");
+  d.output_power = cols.opt_i64(0, "outputPower");
+  d.device_type = cols.opt_i64(0, "deviceType");
+  d.device_record_id = cols.opt_i64(0, "deviceRecordId");
+  d.device_abnormal = cols.opt_i64(0, "deviceAbnormal");
+  d.device_flags = cols.opt_str(0, "deviceFlags");
+  return d;
 }
 
-std::optional<json::object> car_tariff_version(Connection& c, int64_t version_id) {
+std::optional<CarTariffVersion> car_tariff_version(Connection& c, int64_t version_id) {
   Result r = c.query(
-      "SELECT v.id AS \"id\", v.seq AS \"seq\", v.mode AS \"mode\", v.definition AS \"definition\", "
-      "v.effective_from AS \"effectiveFrom\", t.id AS \"tariffId\", t.name AS \"name\" FROM "
-      "car_tariff_version v "
+      "SELECT v.id, v.seq, v.mode, v.definition, v.effective_from, t.id, t.name FROM car_tariff_version v "
       "JOIN car_tariff t ON t.id = v.tariff_id WHERE v.id = ?",
       {version_id});
   if (r.empty()) return std::nullopt;
-  json::object o = r.row_json(0);
-  o["definition"] = parsed_or_text(r.str(0, 3));
-  return o;
+  return CarTariffVersion{r.i64(0, 0), r.i64(0, 1), r.i64(0, 4), r.i64(0, 5),
+                          r.str(0, 2), r.str(0, 3), r.str(0, 6)};
 }
 
-std::optional<json::object> bike_tariff(Connection& c, int64_t tariff_id) {
+std::optional<BikeTariffRow> bike_tariff(Connection& c, int64_t tariff_id) {
   Result r = c.query(
-      "SELECT id AS \"id\", name AS \"name\", mode AS \"mode\", max_duration_min AS \"maxDurationMin\", "
-      "auto_stop_amount AS \"autoStopAmount\", free_minutes AS \"freeMinutes\", unit_minutes AS "
-      "\"unitMinutes\", "
-      "unit_price AS \"unitPrice\", bands AS \"bands\", energy_price AS \"energyPrice\", service_price AS "
-      "\"servicePrice\", reference_power_w AS \"referencePowerW\" FROM bike_tariff WHERE id = ?",
+      "SELECT id, name, mode, bands, max_duration_min, auto_stop_amount, free_minutes, unit_minutes, "
+      "unit_price, "
+      "energy_price, service_price, reference_power_w FROM bike_tariff WHERE id = ?",
       {tariff_id});
   if (r.empty()) return std::nullopt;
-  json::object o = r.row_json(0);
-  o["bands"] = parsed_or_text(r.str(0, 8));
-  return o;
+  BikeTariffRow t;
+  t.id = r.i64(0, 0);
+  t.name = r.str(0, 1);
+  t.mode = r.str(0, 2);
+  t.bands = r.str(0, 3);
+  t.max_duration_min = r.i64(0, 4);
+  t.auto_stop_amount = r.i64(0, 5);
+  t.free_minutes = r.i64(0, 6);
+  t.unit_minutes = r.i64(0, 7);
+  t.unit_price = r.i64(0, 8);
+  t.energy_price = r.i64(0, 9);
+  t.service_price = r.i64(0, 10);
+  t.reference_power_w = r.i64(0, 11);
+  return t;
 }
 
 }  // namespace zc::db::orders

@@ -12,6 +12,14 @@ std::string state_column(State s) {
   return std::string(to_string(s));
 }
 
+// "('a', 'b')" of the states' stored names, for `state IN …` (names are fixed words, never user input).
+template <class States>
+std::string state_list(const States& states) {
+  std::string out = "(";
+  for (auto s : states) out += (out.size() > 1 ? ", '" : "'") + state_column(s) + "'";
+  return out + ")";
+}
+
 // `parse`: the domain's parse_*_order_state. A name the table does not know is a broken row: thrown.
 template <class Parse>
 auto state_of_column(const std::string& stored, Parse parse, const char* table) {

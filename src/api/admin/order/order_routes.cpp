@@ -1,6 +1,7 @@
 // ORD-CAR and ORD-BIKE (汽车订单 / 单车订单) and the ORD-PAY / ORD-REF exports. Thin: parse, check, call.
 #include <memory>
 
+#include "api/admin/order/order_json.hpp"
 #include "api/admin/order/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/common.hpp"
@@ -9,6 +10,7 @@
 #include "service/order/order_admin_actions.hpp"
 #include "service/order/order_query.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace zc::api {
@@ -21,16 +23,46 @@ namespace json = boost::json;
 namespace {
 
 // {code, msg, rows, total, totalCapped}: total is exact up to db::orders::kCountCap matching orders.
-http::Response bounded_rows(db::orders::BoundedPage page) {
+http::Response bounded_rows(const order::OrderListPage& page) {
   json::object o;
   o["code"] = 200;
   o["msg"] = "查询成功";
-  o["rows"] = std::move(page.rows);
+  json::array rows;
+  rows.reserve(page.rows.size());
+  for (const auto& item : page.rows) rows.push_back(order_row_json(item));
+  o["rows"] = std::move(rows);
   o["total"] = page.total;
   o["totalCapped"] = page.capped;
   http::Response r;
   r.body = json::serialize(o);
   return r;
+}
+
+json::object ended_json(const order::AdminEnded& e) {
+  return {{"id", e.id},
+          {"orderNo", e.order_no},
+          {"status", e.result.state},
+          {"charged", e.result.charged},
+          {"refunded", e.result.refunded},
+          {"message", e.result.message}};
+}
+
+json::object refunded_json(const order::AdminRefunded& r) {
+  json::object out{{"id", r.last.id},
+                   {"refundNo", r.last.refund_no},
+                   {"amount", r.amount},
+                   {"status", r.last.status},
+                   {"result", r.last.result}};
+  json::array each;
+  for (const auto& p : r.parts)
+    each.push_back(json::object{{"id", p.created.id},
+                                {"refundNo", p.created.refund_no},
+                                {"refundType", p.refund_type},
+                                {"amount", p.amount},
+                                {"status", p.created.status},
+                                {"result", p.created.result}});
+  out["refunds"] = std::move(each);
+  return out;
 }
 
 void register_kind(http::Router& r, OrderKind k, std::shared_ptr<order::OrderQueries> q,
@@ -47,14 +79,16 @@ void register_kind(http::Router& r, OrderKind k, std::shared_ptr<order::OrderQue
            auto b = JsonBody::parse(req.body.empty() ? "{}" : req.body);
            return http::ok(station::job_data(q->export_orders(k, station::filters_of(b), req.user())));
          });
-  r.get(base + "/{id}", {.permission = perm + "query"},
-        [q, k](Request& req) { return http::ok(q->detail(k, req.id_param("id"), req.user())); });
+  r.get(base + "/{id}", {.permission = perm + "query"}, [q, k](Request& req) {
+    return http::ok(order_detail_json(q->detail(k, req.id_param("id"), req.user())));
+  });
   r.post(base + "/{id}/end", {.permission = perm + "end", .log_title = title + "-结束订单", .op = Op::other},
          [actions, k](Request& req) {
            auto b = JsonBody::parse(req.body.empty() ? "{}" : req.body);
            std::optional<int64_t> duration = b.opt_i64("durationS");
-           return http::ok(actions->end(k, req.id_param("id"), duration,
-                                        system::text(b, "reason", 200, TextKind::multiline), req.user()));
+           return http::ok(
+               ended_json(actions->end(k, req.id_param("id"), duration,
+                                       system::text(b, "reason", 200, TextKind::multiline), req.user())));
          });
   r.post(base + "/{id}/refund",
          {.permission = perm + "refund", .log_title = title + "-退费", .op = Op::other},
@@ -63,7 +97,7 @@ void register_kind(http::Router& r, OrderKind k, std::shared_ptr<order::OrderQue
            order::AdminRefundInput in;
            in.amount = b.opt_i64("amount");
            in.reason = system::text(b, "reason", 200, TextKind::multiline);
-           return http::ok(actions->refund(k, req.id_param("id"), in, req.user()));
+           return http::ok(refunded_json(actions->refund(k, req.id_param("id"), in, req.user())));
          });
 }
 

@@ -13,6 +13,8 @@ import orderZhCN from './modules/order.zh-CN'
 import orderEn from './modules/order.en'
 import dictZhCN from './modules/dict.zh-CN'
 import dictEn from './modules/dict.en'
+import memberZhCN from './modules/member.zh-CN'
+import memberEn from './modules/member.en'
 
 export const LANG_KEY = 'zc-lang'
 export const languages = [
@@ -30,7 +32,7 @@ const i18n = createI18n({
   globalInjection: true,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN, ...dictZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn, ...dictEn } }
+  messages: { 'zh-CN': { ...zhCN, ...carZhCN, ...sharedZhCN, ...bikeZhCN, ...deviceZhCN, ...orderZhCN, ...dictZhCN, ...memberZhCN }, en: { ...en, ...carEn, ...sharedEn, ...bikeEn, ...deviceEn, ...orderEn, ...dictEn, ...memberEn } }
 })
 
 export function setLocale(lang) {

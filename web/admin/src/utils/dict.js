@@ -50,7 +50,15 @@ const DICTS = {
   deviceType: { car_pile: 'primary', bike_device: 'success' },
   recordStatus: { active: 'primary', stopped: 'info' },
   recordMethod: { app: 'primary', card: 'success', vin: 'success', offline_card: 'warning', ocpp: 'info', unknown: 'info' },
-  reconcile: { open: 'warning', reviewed: 'success' }
+  reconcile: { open: 'warning', reviewed: 'success' },
+  // member center (docs/api-member.md)
+  productType: { car: 'primary', bike: 'success', both: 'warning' },
+  issueType: { personal: 'primary', collective: 'warning' },
+  locked: { 0: 'success', 1: 'danger' },
+  gender: { male: '', female: '' },
+  verified: { 0: 'info', 1: 'success' },
+  ownerSource: { app: 'primary', operator: 'info' },
+  cardLedgerKind: { card_issue: 'primary', card_topup: 'success', card_bonus: 'warning', card_spend: 'danger', card_refund: 'info', collective_topup: 'success', collective_issue: 'primary' }
 }
 
 const empty = (v) => v === null || v === undefined || v === ''

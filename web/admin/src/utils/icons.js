@@ -23,7 +23,7 @@ const MAP = {
   ticket: Ticket, refund: Ticket, place: Place, parking: Place, spot: Place, cpu: Cpu, device: Cpu,
   socket: Connection, platform: Platform, operation: Operation, grid: Grid, goods: Goods, present: Present,
   medal: Medal, whitelist: Star, star: Star, chat: ChatDotRound, picture: Picture, capture: Picture,
-  online: Timer, timer: Timer, edit: EditPen
+  online: Timer, timer: Timer, edit: EditPen, owner: User, collective: OfficeBuilding
 }
 
 const ALL = {

@@ -44,6 +44,13 @@ export default {
     deviceType: { car_pile: 'Car pile', bike_device: 'E-bike device' },
     recordStatus: { active: 'Running', stopped: 'Ended' },
     recordMethod: { app: 'App', card: 'Card', vin: 'VIN', offline_card: 'Offline card', ocpp: 'OCPP', unknown: 'Unknown' },
-    reconcile: { open: 'To review', reviewed: 'Reviewed' }
+    reconcile: { open: 'To review', reviewed: 'Reviewed' },
+    productType: { car: 'Car card', bike: 'E-bike card', both: 'Universal card' },
+    issueType: { personal: 'Personal', collective: 'Collective' },
+    locked: { 0: 'Normal', 1: 'Locked' },
+    gender: { male: 'Male', female: 'Female' },
+    verified: { 0: 'Unverified', 1: 'Verified' },
+    ownerSource: { app: 'App sign-up', operator: 'Added by operator' },
+    cardLedgerKind: { card_issue: 'Card issued', card_topup: 'Top-up', card_bonus: 'Top-up bonus', card_spend: 'Spend', card_refund: 'Refund', collective_topup: 'Account top-up', collective_issue: 'Card issued' }
   }
 }

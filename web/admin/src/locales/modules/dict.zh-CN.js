@@ -44,6 +44,13 @@ export default {
     deviceType: { car_pile: '汽车电桩', bike_device: '单车设备' },
     recordStatus: { active: '进行中', stopped: '已结束' },
     recordMethod: { app: '小程序', card: '刷卡', vin: 'VIN码', offline_card: '离线卡', ocpp: 'OCPP', unknown: '未知' },
-    reconcile: { open: '待核对', reviewed: '已核对' }
+    reconcile: { open: '待核对', reviewed: '已核对' },
+    productType: { car: '汽车卡', bike: '单车卡', both: '通用卡' },
+    issueType: { personal: '个人卡', collective: '集体卡' },
+    locked: { 0: '正常', 1: '已锁定' },
+    gender: { male: '男', female: '女' },
+    verified: { 0: '未认证', 1: '已认证' },
+    ownerSource: { app: '小程序注册', operator: '后台添加' },
+    cardLedgerKind: { card_issue: '开卡', card_topup: '充值', card_bonus: '充值赠送', card_spend: '消费', card_refund: '退款', collective_topup: '集体户充值', collective_issue: '集体户发卡' }
   }
 }
