@@ -1,6 +1,7 @@
 // Pure parts of core, http and storage: JSON DTO validation, routing, placeholders, menu tree.
 #include <gtest/gtest.h>
 
+#include "api_error_probe.hpp"
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
@@ -13,34 +14,26 @@
 
 using namespace zc;
 
-static int error_code_of(const std::function<void()>& f, std::string* msg = nullptr) {
-  try {
-    f();
-  } catch (const ApiError& e) {
-    if (msg) *msg = e.what();
-    return e.code();
-  }
-  return 0;
-}
+using test::api_error_code;
 
 TEST(JsonBody, NamesTheFieldOnWrongType) {
   std::string msg;
-  EXPECT_EQ(error_code_of([] { JsonBody::parse(R"({"name": 5})").str("name"); }, &msg), 400);
+  EXPECT_EQ(api_error_code([] { JsonBody::parse(R"({"name": 5})").str("name"); }, &msg), 400);
   EXPECT_NE(msg.find("name"), std::string::npos);
-  EXPECT_EQ(error_code_of([] { JsonBody::parse(R"({"id": "x1"})").i64("id"); }, &msg), 400);
+  EXPECT_EQ(api_error_code([] { JsonBody::parse(R"({"id": "x1"})").i64("id"); }, &msg), 400);
   EXPECT_NE(msg.find("id"), std::string::npos);
-  EXPECT_EQ(error_code_of([] { JsonBody::parse("{not json"); }), 400);
-  EXPECT_EQ(error_code_of([] { JsonBody::parse("[1,2]"); }), 400);
+  EXPECT_EQ(api_error_code([] { JsonBody::parse("{not json"); }), 400);
+  EXPECT_EQ(api_error_code([] { JsonBody::parse("[1,2]"); }), 400);
 }
 
 TEST(JsonBody, TrimsAndLimitsStrings) {
   auto b = JsonBody::parse(R"({"a": "  hi  ", "b": "充电站充电站", "ids": [1, 2, 3.0]})");
   EXPECT_EQ(b.str("a"), "hi");
   EXPECT_EQ(b.str("b", 6), "充电站充电站");
-  EXPECT_EQ(error_code_of([&] { b.str("b", 5); }), 400);
+  EXPECT_EQ(api_error_code([&] { b.str("b", 5); }), 400);
   EXPECT_EQ(b.id_list("ids"), (std::vector<int64_t>{1, 2, 3}));
-  EXPECT_EQ(error_code_of([&] { b.str("missing"); }), 400);
-  EXPECT_EQ(error_code_of([] { JsonBody::parse(R"({"id": "5"})").i64("id"); }),
+  EXPECT_EQ(api_error_code([&] { b.str("missing"); }), 400);
+  EXPECT_EQ(api_error_code([] { JsonBody::parse(R"({"id": "5"})").i64("id"); }),
             400);  // a string is the wrong type
   EXPECT_FALSE(b.opt_i64("missing").has_value());
 }

@@ -3,21 +3,14 @@
 
 #include <boost/json.hpp>
 
+#include "api_error_probe.hpp"
 #include "core/error.hpp"
 #include "service/system/rules.hpp"
 
 using namespace zc;
 using namespace zc::sys;
 
-static int code_of(const std::function<void()>& f, std::string* msg = nullptr) {
-  try {
-    f();
-  } catch (const ApiError& e) {
-    if (msg) *msg = e.what();
-    return e.code();
-  }
-  return 0;
-}
+using test::api_error_code;
 
 TEST(SystemValidation, MobilePhone) {
   EXPECT_TRUE(is_mobile_phone("13800138000"));
@@ -29,9 +22,9 @@ TEST(SystemValidation, MobilePhone) {
   EXPECT_FALSE(is_mobile_phone("23800138000"));
   EXPECT_FALSE(is_mobile_phone(""));
   std::string msg;
-  EXPECT_EQ(code_of([] { require_mobile("phone", "123"); }, &msg), 400);
+  EXPECT_EQ(api_error_code([] { require_mobile("phone", "123"); }, &msg), 400);
   EXPECT_EQ(msg.rfind("phone: ", 0), 0u);
-  EXPECT_EQ(code_of([] { require_mobile("phone", "13800138000"); }), 0);
+  EXPECT_EQ(api_error_code([] { require_mobile("phone", "13800138000"); }), 0);
 }
 
 TEST(SystemValidation, Email) {
@@ -44,9 +37,9 @@ TEST(SystemValidation, Email) {
   EXPECT_FALSE(is_email("a b@example.com"));
   EXPECT_FALSE(is_email("a@example."));
   EXPECT_FALSE(is_email("a@.example.com"));
-  EXPECT_EQ(code_of([] { check_email("email", ""); }), 0);  // optional
+  EXPECT_EQ(api_error_code([] { check_email("email", ""); }), 0);  // optional
   std::string msg;
-  EXPECT_EQ(code_of([] { check_email("email", "bad"); }, &msg), 400);
+  EXPECT_EQ(api_error_code([] { check_email("email", "bad"); }, &msg), 400);
   EXPECT_EQ(msg.rfind("email: ", 0), 0u);
 }
 
@@ -54,18 +47,18 @@ TEST(SystemValidation, ContactPhoneStatusRoleKeyPassword) {
   EXPECT_TRUE(is_contact_phone("0755-12345678"));
   EXPECT_TRUE(is_contact_phone("13800138000"));
   EXPECT_FALSE(is_contact_phone("12ab5678"));
-  EXPECT_EQ(code_of([] { check_status("status", 0); }), 0);
-  EXPECT_EQ(code_of([] { check_status("status", 1); }), 0);
-  EXPECT_EQ(code_of([] { check_status("status", 7); }), 400);
-  EXPECT_EQ(code_of([] { check_role_key("roleKey", "ops_team"); }), 0);
-  EXPECT_EQ(code_of([] { check_role_key("roleKey", "admin"); }), 400);  // reserved
-  EXPECT_EQ(code_of([] { check_role_key("roleKey", "provider_admin"); }), 400);
-  EXPECT_EQ(code_of([] { check_role_key("roleKey", "has space"); }), 400);
-  EXPECT_EQ(code_of([] { check_password("password", "Passw0rd123"); }), 0);
+  EXPECT_EQ(api_error_code([] { check_status("status", 0); }), 0);
+  EXPECT_EQ(api_error_code([] { check_status("status", 1); }), 0);
+  EXPECT_EQ(api_error_code([] { check_status("status", 7); }), 400);
+  EXPECT_EQ(api_error_code([] { check_role_key("roleKey", "ops_team"); }), 0);
+  EXPECT_EQ(api_error_code([] { check_role_key("roleKey", "admin"); }), 400);  // reserved
+  EXPECT_EQ(api_error_code([] { check_role_key("roleKey", "provider_admin"); }), 400);
+  EXPECT_EQ(api_error_code([] { check_role_key("roleKey", "has space"); }), 400);
+  EXPECT_EQ(api_error_code([] { check_password("password", "Passw0rd123"); }), 0);
   std::string msg;
-  EXPECT_EQ(code_of([] { check_password("password", "short1"); }, &msg), 400);
+  EXPECT_EQ(api_error_code([] { check_password("password", "short1"); }, &msg), 400);
   EXPECT_EQ(msg.rfind("password: ", 0), 0u);
-  EXPECT_EQ(code_of([] { check_password("password", "nodigitsatall"); }), 400);
+  EXPECT_EQ(api_error_code([] { check_password("password", "nodigitsatall"); }), 400);
 }
 
 TEST(SystemOwner, OwnerOfColumns) {

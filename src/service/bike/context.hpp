@@ -1,7 +1,7 @@
 #pragma once
-// What every e-bike use case needs (BIKE-*), and the station/area checks they share. Station-level
-// mechanisms (scope, enabled, history, invoice/pay configuration, QR, exports, device commands) are the
-// shared ones of src/service/station/, used with StationType::bike.
+// What every e-bike use case needs (BIKE-*). Station-level mechanisms (scope, enabled, placement,
+// history, invoice/pay configuration, QR, exports, device commands) are the shared ones of
+// src/service/station/, used with StationType::bike.
 #include <cstdint>
 #include <string>
 
@@ -29,14 +29,6 @@ struct BikeContext {
 };
 
 inline constexpr db::station::StationType kBike = db::station::StationType::bike;
-
-// The e-bike station `id` inside the caller's scope (404 naming `field` otherwise).
-station::StationRef station_in_scope(db::Connection& c, int64_t id, const Principal& p,
-                                     const std::string& field = "stationId");
-// The area `id` inside the scope that belongs to `station_id` (400 when it belongs to another station).
-db::bike::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p);
-using station::require_area_enabled;
-db::bike::Owned owned_by(const station::StationRef& s);
 
 // Links the QR codes open in the driver app: {app.public_url}/app/socket/{code}, …/app/device/{code}.
 std::string socket_qr_url(const Config& cfg, const std::string& socket_code);

@@ -1,11 +1,11 @@
 #include "service/bike/device_service.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 #include "core/error.hpp"
 #include "core/json_body.hpp"
+#include "service/station/child_rows.hpp"
 #include "service/station/device_support.hpp"
 #include "service/station/station_rules.hpp"
 
@@ -16,29 +16,14 @@ using db::Connection;
 using db::bike::DeviceRepo;
 using db::bike::SocketRepo;
 
-static constexpr std::chrono::milliseconds kCommandTimeout{10000};
-
-static std::string two_digits(int64_t n) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02lld", static_cast<long long>(n));
-  return buf;
-}
-
-static bool is_factory_no(const std::string& s) {
-  if (s.empty() || s.size() > 32) return false;
-  return std::all_of(s.begin(), s.end(), [](char ch) {
-    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-' ||
-           ch == '_';
-  });
-}
+static constexpr station::DeviceCode kDeviceCode{"设备", 12, 600000000000};  // 6 + the 11-digit id
 
 bool is_device_code(const std::string& code) {
-  return code.size() == 12 &&
-         std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  return kDeviceCode.valid(code);
 }
 
 void validate_device_fields(const db::bike::DeviceFields& f) {
-  if (!is_factory_no(f.factory_no)) fail_bad_request("factoryNo: 应为1到32位字母、数字、-或_");
+  station::check_factory_no(f.factory_no);
   station::check_name("name", f.name);
   if (f.device_type < 1 || f.device_type > 5)
     fail_bad_request("deviceType: 只能是1（单路）、2（双路）、3（十路）、4（充电柜）或5（其他）");
@@ -62,10 +47,6 @@ void validate_device_fields(const db::bike::DeviceFields& f) {
 
 // ---- devices ------------------------------------------------------------------------------------
 
-db::Page DeviceService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return DeviceRepo(c).list(q, p.scope); });
-}
-
 json::object DeviceService::get(int64_t id, const Principal& p) {
   return ctx_.db.read([&](Connection& c) {
     auto row = DeviceRepo(c).detail(id, p.scope);
@@ -82,56 +63,23 @@ json::object DeviceService::get(int64_t id, const Principal& p) {
 
 int64_t DeviceService::create(const DeviceInput& in, const Principal& p) {
   validate_device_fields(in.f);
-  if (in.code && !in.code->empty() && !is_device_code(*in.code))
-    fail_bad_request("code: 设备编号必须是12位数字");
-  return ctx_.db.write([&](Connection& c) {
-    auto s = station_in_scope(c, in.station_id, p);
-    auto a = area_of_station(c, in.area_id, s.id, p);
-    station::require_station_enabled(c, s);
-    require_area_enabled(a);
-    DeviceRepo repo(c);
-    if (repo.factory_no_taken(in.f.factory_no, 0)) fail_conflict("factoryNo: 出厂标识已存在");
-    if (in.code && !in.code->empty() && repo.code_taken(*in.code)) fail_conflict("code: 设备编号已存在");
-    int64_t now = ctx_.clock.now();
-    auto owned = owned_by(s);
-    int64_t id = repo.insert(owned, a.id, in.f, p.user_name, now);
-    std::string code;
-    if (in.code && !in.code->empty()) {
-      code = *in.code;
-    } else {  // assigned: 6 + the 11-digit id, skipping codes given by hand
-      for (int64_t n = 600000000000 + id;; ++n) {
-        code = std::to_string(n);
-        if (!repo.code_taken(code)) break;
-      }
-    }
-    repo.set_code(id, code);
-    SocketRepo sockets(c);
-    for (int64_t n = 1; n <= in.f.socket_count; ++n)
-      sockets.insert(owned, a.id, id, n, code + two_digits(n), "插座" + two_digits(n), p.user_name, now);
-    return id;
-  });
+  return station::create_device<DeviceRepo>(
+      ctx_.db, ctx_.clock, kBike, kDeviceCode, in, p,
+      [&](Connection& c, const station::Placement& at, int64_t id, const std::string& code, int64_t now) {
+        SocketRepo sockets(c);
+        for (int64_t n = 1; n <= in.f.socket_count; ++n)
+          sockets.insert(at.owned(), at.area.id, id, n, code + station::two_digits(n),
+                         "插座" + station::two_digits(n), p.user_name, now);
+      });
 }
 
 void DeviceService::update(const DeviceInput& in, const Principal& p) {
   validate_device_fields(in.f);
-  ctx_.db.write([&](Connection& c) {
-    DeviceRepo repo(c);
-    auto d = repo.find(in.id);
-    if (!d || !repo.in_scope(in.id, p.scope)) fail_not_found("设备不存在");
-    if (in.code && !in.code->empty() && *in.code != d->code) fail_bad_request("code: 设备编号不可修改");
-    if (in.f.factory_no != d->factory_no) fail_bad_request("factoryNo: 出厂标识不可修改");
-    if (in.f.socket_count != d->socket_count) fail_bad_request("socketCount: 插座数量不可修改");
-    repo.update(in.id, in.f, p.user_name, ctx_.clock.now());
-  });
-}
-
-void DeviceService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::check_status_value(status);
-  ctx_.db.write([&](Connection& c) {
-    DeviceRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("设备不存在");
-    repo.set_status(id, status, p.user_name, ctx_.clock.now());
-  });
+  station::update_device<DeviceRepo>(ctx_.db, ctx_.clock, kDeviceCode, in, p, not_found_,
+                                     [&](Connection&, const db::bike::DeviceRec& d, int64_t) {
+                                       if (in.f.socket_count != d.socket_count)
+                                         fail_bad_request("socketCount: 插座数量不可修改");
+                                     });
 }
 
 void DeviceService::remove(const std::vector<int64_t>& ids, const Principal& p) {
@@ -140,9 +88,8 @@ void DeviceService::remove(const std::vector<int64_t>& ids, const Principal& p) 
     DeviceRepo repo(c);
     SocketRepo sockets(c);
     for (int64_t id : ids) {
-      auto d = repo.find(id);
-      if (!d || !repo.in_scope(id, p.scope)) fail_not_found("设备不存在：" + std::to_string(id));
-      if (sockets.charging_count(id) > 0) fail_conflict("设备有插座正在充电，不能删除：" + d->code);
+      auto d = station::row_in_scope(repo, id, p, not_found_ + "：" + std::to_string(id));
+      if (sockets.charging_count(id) > 0) fail_conflict("设备有插座正在充电，不能删除：" + d.code);
       repo.remove(id);
     }
   });
@@ -152,116 +99,48 @@ json::object DeviceService::command(int64_t id, const std::string& command, cons
   if (command != "refresh" && command != "reboot") fail_bad_request("command: 只能是refresh或reboot");
   auto d = ctx_.db.read([&](Connection& c) {
     DeviceRepo repo(c);
-    auto r = repo.find(id);
-    if (!r || !repo.in_scope(id, p.scope)) fail_not_found("设备不存在");
-    return *r;
+    return station::row_in_scope(repo, id, p, not_found_);
   });
   devices::DeviceRef ref{devices::DeviceKind::bike_device, d.id, d.code};
-  if (command == "refresh") {  // 刷新状态: the gateway's view of the device, stored on the row
-    bool online = ctx_.gateway.is_online(ref);
-    ctx_.db.write([&](Connection& c) { DeviceRepo(c).set_online(id, online, ctx_.clock.now()); });
-    if (!online) station::command_outcome(devices::CommandReply::offline());
-    // Online: the gateway asks the device for its socket states (OCPP TriggerMessage StatusNotification).
-    return station::command_outcome(ctx_.gateway.send(ref, devices::Refresh{}, kCommandTimeout));
-  }
+  // 刷新状态 also reaches a disabled device: it reads the state, changes nothing.
+  if (command == "refresh")
+    return station::refresh_device<DeviceRepo>(ctx_.db, ctx_.clock, ctx_.gateway, ref);
   if (d.status != 0) fail_conflict("设备已停用，不能下发指令：" + d.code);
-  return station::command_outcome(ctx_.gateway.send(ref, devices::Reboot{}, kCommandTimeout));
-}
-
-std::string DeviceService::qr(int64_t id, const std::string& tmpl, const Principal& p) {
-  auto row = ctx_.db.read([&](Connection& c) { return DeviceRepo(c).detail(id, p.scope); });
-  if (!row) fail_not_found("设备不存在");
-  std::string code(row->at("code").as_string());
-  return station::qr_label_png(tmpl, device_qr_url(ctx_.cfg, code),
-                               std::string(row->at("stationName").as_string()), code);
-}
-
-static std::string str_of(const json::object& o, const char* k) {
-  auto it = o.find(k);
-  return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
-}
-
-// The filters of a QR export: the request parsed as the list parses it, now (a value the list refuses is a
-// 400 of this request, not a failed job); then without paging: an export has every row.
-template <class Repo>
-static QueryParams export_filters(db::Database& db, const QueryParams& filters, const DataScope& scope) {
-  db.read([&](Connection& c) { Repo(c).list(filters, scope); });
-  QueryParams q = filters;
-  q.erase("pageNum");
-  q.erase("pageSize");
-  return q;
+  return station::command_outcome(ctx_.gateway.send(ref, devices::Reboot{}, station::kCommandTimeout));
 }
 
 std::string DeviceService::qr_export(const QueryParams& filters, const Principal& p) {
   DataScope scope = p.scope;
-  QueryParams q = export_filters<DeviceRepo>(ctx_.db, filters, scope);
+  QueryParams q = station::export_filters<DeviceRepo>(ctx_.db, filters, scope);
   Config cfg = ctx_.cfg;
   station::QrExportSpec spec;
   spec.file_name = "设备二维码.xlsx";
   spec.sheet_name = "设备二维码";
-  spec.code_headers = {"设备编号"};
+  spec.code_headers = {{"设备编号"}};
   spec.rows = [q, scope](Connection& c) { return DeviceRepo(c).list_all(q, scope); };
-  spec.url = [cfg](const json::object& o) { return device_qr_url(cfg, str_of(o, "code")); };
-  spec.codes = [](const json::object& o) { return std::vector<std::string>{str_of(o, "code")}; };
+  spec.url = [cfg](const json::object& o) { return device_qr_url(cfg, station::str_field(o, "code")); };
+  spec.codes = [](const json::object& o) { return std::vector<std::string>{station::str_field(o, "code")}; };
   return station::start_qr_export(ctx_.exports, ctx_.db, p, std::move(spec));
 }
 
 // ---- sockets ------------------------------------------------------------------------------------
 
-db::Page SocketService::list(const QueryParams& q, const Principal& p) {
-  auto page = ctx_.db.read([&](Connection& c) { return SocketRepo(c).list(q, p.scope); });
-  for (auto& s : page.rows) {
-    auto& o = s.as_object();
-    o["qrUrl"] = socket_qr_url(ctx_.cfg, std::string(o["code"].as_string()));
-  }
-  return page;
-}
-
-json::object SocketService::get(int64_t id, const Principal& p) {
-  auto row = ctx_.db.read([&](Connection& c) { return SocketRepo(c).detail(id, p.scope); });
-  if (!row) fail_not_found("插座不存在");
-  (*row)["qrUrl"] = socket_qr_url(ctx_.cfg, std::string((*row)["code"].as_string()));
-  return *row;
-}
-
 void SocketService::update(int64_t id, const std::string& name, const Principal& p) {
-  station::check_name("name", name);
-  ctx_.db.write([&](Connection& c) {
-    SocketRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("插座不存在");
-    repo.update(id, name, p.user_name, ctx_.clock.now());
-  });
-}
-
-void SocketService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::check_status_value(status);
-  ctx_.db.write([&](Connection& c) {
-    SocketRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("插座不存在");
-    repo.set_status(id, status, p.user_name, ctx_.clock.now());
-  });
-}
-
-std::string SocketService::qr(int64_t id, const std::string& tmpl, const Principal& p) {
-  auto row = ctx_.db.read([&](Connection& c) { return SocketRepo(c).detail(id, p.scope); });
-  if (!row) fail_not_found("插座不存在");
-  std::string code(row->at("code").as_string());
-  return station::qr_label_png(tmpl, socket_qr_url(ctx_.cfg, code),
-                               std::string(row->at("stationName").as_string()), code);
+  station::rename_row<SocketRepo>(ctx_.db, ctx_.clock, id, name, p, not_found_);
 }
 
 std::string SocketService::qr_export(const QueryParams& filters, const Principal& p) {
   DataScope scope = p.scope;
-  QueryParams q = export_filters<SocketRepo>(ctx_.db, filters, scope);
+  QueryParams q = station::export_filters<SocketRepo>(ctx_.db, filters, scope);
   Config cfg = ctx_.cfg;
   station::QrExportSpec spec;
   spec.file_name = "插座二维码.xlsx";
   spec.sheet_name = "插座二维码";
-  spec.code_headers = {"设备编号", "插座编号"};
+  spec.code_headers = {{"设备编号"}, {"插座编号"}};
   spec.rows = [q, scope](Connection& c) { return SocketRepo(c).list_all(q, scope); };
-  spec.url = [cfg](const json::object& o) { return socket_qr_url(cfg, str_of(o, "code")); };
+  spec.url = [cfg](const json::object& o) { return socket_qr_url(cfg, station::str_field(o, "code")); };
   spec.codes = [](const json::object& o) {
-    return std::vector<std::string>{str_of(o, "deviceCode"), str_of(o, "code")};
+    return std::vector<std::string>{station::str_field(o, "deviceCode"), station::str_field(o, "code")};
   };
   return station::start_qr_export(ctx_.exports, ctx_.db, p, std::move(spec));
 }

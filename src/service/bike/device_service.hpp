@@ -10,42 +10,33 @@
 #include <vector>
 
 #include "service/bike/context.hpp"
+#include "service/station/child_rows.hpp"
+#include "service/station/device_support.hpp"
 #include "storage/list_query.hpp"
 #include "storage/repositories/bike_device.hpp"
 
 namespace zc::bike {
 
-struct DeviceInput {
-  int64_t id = 0, station_id = 0, area_id = 0;
-  std::optional<std::string> code;  // create: optional (assigned); update: must be unchanged
-  db::bike::DeviceFields f;
-};
+using DeviceInput = station::DeviceInput<db::bike::DeviceFields>;
 
-class DeviceService {
+class DeviceService : public station::RowService<db::bike::DeviceRepo> {
  public:
-  explicit DeviceService(BikeContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
+  explicit DeviceService(BikeContext ctx) : RowService(ctx, "设备不存在", device_qr_url), ctx_(ctx) {}
   boost::json::object get(int64_t id, const Principal& p);  // row + sockets
   int64_t create(const DeviceInput& in, const Principal& p);
   void update(const DeviceInput& in, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
   void remove(const std::vector<int64_t>& ids, const Principal& p);  // 409 while a socket is charging
   boost::json::object command(int64_t id, const std::string& command, const Principal& p);
-  std::string qr(int64_t id, const std::string& tmpl, const Principal& p);
   std::string qr_export(const QueryParams& filters, const Principal& p);  // the job id
 
  private:
   BikeContext ctx_;
 };
 
-class SocketService {
+class SocketService : public station::RowService<db::bike::SocketRepo> {
  public:
-  explicit SocketService(BikeContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
+  explicit SocketService(BikeContext ctx) : RowService(ctx, "插座不存在", socket_qr_url, true), ctx_(ctx) {}
   void update(int64_t id, const std::string& name, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
-  std::string qr(int64_t id, const std::string& tmpl, const Principal& p);
   std::string qr_export(const QueryParams& filters, const Principal& p);
   // The socket state as the device gateway reports it: idle, charging, offline, fault.
   void set_state(int64_t id, const std::string& state);

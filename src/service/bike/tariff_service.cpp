@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "domain/tariff/bike_billing.hpp"
+#include "service/station/child_rows.hpp"
 #include "service/station/device_support.hpp"
 #include "service/station/station_rules.hpp"
 #include "storage/repositories/bike_tariff.hpp"
@@ -30,32 +31,17 @@ void validate_tariff(const std::string& name, const tariff::BikeTariff& t) {
   fail_bad_request(msg);
 }
 
-db::Page TariffService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return TariffRepo(c).list(q, p.scope); });
-}
-
-json::object TariffService::get(int64_t id, const Principal& p) {
-  auto row = ctx_.db.read([&](Connection& c) { return TariffRepo(c).detail(id, p.scope); });
-  if (!row) fail_not_found("计费规则不存在");
-  return *row;
-}
-
 int64_t TariffService::create(const TariffInput& in, const Principal& p) {
   validate_tariff(in.name, in.def);
   return ctx_.db.write([&](Connection& c) {
-    auto s = station_in_scope(c, in.station_id, p);
-    auto a = area_of_station(c, in.area_id, s.id, p);
-    station::require_station_enabled(c, s);
-    require_area_enabled(a);
-    return TariffRepo(c).insert(owned_by(s), a.id, in.name, in.def, p.user_name, ctx_.clock.now());
+    auto at = station::place_in_area(c, kBike, in.station_id, in.area_id, p);
+    return TariffRepo(c).insert(at.owned(), at.area.id, in.name, in.def, p.user_name, ctx_.clock.now());
   });
 }
 
 static db::bike::TariffRec tariff_in_scope(Connection& c, int64_t id, const Principal& p) {
   TariffRepo repo(c);
-  auto t = repo.find(id);
-  if (!t || !repo.in_scope(id, p.scope)) fail_not_found("计费规则不存在");
-  return *t;
+  return station::row_in_scope(repo, id, p, "计费规则不存在");
 }
 
 void TariffService::update(const TariffInput& in, const Principal& p) {
@@ -64,9 +50,9 @@ void TariffService::update(const TariffInput& in, const Principal& p) {
     auto t = tariff_in_scope(c, in.id, p);
     TariffRepo repo(c);
     if (in.area_id && in.area_id != t.area_id) {  // moved to another area of the station
-      auto a = area_of_station(c, in.area_id, t.station_id, p);
-      require_area_enabled(a);
-      c.execute("UPDATE bike_tariff SET area_id = ? WHERE id = ?", {a.id, in.id});
+      auto a = station::area_of_station(c, kBike, in.area_id, t.station_id, p);
+      station::require_area_enabled(a);
+      repo.move_to_area(in.id, a.id);
     }
     repo.update(in.id, in.name, in.def, p.user_name, ctx_.clock.now());
   });
@@ -78,14 +64,6 @@ void TariffService::set_prepay(int64_t id, const std::vector<int64_t>& values, c
     t.def.prepay_values = values;
     validate_tariff(t.name, t.def);
     TariffRepo(c).set_prepay(id, values, p.user_name, ctx_.clock.now());
-  });
-}
-
-void TariffService::change_status(int64_t id, int64_t status, const Principal& p) {
-  station::check_status_value(status);
-  ctx_.db.write([&](Connection& c) {
-    tariff_in_scope(c, id, p);
-    TariffRepo(c).set_status(id, status, p.user_name, ctx_.clock.now());
   });
 }
 
@@ -187,9 +165,7 @@ void TariffService::mark_in_force(json::array& rows) {
 }
 
 void TariffService::mark_in_force(json::object& row) {
-  json::array one{row};
-  mark_in_force(one);
-  row = std::move(one[0].as_object());
+  station::mark_tariff_in_force(ctx_.db, db::station::StationType::bike, ctx_.clock.now(), row);
 }
 
 }  // namespace zc::bike

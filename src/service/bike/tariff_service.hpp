@@ -10,7 +10,9 @@
 
 #include "domain/tariff/bike_tariff.hpp"
 #include "service/bike/context.hpp"
+#include "service/station/child_rows.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/bike_tariff.hpp"
 
 namespace zc::bike {
 
@@ -22,15 +24,12 @@ struct TariffInput {
   tariff::BikeTariff def;
 };
 
-class TariffService {
+class TariffService : public station::RowService<db::bike::TariffRepo> {
  public:
-  explicit TariffService(BikeContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
+  explicit TariffService(BikeContext ctx) : RowService(ctx, "计费规则不存在"), ctx_(ctx) {}
   int64_t create(const TariffInput& in, const Principal& p);
   void update(const TariffInput& in, const Principal& p);
   void set_prepay(int64_t id, const std::vector<int64_t>& values, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
   void remove(const std::vector<int64_t>& ids, const Principal& p);
   // The engine's bill of a session of `duration_min` at `power_w` (else the reference power).
   boost::json::object billing_test(int64_t id, int64_t duration_min, std::optional<int64_t> power_w,

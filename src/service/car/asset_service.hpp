@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "service/car/context.hpp"
+#include "service/station/child_rows.hpp"
 #include "storage/list_query.hpp"
 
 namespace zc::car {
@@ -18,15 +19,12 @@ struct SpotBatch {
   std::string name_prefix;
 };
 
-class SpotService {
+class SpotService : public station::RowService<db::car::SpotRepo> {
  public:
-  explicit SpotService(CarContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
+  explicit SpotService(CarContext ctx) : RowService(ctx, "车位不存在"), ctx_(ctx) {}
   boost::json::array options(int64_t area_id, const Principal& p);
   std::vector<int64_t> add_batch(const SpotBatch& in, const Principal& p);
   void update(int64_t id, const std::string& name, int64_t lock_type, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
   boost::json::object lock(int64_t id, const std::string& action, const Principal& p);
 
  private:
@@ -38,14 +36,11 @@ struct CameraInput {
   db::car::CameraFields f;
 };
 
-class CameraService {
+class CameraService : public station::RowService<db::car::CameraRepo> {
  public:
-  explicit CameraService(CarContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
+  explicit CameraService(CarContext ctx) : RowService(ctx, "相机不存在"), ctx_(ctx) {}
   int64_t create(const CameraInput& in, const Principal& p);
   void update(const CameraInput& in, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
   boost::json::object command(int64_t id, const std::string& command, const std::string& side,
                               const Principal& p);
 
@@ -53,22 +48,15 @@ class CameraService {
   CarContext ctx_;
 };
 
-struct PileInput {
-  int64_t id = 0, station_id = 0, area_id = 0;
-  std::optional<std::string> code;  // create: optional (assigned); update: must be unchanged
-  db::car::PileFields f;
-};
+using PileInput = station::DeviceInput<db::car::PileFields>;
 
-class PileService {
+class PileService : public station::RowService<db::car::PileRepo> {
  public:
-  explicit PileService(CarContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);  // row + guns
+  explicit PileService(CarContext ctx) : RowService(ctx, "电桩不存在", pile_qr_url), ctx_(ctx) {}
+  boost::json::object get(int64_t id, const Principal& p);  // row + guns + qrUrl + YKC login data
   int64_t create(const PileInput& in, const Principal& p);
   void update(const PileInput& in, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
   boost::json::object command(int64_t id, const std::string& command, const Principal& p);
-  std::string qr(int64_t id, const std::string& tmpl, const Principal& p);
   // Starts the QR Excel export of the filtered list; returns the job id.
   std::string qr_export(const QueryParams& filters, const Principal& p);
 
@@ -76,14 +64,10 @@ class PileService {
   CarContext ctx_;
 };
 
-class GunService {
+class GunService : public station::RowService<db::car::GunRepo> {
  public:
-  explicit GunService(CarContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
+  explicit GunService(CarContext ctx) : RowService(ctx, "充电枪不存在", gun_qr_url, true), ctx_(ctx) {}
   void update(int64_t id, const std::string& name, const Principal& p);
-  void change_status(int64_t id, int64_t status, const Principal& p);
-  std::string qr(int64_t id, const std::string& tmpl, const Principal& p);
   std::string qr_export(const QueryParams& filters, const Principal& p);
 
  private:

@@ -1,5 +1,6 @@
 #pragma once
-// What every car use case needs (CAR-*), and the owner/enabled checks they share.
+// What every car use case needs (CAR-*). Placement, scope and "enabled" checks are the shared ones of
+// src/service/station/ (child_rows.hpp), used with StationType::car.
 #include <cstdint>
 #include <string>
 
@@ -27,18 +28,6 @@ struct CarContext {
   Clock& clock;
   exports::ExportJobs& exports;
 };
-
-// ---- shared checks (each throws ApiError) ------------------------------------------------------
-
-// The station `id` inside the caller's scope (404 naming `field` otherwise).
-db::car::StationRec station_in_scope(db::Connection& c, int64_t id, const Principal& p,
-                                     const std::string& field = "stationId");
-// 409 when the station, its property or its provider is disabled (adding children under it).
-void require_station_enabled(db::Connection& c, const db::car::StationRec& s);
-// The area `id` inside the scope that belongs to `station_id` (400 when it belongs to another station).
-db::car::AreaRec area_of_station(db::Connection& c, int64_t area_id, int64_t station_id, const Principal& p);
-using station::require_area_enabled;
-db::car::Owned owned_by(const db::car::StationRec& s);
 
 // The station modules' shared device and field checks (service/station).
 using station::check_name;

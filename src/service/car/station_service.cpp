@@ -4,7 +4,6 @@
 #include "core/json_body.hpp"
 #include "core/timezone.hpp"
 #include "service/station/station_config.hpp"
-#include "service/station/station_lifecycle.hpp"
 #include "service/system/context.hpp"
 #include "service/system/rules.hpp"
 
@@ -15,10 +14,9 @@ using db::Connection;
 using db::car::StationRepo;
 constexpr auto kCar = db::station::StationType::car;
 
-// ---- validation ---------------------------------------------------------------------------------
+// ---- stations -----------------------------------------------------------------------------------
 
-void validate_station_fields(db::car::StationFields& f) {
-  station::validate_common_fields(f);
+void CarStationKind::validate(db::car::StationFields& f) {
   sys::check_contact_phone("contactPhone", f.contact_phone);
   sys::check_contact_phone("hotline", f.hotline);
   if (f.max_power < 0 || f.max_power > 1000000) fail_bad_request("maxPower: 必须在0到1000000（kW）之间");
@@ -26,51 +24,28 @@ void validate_station_fields(db::car::StationFields& f) {
     fail_bad_request("capacityLoad: 必须在0到1000000（kVA）之间");
 }
 
-// "name: A → B; hotline: …" for the change history.
-static std::string changes(const db::car::StationFields& a, const db::car::StationFields& b) {
-  station::FieldChanges out;
-  out.add("name", a.name, b.name);
-  out.add("operationType", a.operation_type, b.operation_type);
-  out.add("contact", a.contact, b.contact);
-  out.add("contactPhone", a.contact_phone, b.contact_phone);
-  out.add("intro", a.intro, b.intro);
-  out.add("hotline", a.hotline, b.hotline);
-  out.add("openingHours", a.opening_hours, b.opening_hours);
-  out.add("maxPower", a.max_power, b.max_power);
-  out.add("capacityLoad", a.capacity_load, b.capacity_load);
-  out.add_location(a, b);
-  return out.text();
-}
-
-// ---- stations -----------------------------------------------------------------------------------
-
-db::Page StationService::list(const QueryParams& q, const Principal& p) {
-  return ctx_.db.read([&](Connection& c) { return StationRepo(c).list(q, p.scope); });
-}
+using F = db::car::StationFields;
+const std::vector<station::HistoryField<F>> CarStationKind::history = {{"name", &F::name},
+                                                                       {"operationType", &F::operation_type},
+                                                                       {"contact", &F::contact},
+                                                                       {"contactPhone", &F::contact_phone},
+                                                                       {"intro", &F::intro},
+                                                                       {"hotline", &F::hotline},
+                                                                       {"openingHours", &F::opening_hours},
+                                                                       {"maxPower", &F::max_power},
+                                                                       {"capacityLoad", &F::capacity_load}};
 
 json::object StationService::get(int64_t id, const Principal& p) {
-  auto row = station::typed_station_detail<StationRepo>(ctx_.db, kCar, id, p);
-  row["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);  // what its 私桩申请 QR code encodes
+  auto row = station::StationService<CarStationKind>::get(id, p);
+  row["privateApplyUrl"] = private_apply_url(ctx_.cfg, id);
   return row;
-}
-
-int64_t StationService::create(StationInput in, const Principal& p) {
-  if (!in.property_id) fail_bad_request("propertyId: 不能为空");
-  validate_station_fields(in.f);
-  return station::create_typed_station<StationRepo>(ctx_.db, kCar, ctx_.clock.now(), in.property_id,
-                                                    in.provider_id, in.f, p);
-}
-
-void StationService::update(StationInput in, const Principal& p) {
-  validate_station_fields(in.f);
-  station::edit_typed_station<StationRepo>(ctx_.db, kCar, ctx_.clock.now(), in.id, in.f, p, changes);
 }
 
 // ---- private-pile applications ------------------------------------------------------------------
 
 std::string StationService::private_apply_qr(int64_t station_id, const std::string& tmpl,
                                              const Principal& p) {
-  auto s = ctx_.db.read([&](Connection& c) { return station_in_scope(c, station_id, p); });
+  auto s = ctx_.db.read([&](Connection& c) { return station::station_in_scope(c, kCar, station_id, p); });
   return qr_label_png(tmpl, private_apply_url(ctx_.cfg, station_id), s.name, "私桩申请",
                       "请使用手机扫码填写私桩申请");
 }
@@ -79,10 +54,7 @@ std::string StationService::private_apply_qr(int64_t station_id, const std::stri
 static std::optional<db::car::StationRec> public_station_rec(Connection& c, int64_t id) {
   auto s = StationRepo(c).find(id);
   if (!s || s->status != 0 || s->audit_status != 1) return std::nullopt;
-  auto st = c.query(
-      "SELECT pv.status, pr.status FROM sys_provider pv, sys_property pr WHERE pv.id = ? AND pr.id = ?",
-      {s->provider_id, s->property_id});
-  if (st.empty() || st.i64(0, 0) != 0 || st.i64(0, 1) != 0) return std::nullopt;
+  if (!StationRepo(c).owners_enabled(s->provider_id, s->property_id)) return std::nullopt;
   return s;
 }
 
@@ -106,8 +78,7 @@ int64_t StationService::submit_private_apply(const PrivateApplyInput& in) {
   if (utf8_length(in.parking_spot) > 30) fail_bad_request("parkingSpot: 长度不能超过30个字符");
   if (utf8_length(in.remark) > 200) fail_bad_request("remark: 长度不能超过200个字符");
   return ctx_.db.write([&](Connection& c) {
-    if (c.dialect() == db::Dialect::postgres)  // serialise concurrent submissions for the per-day limit
-      c.query("SELECT id FROM car_station WHERE id = ? FOR UPDATE", {in.station_id});
+    StationRepo(c).lock(in.station_id);  // serialises concurrent submissions for the per-day limit
     auto s = public_station_rec(c, in.station_id);
     if (!s) fail_not_found("stationId: 电站不存在或未开放申请");
     int64_t now = ctx_.clock.now();

@@ -9,6 +9,7 @@
 #include "core/json_body.hpp"
 #include "domain/tariff/car_billing.hpp"
 #include "domain/tariff/ykc_billing_model.hpp"
+#include "service/station/child_rows.hpp"
 #include "service/station/device_support.hpp"
 #include "storage/repositories/car_tariff.hpp"
 #include "storage/repositories/tariff_in_force.hpp"
@@ -21,6 +22,9 @@ using namespace db::car;
 using tariff::CarTariff;
 using tariff::Tier;
 using tariff::TierPrice;
+
+static constexpr auto kCar = db::station::StationType::car;
+static const std::string kNotFound = "计费规则不存在";
 
 // ---- input → domain -----------------------------------------------------------------------------
 
@@ -242,7 +246,9 @@ static void decorate(Connection& c, json::object& row, int64_t now) {
   row["prepayValues"] = std::move(prepay);
 }
 
-static TimeZone zone_of(const StationRec& s) {
+// The station's time zone (Asia/Shanghai when unknown).
+template <class Station>
+static TimeZone zone_of(const Station& s) {
   return TimeZone::find(s.timezone).value_or(TimeZone::shanghai());
 }
 
@@ -313,17 +319,15 @@ int64_t TariffService::create(const TariffInput& in, const Principal& p) {
   CarTariff t = validated(in);
   validate_prepay(in.prepay_values);
   return ctx_.db.write([&](Connection& c) {
-    auto s = station_in_scope(c, in.station_id, p);
-    auto a = area_of_station(c, in.area_id, s.id, p);
-    require_station_enabled(c, s);
-    require_area_enabled(a);
+    auto at = station::place_in_area(c, kCar, in.station_id, in.area_id, p);
     TariffRepo repo(c);
-    if (repo.of_area(a.id)) fail_conflict("该区域已有计费规则，请修改现有规则");
+    if (repo.of_area(at.area.id)) fail_conflict("该区域已有计费规则，请修改现有规则");
     int64_t now = ctx_.clock.now();
-    int64_t from = effective_from({}, in.effective_date, zone_of(s), now);  // the area's first tariff
+    int64_t from =
+        effective_from({}, in.effective_date, zone_of(at.station), now);  // the area's first tariff
     std::string mode(tariff::mode_name(t.mode));
     int64_t id =
-        repo.insert(owned_by(s), a.id, in.name, mode, prepay_json(in.prepay_values), p.user_name, now);
+        repo.insert(at.owned(), at.area.id, in.name, mode, prepay_json(in.prepay_values), p.user_name, now);
     repo.add_version(id, from, mode, definition_json(t), p.user_name, now);
     return id;
   });
@@ -334,9 +338,8 @@ void TariffService::update(const TariffInput& in, const Principal& p) {
   CarTariff t = validated(in);
   ctx_.db.write([&](Connection& c) {
     TariffRepo repo(c);
-    auto rec = repo.find(in.id);
-    if (!rec || !repo.in_scope(in.id, p.scope)) fail_not_found("计费规则不存在");
-    auto s = StationRepo(c).find(rec->station_id);
+    auto rec = station::row_in_scope(repo, in.id, p, kNotFound);
+    auto s = StationRepo(c).find(rec.station_id);
     int64_t now = ctx_.clock.now();
     int64_t from = effective_from(repo.versions(in.id), in.effective_date, zone_of(*s), now);
     std::string mode(tariff::mode_name(t.mode));
@@ -349,18 +352,13 @@ void TariffService::set_prepay(int64_t id, const std::vector<int64_t>& values, c
   validate_prepay(values);
   ctx_.db.write([&](Connection& c) {
     TariffRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("计费规则不存在");
+    station::require_in_scope(repo, id, p, kNotFound);
     repo.set_prepay(id, prepay_json(values), p.user_name, ctx_.clock.now());
   });
 }
 
 void TariffService::change_status(int64_t id, int64_t status, const Principal& p) {
-  check_status_value(status);
-  ctx_.db.write([&](Connection& c) {
-    TariffRepo repo(c);
-    if (!repo.in_scope(id, p.scope)) fail_not_found("计费规则不存在");
-    repo.set_status(id, status, p.user_name, ctx_.clock.now());
-  });
+  station::change_row_status<TariffRepo>(ctx_.db, ctx_.clock, id, status, p, kNotFound);
 }
 
 json::object TariffService::billing_test(int64_t id, int64_t energy, std::optional<int64_t> start_ms,
@@ -372,9 +370,8 @@ json::object TariffService::billing_test(int64_t id, int64_t energy, std::option
   if (start_ms && *start_ms < 0) fail_bad_request("startTime: 无效");
   return ctx_.db.read([&](Connection& c) {
     TariffRepo repo(c);
-    auto rec = repo.find(id);
-    if (!rec || !repo.in_scope(id, p.scope)) fail_not_found("计费规则不存在");
-    auto s = StationRepo(c).find(rec->station_id);
+    auto rec = station::row_in_scope(repo, id, p, kNotFound);
+    auto s = StationRepo(c).find(rec.station_id);
     TimeZone tz = zone_of(*s);
     int64_t start = start_ms.value_or(ctx_.clock.now());
     auto recs = repo.versions(id);
@@ -424,9 +421,7 @@ json::object TariffService::billing_test(int64_t id, int64_t energy, std::option
 json::value TariffService::of_pile(int64_t pile_id, const Principal& p) {
   auto tid = ctx_.db.read([&](Connection& c) -> std::optional<int64_t> {
     PileRepo piles(c);
-    auto pile = piles.find(pile_id);
-    if (!pile || !piles.in_scope(pile_id, p.scope)) fail_not_found("电桩不存在");
-    return TariffRepo(c).of_area(pile->area_id);
+    return TariffRepo(c).of_area(station::row_in_scope(piles, pile_id, p, "电桩不存在").area_id);
   });
   if (!tid) return nullptr;
   // The pile's viewer may read its area's tariff (same station scope).
@@ -531,9 +526,7 @@ void TariffService::mark_in_force(json::array& rows) {
 }
 
 void TariffService::mark_in_force(json::object& row) {
-  json::array one{row};
-  mark_in_force(one);
-  row = std::move(one[0].as_object());
+  station::mark_tariff_in_force(ctx_.db, db::station::StationType::car, ctx_.clock.now(), row);
 }
 
 }  // namespace zc::car

@@ -1,5 +1,7 @@
 #include "service/station/device_support.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 #include "core/error.hpp"
@@ -26,7 +28,51 @@ void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64
   }
 }
 
+void mark_tariff_in_force(db::Database& db, db::station::StationType type, int64_t now_ms,
+                          boost::json::object& row) {
+  boost::json::array one{row};
+  mark_tariff_in_force(db, type, now_ms, one);
+  row = std::move(one[0].as_object());
+}
+
 namespace json = boost::json;
+
+bool DeviceCode::valid(const std::string& code) const {
+  return code.size() == digits &&
+         std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+void DeviceCode::check_format(const std::optional<std::string>& given) const {
+  if (given && !given->empty() && !valid(*given))
+    fail_bad_request(std::string("code: ") + noun + "编号必须是" + std::to_string(digits) + "位数字");
+}
+
+void DeviceCode::check_free(db::station::DeviceRows& repo, const std::optional<std::string>& given) const {
+  if (given && !given->empty() && repo.code_taken(*given))
+    fail_conflict(std::string("code: ") + noun + "编号已存在");
+}
+
+std::string DeviceCode::assign(db::station::DeviceRows& repo, int64_t id,
+                               const std::optional<std::string>& given) const {
+  std::string code;
+  if (given && !given->empty()) {
+    code = *given;
+  } else {
+    for (int64_t n = first + id;; ++n) {
+      code = std::to_string(n);
+      if (!repo.code_taken(code)) break;
+    }
+  }
+  repo.set_code(id, code);
+  return code;
+}
+
+void DeviceCode::check_unchanged(const std::optional<std::string>& given, const std::string& code,
+                                 const std::string& given_factory_no, const std::string& factory_no) const {
+  if (given && !given->empty() && *given != code)
+    fail_bad_request(std::string("code: ") + noun + "编号不可修改");
+  if (given_factory_no != factory_no) fail_bad_request("factoryNo: 出厂标识不可修改");
+}
 
 // The server's own wording of a failed command (the admin web shows its localized text by the reason).
 static const char* failure_message(const devices::CommandReply& reply) {
@@ -87,9 +133,15 @@ std::string qr_label_png(const std::string& tmpl, const std::string& url, const 
   return render_qr_label(label);
 }
 
-static std::string str_of(const json::object& o, const char* k) {
+std::string str_field(const json::object& o, const char* k) {
   auto it = o.find(k);
   return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+}
+
+std::string two_digits(int64_t n) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%02lld", static_cast<long long>(n));
+  return buf;
 }
 
 std::string start_qr_export(exports::ExportJobs& jobs, db::Database& db, const Principal& user,
@@ -107,7 +159,7 @@ std::string start_qr_export(exports::ExportJobs& jobs, db::Database& db, const P
                                         {"二维码", XlsxKind::image_png, 0},
                                         {"二维码URL", XlsxKind::text, 48},
                                         {"出厂标识", XlsxKind::text, 20}};
-        for (const auto& h : spec.code_headers) cols.push_back({h, XlsxKind::text, 20});
+        for (const auto& h : spec.code_headers) cols.push_back({h.header, XlsxKind::text, h.width});
         XlsxOptions opt;
         opt.sheet_name = spec.sheet_name;
         opt.max_rows = kMaxQrExportRows;
@@ -117,8 +169,8 @@ std::string start_qr_export(exports::ExportJobs& jobs, db::Database& db, const P
         for (const auto& v : rows) {
           const auto& o = v.as_object();
           std::string url = spec.url(o);
-          std::vector<XlsxCell> cells = {str_of(o, "stationName"), qr_png(url, 4, 2), url,
-                                         str_of(o, "factoryNo")};
+          std::vector<XlsxCell> cells = {str_field(o, "stationName"), qr_png(url, 4, 2), url,
+                                         str_field(o, "factoryNo")};
           for (auto& code : spec.codes(o)) cells.emplace_back(std::move(code));
           w.add_row(cells);
         }

@@ -1,5 +1,7 @@
 #include "service/station/station_rules.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "core/timezone.hpp"
@@ -51,6 +53,14 @@ void check_coordinates(const std::optional<int64_t>& longitude, const std::optio
 void normalise_timezone(std::string& tz) {
   if (tz.empty()) tz = std::string(kDefaultTimeZone);
   if (!TimeZone::find(tz)) fail_bad_request("timezone: 时区无效：" + tz);
+}
+
+void check_factory_no(const std::string& s) {
+  bool ok = !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '-' ||
+           ch == '_';
+  });
+  if (!ok) fail_bad_request("factoryNo: 应为1到32位字母、数字、-或_");
 }
 
 void check_date(const std::string& field, const std::string& v) {

@@ -22,6 +22,8 @@ void normalise_opening_hours(std::string& hours, const std::string& field = "ope
 void check_coordinates(const std::optional<int64_t>& longitude, const std::optional<int64_t>& latitude);
 // Empty → Asia/Shanghai; unknown zone → 400.
 void normalise_timezone(std::string& tz);
+// A device's factory id: 1–32 letters, digits, - or _ ("factoryNo: …").
+void check_factory_no(const std::string& factory_no);
 // A calendar date "YYYY-MM-DD" ("" allowed).
 void check_date(const std::string& field, const std::string& value);
 

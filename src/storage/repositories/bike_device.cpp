@@ -1,6 +1,6 @@
 #include "storage/repositories/bike_device.hpp"
 
-#include "storage/repositories/station_common.hpp"
+#include "storage/repositories/station_child.hpp"
 
 namespace zc::db::bike {
 
@@ -14,9 +14,8 @@ static constexpr StationType kBike = StationType::bike;
 static ListSpec device_spec() {
   ListSpec s;
   s.select =
-      "d.id AS \"id\", " + owner_select("d") +
-      ", d.station_id AS \"stationId\", st.name AS \"stationName\", d.area_id AS \"areaId\", ar.name AS "
-      "\"areaName\", d.code AS \"code\", d.factory_no AS \"factoryNo\", d.name AS \"name\", "
+      "d.id AS \"id\", " + owner_select("d") + ", " + child_place_select("d") +
+      ", d.code AS \"code\", d.factory_no AS \"factoryNo\", d.name AS \"name\", "
       "d.device_type AS \"deviceType\", d.location AS \"location\", d.rated_power AS \"ratedPower\", "
       "d.rated_voltage AS \"ratedVoltage\", d.rated_current AS \"ratedCurrent\", "
       "d.current_upper_limit AS \"currentUpperLimit\", d.current_lower_limit AS \"currentLowerLimit\", "
@@ -24,20 +23,15 @@ static ListSpec device_spec() {
       "\"deploymentDate\", d.protocol AS \"protocol\", d.online AS \"online\", d.last_seen AS "
       "\"lastSeen\", d.status AS \"status\", " +
       audit_select("d");
-  s.from = "bike_device d" + owner_join("d") +
-           " JOIN bike_station st ON st.id = d.station_id JOIN bike_area ar ON ar.id = d.area_id";
-  s.filters = {
-      {"stationId", "d.station_id", Match::equal, Kind::integer},
-      {"areaId", "d.area_id", Match::equal, Kind::integer},
-      {"code", "d.code", Match::contains, Kind::text},
-      {"factoryNo", "d.factory_no", Match::contains, Kind::text},
-      {"name", "d.name", Match::contains, Kind::text},
-      {"status", "d.status", Match::equal, Kind::integer},
-      {"online", "d.online", Match::equal, Kind::integer},
-      {"deviceType", "d.device_type", Match::equal, Kind::integer},
-      {"beginTime", "d.created_at", Match::at_least, Kind::integer},
-      {"endTime", "d.created_at", Match::at_most, Kind::integer},
-  };
+  s.from = child_from(kBike, "bike_device", "d");
+  s.filters = child_filters("d", {
+                                     {"code", "d.code", Match::contains, Kind::text},
+                                     {"factoryNo", "d.factory_no", Match::contains, Kind::text},
+                                     {"name", "d.name", Match::contains, Kind::text},
+                                     {"status", "d.status", Match::equal, Kind::integer},
+                                     {"online", "d.online", Match::equal, Kind::integer},
+                                     {"deviceType", "d.device_type", Match::equal, Kind::integer},
+                                 });
   s.sortable = {{"id", "d.id"},         {"code", "d.code"},     {"name", "d.name"},
                 {"status", "d.status"}, {"online", "d.online"}, {"createTime", "d.created_at"}};
   s.default_order = "d.id DESC";
@@ -45,27 +39,13 @@ static ListSpec device_spec() {
   return s;
 }
 
-static void device_rows(json::array& rows) {
-  for (auto& r : rows) to_bools(r.as_object(), {"online"});
+static void device_row(json::object& o) {
+  to_bools(o, {"online"});
 }
 
-Page DeviceRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, device_spec(), q, scope);
-  device_rows(p.rows);
-  return p;
-}
+static const ListDef kDeviceList{device_spec, "d.id", device_row};
 
-json::array DeviceRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  json::array rows = db::list_all(c_, device_spec(), q, scope);
-  device_rows(rows);
-  return rows;
-}
-
-std::optional<json::object> DeviceRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, device_spec(), "d.id", id, scope);
-  if (o) to_bools(*o, {"online"});
-  return o;
-}
+DeviceRepo::DeviceRepo(Connection& c) : DeviceRows(c, kBike, "bike_device", kDeviceList) {}
 
 std::optional<DeviceRec> DeviceRepo::find(int64_t id) {
   Result r = c_.query(
@@ -86,19 +66,6 @@ std::optional<DeviceRec> DeviceRepo::find(int64_t id) {
   return d;
 }
 
-bool DeviceRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "bike_device", "d", child_scope(kBike, "d"), id, scope);
-}
-
-bool DeviceRepo::code_taken(const std::string& code) {
-  return c_.scalar("SELECT id FROM bike_device WHERE code = ?", {code}).has_value();
-}
-
-bool DeviceRepo::factory_no_taken(const std::string& factory_no, int64_t except_id) {
-  return c_.scalar("SELECT id FROM bike_device WHERE factory_no = ? AND id <> ?", {factory_no, except_id})
-      .has_value();
-}
-
 int64_t DeviceRepo::insert(const Owned& o, int64_t area_id, const DeviceFields& f, const std::string& by,
                            int64_t now) {
   return c_.insert(
@@ -112,10 +79,6 @@ int64_t DeviceRepo::insert(const Owned& o, int64_t area_id, const DeviceFields& 
        f.socket_count, f.production_date, f.deployment_date, f.protocol, by, now});
 }
 
-void DeviceRepo::set_code(int64_t id, const std::string& code) {
-  c_.execute("UPDATE bike_device SET code = ? WHERE id = ?", {code, id});
-}
-
 void DeviceRepo::update(int64_t id, const DeviceFields& f, const std::string& by, int64_t now) {
   c_.execute(
       "UPDATE bike_device SET name = ?, device_type = ?, location = ?, rated_power = ?, rated_voltage = ?, "
@@ -124,18 +87,6 @@ void DeviceRepo::update(int64_t id, const DeviceFields& f, const std::string& by
       {f.name, f.device_type, f.location, f.rated_power, f.rated_voltage, f.rated_current,
        f.current_upper_limit, f.current_lower_limit, f.production_date, f.deployment_date, f.protocol, by,
        now, id});
-}
-
-void DeviceRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE bike_device SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
-}
-
-void DeviceRepo::set_online(int64_t id, bool online, int64_t now) {
-  if (online)
-    c_.execute("UPDATE bike_device SET online = 1, last_seen = ? WHERE id = ?", {now, id});
-  else
-    c_.execute("UPDATE bike_device SET online = 0 WHERE id = ?", {id});
 }
 
 void DeviceRepo::remove(int64_t id) {
@@ -147,29 +98,21 @@ void DeviceRepo::remove(int64_t id) {
 
 static ListSpec socket_spec() {
   ListSpec s;
-  s.select =
-      "k.id AS \"id\", " + owner_select("k") +
-      ", k.station_id AS \"stationId\", st.name AS \"stationName\", k.area_id AS \"areaId\", ar.name AS "
-      "\"areaName\", k.device_id AS \"deviceId\", d.code AS \"deviceCode\", d.name AS \"deviceName\", "
-      "d.factory_no AS \"factoryNo\", k.socket_no AS \"socketNo\", k.code AS \"code\", k.name AS "
-      "\"name\", k.state AS \"state\", k.status AS \"status\", " +
-      audit_select("k");
-  s.from = "bike_socket k" + owner_join("k") +
-           " JOIN bike_station st ON st.id = k.station_id JOIN bike_area ar ON ar.id = k.area_id JOIN "
-           "bike_device d ON d.id = k.device_id";
-  s.filters = {
-      {"stationId", "k.station_id", Match::equal, Kind::integer},
-      {"areaId", "k.area_id", Match::equal, Kind::integer},
-      {"deviceId", "k.device_id", Match::equal, Kind::integer},
-      {"deviceCode", "d.code", Match::contains, Kind::text},
-      {"factoryNo", "d.factory_no", Match::contains, Kind::text},
-      {"deviceName", "d.name", Match::contains, Kind::text},
-      {"code", "k.code", Match::contains, Kind::text},
-      {"status", "k.status", Match::equal, Kind::integer},
-      {"state", "k.state", Match::equal, Kind::text},
-      {"beginTime", "k.created_at", Match::at_least, Kind::integer},
-      {"endTime", "k.created_at", Match::at_most, Kind::integer},
-  };
+  s.select = "k.id AS \"id\", " + owner_select("k") + ", " + child_place_select("k") +
+             ", k.device_id AS \"deviceId\", d.code AS \"deviceCode\", d.name AS \"deviceName\", "
+             "d.factory_no AS \"factoryNo\", k.socket_no AS \"socketNo\", k.code AS \"code\", k.name AS "
+             "\"name\", k.state AS \"state\", k.status AS \"status\", " +
+             audit_select("k");
+  s.from = child_from(kBike, "bike_socket", "k") + " JOIN bike_device d ON d.id = k.device_id";
+  s.filters = child_filters("k", {
+                                     {"deviceId", "k.device_id", Match::equal, Kind::integer},
+                                     {"deviceCode", "d.code", Match::contains, Kind::text},
+                                     {"factoryNo", "d.factory_no", Match::contains, Kind::text},
+                                     {"deviceName", "d.name", Match::contains, Kind::text},
+                                     {"code", "k.code", Match::contains, Kind::text},
+                                     {"status", "k.status", Match::equal, Kind::integer},
+                                     {"state", "k.state", Match::equal, Kind::text},
+                                 });
   s.sortable = {{"id", "k.id"},         {"code", "k.code"},   {"socketNo", "k.socket_no"},
                 {"status", "k.status"}, {"state", "k.state"}, {"createTime", "k.created_at"}};
   s.default_order = "k.device_id DESC, k.socket_no";
@@ -177,17 +120,9 @@ static ListSpec socket_spec() {
   return s;
 }
 
-Page SocketRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, socket_spec(), q, scope);
-}
+static const ListDef kSocketList{socket_spec, "k.id"};
 
-json::array SocketRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  return db::list_all(c_, socket_spec(), q, scope);
-}
-
-std::optional<json::object> SocketRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, socket_spec(), "k.id", id, scope);
-}
+SocketRepo::SocketRepo(Connection& c) : ChildRows(c, kBike, "bike_socket", kSocketList) {}
 
 json::array SocketRepo::of_device(int64_t device_id) {
   return c_
@@ -196,10 +131,6 @@ json::array SocketRepo::of_device(int64_t device_id) {
           "\"state\", status AS \"status\" FROM bike_socket WHERE device_id = ? ORDER BY socket_no",
           {device_id})
       .to_json();
-}
-
-bool SocketRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "bike_socket", "k", child_scope(kBike, "k"), id, scope);
 }
 
 void SocketRepo::insert(const Owned& o, int64_t area_id, int64_t device_id, int64_t socket_no,
@@ -214,11 +145,6 @@ void SocketRepo::insert(const Owned& o, int64_t area_id, int64_t device_id, int6
 void SocketRepo::update(int64_t id, const std::string& name, const std::string& by, int64_t now) {
   c_.execute("UPDATE bike_socket SET name = ?, updated_by = ?, updated_at = ? WHERE id = ?",
              {name, by, now, id});
-}
-
-void SocketRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE bike_socket SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
 }
 
 int64_t SocketRepo::charging_count(int64_t device_id) {

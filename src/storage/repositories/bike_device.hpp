@@ -11,6 +11,7 @@
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
 #include "storage/repositories/bike_station.hpp"
+#include "storage/repositories/station_child.hpp"
 
 namespace zc::db::bike {
 
@@ -32,45 +33,25 @@ struct DeviceRec {
   int64_t socket_count = 0, status = 0;
 };
 
-class DeviceRepo {
+class DeviceRepo : public station::DeviceRows {
  public:
-  explicit DeviceRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit DeviceRepo(Connection& c);
   std::optional<DeviceRec> find(int64_t id);
-  bool in_scope(int64_t id, const DataScope& scope);
-  bool code_taken(const std::string& code);
-  bool factory_no_taken(const std::string& factory_no, int64_t except_id);
   int64_t insert(const Owned& o, int64_t area_id, const DeviceFields& f, const std::string& by, int64_t now);
-  void set_code(int64_t id, const std::string& code);
   void update(int64_t id, const DeviceFields& f, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
-  void set_online(int64_t id, bool online, int64_t now);
   void remove(int64_t id);  // with its sockets
-
- private:
-  Connection& c_;
 };
 
-class SocketRepo {
+class SocketRepo : public station::ChildRows {
  public:
-  explicit SocketRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit SocketRepo(Connection& c);
   boost::json::array of_device(int64_t device_id);
-  bool in_scope(int64_t id, const DataScope& scope);
   void insert(const Owned& o, int64_t area_id, int64_t device_id, int64_t socket_no, const std::string& code,
               const std::string& name, const std::string& by, int64_t now);
   void update(int64_t id, const std::string& name, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
   int64_t charging_count(int64_t device_id);
   // Socket state from the device gateway (idle, charging, offline, fault); false when no such socket.
   bool set_state(int64_t id, const std::string& state);
-
- private:
-  Connection& c_;
 };
 
 }  // namespace zc::db::bike

@@ -67,27 +67,16 @@ static std::vector<money::Fen> parse_prepay(const std::string& s) {
 
 static ListSpec tariff_spec() {
   ListSpec s;
-  s.select =
-      "t.id AS \"id\", " + owner_select("t") +
-      ", t.station_id AS \"stationId\", st.name AS \"stationName\", t.area_id AS \"areaId\", ar.name AS "
-      "\"areaName\", t.name AS \"name\", t.mode AS \"mode\", t.max_duration_min AS "
-      "\"maxDurationMinutes\", t.auto_stop_amount AS \"autoStopAmount\", t.free_minutes AS "
-      "\"freeMinutes\", t.unit_minutes AS \"unitMinutes\", t.unit_price AS \"unitPrice\", t.bands AS "
-      "\"bands\", t.energy_price AS \"energyPrice\", t.service_price AS \"servicePrice\", "
-      "t.reference_power_w AS \"referencePowerW\", t.prepay_values AS \"prepayValues\", t.status AS "
-      "\"status\", " +
-      audit_select("t");
-  s.from = "bike_tariff t" + owner_join("t") +
-           " JOIN bike_station st ON st.id = t.station_id JOIN bike_area ar ON ar.id = t.area_id";
-  s.filters = {
-      {"stationId", "t.station_id", Match::equal, Kind::integer},
-      {"areaId", "t.area_id", Match::equal, Kind::integer},
-      {"name", "t.name", Match::contains, Kind::text},
-      {"mode", "t.mode", Match::equal, Kind::text},
-      {"status", "t.status", Match::equal, Kind::integer},
-      {"beginTime", "t.created_at", Match::at_least, Kind::integer},
-      {"endTime", "t.created_at", Match::at_most, Kind::integer},
-  };
+  s.select = "t.id AS \"id\", " + owner_select("t") + ", " + child_place_select("t") +
+             ", t.name AS \"name\", t.mode AS \"mode\", t.max_duration_min AS "
+             "\"maxDurationMinutes\", t.auto_stop_amount AS \"autoStopAmount\", t.free_minutes AS "
+             "\"freeMinutes\", t.unit_minutes AS \"unitMinutes\", t.unit_price AS \"unitPrice\", t.bands AS "
+             "\"bands\", t.energy_price AS \"energyPrice\", t.service_price AS \"servicePrice\", "
+             "t.reference_power_w AS \"referencePowerW\", t.prepay_values AS \"prepayValues\", t.status AS "
+             "\"status\", " +
+             audit_select("t");
+  s.from = child_from(StationType::bike, "bike_tariff", "t");
+  s.filters = tariff_filters("t");
   s.sortable = {{"id", "t.id"},
                 {"name", "t.name"},
                 {"mode", "t.mode"},
@@ -107,17 +96,9 @@ static void tariff_row(json::object& o) {
   }
 }
 
-Page TariffRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, tariff_spec(), q, scope);
-  for (auto& r : p.rows) tariff_row(r.as_object());
-  return p;
-}
+static const ListDef kTariffList{tariff_spec, "t.id", tariff_row};
 
-std::optional<json::object> TariffRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, tariff_spec(), "t.id", id, scope);
-  if (o) tariff_row(*o);
-  return o;
-}
+TariffRepo::TariffRepo(Connection& c) : ChildRows(c, StationType::bike, "bike_tariff", kTariffList) {}
 
 static constexpr const char* kTariffColumns =
     "SELECT id, station_id, area_id, status, name, mode, max_duration_min, auto_stop_amount, free_minutes, "
@@ -167,10 +148,6 @@ std::vector<TariffRec> TariffRepo::enabled_of_areas(const std::vector<int64_t>& 
   std::vector<TariffRec> out;
   for (size_t i = 0; i < r.size(); ++i) out.push_back(tariff_rec(r, i));
   return out;
-}
-
-bool TariffRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "bike_tariff", "t", child_scope(StationType::bike, "t"), id, scope);
 }
 
 static Params def_params(const tariff::BikeTariff& t) {
@@ -230,9 +207,8 @@ void TariffRepo::set_prepay(int64_t id, const std::vector<money::Fen>& values, c
              {json::serialize(prepay_json(values)), by, now, id});
 }
 
-void TariffRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE bike_tariff SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
+void TariffRepo::move_to_area(int64_t id, int64_t area_id) {
+  c_.execute("UPDATE bike_tariff SET area_id = ? WHERE id = ?", {area_id, id});
 }
 
 void TariffRepo::remove(int64_t id) {

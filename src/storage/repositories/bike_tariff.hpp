@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
 #include "storage/repositories/bike_station.hpp"
+#include "storage/repositories/station_child.hpp"
 
 namespace zc::db::bike {
 
@@ -26,16 +27,13 @@ struct TariffRec {
 boost::json::array bands_json(const std::vector<tariff::PowerBand>& bands);
 boost::json::array prepay_json(const std::vector<money::Fen>& values);
 
-class TariffRepo {
+class TariffRepo : public station::ChildRows {
  public:
-  explicit TariffRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit TariffRepo(Connection& c);
   std::optional<TariffRec> find(int64_t id);
   // The tariff that applies in each of these areas: its newest enabled one (one query; an area without one is
   // absent).
   std::vector<TariffRec> enabled_of_areas(const std::vector<int64_t>& area_ids);
-  bool in_scope(int64_t id, const DataScope& scope);
   // The tariff in force in an area: its newest enabled one (an e-bike tariff has no versions — it is in
   // force once saved and enabled); what the orders start with and the app shows. nullopt: none.
   std::optional<int64_t> in_force_of_area(int64_t area_id);
@@ -44,11 +42,8 @@ class TariffRepo {
   void update(int64_t id, const std::string& name, const tariff::BikeTariff& t, const std::string& by,
               int64_t now);
   void set_prepay(int64_t id, const std::vector<money::Fen>& values, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
+  void move_to_area(int64_t id, int64_t area_id);  // another area of the same station
   void remove(int64_t id);
-
- private:
-  Connection& c_;
 };
 
 }  // namespace zc::db::bike

@@ -7,6 +7,10 @@
 namespace zc::db::car {
 
 namespace json = boost::json;
+using station::child_filters;
+using station::child_from;
+using station::child_place_select;
+static constexpr auto kCar = station::StationType::car;
 
 static std::string coded(char prefix, int64_t id) {
   char buf[32];
@@ -18,26 +22,20 @@ static std::string coded(char prefix, int64_t id) {
 
 static ListSpec spot_spec() {
   ListSpec s;
-  s.select = "p.id AS \"id\", " + owner_select("p") + ", " + station_select("p") +
-             ", p.area_id AS \"areaId\", ar.name AS \"areaName\", p.code AS \"code\", p.name AS \"name\", "
+  s.select = "p.id AS \"id\", " + owner_select("p") + ", " + child_place_select("p") +
+             ", p.code AS \"code\", p.name AS \"name\", "
              "p.lock_type AS \"lockType\", p.lock_state AS \"lockState\", p.status AS \"status\", "
              "p.camera_id AS \"cameraId\", cam.code AS \"cameraCode\", p.lock_pile_id AS \"lockPileId\", "
              "lp.code AS \"lockPileCode\", lp.name AS \"lockPileName\", p.lock_gun_no AS \"lockGunNo\", " +
              audit_select("p");
-  s.from = "car_spot p" + owner_join("p") + station_join("p") +
-           " JOIN car_area ar ON ar.id = p.area_id LEFT JOIN car_camera cam ON cam.id = p.camera_id"
+  s.from = child_from(kCar, "car_spot", "p") +
+           " LEFT JOIN car_camera cam ON cam.id = p.camera_id"
            " LEFT JOIN car_pile lp ON lp.id = p.lock_pile_id";
-  s.filters = {
-      {"stationId", "p.station_id", Match::equal, Kind::integer},
-      {"areaId", "p.area_id", Match::equal, Kind::integer},
-      {"code", "p.code", Match::contains, Kind::text},
-      {"name", "p.name", Match::contains, Kind::text},
-      {"status", "p.status", Match::equal, Kind::integer},
-      {"lockType", "p.lock_type", Match::equal, Kind::integer},
-      {"cameraId", "p.camera_id", Match::equal, Kind::integer},
-      {"beginTime", "p.created_at", Match::at_least, Kind::integer},
-      {"endTime", "p.created_at", Match::at_most, Kind::integer},
-  };
+  s.filters = child_filters("p", {{"code", "p.code", Match::contains, Kind::text},
+                                  {"name", "p.name", Match::contains, Kind::text},
+                                  {"status", "p.status", Match::equal, Kind::integer},
+                                  {"lockType", "p.lock_type", Match::equal, Kind::integer},
+                                  {"cameraId", "p.camera_id", Match::equal, Kind::integer}});
   s.sortable = {{"id", "p.id"},
                 {"code", "p.code"},
                 {"name", "p.name"},
@@ -49,13 +47,9 @@ static ListSpec spot_spec() {
   return s;
 }
 
-Page SpotRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, spot_spec(), q, scope);
-}
+static const station::ListDef kSpotList{spot_spec, "p.id"};
 
-std::optional<json::object> SpotRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, spot_spec(), "p.id", id, scope);
-}
+SpotRepo::SpotRepo(Connection& c) : ChildRows(c, kCar, "car_spot", kSpotList) {}
 
 std::optional<SpotRec> SpotRepo::find(int64_t id) {
   Result r = c_.query(
@@ -72,10 +66,6 @@ std::optional<SpotRec> SpotRepo::find(int64_t id) {
   s.status = r.i64(0, 6);
   s.camera_id = r.i64(0, 7);
   return s;
-}
-
-bool SpotRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_spot", "p", child_scope("p"), id, scope);
 }
 
 json::array SpotRepo::options(int64_t area_id, const DataScope& scope) {
@@ -111,11 +101,6 @@ void SpotRepo::update(int64_t id, const std::string& name, int64_t lock_type, co
              {name, lock_type, by, now, id});
 }
 
-void SpotRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE car_spot SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
-}
-
 void SpotRepo::set_lock_state(int64_t id, const std::string& state) {
   c_.execute("UPDATE car_spot SET lock_state = ? WHERE id = ?", {state, id});
 }
@@ -133,27 +118,21 @@ void SpotRepo::set_camera(int64_t spot_id, int64_t camera_id) {
 static ListSpec camera_spec() {
   ListSpec s;
   s.select =
-      "c.id AS \"id\", " + owner_select("c") + ", " + station_select("c") +
-      ", c.area_id AS \"areaId\", ar.name AS \"areaName\", c.code AS \"code\", c.factory_no AS "
+      "c.id AS \"id\", " + owner_select("c") + ", " + child_place_select("c") +
+      ", c.code AS \"code\", c.factory_no AS "
       "\"factoryNo\", c.ip AS \"ip\", c.name AS \"name\", c.sim AS \"sim\", c.left_spot_id AS "
       "\"leftSpotId\", ls.code AS \"leftSpotCode\", c.right_spot_id AS \"rightSpotId\", rs.code AS "
       "\"rightSpotCode\", c.online AS \"online\", c.last_seen AS \"lastSeen\", c.status AS \"status\", " +
       audit_select("c");
-  s.from = "car_camera c" + owner_join("c") + station_join("c") +
-           " JOIN car_area ar ON ar.id = c.area_id LEFT JOIN car_spot ls ON ls.id = c.left_spot_id "
+  s.from = child_from(kCar, "car_camera", "c") +
+           " LEFT JOIN car_spot ls ON ls.id = c.left_spot_id "
            "LEFT JOIN car_spot rs ON rs.id = c.right_spot_id";
-  s.filters = {
-      {"stationId", "c.station_id", Match::equal, Kind::integer},
-      {"areaId", "c.area_id", Match::equal, Kind::integer},
-      {"code", "c.code", Match::contains, Kind::text},
-      {"factoryNo", "c.factory_no", Match::contains, Kind::text},
-      {"ip", "c.ip", Match::contains, Kind::text},
-      {"name", "c.name", Match::contains, Kind::text},
-      {"status", "c.status", Match::equal, Kind::integer},
-      {"spotCode", "(ls.code = ? OR rs.code = ?)", Match::custom, Kind::text},
-      {"beginTime", "c.created_at", Match::at_least, Kind::integer},
-      {"endTime", "c.created_at", Match::at_most, Kind::integer},
-  };
+  s.filters = child_filters("c", {{"code", "c.code", Match::contains, Kind::text},
+                                  {"factoryNo", "c.factory_no", Match::contains, Kind::text},
+                                  {"ip", "c.ip", Match::contains, Kind::text},
+                                  {"name", "c.name", Match::contains, Kind::text},
+                                  {"status", "c.status", Match::equal, Kind::integer},
+                                  {"spotCode", "(ls.code = ? OR rs.code = ?)", Match::custom, Kind::text}});
   s.sortable = {{"id", "c.id"},
                 {"code", "c.code"},
                 {"factoryNo", "c.factory_no"},
@@ -164,17 +143,13 @@ static ListSpec camera_spec() {
   return s;
 }
 
-Page CameraRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, camera_spec(), q, scope);
-  to_bools(p.rows, {"online"});
-  return p;
+static void camera_row(json::object& o) {
+  to_bools(o, {"online"});
 }
 
-std::optional<json::object> CameraRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, camera_spec(), "c.id", id, scope);
-  if (o) to_bools(*o, {"online"});
-  return o;
-}
+static const station::ListDef kCameraList{camera_spec, "c.id", camera_row};
+
+CameraRepo::CameraRepo(Connection& c) : DeviceRows(c, kCar, "car_camera", kCameraList) {}
 
 std::optional<CameraRec> CameraRepo::find(int64_t id) {
   Result r = c_.query(
@@ -193,15 +168,6 @@ std::optional<CameraRec> CameraRepo::find(int64_t id) {
   c.left_spot_id = r.i64(0, 6);
   c.right_spot_id = r.i64(0, 7);
   return c;
-}
-
-bool CameraRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_camera", "c", child_scope("c"), id, scope);
-}
-
-bool CameraRepo::factory_no_taken(const std::string& factory_no, int64_t except_id) {
-  return c_.scalar("SELECT id FROM car_camera WHERE factory_no = ? AND id <> ?", {factory_no, except_id})
-      .has_value();
 }
 
 static Value spot_or_null(int64_t id) {
@@ -228,25 +194,13 @@ void CameraRepo::update(int64_t id, const CameraFields& f, const std::string& by
        now, id});
 }
 
-void CameraRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE car_camera SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
-}
-
-void CameraRepo::set_online(int64_t id, bool online, int64_t now) {
-  if (online)
-    c_.execute("UPDATE car_camera SET online = 1, last_seen = ? WHERE id = ?", {now, id});
-  else
-    c_.execute("UPDATE car_camera SET online = 0 WHERE id = ?", {id});
-}
-
 // ---- piles ------------------------------------------------------------------------------------------
 
 static ListSpec pile_spec() {
   ListSpec s;
   s.select =
-      "e.id AS \"id\", " + owner_select("e") + ", " + station_select("e") +
-      ", e.area_id AS \"areaId\", ar.name AS \"areaName\", e.code AS \"code\", e.factory_no AS "
+      "e.id AS \"id\", " + owner_select("e") + ", " + child_place_select("e") +
+      ", e.code AS \"code\", e.factory_no AS "
       "\"factoryNo\", e.name AS \"name\", e.model AS \"model\", e.version AS \"version\", e.gun_count AS "
       "\"gunCount\", e.sim AS \"sim\", e.operation_type AS \"operationType\", e.occupancy_fee AS "
       "\"occupancyFee\", e.reservable AS \"reservable\", e.output_current AS \"outputCurrent\", "
@@ -256,21 +210,17 @@ static ListSpec pile_spec() {
       "e.protocol AS \"protocol\", e.online AS \"online\", e.last_seen AS \"lastSeen\", e.status AS "
       "\"status\", " +
       audit_select("e");
-  s.from = "car_pile e" + owner_join("e") + station_join("e") + " JOIN car_area ar ON ar.id = e.area_id";
-  s.filters = {
-      {"stationId", "e.station_id", Match::equal, Kind::integer},
-      {"areaId", "e.area_id", Match::equal, Kind::integer},
-      {"code", "e.code", Match::contains, Kind::text},
-      {"factoryNo", "e.factory_no", Match::contains, Kind::text},
-      {"name", "e.name", Match::contains, Kind::text},
-      {"speed", "e.speed", Match::equal, Kind::integer},
-      {"status", "e.status", Match::equal, Kind::integer},
-      {"online", "e.online", Match::equal, Kind::integer},
-      {"protocol", "e.protocol", Match::equal, Kind::text},
-      {"currentType", "e.current_type", Match::equal, Kind::text},
-      {"beginTime", "e.created_at", Match::at_least, Kind::integer},
-      {"endTime", "e.created_at", Match::at_most, Kind::integer},
-  };
+  s.from = child_from(kCar, "car_pile", "e");
+  s.filters = child_filters("e", {
+                                     {"code", "e.code", Match::contains, Kind::text},
+                                     {"factoryNo", "e.factory_no", Match::contains, Kind::text},
+                                     {"name", "e.name", Match::contains, Kind::text},
+                                     {"speed", "e.speed", Match::equal, Kind::integer},
+                                     {"status", "e.status", Match::equal, Kind::integer},
+                                     {"online", "e.online", Match::equal, Kind::integer},
+                                     {"protocol", "e.protocol", Match::equal, Kind::text},
+                                     {"currentType", "e.current_type", Match::equal, Kind::text},
+                                 });
   s.sortable = {{"id", "e.id"},
                 {"code", "e.code"},
                 {"factoryNo", "e.factory_no"},
@@ -283,21 +233,13 @@ static ListSpec pile_spec() {
   return s;
 }
 
-Page PileRepo::list(const QueryParams& q, const DataScope& scope) {
-  Page p = list_page(c_, pile_spec(), q, scope);
-  to_bools(p.rows, {"online", "reservable"});
-  return p;
+static void pile_row(json::object& o) {
+  to_bools(o, {"online", "reservable"});
 }
 
-json::array PileRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  return db::list_all(c_, pile_spec(), q, scope);
-}
+static const station::ListDef kPileList{pile_spec, "e.id", pile_row};
 
-std::optional<json::object> PileRepo::detail(int64_t id, const DataScope& scope) {
-  auto o = row_by_id(c_, pile_spec(), "e.id", id, scope);
-  if (o) to_bools(*o, {"online", "reservable"});
-  return o;
-}
+PileRepo::PileRepo(Connection& c) : DeviceRows(c, kCar, "car_pile", kPileList) {}
 
 std::optional<PileRec> PileRepo::find(int64_t id) {
   Result r = c_.query(
@@ -318,19 +260,6 @@ std::optional<PileRec> PileRepo::find(int64_t id) {
   p.gun_count = r.i64(0, 8);
   p.status = r.i64(0, 9);
   return p;
-}
-
-bool PileRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_pile", "e", child_scope("e"), id, scope);
-}
-
-bool PileRepo::code_taken(const std::string& code) {
-  return c_.scalar("SELECT id FROM car_pile WHERE code = ?", {code}).has_value();
-}
-
-bool PileRepo::factory_no_taken(const std::string& factory_no, int64_t except_id) {
-  return c_.scalar("SELECT id FROM car_pile WHERE factory_no = ? AND id <> ?", {factory_no, except_id})
-      .has_value();
 }
 
 static Params pile_params(const PileFields& f) {
@@ -372,10 +301,6 @@ int64_t PileRepo::insert(const Owned& o, int64_t area_id, const PileFields& f, c
       p);
 }
 
-void PileRepo::set_code(int64_t id, const std::string& code) {
-  c_.execute("UPDATE car_pile SET code = ? WHERE id = ?", {code, id});
-}
-
 void PileRepo::update(int64_t id, const PileFields& f, const std::string& by, int64_t now) {
   Params p = pile_params(f);
   p.erase(p.begin());  // factory_no stays
@@ -392,42 +317,25 @@ void PileRepo::update(int64_t id, const PileFields& f, const std::string& by, in
       p);
 }
 
-void PileRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE car_pile SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
-}
-
-void PileRepo::set_online(int64_t id, bool online, int64_t now) {
-  if (online)
-    c_.execute("UPDATE car_pile SET online = 1, last_seen = ? WHERE id = ?", {now, id});
-  else
-    c_.execute("UPDATE car_pile SET online = 0 WHERE id = ?", {id});
-}
-
 // ---- guns -------------------------------------------------------------------------------------------
 
 static ListSpec gun_spec() {
   ListSpec s;
   s.select =
-      "g.id AS \"id\", " + owner_select("g") + ", " + station_select("g") +
-      ", g.area_id AS \"areaId\", ar.name AS \"areaName\", g.pile_id AS \"pileId\", e.code AS \"pileCode\", "
+      "g.id AS \"id\", " + owner_select("g") + ", " + child_place_select("g") +
+      ", g.pile_id AS \"pileId\", e.code AS \"pileCode\", "
       "e.name AS \"pileName\", e.factory_no AS \"factoryNo\", g.gun_no AS \"gunNo\", g.code AS \"code\", "
       "g.name AS \"name\", g.state AS \"state\", g.status AS \"status\", e.status AS \"pileStatus\", " +
       audit_select("g");
-  s.from = "car_gun g" + owner_join("g") + station_join("g") +
-           " JOIN car_area ar ON ar.id = g.area_id JOIN car_pile e ON e.id = g.pile_id";
-  s.filters = {
-      {"stationId", "g.station_id", Match::equal, Kind::integer},
-      {"areaId", "g.area_id", Match::equal, Kind::integer},
-      {"pileId", "g.pile_id", Match::equal, Kind::integer},
-      {"pileCode", "e.code", Match::contains, Kind::text},
-      {"factoryNo", "e.factory_no", Match::contains, Kind::text},
-      {"code", "g.code", Match::contains, Kind::text},
-      {"status", "g.status", Match::equal, Kind::integer},
-      {"state", "g.state", Match::equal, Kind::text},
-      {"beginTime", "g.created_at", Match::at_least, Kind::integer},
-      {"endTime", "g.created_at", Match::at_most, Kind::integer},
-  };
+  s.from = child_from(kCar, "car_gun", "g") + " JOIN car_pile e ON e.id = g.pile_id";
+  s.filters = child_filters("g", {
+                                     {"pileId", "g.pile_id", Match::equal, Kind::integer},
+                                     {"pileCode", "e.code", Match::contains, Kind::text},
+                                     {"factoryNo", "e.factory_no", Match::contains, Kind::text},
+                                     {"code", "g.code", Match::contains, Kind::text},
+                                     {"status", "g.status", Match::equal, Kind::integer},
+                                     {"state", "g.state", Match::equal, Kind::text},
+                                 });
   s.sortable = {{"id", "g.id"},
                 {"code", "g.code"},
                 {"gunNo", "g.gun_no"},
@@ -438,17 +346,9 @@ static ListSpec gun_spec() {
   return s;
 }
 
-Page GunRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, gun_spec(), q, scope);
-}
+static const station::ListDef kGunList{gun_spec, "g.id"};
 
-json::array GunRepo::list_all(const QueryParams& q, const DataScope& scope) {
-  return db::list_all(c_, gun_spec(), q, scope);
-}
-
-std::optional<json::object> GunRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, gun_spec(), "g.id", id, scope);
-}
+GunRepo::GunRepo(Connection& c) : ChildRows(c, kCar, "car_gun", kGunList) {}
 
 json::array GunRepo::of_pile(int64_t pile_id) {
   ListSpec s = gun_spec();
@@ -473,10 +373,6 @@ std::optional<GunRec> GunRepo::find(int64_t id) {
   return GunRec{r.i64(0, 0), r.i64(0, 1), r.i64(0, 2), r.str(0, 3), r.str(0, 4), r.i64(0, 5)};
 }
 
-bool GunRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_gun", "g", child_scope("g"), id, scope);
-}
-
 void GunRepo::insert(const Owned& o, int64_t area_id, int64_t pile_id, int64_t gun_no,
                      const std::string& code, const std::string& name, const std::string& by, int64_t now) {
   c_.execute(
@@ -492,11 +388,6 @@ void GunRepo::remove(int64_t id) {
 
 void GunRepo::update(int64_t id, const std::string& name, const std::string& by, int64_t now) {
   c_.execute("UPDATE car_gun SET name = ?, updated_by = ?, updated_at = ? WHERE id = ?", {name, by, now, id});
-}
-
-void GunRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE car_gun SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
 }
 
 }  // namespace zc::db::car

@@ -12,6 +12,7 @@
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
 #include "storage/repositories/station_area.hpp"
+#include "storage/repositories/station_child.hpp"
 
 namespace zc::db::car {
 
@@ -25,26 +26,19 @@ struct SpotRec {
   int64_t lock_type = 0, status = 0, camera_id = 0;
 };
 
-class SpotRepo {
+class SpotRepo : public station::ChildRows {
  public:
-  explicit SpotRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit SpotRepo(Connection& c);
   std::optional<SpotRec> find(int64_t id);
-  bool in_scope(int64_t id, const DataScope& scope);
   boost::json::array options(int64_t area_id, const DataScope& scope);
   int64_t next_seq(int64_t area_id);
   int64_t insert(const Owned& o, int64_t area_id, int64_t seq, const std::string& name, int64_t lock_type,
                  const std::string& by, int64_t now);
   void update(int64_t id, const std::string& name, int64_t lock_type, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
   void set_lock_state(int64_t id, const std::string& state);
   // Camera binding: spot.camera_id mirrors the camera's left/right spot.
   void clear_camera(int64_t camera_id);
   void set_camera(int64_t spot_id, int64_t camera_id);
-
- private:
-  Connection& c_;
 };
 
 struct CameraFields {
@@ -58,21 +52,12 @@ struct CameraRec {
   int64_t status = 0, left_spot_id = 0, right_spot_id = 0;
 };
 
-class CameraRepo {
+class CameraRepo : public station::DeviceRows {
  public:
-  explicit CameraRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit CameraRepo(Connection& c);
   std::optional<CameraRec> find(int64_t id);
-  bool in_scope(int64_t id, const DataScope& scope);
-  bool factory_no_taken(const std::string& factory_no, int64_t except_id);
   int64_t insert(const Owned& o, int64_t area_id, const CameraFields& f, const std::string& by, int64_t now);
   void update(int64_t id, const CameraFields& f, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
-  void set_online(int64_t id, bool online, int64_t now);
-
- private:
-  Connection& c_;
 };
 
 struct PileFields {
@@ -93,25 +78,13 @@ struct PileRec {
   int64_t gun_count = 0, status = 0;
 };
 
-class PileRepo {
+class PileRepo : public station::DeviceRows {
  public:
-  explicit PileRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);  // exports (no paging)
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit PileRepo(Connection& c);
   std::optional<PileRec> find(int64_t id);
-  bool in_scope(int64_t id, const DataScope& scope);
-  bool code_taken(const std::string& code);
-  bool factory_no_taken(const std::string& factory_no, int64_t except_id);
   // Inserts with code NULL; set_code() follows.
   int64_t insert(const Owned& o, int64_t area_id, const PileFields& f, const std::string& by, int64_t now);
-  void set_code(int64_t id, const std::string& code);
   void update(int64_t id, const PileFields& f, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
-  void set_online(int64_t id, bool online, int64_t now);
-
- private:
-  Connection& c_;
 };
 
 struct GunRec {
@@ -120,24 +93,16 @@ struct GunRec {
   int64_t status = 0;
 };
 
-class GunRepo {
+class GunRepo : public station::ChildRows {
  public:
-  explicit GunRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  boost::json::array list_all(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit GunRepo(Connection& c);
   boost::json::array of_pile(int64_t pile_id);
   std::vector<GunRec> recs_of_pile(int64_t pile_id);
   std::optional<GunRec> find(int64_t id);
-  bool in_scope(int64_t id, const DataScope& scope);
   void insert(const Owned& o, int64_t area_id, int64_t pile_id, int64_t gun_no, const std::string& code,
               const std::string& name, const std::string& by, int64_t now);
   void remove(int64_t id);
   void update(int64_t id, const std::string& name, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
-
- private:
-  Connection& c_;
 };
 
 }  // namespace zc::db::car

@@ -92,9 +92,20 @@ json::object StationRepo::counts(int64_t id) {
   return o;
 }
 
+bool StationRepo::owners_enabled(int64_t provider_id, int64_t property_id) {
+  Result r = c_.query(
+      "SELECT pv.status, pr.status FROM sys_provider pv, sys_property pr WHERE pv.id = ? AND pr.id = ?",
+      {provider_id, property_id});
+  return !r.empty() && r.i64(0, 0) == 0 && r.i64(0, 1) == 0;
+}
+
+void StationRepo::lock(int64_t id) {
+  if (c_.dialect() == Dialect::postgres) c_.query("SELECT id FROM car_station WHERE id = ? FOR UPDATE", {id});
+}
+
 // ---- private-pile applications --------------------------------------------------------------------
 
-Page PrivateApplyRepo::list(const QueryParams& q, const DataScope& scope) {
+static ListSpec private_apply_spec() {
   ListSpec s;
   s.select =
       "a.id AS \"id\", " + owner_select("a") + ", " + station_select("a") +
@@ -114,8 +125,13 @@ Page PrivateApplyRepo::list(const QueryParams& q, const DataScope& scope) {
   s.sortable = {{"id", "a.id"}, {"status", "a.status"}, {"createTime", "a.created_at"}};
   s.default_order = "a.id DESC";
   s.scope = child_scope("a");
-  return list_page(c_, s, q, scope);
+  return s;
 }
+
+static const station::ListDef kPrivateApplyList{private_apply_spec, "a.id"};
+
+PrivateApplyRepo::PrivateApplyRepo(Connection& c)
+    : ChildRows(c, station::StationType::car, "car_private_apply", kPrivateApplyList) {}
 
 int64_t PrivateApplyRepo::count_since(int64_t station_id, const std::string& phone, int64_t since_ms) {
   return c_
@@ -131,10 +147,6 @@ int64_t PrivateApplyRepo::insert(const PrivateApplyFields& f, int64_t now) {
       "?)",
       {f.station_id, f.provider_id, f.property_id, f.name, f.phone, f.plate, f.community, f.parking_spot,
        f.remark, f.ip, f.phone, now});
-}
-
-bool PrivateApplyRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_private_apply", "a", child_scope("a"), id, scope);
 }
 
 std::optional<int64_t> PrivateApplyRepo::status_of(int64_t id) {

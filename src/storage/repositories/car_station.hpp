@@ -11,6 +11,7 @@
 #include "core/query_params.hpp"
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/station_child.hpp"
 #include "storage/repositories/station_common.hpp"
 
 namespace zc::db::car {
@@ -50,23 +51,22 @@ class StationRepo {
                  int64_t now);
   void update(int64_t id, const StationFields& f, bool reset_audit, const std::string& by, int64_t now);
   boost::json::object counts(int64_t id);  // {areas, piles, guns, spots}
+  // Both the provider and the property enabled.
+  bool owners_enabled(int64_t provider_id, int64_t property_id);
+  // Locks the station row until the transaction ends (PostgreSQL; SQLite writes are serial anyway).
+  void lock(int64_t id);
 
  private:
   Connection& c_;
 };
 
-class PrivateApplyRepo {
+class PrivateApplyRepo : public station::ChildRows {
  public:
-  explicit PrivateApplyRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
+  explicit PrivateApplyRepo(Connection& c);
   int64_t count_since(int64_t station_id, const std::string& phone, int64_t since_ms);
   int64_t insert(const PrivateApplyFields& f, int64_t now);
-  bool in_scope(int64_t id, const DataScope& scope);
   std::optional<int64_t> status_of(int64_t id);
   void handle(int64_t id, int64_t status, const std::string& remark, const std::string& by, int64_t now);
-
- private:
-  Connection& c_;
 };
 
 }  // namespace zc::db::car

@@ -8,20 +8,12 @@ namespace json = boost::json;
 
 static ListSpec tariff_spec() {
   ListSpec s;
-  s.select = "t.id AS \"id\", " + owner_select("t") + ", " + station_select("t") +
-             ", t.area_id AS \"areaId\", ar.name AS \"areaName\", t.name AS \"name\", t.mode AS \"mode\", "
+  s.select = "t.id AS \"id\", " + owner_select("t") + ", " + station::child_place_select("t") +
+             ", t.name AS \"name\", t.mode AS \"mode\", "
              "t.status AS \"status\", t.prepay_values AS \"prepayJson\", st.timezone AS \"timezone\", " +
              audit_select("t");
-  s.from = "car_tariff t" + owner_join("t") + station_join("t") + " JOIN car_area ar ON ar.id = t.area_id";
-  s.filters = {
-      {"stationId", "t.station_id", Match::equal, Kind::integer},
-      {"areaId", "t.area_id", Match::equal, Kind::integer},
-      {"name", "t.name", Match::contains, Kind::text},
-      {"mode", "t.mode", Match::equal, Kind::text},
-      {"status", "t.status", Match::equal, Kind::integer},
-      {"beginTime", "t.created_at", Match::at_least, Kind::integer},
-      {"endTime", "t.created_at", Match::at_most, Kind::integer},
-  };
+  s.from = station::child_from(station::StationType::car, "car_tariff", "t");
+  s.filters = station::tariff_filters("t");
   s.sortable = {{"id", "t.id"},
                 {"name", "t.name"},
                 {"status", "t.status"},
@@ -32,13 +24,9 @@ static ListSpec tariff_spec() {
   return s;
 }
 
-Page TariffRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, tariff_spec(), q, scope);
-}
+static const station::ListDef kTariffList{tariff_spec, "t.id"};
 
-std::optional<json::object> TariffRepo::detail(int64_t id, const DataScope& scope) {
-  return row_by_id(c_, tariff_spec(), "t.id", id, scope);
-}
+TariffRepo::TariffRepo(Connection& c) : ChildRows(c, station::StationType::car, "car_tariff", kTariffList) {}
 
 std::optional<TariffRec> TariffRepo::find(int64_t id) {
   Result r = c_.query(
@@ -49,10 +37,6 @@ std::optional<TariffRec> TariffRepo::find(int64_t id) {
 
 std::optional<int64_t> TariffRepo::of_area(int64_t area_id) {
   return c_.scalar("SELECT id FROM car_tariff WHERE area_id = ?", {area_id});
-}
-
-bool TariffRepo::in_scope(int64_t id, const DataScope& scope) {
-  return exists_in_scope(c_, "car_tariff", "t", child_scope("t"), id, scope);
 }
 
 int64_t TariffRepo::insert(const Owned& o, int64_t area_id, const std::string& name, const std::string& mode,
@@ -73,11 +57,6 @@ void TariffRepo::update(int64_t id, const std::string& name, const std::string& 
 void TariffRepo::set_prepay(int64_t id, const std::string& prepay_json, const std::string& by, int64_t now) {
   c_.execute("UPDATE car_tariff SET prepay_values = ?, updated_by = ?, updated_at = ? WHERE id = ?",
              {prepay_json, by, now, id});
-}
-
-void TariffRepo::set_status(int64_t id, int64_t status, const std::string& by, int64_t now) {
-  c_.execute("UPDATE car_tariff SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?",
-             {status, by, now, id});
 }
 
 std::vector<VersionRec> TariffRepo::versions(int64_t tariff_id) {

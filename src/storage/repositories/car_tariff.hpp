@@ -12,6 +12,7 @@
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
 #include "storage/repositories/car_asset.hpp"
+#include "storage/repositories/station_child.hpp"
 
 namespace zc::db::car {
 
@@ -27,29 +28,22 @@ struct VersionRec {
   int64_t created_at = 0;
 };
 
-class TariffRepo {
+class TariffRepo : public station::ChildRows {
  public:
-  explicit TariffRepo(Connection& c) : c_(c) {}
-  Page list(const QueryParams& q, const DataScope& scope);
-  std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
+  explicit TariffRepo(Connection& c);
   std::optional<TariffRec> find(int64_t id);
   std::optional<int64_t> of_area(int64_t area_id);
-  bool in_scope(int64_t id, const DataScope& scope);
   int64_t insert(const Owned& o, int64_t area_id, const std::string& name, const std::string& mode,
                  const std::string& prepay_json, const std::string& by, int64_t now);
   void update(int64_t id, const std::string& name, const std::string& mode, const std::string& by,
               int64_t now);
   void set_prepay(int64_t id, const std::string& prepay_json, const std::string& by, int64_t now);
-  void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
   std::vector<VersionRec> versions(int64_t tariff_id);  // by seq
   // The tariffs of these areas and all their versions, two queries (the app's station list).
   std::vector<TariffRec> of_areas(const std::vector<int64_t>& area_ids);
   std::vector<VersionRec> versions_of(const std::vector<int64_t>& tariff_ids);  // by tariff, seq
   int64_t add_version(int64_t tariff_id, int64_t effective_from, const std::string& mode,
                       const std::string& definition, const std::string& by, int64_t now);
-
- private:
-  Connection& c_;
 };
 
 // One row per gun (or per pile / area / station without children) of the stations the app may show.
