@@ -22,12 +22,12 @@ TEST(DashboardDays, SevenLabelsEndingToday) {
 
 TEST(DashboardDays, EachEntryCountsUnderItsStationsLocalDay) {
   std::vector<DatedAmount> rows = {
-      {kShanghaiMidnight + 60'000, "Asia/Shanghai", 100, 10},  // Shanghai 03-29 00:01
-      {kShanghaiMidnight - 60'000, "Asia/Shanghai", 50, 5},    // Shanghai 03-28 23:59
-      {kShanghaiMidnight + 2 * kH, "Europe/Berlin", 7, 1},     // Berlin 03-28 19:00
-      {kShanghaiMidnight + 9 * kH, "Europe/Berlin", 3, 1},     // Berlin 03-29 03:00 (summer time)
+      {kShanghaiMidnight + 60'000, "Asia/Shanghai", 100, 10},     // Shanghai 03-29 00:01
+      {kShanghaiMidnight - 60'000, "Asia/Shanghai", 50, 5},       // Shanghai 03-28 23:59
+      {kShanghaiMidnight + 2 * kH, "Europe/Berlin", 7, 1},        // Berlin 03-28 19:00
+      {kShanghaiMidnight + 9 * kH, "Europe/Berlin", 3, 1},        // Berlin 03-29 03:00 (summer time)
       {kShanghaiMidnight - 10 * 24 * kH, "Asia/Shanghai", 1, 1},  // outside the range
-      {kShanghaiMidnight + 60'000, "No/Such_Zone", 1, 1},      // unknown zone: the default (Shanghai)
+      {kShanghaiMidnight + 60'000, "No/Such_Zone", 1, 1},         // unknown zone: the default (Shanghai)
   };
   auto s = by_local_day(rows, "2026-03-29", 2);
   EXPECT_EQ(s.days, (std::vector<std::string>{"2026-03-28", "2026-03-29"}));

@@ -4,8 +4,8 @@
 #include "core/config.hpp"
 #include "http/router.hpp"
 #include "integrations/sms/log_sms_provider.hpp"
-#include "service/driver/sign_in_service.hpp"
 #include "service/car/context.hpp"
+#include "service/driver/sign_in_service.hpp"
 #include "service/payment/payment_service.hpp"
 #include "storage/database.hpp"
 

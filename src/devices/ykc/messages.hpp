@@ -39,16 +39,17 @@ namespace zc::ykc {
   X(LoginReply)                                                                                              \
   X(Heartbeat)                                                                                               \
   X(HeartbeatReply)                                                                                          \
-  X(ModelVerify) X(ModelVerifyReply) X(ModelRequest) X(BillingModelReply) X(ReadRealtime) X(RealtimeData)    \
-      X(BmsHandshake) X(BmsParameters) X(BmsChargeEnd) X(BmsError) X(BmsStop) X(ChargerStop) X(BmsDemand)    \
-          X(BmsInfo) X(StartRequest) X(StartRequestReply) X(RemoteStartReply) X(RemoteStart)                 \
-              X(RemoteStopReply) X(RemoteStop) X(TransactionRecord) X(TransactionRecordAck)                  \
-                  X(BalanceUpdateReply) X(BalanceUpdate) X(OfflineCardSyncReply) X(OfflineCardSync)          \
-                      X(OfflineCardClearReply) X(OfflineCardClear) X(OfflineCardQueryReply)                  \
-                          X(OfflineCardQuery) X(WorkParamsReply) X(WorkParams) X(TimeSyncReply) X(TimeSync)  \
-                              X(BillingModelSetReply) X(BillingModelSet) X(QrGbReply) X(QrGbSet)             \
-                                  X(GroundLockStatus) X(GroundLockCommand) X(GroundLockReply) X(RebootReply) \
-                                      X(Reboot) X(UpdateReply) X(RemoteUpdate) X(QrTldReply) X(QrTldSet)     \
+  X(ModelVerify)                                                                                             \
+  X(ModelVerifyReply) X(ModelRequest) X(BillingModelReply) X(ReadRealtime) X(RealtimeData) X(BmsHandshake)   \
+      X(BmsParameters) X(BmsChargeEnd) X(BmsError) X(BmsStop) X(ChargerStop) X(BmsDemand) X(BmsInfo)         \
+          X(StartRequest) X(StartRequestReply) X(RemoteStartReply) X(RemoteStart) X(RemoteStopReply)         \
+              X(RemoteStop) X(TransactionRecord) X(TransactionRecordAck) X(BalanceUpdateReply)               \
+                  X(BalanceUpdate) X(OfflineCardSyncReply) X(OfflineCardSync) X(OfflineCardClearReply)       \
+                      X(OfflineCardClear) X(OfflineCardQueryReply) X(OfflineCardQuery) X(WorkParamsReply)    \
+                          X(WorkParams) X(TimeSyncReply) X(TimeSync) X(BillingModelSetReply)                 \
+                              X(BillingModelSet) X(QrGbReply) X(QrGbSet) X(GroundLockStatus)                 \
+                                  X(GroundLockCommand) X(GroundLockReply) X(RebootReply) X(Reboot)           \
+                                      X(UpdateReply) X(RemoteUpdate) X(QrTldReply) X(QrTldSet)               \
                                           X(ParallelStartRequest) X(ParallelStartRequestReply)               \
                                               X(ParallelRemoteStartReply) X(ParallelRemoteStart) X(QrPrefix) \
                                                   X(QrPrefixReply)
