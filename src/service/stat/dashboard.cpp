@@ -53,6 +53,12 @@ static json::array to_array(const std::vector<std::string>& v) {
   return a;
 }
 
+// The energy chart shows the last 5 of the 7 days the orders chart buckets.
+template <class T>
+static json::array last5(const std::vector<T>& v) {
+  return to_array(std::vector<T>(v.end() - 5, v.end()));
+}
+
 json::object DashboardService::dashboard(const Principal& p, int64_t now) {
   const std::string today = TimeZone::shanghai().local_date(now).to_string();
   const int64_t since = now - 8 * kMsPerDay;  // covers 7 local days in any zone
@@ -63,7 +69,6 @@ json::object DashboardService::dashboard(const Principal& p, int64_t now) {
     auto bike = repo.orders_since("bike", since, p.scope);
     auto refunds = repo.refunds_since(since, p.scope);
     auto car7 = by_local_day(car, today, 7), bike7 = by_local_day(bike, today, 7);
-    auto car5 = by_local_day(car, today, 5), bike5 = by_local_day(bike, today, 5);
     auto refund7 = by_local_day(refunds, today, 7);
     auto live = repo.live(p.scope);
 
@@ -80,8 +85,8 @@ json::object DashboardService::dashboard(const Principal& p, int64_t now) {
                                 {"car", to_array(car7.count)},
                                 {"bike", to_array(bike7.count)},
                                 {"refunds", to_array(refund7.count)}};
-    o["energy5"] = json::object{
-        {"days", to_array(car5.days)}, {"car", to_array(car5.energy)}, {"bike", to_array(bike5.energy)}};
+    o["energy5"] =
+        json::object{{"days", last5(car7.days)}, {"car", last5(car7.energy)}, {"bike", last5(bike7.energy)}};
     json::array top;
     for (const auto& u : repo.top_users(4, p.scope))
       top.push_back(json::object{{"userId", u.user_id},

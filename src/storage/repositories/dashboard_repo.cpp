@@ -15,7 +15,7 @@ static ScopeColumns station_rows(const std::string& alias, const std::string& ki
 
 int64_t DashboardRepo::count(const std::string& from, const std::string& alias, const DataScope& scope,
                              const std::string& where) {
-  const std::string kind = from.rfind("car", 0) == 0 ? "car" : "bike";
+  const std::string kind = from.substr(0, from.find('_'));  // car_* | bike_*: the table's station kind
   Where w;
   if (!where.empty()) w.add(where);
   add_scope(w, station_rows(alias, kind), scope);

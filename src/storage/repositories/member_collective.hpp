@@ -41,7 +41,8 @@ class CollectiveRepo {
   Connection& c_;
 };
 
-// The scope columns of a row owned by a property and, for collective users, by a collective (`column`).
+// The scope columns of a member-center row owned by a property (`alias`.provider_id / .property_id); a
+// collective user sees the rows `collective_condition` (with one `?` for its collective id) selects.
 ScopeColumns property_owned(const std::string& alias, const std::string& collective_condition);
 
 }  // namespace zc::db::member

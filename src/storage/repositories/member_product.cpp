@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "storage/repositories/member_collective.hpp"
+
 namespace zc::db::member {
 
 namespace json = boost::json;
@@ -28,11 +30,7 @@ static std::string station_names(Dialect d, const char* table, const char* type)
 }
 
 static ScopeColumns scope_columns() {
-  ScopeColumns s;
-  s.provider = "cp.provider_id";
-  s.property = "cp.property_id";
-  s.collective = "cp.property_id IN (SELECT property_id FROM collective_account WHERE id = ?)";
-  return s;
+  return property_owned("cp", "cp.property_id IN (SELECT property_id FROM collective_account WHERE id = ?)");
 }
 
 // The tiers are stored as JSON text; the API returns them as an array.
