@@ -5,6 +5,7 @@ export default {
     slogan: 'One platform to run car and e-bike charging'
   },
   common: {
+    ownerProvider: 'Provider', ownerProperty: 'Property',
     rowError: 'Row {n}: {msg}',
     duration: { hm: '{h} h {m} min', h: '{h} h', ms: '{m} min {s} s', m: '{m} min', s: '{s} s' },
     search: 'Search', reset: 'Reset', add: 'Add', edit: 'Edit', delete: 'Delete', detail: 'Details',

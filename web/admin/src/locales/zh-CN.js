@@ -5,6 +5,7 @@ export default {
     slogan: '汽车与单车充电的一体化运营管理'
   },
   common: {
+    ownerProvider: '服务商', ownerProperty: '所属物业',
     rowError: '第{n}行：{msg}',
     duration: { hm: '{h}小时{m}分钟', h: '{h}小时', ms: '{m}分{s}秒', m: '{m}分钟', s: '{s}秒' },
     search: '搜索', reset: '重置', add: '新增', edit: '修改', delete: '删除', detail: '详情',

@@ -1,33 +1,23 @@
 import { ref, computed } from 'vue'
 import { useList } from '@/composables/useList'
-import { providerOptions } from '@/api/system/provider'
 import { propertyOptions } from '@/api/system/property'
 import { useUserStore } from '@/store/modules/user'
 
 /**
- * The owner of a service-log row (docs/api-stat.md): a system user filters by provider then property and
- * names the property of a new row; a provider picks one of its properties; a property account sees and
- * adds its own rows only, so it gets no such fields.
+ * The owner of a new service-log row (docs/api-stat.md): a system or provider user names the property (from
+ * the properties it may see); a property account adds its own rows only, so it gets no such field. The
+ * search form's provider/property filters are the shared components/OwnerFilter.
  */
-export function useOwner(queryParams) {
+export function useOwner() {
   const userStore = useUserStore()
-  const isSystem = computed(() => userStore.userType === 'system')
   const isProperty = computed(() => userStore.userType === 'property')
-  const providers = ref([])
-  const properties = ref([]) // the search form's, narrowed by its provider
   const allProperties = ref([]) // the add dialog's
 
-  async function onQueryProvider(id) {
-    queryParams.propertyId = ''
-    try { properties.value = (await propertyOptions(id || undefined)).data || [] } catch { properties.value = [] }
-  }
   async function load() {
     if (isProperty.value) return
-    const [p, pr] = await Promise.allSettled([isSystem.value ? providerOptions() : Promise.resolve({ data: [] }), propertyOptions()])
-    providers.value = p.status === 'fulfilled' ? p.value.data || [] : []
-    allProperties.value = properties.value = pr.status === 'fulfilled' ? pr.value.data || [] : []
+    try { allProperties.value = (await propertyOptions()).data || [] } catch { allProperties.value = [] }
   }
-  return { isSystem, isProperty, providers, properties, allProperties, onQueryProvider, load }
+  return { isProperty, allProperties, load }
 }
 
 /** The list's (and the export's) filters: empty ones dropped, the time range as beginTime/endTime (ms). */
@@ -48,7 +38,7 @@ export const DAY = [new Date(2000, 0, 1, 0, 0, 0), new Date(2000, 0, 1, 23, 59, 
  * of the list's filters. api: { list, get, export }.
  */
 export function useServiceLogList(queryParams, api) {
-  const owner = useOwner(queryParams)
+  const owner = useOwner()
   const timeRange = ref(null)
   const filters = () => filtersOf(queryParams, timeRange.value)
   const listing = useList({ queryParams, api, params: filters, onReset: () => { timeRange.value = null } })
