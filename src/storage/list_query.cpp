@@ -28,6 +28,16 @@ static std::string in_list(const std::string& col, const std::vector<int64_t>& i
   return s + ")";
 }
 
+ScopeColumns owner_columns(const std::string& alias, const std::string& station_kind,
+                           const std::string& station_col) {
+  ScopeColumns s;
+  s.provider = alias + ".provider_id";
+  s.property = alias + ".property_id";
+  if (station_kind == "car") s.car_station = station_col;
+  if (station_kind == "bike") s.bike_station = station_col;
+  return s;
+}
+
 void add_scope(Where& w, const ScopeColumns& cols, const DataScope& scope) {
   auto owner = [&](const std::string& col, int64_t id) {
     if (col.empty()) return w.add("1 = 0");

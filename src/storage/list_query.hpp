@@ -36,6 +36,11 @@ struct ScopeColumns {
   std::string bike_station;
 };
 
+// The usual owner columns: `alias`.provider_id and `alias`.property_id; with a station kind ("car" |
+// "bike") also the station column `station_col` (e.g. "o.station_id") for users bound to stations.
+ScopeColumns owner_columns(const std::string& alias, const std::string& station_kind = "",
+                           const std::string& station_col = "");
+
 struct ListSpec {
   std::string select;   // select list with quoted camelCase aliases: p.name AS "name"
   std::string from;     // FROM clause incl. joins, without the word FROM

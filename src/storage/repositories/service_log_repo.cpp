@@ -4,13 +4,6 @@ namespace zc::db::stat {
 
 namespace json = boost::json;
 
-static ScopeColumns owned_by_property(const std::string& alias) {
-  ScopeColumns s;
-  s.provider = alias + ".provider_id";
-  s.property = alias + ".property_id";
-  return s;
-}
-
 ListSpec call_log_spec() {
   ListSpec s;
   s.select =
@@ -32,7 +25,7 @@ ListSpec call_log_spec() {
                {"endTime", "l.call_time", Match::at_most, Kind::integer}};
   s.sortable = {{"callTime", "l.call_time"}, {"createTime", "l.created_at"}};
   s.default_order = "l.call_time DESC, l.id DESC";
-  s.scope = owned_by_property("l");
+  s.scope = owner_columns("l");
   return s;
 }
 
@@ -69,7 +62,7 @@ ListSpec fault_spec() {
                {"endTime", "f.created_at", Match::at_most, Kind::integer}};
   s.sortable = {{"createTime", "f.created_at"}, {"state", "f.state"}};
   s.default_order = "f.id DESC";
-  s.scope = owned_by_property("f");
+  s.scope = owner_columns("f");
   return s;
 }
 
@@ -145,7 +138,7 @@ std::optional<int64_t> ServiceLogRepo::device_property(const std::string& device
   const std::string table = device_type == "car_pile" ? "car_pile" : "bike_device";
   Where w;
   w.add("d.id = ?", {device_id});
-  add_scope(w, owned_by_property("d"), scope);
+  add_scope(w, owner_columns("d"), scope);
   return c_.scalar("SELECT d.property_id FROM " + table + " d" + w.sql(), w.params);
 }
 
