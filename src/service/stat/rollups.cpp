@@ -56,6 +56,7 @@ int64_t roll_station(RollupRepo& repo, Zones& zones, const std::string& type, in
     repo.roll_day(type, id, owner, day.to_string(), from, to);
     for (int64_t u : repo.users_between(type, id, from, to)) users.insert(u);
   }
+  repo.roll_total(type, id, owner);
   repo.roll_users(type, id, owner, {users.begin(), users.end()});
   return static_cast<int64_t>(days.size());
 }
@@ -123,6 +124,7 @@ int64_t Rollups::rebuild(const std::string& from, const std::string& to) {
           const int64_t a = tz.start_of_day(d), b = tz.start_of_day(d.next_day());
           repo.roll_day(type, id, *owner, d.to_string(), a, b);
         }
+        repo.roll_total(type, id, *owner);
         return n;
       });
     }

@@ -26,6 +26,16 @@ CREATE INDEX idx_stat_day_day ON stat_station_day(day);
 CREATE INDEX idx_stat_day_property ON stat_station_day(property_id, day);
 CREATE INDEX idx_stat_day_provider ON stat_station_day(provider_id, day);
 
+-- Per station: its sessions of all days (the dashboard's order counts read ≤ one row per station).
+CREATE TABLE stat_station_total (
+  station_type TEXT NOT NULL,
+  station_id BIGINT NOT NULL,
+  provider_id BIGINT NOT NULL,
+  property_id BIGINT NOT NULL,
+  sessions BIGINT NOT NULL,
+  PRIMARY KEY (station_type, station_id)
+);
+
 -- The ranking's session counts (orders with a user): per user and station, summed per property and over
 -- everything so that a property's and the whole platform's top users are one index read.
 CREATE TABLE stat_user_station (

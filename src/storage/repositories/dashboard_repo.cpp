@@ -46,7 +46,7 @@ int64_t DashboardRepo::sessions(const std::string& kind, const DataScope& scope)
   Where w;
   w.add("r.station_type = ?", {kind});
   add_scope(w, station_rows("r", kind), scope);
-  return c_.scalar("SELECT COALESCE(SUM(r.sessions), 0) FROM stat_station_day r" + w.sql(), w.params)
+  return c_.scalar("SELECT COALESCE(SUM(r.sessions), 0) FROM stat_station_total r" + w.sql(), w.params)
       .value_or(0);
 }
 

@@ -73,6 +73,18 @@ void RollupRepo::roll_day(const std::string& type, int64_t station_id, const Sta
        o.i64(0, 3), o.i64(0, 4), o.i64(0, 5), f.i64(0, 0), f.i64(0, 1)});
 }
 
+void RollupRepo::roll_total(const std::string& type, int64_t station_id, const StationOwner& owner) {
+  c_.execute(
+      "INSERT INTO stat_station_total (station_type, station_id, provider_id, property_id, sessions) VALUES "
+      "(?, ?, "
+      "?, ?, (SELECT COALESCE(SUM(sessions), 0) FROM stat_station_day WHERE station_type = ? AND station_id "
+      "= ?)) "
+      "ON CONFLICT (station_type, station_id) DO UPDATE SET provider_id = excluded.provider_id, property_id "
+      "= "
+      "excluded.property_id, sessions = excluded.sessions",
+      {type, station_id, owner.provider_id, owner.property_id, type, station_id});
+}
+
 std::vector<int64_t> RollupRepo::users_between(const std::string& type, int64_t station_id, int64_t from,
                                                int64_t to) {
   Result r =

@@ -33,6 +33,8 @@ class RollupRepo {
   // neither orders nor fee refunds.
   void roll_day(const std::string& type, int64_t station_id, const StationOwner& owner,
                 const std::string& day, int64_t from, int64_t to);
+  // Recomputes the station's all-days total from its day rows.
+  void roll_total(const std::string& type, int64_t station_id, const StationOwner& owner);
   // Users with orders at the station created in [from, to).
   std::vector<int64_t> users_between(const std::string& type, int64_t station_id, int64_t from, int64_t to);
   // Recomputes the users' session counts at the station, then their per-property and overall sums.
