@@ -22,7 +22,9 @@ CREATE TABLE stat_station_day (
   refunded BIGINT NOT NULL DEFAULT 0,
   UNIQUE (station_type, station_id, day)
 );
-CREATE INDEX idx_stat_day_day ON stat_station_day(day);
+-- A date range of every station (the report of a system admin) is read from this index alone.
+CREATE INDEX idx_stat_day_day ON stat_station_day(day, station_type, station_id, provider_id, property_id, sessions,
+  charge_seconds, energy, energy_fee, service_fee, occupancy_fee, charged, refunds, refunded);
 CREATE INDEX idx_stat_day_property ON stat_station_day(property_id, day);
 CREATE INDEX idx_stat_day_provider ON stat_station_day(provider_id, day);
 

@@ -69,7 +69,8 @@ std::vector<DayTotals> DashboardRepo::days(const std::string& kind, const std::s
 // stat_user_property), a provider's are summed over its properties, any narrower scope over its stations.
 std::vector<TopUser> DashboardRepo::top_users(int limit, const DataScope& scope) {
   const bool bound = !scope.car_station_ids.empty() || !scope.bike_station_ids.empty();
-  const std::string user = " JOIN app_user u ON u.id = t.user_id";
+  // LEFT: the ranked table drives the join (its index gives the order), the user's name is looked up
+  const std::string user = " LEFT JOIN app_user u ON u.id = t.user_id";
   const std::string order = " ORDER BY t.sessions DESC, t.user_id LIMIT ?";
   std::string sql;
   Params p;

@@ -25,7 +25,7 @@ ListSpec station_report_spec() {
                {"endDate", "r.day", Match::at_most, Kind::text}};
   s.sortable = {
       {"day", "r.day"}, {"sessions", "r.sessions"}, {"energy", "r.energy"}, {"charged", "r.charged"}};
-  s.default_order = "r.day DESC, r.station_type, r.station_id";
+  s.default_order = "r.day DESC, r.station_type DESC, r.station_id DESC";
   s.scope = owner_columns("r");
   s.scope.car_station = "(CASE WHEN r.station_type = 'car' THEN r.station_id END)";
   s.scope.bike_station = "(CASE WHEN r.station_type = 'bike' THEN r.station_id END)";
