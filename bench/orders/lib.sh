@@ -1,6 +1,19 @@
-# Shared by bench/orders/run.sh and bench/stats/run.sh (sourced): a server on a free port, a fresh database,
-# and the generated car orders. Expects: root build work orders span_ms now_ms password; sets server_pid,
-# http_port, url, pgdir.
+# Shared by bench/orders/run.sh and bench/stats/run.sh (sourced, from the repository root): the work folder
+# (removed at exit with the server and database), a server on a free port, a fresh database, and the
+# generated car orders. Expects: bench_name build, and before orders_sql is used: orders span_ms now_ms; sets
+# root work password server_pid http_port url pgdir.
+root=$PWD
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+work=$(mktemp -d "/tmp/zc-bench-$bench_name.XXXXXX")
+server_pid=""; pgdir=""
+password=Bench12345
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  wait 2>/dev/null || true
+  [ -n "$pgdir" ] && scripts/pg-temp.sh stop "$pgdir" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 
 start_server() {  # database URL [VAR=value …]

@@ -30,22 +30,11 @@ for tool in sqlite3 psql node python3 curl; do
 done
 phases=${PHASES:-list starts}; starts=${STARTS:-1000}; starts_backend=${STARTS_BACKEND:-sqlite}
 ninja -C "$build" zhichong zhichong-sim >/dev/null
-root=$PWD
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-work=$(mktemp -d /tmp/zc-bench-orders.XXXXXX)
-server_pid=""; pgdir=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  [ -n "$pgdir" ] && scripts/pg-temp.sh stop "$pgdir" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-password=Bench12345
-span_ms=$((${SPAN_DAYS:-180} * 86400 * 1000))  # the orders spread evenly over the last SPAN_DAYS days
-now_ms=$(($(date +%s) * 1000))
+bench_name=orders
 # shellcheck source=bench/orders/lib.sh
 source bench/orders/lib.sh
+span_ms=$((${SPAN_DAYS:-180} * 86400 * 1000))  # the orders spread evenly over the last SPAN_DAYS days
+now_ms=$(($(date +%s) * 1000))
 
 results=()
 [[ " $phases " == *" list "* ]] || backends=""

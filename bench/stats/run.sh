@@ -20,22 +20,11 @@ for tool in sqlite3 psql node python3 curl; do
   command -v $tool >/dev/null || { echo "bench/stats: $tool missing" >&2; exit 2; }
 done
 ninja -C "$build" zhichong >/dev/null
-root=$PWD
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-work=$(mktemp -d /tmp/zc-bench-stats.XXXXXX)
-server_pid=""; pgdir=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  [ -n "$pgdir" ] && scripts/pg-temp.sh stop "$pgdir" >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-password=Bench12345
-span_ms=$((${SPAN_DAYS:-365} * 86400 * 1000))
-now_ms=$(($(date +%s) * 1000))
+bench_name=stats
 # shellcheck source=bench/orders/lib.sh
 source bench/orders/lib.sh
+span_ms=$((${SPAN_DAYS:-365} * 86400 * 1000))
+now_ms=$(($(date +%s) * 1000))
 
 results=()
 for backend in $backends; do

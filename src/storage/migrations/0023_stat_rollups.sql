@@ -20,7 +20,7 @@ CREATE TABLE stat_station_day (
   charged BIGINT NOT NULL DEFAULT 0,
   refunds BIGINT NOT NULL DEFAULT 0,
   refunded BIGINT NOT NULL DEFAULT 0,
-  UNIQUE (station_type, station_id, day)
+  UNIQUE (station_id, station_type, day)  -- station first: a kind alone is no key to read a day range by
 );
 -- A date range of every station (the report of a system admin) is read from this index alone.
 CREATE INDEX idx_stat_day_day ON stat_station_day(day, station_type, station_id, provider_id, property_id, sessions,

@@ -63,7 +63,7 @@ void RollupRepo::roll_day(const std::string& type, int64_t station_id, const Sta
       "INSERT INTO stat_station_day (station_type, station_id, day, provider_id, property_id, sessions, "
       "charge_seconds, energy, energy_fee, service_fee, charged, refunds, refunded) VALUES (?, ?, ?, ?, ?, "
       "?, ?, "
-      "?, ?, ?, ?, ?, ?) ON CONFLICT (station_type, station_id, day) DO UPDATE SET provider_id = "
+      "?, ?, ?, ?, ?, ?) ON CONFLICT (station_id, station_type, day) DO UPDATE SET provider_id = "
       "excluded.provider_id, property_id = excluded.property_id, sessions = excluded.sessions, "
       "charge_seconds = "
       "excluded.charge_seconds, energy = excluded.energy, energy_fee = excluded.energy_fee, service_fee = "
