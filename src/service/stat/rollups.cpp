@@ -46,16 +46,13 @@ class Zones {
   std::map<std::string, TimeZone> zones_;
 };
 
-// Recomputes the station's `days` and the session counts of the users with orders on them.
+// Recomputes the station's `days`, its total and the session counts of `users` there.
 int64_t roll_station(RollupRepo& repo, Zones& zones, const std::string& type, int64_t id,
-                     const StationOwner& owner, const std::set<LocalDate>& days) {
+                     const StationOwner& owner, const std::set<LocalDate>& days,
+                     const std::set<int64_t>& users) {
   const TimeZone& tz = zones.of(owner.timezone);
-  std::set<int64_t> users;
-  for (const LocalDate& day : days) {
-    const int64_t from = tz.start_of_day(day), to = tz.start_of_day(day.next_day());
-    repo.roll_day(type, id, owner, day.to_string(), from, to);
-    for (int64_t u : repo.users_between(type, id, from, to)) users.insert(u);
-  }
+  for (const LocalDate& day : days)
+    repo.roll_day(type, id, owner, day.to_string(), tz.start_of_day(day), tz.start_of_day(day.next_day()));
   repo.roll_total(type, id, owner);
   repo.roll_users(type, id, owner, {users.begin(), users.end()});
   return static_cast<int64_t>(days.size());
@@ -88,17 +85,21 @@ int64_t Rollups::run_once() {
     RollupRepo repo(c);
     auto marks = repo.take_marks(kMarksPerRun);
     if (marks.empty()) return int64_t{0};
-    std::map<std::pair<std::string, int64_t>, std::vector<int64_t>> by_station;
-    for (const auto& m : marks) by_station[{m.station_type, m.station_id}].push_back(m.at);
+    std::map<std::pair<std::string, int64_t>, std::vector<const db::stat::DirtyMark*>> by_station;
+    for (const auto& m : marks) by_station[{m.station_type, m.station_id}].push_back(&m);
     Zones zones;
     int64_t rolled = 0;
-    for (const auto& [key, times] : by_station) {
+    for (const auto& [key, station_marks] : by_station) {
       auto owner = repo.station(key.first, key.second);
       if (!owner) continue;  // a deleted station keeps the rows it had
       const TimeZone& tz = zones.of(owner->timezone);
       std::set<LocalDate> days;
-      for (int64_t at : times) days.insert(tz.local_date(at));
-      rolled += roll_station(repo, zones, key.first, key.second, *owner, days);
+      std::set<int64_t> users;
+      for (const auto* m : station_marks) {
+        days.insert(tz.local_date(m->at));
+        if (m->user_id != 0) users.insert(m->user_id);
+      }
+      rolled += roll_station(repo, zones, key.first, key.second, *owner, days, users);
     }
     // a run with only marks of deleted stations still took marks: report progress so the caller goes on
     return std::max<int64_t>(rolled, 1);

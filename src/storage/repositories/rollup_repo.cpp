@@ -18,11 +18,11 @@ static std::string seconds(const std::string& type) {
 std::vector<DirtyMark> RollupRepo::take_marks(int limit) {
   Result r = c_.query(
       "DELETE FROM stat_dirty WHERE id IN (SELECT id FROM stat_dirty ORDER BY id LIMIT ?) RETURNING "
-      "station_type, station_id, at",
+      "station_type, station_id, at, user_id",
       {int64_t{limit}});
   std::vector<DirtyMark> out;
   out.reserve(r.size());
-  for (size_t i = 0; i < r.size(); ++i) out.push_back({r.str(i, 0), r.i64(i, 1), r.i64(i, 2)});
+  for (size_t i = 0; i < r.size(); ++i) out.push_back({r.str(i, 0), r.i64(i, 1), r.i64(i, 2), r.i64(i, 3)});
   return out;
 }
 
@@ -83,17 +83,6 @@ void RollupRepo::roll_total(const std::string& type, int64_t station_id, const S
       "= "
       "excluded.property_id, sessions = excluded.sessions",
       {type, station_id, owner.provider_id, owner.property_id, type, station_id});
-}
-
-std::vector<int64_t> RollupRepo::users_between(const std::string& type, int64_t station_id, int64_t from,
-                                               int64_t to) {
-  Result r =
-      c_.query("SELECT DISTINCT user_id FROM " + orders(type) +
-                   " WHERE station_id = ? AND created_at >= ? AND created_at < ? AND user_id IS NOT NULL",
-               {station_id, from, to});
-  std::vector<int64_t> out;
-  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.i64(i, 0));
-  return out;
 }
 
 void RollupRepo::roll_users(const std::string& type, int64_t station_id, const StationOwner& owner,

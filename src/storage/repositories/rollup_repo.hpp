@@ -13,7 +13,8 @@ namespace zc::db::stat {
 struct DirtyMark {
   std::string station_type;  // car | bike
   int64_t station_id = 0;
-  int64_t at = 0;  // an order's or refund's creation time
+  int64_t at = 0;       // an order's or refund's creation time
+  int64_t user_id = 0;  // an order's user (0: none, or a refund)
 };
 
 struct StationOwner {
@@ -35,8 +36,6 @@ class RollupRepo {
                 const std::string& day, int64_t from, int64_t to);
   // Recomputes the station's all-days total from its day rows.
   void roll_total(const std::string& type, int64_t station_id, const StationOwner& owner);
-  // Users with orders at the station created in [from, to).
-  std::vector<int64_t> users_between(const std::string& type, int64_t station_id, int64_t from, int64_t to);
   // Recomputes the users' session counts at the station, then their per-property and overall sums.
   void roll_users(const std::string& type, int64_t station_id, const StationOwner& owner,
                   const std::vector<int64_t>& users);
