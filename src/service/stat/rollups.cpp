@@ -83,6 +83,7 @@ void Rollups::stop() {
 int64_t Rollups::run_once() {
   return db_.write([&](db::Connection& c) {
     RollupRepo repo(c);
+    repo.lock();
     auto marks = repo.take_marks(kMarksPerRun);
     if (marks.empty()) return int64_t{0};
     std::map<std::pair<std::string, int64_t>, std::vector<const db::stat::DirtyMark*>> by_station;
@@ -117,6 +118,7 @@ int64_t Rollups::rebuild(const std::string& from, const std::string& to) {
     for (int64_t id : ids) {
       rolled += db_.write([&](db::Connection& c) {
         RollupRepo repo(c);
+        repo.lock();
         auto owner = repo.station(type, id);
         if (!owner) return int64_t{0};
         const TimeZone& tz = zones.of(owner->timezone);
@@ -130,7 +132,11 @@ int64_t Rollups::rebuild(const std::string& from, const std::string& to) {
       });
     }
   }
-  db_.write([](db::Connection& c) { RollupRepo(c).rebuild_users(); });
+  db_.write([](db::Connection& c) {
+    RollupRepo repo(c);
+    repo.lock();
+    repo.rebuild_users();
+  });
   spdlog::info("stat roll-ups rebuilt: {} station-days from {} to {}", rolled, from, to);
   return rolled;
 }

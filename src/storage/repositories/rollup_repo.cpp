@@ -15,6 +15,10 @@ static std::string seconds(const std::string& type) {
                        : "o.duration_s";
 }
 
+void RollupRepo::lock() {
+  if (c_.dialect() == Dialect::postgres) c_.query("SELECT pg_advisory_xact_lock(724012)");
+}
+
 std::vector<DirtyMark> RollupRepo::take_marks(int limit) {
   Result r = c_.query(
       "DELETE FROM stat_dirty WHERE id IN (SELECT id FROM stat_dirty ORDER BY id LIMIT ?) RETURNING "

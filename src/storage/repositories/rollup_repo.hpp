@@ -25,6 +25,9 @@ struct StationOwner {
 class RollupRepo {
  public:
   explicit RollupRepo(Connection& c) : c_(c) {}
+  // Serialises the transactions that write roll-ups (PostgreSQL: several nodes, or the job and a rebuild,
+  // must not overwrite a newer recomputation with an older one; SQLite writers are serial already).
+  void lock();
   // Removes and returns up to `limit` marks (the oldest first); in the caller's transaction, so marks
   // written by transactions that commit later stay for the next run.
   std::vector<DirtyMark> take_marks(int limit);
