@@ -91,23 +91,6 @@ struct StationOption {
 };
 BOOST_DESCRIBE_STRUCT(StationOption, (), (id, name, property_id, status))
 
-// The invoice configuration of a station (CAR-ST-INV / BIKE-ST) as stored.
-struct InvoiceRow {
-  int64_t station_id = 0;
-  std::string merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, reviewer,
-      taxpayer_id;
-  int64_t electricity_tax_rate = 0;
-  std::string electricity_tax_code;
-  int64_t service_tax_rate = 0;
-  std::string service_tax_code, phone;
-  std::optional<std::string> update_by;
-  std::optional<int64_t> update_time;
-};
-BOOST_DESCRIBE_STRUCT(InvoiceRow, (),
-                      (station_id, merchant_no, seller_address, bank_account, bank_name, drawer, company_name,
-                       payee, reviewer, taxpayer_id, electricity_tax_rate, electricity_tax_code,
-                       service_tax_rate, service_tax_code, phone, update_by, update_time))
-
 struct InvoiceFields {
   std::string merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, reviewer,
       taxpayer_id;
@@ -116,6 +99,19 @@ struct InvoiceFields {
   int64_t service_tax_rate = 0;
   std::string service_tax_code, phone;
 };
+BOOST_DESCRIBE_STRUCT(InvoiceFields, (),
+                      (merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee,
+                       reviewer, taxpayer_id, electricity_tax_rate, electricity_tax_code, service_tax_rate,
+                       service_tax_code, phone))
+
+// The invoice configuration of a station (CAR-ST-INV / BIKE-ST) as stored.
+struct InvoiceRow {
+  int64_t station_id = 0;
+  InvoiceFields fields;
+  std::optional<std::string> update_by;
+  std::optional<int64_t> update_time;
+};
+BOOST_DESCRIBE_STRUCT(InvoiceRow, (), (station_id, fields, update_by, update_time))
 
 class StationRecords {
  public:
