@@ -35,7 +35,8 @@ CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, dev
                 // never in the payment's notification: the start waits for the gun's lock
                 {car.cfg.order.sweep_interval_ms, car.cfg.order.command_timeout_ms,
                  car.cfg.order.start_timeout_s, car.cfg.order.device_lost_timeout_s,
-                 static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)), true}),
+                 static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)), true,
+                 car.cfg.order.card_min_balance_fen}),
       car_(car),
       cfg_(car.cfg) {}
 
@@ -176,10 +177,7 @@ int64_t CarOrders::cost_so_far(const Order& o, int64_t energy, int64_t at_ms, co
 
 // ---- the payment starts the session -----------------------------------------------------------------
 
-std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
-                                              const db::car_order::StartRequest& req,
-                                              const db::car_order::GunTarget& g, const std::string& late,
-                                              Order& o) {
+bool CarOrders::fill_target(const db::car_order::GunTarget& g, Order& o) {
   auto tariff = car::TariffService(car_).in_force_for_area(g.area_id, car_.clock.now());
   o.provider_id = g.provider_id;
   o.property_id = g.property_id;
@@ -190,12 +188,31 @@ std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
   o.gun_id = g.gun_id;
   o.gun_code = g.gun_code;
   o.gun_no = g.gun_no;
+  o.protocol = g.protocol;
+  if (tariff) o.tariff_version_id = tariff->version_id;
+  return tariff.has_value();
+}
+
+std::optional<std::string> CarOrders::card_order(const db::car_order::GunTarget& g,
+                                                 const charging::TxStart& t, int64_t tx_id, Order& o) {
+  if (!fill_target(g, o)) return "没有生效的计费规则";
+  o.state = S::charging;
+  o.device_txn_no = CarKind::session_ref(t, tx_id);
+  o.device_tx_id = tx_id;
+  o.start_at = t.timestamp_ms > 0 ? t.timestamp_ms : now_ms();
+  o.meter_start = t.meter_start_wh * 10;
+  return std::nullopt;
+}
+
+std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
+                                              const db::car_order::StartRequest& req,
+                                              const db::car_order::GunTarget& g, const std::string& late,
+                                              Order& o) {
+  bool tariff = fill_target(g, o);
   o.user_id = req.user_id;
   o.phone = p.phone;
   o.plate = req.plate;
   o.start_method = "app";
-  o.protocol = g.protocol;
-  if (tariff) o.tariff_version_id = tariff->version_id;
   o.pay_order_id = p.id;
   o.prepaid = p.paid_amount;
   o.created_at = now_ms();
@@ -281,6 +298,8 @@ std::optional<EndResult> CarOrders::settle(const Order& o, const CarCharge& c, c
 charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t) {
   charging::TxStartResult r = recording_.start_transaction(t);
   auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
+  if (!o)
+    if (auto card = start_card_session(t, r)) return *card;
   if (!o || o->pile_id != t.device.id) return r;  // not a platform order: recorded only
   std::string txn = t.device_serial.empty() ? std::to_string(r.transaction_id) : t.device_serial;
   if (auto to = next_state(o->state, E::start_confirmed)) {
