@@ -11,6 +11,7 @@
 #include "core/timezone.hpp"
 #include "domain/order/car_order_state.hpp"
 #include "service/car/tariff_service.hpp"
+#include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/station_common.hpp"
 
 namespace zc::order {
@@ -349,6 +350,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   if (!res.first) return res;     // a retransmitted record: acknowledged again, nothing changes
   if (!res.accepted) return res;  // cannot belong to this pile or gun: stored for review, settles nothing
   auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
+  if (!o && !r.card.empty()) o = offline_card_order(r, res.transaction_id);
   if (!o) {
     // The platform never saw the start confirmation of an app order (lost 0x33): the transaction row of
     // the serial carries the idTag = order number when the pile confirmed it, else it is a card/VIN/offline
@@ -372,6 +374,33 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   std::string reason = o->end_reason.empty() ? "电桩结束：" + r.stop_reason : o->end_reason;
   settle(*o, c, reason, E::final_record);
   return res;
+}
+
+std::optional<CarOrders::Order> CarOrders::offline_card_order(const charging::TxRecord& r, int64_t tx_id) {
+  auto number = member::normal_physical_number(r.card);
+  if (!number) return std::nullopt;
+  auto [card, target] = db_.read([&](Connection& c) {
+    return std::make_pair(db::member::CardUseRepo(c).by_number(*number),
+                          CarOrderRepo(c).target_on_device(r.device.id, r.connector));
+  });
+  if (!card || !target) return std::nullopt;
+  charging::TxStart t;
+  t.device_serial = r.device_serial;
+  t.timestamp_ms = r.start_ms;
+  Order o;
+  if (card_order(*target, t, tx_id, o)) return std::nullopt;  // no tariff: recorded only
+  for (int attempt = 0;; ++attempt) {
+    try {
+      of_card(o, *card, "offline_card");
+      o.id = db_.write([&](Connection& c) { return CarOrderRepo(c).insert(o); });
+      break;
+    } catch (const db::DatabaseError& e) {  // the order number taken meanwhile: drawn again
+      if (!e.unique_violation() || attempt >= 5) throw;
+    }
+  }
+  spdlog::info("car order {}: offline card {} session {} on {}", o.order_no, card->card_no, r.device_serial,
+               r.device.code);
+  return o;
 }
 
 // ---- OrderEnder -----------------------------------------------------------------------------------------

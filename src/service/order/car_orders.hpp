@@ -112,6 +112,9 @@ class CarOrders final : public OrderFlow<CarOrders, CarKind> {
   std::optional<std::string> card_order(const db::car_order::GunTarget& g, const charging::TxStart& t,
                                         int64_t tx_id, Order& o);
   void card_cap(Order&) {}  // the balance (prepaid) is the cap
+  // The order of a card session the platform never saw start (YKC offline card, a lost 0x31), written
+  // for its record to settle against the card; nothing when the record names no card of the platform.
+  std::optional<Order> offline_card_order(const charging::TxRecord& r, int64_t tx_id);
   void before_sweep(const std::vector<Order>&) { sweep_zones_.clear(); }
   void sweep_one(const Order& o, int64_t now, std::vector<db::car_order::Progress>& progress);
   std::string start_timeout_reason() const { return "启动超时：电桩未确认启动"; }

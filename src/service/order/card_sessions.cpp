@@ -88,7 +88,7 @@ static db::member::Movement movement(const db::member::CardUse& card, const Spen
 
 std::optional<CardSpent> spend_card(db::Connection& c, const SpendOf& s, int64_t now) {
   db::member::CardUseRepo repo(c);
-  auto held = repo.of_order(s.kind, s.order_id);
+  auto held = s.card_no.empty() ? repo.of_order(s.kind, s.order_id) : repo.by_number(s.card_no);
   if (!held) return std::nullopt;
   auto card = repo.lock(held->id);  // a top-up may be adding to it: its balance as committed
   CardSpent out;

@@ -54,6 +54,7 @@ struct CardSpent {
 struct SpendOf {
   std::string kind, order_no;
   int64_t order_id = 0, station_id = 0, cost = 0;
+  std::string card_no;  // an offline card record's order (never marked on the card): its card by number
 };
 std::optional<CardSpent> spend_card(db::Connection& c, const SpendOf& s, int64_t now);
 

@@ -271,16 +271,8 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
           CardPlace place{K::name, o.station_id};
           return open_card(c, card_id, place, s_.card_min_balance, now_ms(),
                            [&](const db::member::CardUse& card) {
-                             o.order_no = new_order_no(K::order_prefix);
-                             o.start_method = "card";
-                             o.card_no = card.card_no;
-                             o.user_id = card.user_id;
-                             o.phone = card.phone;
-                             o.prepaid = card.balance;
-                             o.created_at = now_ms();
-                             self().card_cap(o);
-                             o.id = repo.insert(o);
-                             return o.id;
+                             of_card(o, card, "card");
+                             return o.id = repo.insert(o);
                            });
         });
       } catch (const db::DatabaseError& e) {  // an order number taken meanwhile: drawn again
@@ -289,11 +281,25 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
     }
   }
 
+  // The card's part of its order: a new number, the card, its holder, its balance as the cap.
+  void of_card(Order& o, const db::member::CardUse& card, const char* start_method) {
+    o.order_no = new_order_no(K::order_prefix);
+    o.start_method = start_method;
+    o.card_no = card.card_no;
+    o.user_id = card.user_id;
+    o.phone = card.phone;
+    o.prepaid = card.balance;
+    o.created_at = now_ms();
+    self().card_cap(o);
+  }
+
   // Settlement of a card's order, in its transaction: the card pays what the session cost (capped at its
   // balance; what it could not cover is logged and left uncharged) and is freed.
   void pay_by_card(db::Connection& c, const Order& o, int64_t charged) {
-    if (o.start_method != "card" || o.pay_order_id) return;
-    auto spent = spend_card(c, {K::name, o.order_no, o.id, o.station_id, charged}, now_ms());
+    bool offline = o.start_method == "offline_card";
+    if ((o.start_method != "card" && !offline) || o.pay_order_id) return;
+    auto spent =
+        spend_card(c, {K::name, o.order_no, o.id, o.station_id, charged, offline ? o.card_no : ""}, now_ms());
     if (!spent) return;
     if (spent->short_by > 0) {
       Repo(c).set_charged(o.id, spent->paid, now_ms());

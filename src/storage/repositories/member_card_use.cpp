@@ -83,6 +83,12 @@ void CardUseRepo::raise_cap(const std::string& order_type, int64_t order_id, int
              {balance, now, order_id, balance});
 }
 
+void CardUseRepo::add_refunded(const std::string& order_type, int64_t order_id, int64_t amount, int64_t now) {
+  const char* table = order_type == "bike" ? "bike_charge_order" : "car_charge_order";
+  c_.execute(std::string("UPDATE ") + table + " SET refunded = refunded + ?, updated_at = ? WHERE id = ?",
+             {amount, now, order_id});
+}
+
 std::optional<CardUseRepo::Paid> CardUseRepo::paid_for(const std::string& order_type, int64_t order_id) {
   Result r = c_.query(
       "SELECT MAX(card_id), -SUM(amount) FROM ledger_entry WHERE order_type = ? AND charge_order_id = ? AND "
