@@ -221,3 +221,34 @@ test('OCPP e-bike device: a card on a socket starts an e-bike card order, the St
     cp.close();
   }
 });
+
+test('the app starts with one of my cards instead of paying (APP-4): no pay order, the pile is started, the card pays; refusals name the reason', async () => {
+  const p = await newPile('ocpp16');
+  const cp = await chargePoint(p.code);
+  try {
+    const c = await issue();
+    const app = await AppApi.signIn(ctx.anon.baseUrl, c.phone);
+    const gun = p.guns.find((g) => g.gunNo === 1);
+    await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}`)).data.guns.every((g) => g.state === 'plugged'), 'guns plugged');
+    const stranger = await AppApi.signIn(ctx.anon.baseUrl, randPhone());
+    const foreign = await stranger.post('/app/car/orders', { gunCode: gun.code, cardId: c.id });
+    assert.equal(foreign.status, 404, JSON.stringify(foreign.body));
+    const started = ok(await app.post('/app/car/orders', { gunCode: gun.code, cardId: c.id })).data;
+    assert.deepEqual([started.gunCode, started.cardId, started.balance], [gun.code, c.id, 10000]);
+    const busy = await app.post('/app/car/orders', { gunCode: p.guns.find((g) => g.gunNo === 2).code, cardId: c.id });
+    assert.equal(busy.status, 409);
+    assert.match(busy.body.msg, /电卡正在其他充电枪或插座使用中/);
+    const rs = await cp.nextCall('RemoteStartTransaction');
+    assert.equal(rs.idTag, started.orderNo);
+    const s = await cp.call('StartTransaction', { connectorId: 1, idTag: rs.idTag, meterStart: 0, timestamp: iso(Date.now()) });
+    assert.equal(s.idTagInfo.status, 'Accepted');
+    await cp.call('StopTransaction', { transactionId: s.transactionId, meterStop: 1000, timestamp: iso(Date.now()), reason: 'Local' });
+    const done = await until(async () => { const o = ok(await app.get(`/app/car/orders/${started.orderNo}`)).data; return o.state === 'completed' && o; }, 'completed');
+    assert.equal(done.charged, 150);
+    const row = await carOrderOf(c);
+    assert.deepEqual([row.startMethod, row.payOrderId], ['card', null]);
+    assert.equal((await card(c)).balance, 10000 - 150);
+  } finally {
+    cp.close();
+  }
+});
