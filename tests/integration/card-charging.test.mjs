@@ -136,6 +136,8 @@ test('YKC swipe: refusals carry the spec code, an accepted card starts a card or
     assert.deepEqual([after.balance, after.charging], [11000 - 150, 0], 'debited once, card free again');
     const spend = (await A.api.list(`/member/card/${c.id}/ledger`, { kind: 'card_spend' })).rows;
     assert.deepEqual(spend.map((l) => [l.amount, l.orderNo]), [[-150, done.orderNo]]);
+    const shown = ok(await ctx.admin.get(`/order/car/${done.id}`)).data;
+    assert.deepEqual([shown.cardNo, shown.cardLedger.map((l) => [l.kind, l.amount])], [c.cardNo, [['card_spend', -150]]]);
     // the holder sees the card in the app
     const app = await AppApi.signIn(ctx.anon.baseUrl, c.phone);
     assert.ok((await app.list('/app/user/cards')).rows.some((x) => x.id === c.id && x.balance === 10850));
