@@ -8,6 +8,7 @@
 #include "core/principal.hpp"
 #include "core/query_params.hpp"
 #include "storage/database.hpp"
+#include "storage/row_struct.hpp"
 
 namespace zc::db {
 
@@ -37,7 +38,7 @@ struct ScopeColumns {
 };
 
 struct ListSpec {
-  std::string select;   // select list with quoted camelCase aliases: p.name AS "name"
+  std::string select;   // list_page: camelCase aliases (p.name AS "name"); list_page_of: T's members in order
   std::string from;     // FROM clause incl. joins, without the word FROM
   Params from_params;   // bound to the `?` of `from` (a derived table's own conditions), before the WHERE's
   std::string where;    // a fixed condition (may be empty)
@@ -78,8 +79,23 @@ struct Page {
 };
 
 Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
+// The rows of list_page's query, read into T (storage/row_struct.hpp).
+Result list_page_result(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope,
+                        int64_t& total);
+template <class T>
+RowsPage<T> list_page_of(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+  RowsPage<T> page;
+  page.rows = read_rows<T>(list_page_result(c, spec, q, scope, page.total));
+  return page;
+}
 // All matching rows, no paging (trees, exports); the query is parsed as for list_page.
 boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
                             const DataScope& scope);
+Result list_all_result(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
+template <class T>
+std::vector<T> list_all_of(Connection& c, const ListSpec& spec, const QueryParams& q,
+                           const DataScope& scope) {
+  return read_rows<T>(list_all_result(c, spec, q, scope));
+}
 
 }  // namespace zc::db
