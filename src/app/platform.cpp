@@ -10,6 +10,7 @@
 #include "api/admin/car/register.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
+#include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
 #include "api/admin/stat/register.hpp"
@@ -45,6 +46,7 @@
 #include "service/export/export_jobs.hpp"
 #include "service/order/bike_orders.hpp"
 #include "service/order/car_orders.hpp"
+#include "service/order/card_events.hpp"
 #include "service/order/order_charging_service.hpp"
 #include "service/stat/rollups.hpp"
 #include "service/station/public_url.hpp"
@@ -89,7 +91,7 @@ void bootstrap_admin(db::Database& db, const Config& cfg, auth::AuthService& aut
 order::BikeOrderSettings bike_order_settings(const Config& cfg) {
   const auto& o = cfg.order;
   return {o.bike_start_timeout_s, o.bike_suspend_timeout_s, o.bike_stop_timeout_s, o.bike_full_power_w,
-          o.bike_full_hold_s,     o.sweep_interval_ms,      o.command_timeout_ms};
+          o.bike_full_hold_s,     o.sweep_interval_ms,      o.command_timeout_ms,  o.card_min_balance_fen};
 }
 
 }  // namespace
@@ -161,7 +163,12 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  api::register_member_routes(router, {*db, clock});                    // member center (docs/api-member.md)
+  order::OfflineCardLists offline_cards(*db, gateway);
+  offline_cards.start();
+  device_directory.on_ykc_login([&offline_cards](int64_t pile_id) { offline_cards.pile_logged_in(pile_id); });
+  order::CardEvents card_events(*db, gateway, offline_cards);
+  api::register_member_routes(router, {*db, clock, &card_events});
+  api::register_offline_card_routes(router, car_ctx, offline_cards);    // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
   // The daily roll-ups the dashboard and the station report read, fed by the orders' change marks.
   stat::Rollups rollups(*db, std::chrono::milliseconds(std::max<int64_t>(100, cfg.order.rollup_interval_ms)));
@@ -232,6 +239,7 @@ int serve(Config cfg, bool demo) {
   server.run();
   car_orders.stop();  // no start/stop command or timer runs past here
   bike_orders.stop();
+  offline_cards.stop();
   rollups.stop();
   payments.stop();
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)

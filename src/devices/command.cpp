@@ -48,6 +48,10 @@ std::string command_name(const DeviceCommand& c) {
                         [](const ChangeConfiguration&) { return "changeConfiguration"; },
                         [](const ClearCache&) { return "clearCache"; },
                         [](const ProtocolCall&) { return "ocpp"; },
+                        [](const BalanceUpdate&) { return "balanceUpdate"; },
+                        [](const CardListSync&) { return "cardListSync"; },
+                        [](const CardListClear&) { return "cardListClear"; },
+                        [](const CardListQuery&) { return "cardListQuery"; },
                     },
                     c);
 }

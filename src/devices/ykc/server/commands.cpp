@@ -1,5 +1,7 @@
 // Typed commands → YKC frames and the pile's answers → typed replies: the one place that knows which
 // frame carries a command (docs/ykc.md "Commands").
+#include <algorithm>
+
 #include "devices/ykc/server/session_impl.hpp"
 
 namespace zc::devices::ykc {
@@ -10,6 +12,41 @@ template <class... F>
 struct overloaded : F... {
   using F::operator()...;
 };
+
+// 16 hex digits → the 8 bytes of a physical card number.
+bool hex_bytes(const std::string& hex, y::PhysicalCard& out) {
+  if (hex.size() != out.size() * 2) return false;
+  auto digit = [](char ch) -> int {
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < out.size(); ++i) {
+    int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<uint8_t>(hi * 16 + lo);
+  }
+  return true;
+}
+
+// A physical number as the platform writes it: 16 hex digits.
+std::string card_hex(const y::PhysicalCard& card) {
+  std::string hex = y::to_hex(card);
+  hex.erase(std::remove(hex.begin(), hex.end(), ' '), hex.end());
+  return hex;
+}
+
+// Physical numbers → the card references of 0x46 / 0x48 (1 … max of them).
+bool card_refs(const std::vector<std::string>& numbers, size_t max, std::vector<y::CardRef>& out) {
+  if (numbers.empty() || numbers.size() > max) return false;
+  for (const auto& n : numbers) {
+    y::CardRef r;
+    if (!hex_bytes(n, r.physical_card)) return false;
+    out.push_back(r);
+  }
+  return true;
+}
 
 CommandReply invalid(std::string detail) {
   return CommandReply::rejected(RejectReason::invalid_argument, std::move(detail));
@@ -64,6 +101,17 @@ std::optional<CommandReply> Session::translate(Pending& p) {
     p.gun = c.gun;
     p.expect = y::GroundLockReply::kType;
     add(y::GroundLockCommand::kType, y::encode(c));
+    return std::nullopt;
+  };
+  // 0x46 / 0x48: the pile code and the cards' references, answered by `answer`
+  auto card_list = [&](auto m, const std::vector<std::string>& numbers,
+                       uint8_t answer) -> std::optional<CommandReply> {
+    using M = decltype(m);
+    m.pile_code = code_;
+    if (!card_refs(numbers, M::kMaxCards, m.cards))
+      return invalid("1–" + std::to_string(M::kMaxCards) + " physical numbers of 16 hex digits");
+    p.expect = answer;
+    add(M::kType, y::encode(m));
     return std::nullopt;
   };
   using R = std::optional<CommandReply>;
@@ -131,6 +179,44 @@ std::optional<CommandReply> Session::translate(Pending& p) {
             p.expect = y::RemoteStopReply::kType;
             add(y::RemoteStop::kType, y::encode(y::RemoteStop{code_, p.gun}));
             return std::nullopt;
+          },
+          [&](const BalanceUpdate& c) -> R {
+            if (!is_gun(c.connector)) return invalid("gun number required");
+            if (c.balance_fen < 0 || c.balance_fen > 0xFFFFFFFFLL)
+              return invalid("balance must be 0–4294967295 fen");
+            y::BalanceUpdate b;
+            b.pile_code = code_;
+            b.gun = y::gun_to_bcd(c.connector);
+            if (!c.card.empty() && !hex_bytes(c.card, b.physical_card))
+              return invalid("card must be 16 hex digits");
+            b.balance = static_cast<uint32_t>(c.balance_fen);
+            p.gun = b.gun;
+            p.expect = y::BalanceUpdateReply::kType;
+            add(y::BalanceUpdate::kType, y::encode(b));
+            return std::nullopt;
+          },
+          [&](const CardListSync& c) -> R {
+            if (c.cards.empty() || c.cards.size() > y::OfflineCardSync::kMaxCards)
+              return invalid("1–15 cards per sync");
+            y::OfflineCardSync m;
+            m.pile_code = code_;
+            for (const auto& e : c.cards) {
+              y::OfflineCard card;
+              auto lc = y::LogicalCard::parse(e.card_no);
+              if (!lc || !hex_bytes(e.physical_no, card.physical_card))
+                return invalid("card " + e.card_no + ": printed ≤ 16 digits and physical 16 hex digits");
+              card.logical_card = *lc;
+              m.cards.push_back(card);
+            }
+            p.expect = y::OfflineCardSyncReply::kType;
+            add(y::OfflineCardSync::kType, y::encode(m));
+            return std::nullopt;
+          },
+          [&](const CardListClear& c) -> R {
+            return card_list(y::OfflineCardClear{}, c.physical_nos, y::OfflineCardClearReply::kType);
+          },
+          [&](const CardListQuery& c) -> R {
+            return card_list(y::OfflineCardQuery{}, c.physical_nos, y::OfflineCardQueryReply::kType);
           },
           [&](const LockOpen& c) -> R { return lock(c.gun, y::GroundLockCommand::kLower); },
           [&](const LockClose& c) -> R { return lock(c.gun, y::GroundLockCommand::kRaise); },
@@ -239,6 +325,46 @@ void Session::on_qr_prefix_reply(const y::Frame& f, y::QrPrefixReply&& m) {
             m.result == 0x01
                 ? CommandReply::accepted()
                 : CommandReply::rejected(RejectReason::refused, "the pile refused the QR prefix"));
+}
+
+// 0x41 results: 0x00 success, 0x01 pile code error, 0x02 card error.
+void Session::on_balance_reply(const y::Frame& f, y::BalanceUpdateReply&& m) {
+  log_in_frame(f);
+  on_answer(y::BalanceUpdateReply::kType,
+            m.result == y::BalanceUpdateReply::kSuccess
+                ? CommandReply::accepted()
+                : CommandReply::rejected(RejectReason::refused, fmt::format("result 0x{:02X}", m.result)));
+}
+
+// 0x43: 0x01 success; else the reason (0x01 card format, 0x02 storage full).
+void Session::on_card_sync_reply(const y::Frame& f, y::OfflineCardSyncReply&& m) {
+  log_in_frame(f);
+  on_answer(y::OfflineCardSyncReply::kType,
+            m.result == y::OfflineCardSyncReply::kSuccess
+                ? CommandReply::accepted()
+                : CommandReply::rejected(m.reason == 0x02 ? RejectReason::failed : RejectReason::refused,
+                                         fmt::format("reason 0x{:02X}", m.reason)));
+}
+
+// 0x45 / 0x47: per card; the detail lists "<physical>=<0|1>" (cleared / present).
+void Session::on_card_clear_reply(const y::Frame& f, y::OfflineCardClearReply&& m) {
+  log_in_frame(f);
+  std::string detail;
+  bool all = true;
+  for (const auto& r : m.results) {
+    detail += (detail.empty() ? "" : ",") + card_hex(r.physical_card) + "=" + std::to_string(r.cleared);
+    all = all && r.cleared == 1;
+  }
+  on_answer(y::OfflineCardClearReply::kType,
+            all ? CommandReply::accepted(detail) : CommandReply::rejected(RejectReason::failed, detail));
+}
+
+void Session::on_card_query_reply(const y::Frame& f, y::OfflineCardQueryReply&& m) {
+  log_in_frame(f);
+  std::string detail;
+  for (const auto& r : m.results)
+    detail += (detail.empty() ? "" : ",") + card_hex(r.physical_card) + "=" + std::to_string(r.present);
+  on_answer(y::OfflineCardQueryReply::kType, CommandReply::accepted(detail));
 }
 
 void Session::record_model(uint16_t model_no, const std::string& result) {
