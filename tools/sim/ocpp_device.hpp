@@ -12,9 +12,11 @@
 #include <chrono>
 #include <cmath>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -70,7 +72,7 @@ struct Histogram {
 struct Stats {
   std::atomic<uint64_t> connects{0}, connect_failures{0}, disconnects{0}, drops{0}, boots{0}, calls{0},
       results{0}, call_errors{0}, timeouts{0}, lost{0}, server_calls{0}, meter_values{0}, transactions{0},
-      resets{0};
+      resets{0}, authorized{0}, auth_refused{0};
   std::atomic<uint64_t> lat_sum_us{0};
   Histogram lat;
   std::atomic<int64_t> online{0};
@@ -105,6 +107,8 @@ struct Stats {
     o["meterValues"] = meter_values.load();
     o["transactions"] = transactions.load();
     o["resets"] = resets.load();
+    o["authorized"] = authorized.load();  // Authorize of local sessions: Accepted / not
+    o["authRefused"] = auth_refused.load();
     o["callsPerS"] = elapsed_s > 0 ? static_cast<double>(results.load()) / elapsed_s : 0.0;
     o["latencyMeanMs"] =
         results ? static_cast<double>(lat_sum_us.load()) / 1000.0 / static_cast<double>(results.load()) : 0.0;
@@ -122,6 +126,8 @@ struct Url {
 struct Shared {
   const OcppOptions& o;
   Url url;
+  std::vector<std::string> id_tags;  // of local sessions (--id-tags, else --id-tag); never empty
+  size_t device_count = 1;
   Stats stats;
   std::atomic<bool> stopping{false};
   std::atomic<bool> offline{false};  // SIGUSR1 … SIGUSR2: the network is lost
@@ -130,12 +136,15 @@ struct Shared {
 // One simulated charge point. All its work runs on its own strand.
 class Device : public std::enable_shared_from_this<Device> {
  public:
-  Device(asio::any_io_executor ex, Shared& sh, std::string code, bool charges)
+  // `index`: the device's place in the run (0 …): which idTag of the list its first local session uses.
+  Device(asio::any_io_executor ex, Shared& sh, std::string code, size_t index, bool charges)
       : ex_(ex),
         sh_(sh),
         o_(sh.o),
         code_(std::move(code)),
+        index_(index),
         charges_(charges),
+        rng_(static_cast<unsigned>(std::hash<std::string>{}(code_))),
         wake_(ex),
         reply_timer_(ex),
         conns_(static_cast<size_t>(sh.o.connectors + 1)) {}
@@ -189,6 +198,9 @@ class Device : public std::enable_shared_from_this<Device> {
   double power_kw(const Conn& c) const;
   void accumulate();
   asio::awaitable<void> stop_session(int64_t connector, const char* reason);
+  // The next local session (--charge-after) of a device that runs them, --charge-after s from now.
+  void next_local_session();
+  const std::string& next_id_tag();
   // Closed loop: a transaction on connector 1, then MeterValues back-to-back until the end. Server calls
   // are answered by the reader meanwhile (their follow-up actions are not simulated in this mode).
   asio::awaitable<void> bench();
@@ -203,7 +215,10 @@ class Device : public std::enable_shared_from_this<Device> {
   Shared& sh_;
   const OcppOptions& o_;
   std::string code_;
+  size_t index_;
   bool charges_;  // runs local sessions (--charge-after, --charging-fraction)
+  std::minstd_rand rng_;
+  uint64_t sessions_ = 0;  // local sessions tried: which idTag of the list is next
   std::unique_ptr<websocket::stream<beast::tcp_stream>> ws_;
   asio::steady_timer wake_, reply_timer_;
   bool connected_ = false, closing_ = false, writing_ = false;

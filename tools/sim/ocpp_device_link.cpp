@@ -236,8 +236,7 @@ asio::awaitable<void> Device::session() {
     co_await status(c, conns_[static_cast<size_t>(c)].tx > 0 ? "Charging" : "Available");
   auto next_hb = Clock::now() + secs(hb_s_);
   bool reset = false;
-  if (o_.charge_after_s >= 0 && charges_ && conns_[1].tx == 0)
-    charge_at_ = Clock::now() + secs(o_.charge_after_s);
+  if (conns_[1].tx == 0) next_local_session();
   if (o_.bench) {
     co_await bench();
     reset = false;
@@ -260,7 +259,7 @@ asio::awaitable<void> Device::session() {
     }
     if (charge_at_ && now >= *charge_at_) {
       charge_at_.reset();
-      co_await start_session(1, o_.id_tag, true);
+      co_await start_session(1, next_id_tag(), true);
     }
     accumulate();
     for (int64_t c = 1; c <= o_.connectors && connected_; ++c) {

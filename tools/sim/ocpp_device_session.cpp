@@ -1,6 +1,7 @@
 // zhichong-sim ocpp: transactions — status notifications, Authorize / StartTransaction / StopTransaction,
 // meter values and the energy a connector delivers, and the closed loop of bench/ocpp.
 #include "ocpp_device.hpp"
+#include "sim_pick.hpp"
 
 #include <cstdio>
 
@@ -59,11 +60,14 @@ asio::awaitable<void> Device::start_session(int64_t connector, const std::string
     json::object a{{"idTag", id_tag}};
     auto r = co_await call("Authorize", a);
     if (!r || r->at("idTagInfo").at("status") != "Accepted") {
-      log("idTag %s refused", id_tag);
-      co_await status(connector, "Available");
+      ++sh_.stats.auth_refused;
+      log("idTag %s refused (%s)", id_tag, r ? std::string(r->at("idTagInfo").at("status").as_string()) : "");
+      co_await status(connector, "Available");  // the driver walks away
       charge_at_.reset();
+      if (sh_.id_tags.size() > 1) next_local_session();  // the next driver comes with the next tag
       co_return;
     }
+    ++sh_.stats.authorized;
   }
   json::object s{{"connectorId", connector},
                  {"idTag", id_tag},
@@ -81,6 +85,7 @@ asio::awaitable<void> Device::start_session(int64_t connector, const std::string
     co_await call("StopTransaction", stop);
     co_await status(connector, "Available");
     charge_at_.reset();
+    if (authorize && sh_.id_tags.size() > 1) next_local_session();
     co_return;
   }
   c.tx = tx;
@@ -124,8 +129,16 @@ asio::awaitable<void> Device::stop_session(int64_t connector, const char* reason
   co_await status(connector, "Finishing");
   co_await status(connector, "Available");  // unplugged
   log("session on connector %s stopped (%s)", std::to_string(connector), reason);
-  if (o_.charge_after_s >= 0 && charges_ && connector == 1)
-    charge_at_ = Clock::now() + secs(o_.charge_after_s);
+  if (connector == 1) next_local_session();
+}
+
+void Device::next_local_session() {
+  if (o_.charge_after_s >= 0 && charges_) charge_at_ = Clock::now() + secs(o_.charge_after_s);
+}
+
+const std::string& Device::next_id_tag() {
+  return sh_
+      .id_tags[pick_entry(sh_.id_tags.size(), index_, sh_.device_count, sessions_++, o_.id_tag_random, rng_)];
 }
 
 asio::awaitable<void> Device::bench() {

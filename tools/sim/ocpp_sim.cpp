@@ -64,6 +64,8 @@ int run_ocpp(const OcppOptions& o) {
     setrlimit(RLIMIT_NOFILE, &l);
   }
   Shared sh{o, *url};
+  sh.id_tags = o.id_tags.empty() ? std::vector<std::string>{o.id_tag} : o.id_tags;
+  sh.device_count = static_cast<size_t>(std::max<int64_t>(1, o.devices));
   asio::io_context ioc(static_cast<int>(std::max<int64_t>(1, o.threads)));
   std::vector<std::shared_ptr<Device>> devices;
   for (int64_t i = 0; i < o.devices; ++i) {
@@ -81,7 +83,7 @@ int run_ocpp(const OcppOptions& o) {
     // --charging-fraction: spread evenly over the devices (0.3: 3 of every 10)
     bool charges = std::floor(static_cast<double>(i + 1) * o.charging_fraction) >
                    std::floor(static_cast<double>(i) * o.charging_fraction);
-    auto d = std::make_shared<Device>(asio::make_strand(ioc), sh, code, charges);
+    auto d = std::make_shared<Device>(asio::make_strand(ioc), sh, code, static_cast<size_t>(i), charges);
     devices.push_back(d);
     auto delay = o.devices > 1 ? secs(o.ramp_s * static_cast<double>(i) / static_cast<double>(o.devices))
                                : Clock::duration{};

@@ -86,6 +86,10 @@ struct Stats {
       models{0}, commands{0}, starts{0}, start_refusals{0}, stops{0}, records_sent{0}, records_confirmed{0},
       decode_errors{0}, unknown_frames{0};
   std::atomic<int64_t> online{0};
+  // card swipes (0x31 by card): sent, answered 0x32 accepted / refused, no 0x32 in time; 0x42 received
+  std::atomic<uint64_t> swipes{0}, swipes_accepted{0}, swipes_refused{0}, swipes_unanswered{0},
+      balance_updates{0};
+  Histogram swipe_rtt;  // 0x31 queued → 0x32 read
   // bench (counted only while measuring)
   std::atomic<uint64_t> bench_windows{0}, bench_frames{0}, bench_timeouts{0};
   Histogram window_rtt;
@@ -95,6 +99,8 @@ struct Shared {
   const YkcOptions& o;
   tcp::endpoint endpoint;
   TimeZone tz;
+  std::vector<PhysicalCard> cards;  // swiped in turn or at random (--cards, else --card); never empty
+  size_t pile_count = 1;
   Stats stats;
   std::atomic<bool> stopping{false};
   std::atomic<bool> measuring{false};
@@ -114,11 +120,14 @@ struct Shared {
 // One simulated pile.
 class Pile {
  public:
-  Pile(asio::io_context& ioc, Shared& sh, PileCode code);
+  // `index`: the pile's place in the run (0 …): which card of the list it swipes first.
+  Pile(asio::io_context& ioc, Shared& sh, PileCode code, size_t index);
 
   asio::awaitable<void> run(Clock::duration initial_delay);
   // From any thread: posted to the pile's io_context.
   void stop();
+  // From any thread: the pile swipes its next card now (SIGUSR1; bench/cards).
+  void swipe_now();
   bool done() const { return done_; }
 
  private:
@@ -134,6 +143,7 @@ class Pile {
     Clock::time_point started{}, stop_at = Clock::time_point::max(), next_realtime{};
     uint64_t meter = 0;             // meter reading, 0.0001 kWh, at the end of the last session
     tariff::YkcBillingModel model;  // the model in force at the start: the whole session is billed by it
+    int64_t balance_cap = -1;       // a card session: the card's balance (fen, 0x32 / 0x42); < 0: none
     // a remote start waiting for the car to be plugged in (answered 0x33 fail / 0x05 first)
     bool plug_wait = false;
     Clock::time_point plug_at{}, command_at{};
@@ -142,7 +152,8 @@ class Pile {
     // a pile-initiated start (0x31) waiting for the platform's 0x32
     bool auth_wait = false;
     uint8_t auth_mode = 0;
-    Clock::time_point auth_deadline{};
+    PhysicalCard auth_card{};
+    Clock::time_point auth_sent{}, auth_deadline{};
     int hb_missed = 0;
     uint8_t lock_state = GroundLockStatus::kRaised;
   };
@@ -229,9 +240,11 @@ class Pile {
   int64_t session_energy(const Gun& g, Clock::time_point now) const;
   RealtimeData realtime(const Gun& g) const;
   void send_realtime(Gun& g, Clock::time_point now);
-  void start_event(const Gun& g, const char* via, const Serial& serial, const char* result, int reason = -1);
+  // `extra`: fields added to the event (a card start: card, balance, authMs)
+  void start_event(const Gun& g, const char* via, const Serial& serial, const char* result, int reason = -1,
+                   json::object extra = {});
   void start_charging(Gun& g, const Serial& serial, uint8_t start_type, const PhysicalCard& card,
-                      const Vin& vin, const char* via);
+                      const Vin& vin, const char* via, json::object extra = {});
   void end_session(Gun& g, uint8_t stop_reason);
   RealtimeData realtime_at_end(const Gun& g, int64_t energy) const;
   BmsDemand bms_demand(const Gun& g) const;
@@ -242,14 +255,17 @@ class Pile {
   void on_balance_update(const Frame& f, const BalanceUpdate& m);
   void on_offline_cards(const Frame& f);
   Gun* free_gun();
-  // Sends the card / VIN start that is due at `now` (when a gun is free); returns when the next is due.
+  // Sends the card / VIN start that is due at `now` (when a gun is free) and ends card sessions whose balance
+  // is spent (stop reason 0x6E); returns when the next of these is due.
   Clock::time_point pile_starts(Clock::time_point now);
+  const PhysicalCard& next_card();
 
   asio::io_context& ioc_;
   Shared& sh_;
   const YkcOptions& o_;
   PileCode code_;
   std::string code_str_;
+  size_t index_;
   tcp::socket sock_;
   asio::steady_timer wake_, write_wake_;
   CrcOrder order_;
@@ -268,7 +284,7 @@ class Pile {
   std::vector<Gun> guns_;
   std::vector<PendingRecord> records_;  // a vector: an empty deque costs ~600 bytes per pile
   std::optional<Clock::time_point> card_at_, vin_at_;
-  PhysicalCard card_{};
+  uint64_t swipes_ = 0;  // cards swiped so far: which card of the list is next
   bool reboot_now_ = false, reboot_pending_ = false;
   int64_t skew_ms_ = 0;
   std::string qr_prefix_;

@@ -6,12 +6,13 @@
 
 namespace zc::sim::ykcsim {
 
-Pile::Pile(asio::io_context& ioc, Shared& sh, PileCode code)
+Pile::Pile(asio::io_context& ioc, Shared& sh, PileCode code, size_t index)
     : ioc_(ioc),
       sh_(sh),
       o_(sh.o),
       code_(code),
       code_str_(code.str()),
+      index_(index),
       sock_(ioc),
       wake_(ioc),
       write_wake_(ioc),
@@ -24,8 +25,6 @@ Pile::Pile(asio::io_context& ioc, Shared& sh, PileCode code)
   }
   out_.reserve(512);
   inflight_.reserve(512);
-  if (auto card = parse_hex(o_.card); card.ok() && card->size() == card_.size())
-    std::copy(card->begin(), card->end(), card_.begin());
 }
 
 asio::awaitable<void> Pile::run(Clock::duration initial_delay) {
@@ -305,6 +304,8 @@ asio::awaitable<const char*> Pile::logged_in_loop() {
       if (g.auth_wait && now >= g.auth_deadline) {
         g.auth_wait = false;
         log("no 0x32 for gun %u", static_cast<unsigned>(g.no));
+        if (g.auth_mode == StartRequest::kCard)
+          sh_.stats.swipes_unanswered.fetch_add(1, std::memory_order_relaxed);
         start_event(g, g.auth_mode == StartRequest::kCard ? "card" : "vin", Serial{}, "no-answer");
       }
       if (g.charging && now >= g.stop_at) end_session(g, 0x45);  // finished at the pile

@@ -68,7 +68,8 @@ void Pile::send_realtime(Gun& g, Clock::time_point now) {
   g.next_realtime = now + secs(g.charging ? o_.realtime_interval_s : o_.idle_interval_s);
 }
 
-void Pile::start_event(const Gun& g, const char* via, const Serial& serial, const char* result, int reason) {
+void Pile::start_event(const Gun& g, const char* via, const Serial& serial, const char* result, int reason,
+                       json::object extra) {
   if (!o_.events) return;
   auto ev = event("start");
   ev["gun"] = g.no;
@@ -76,6 +77,7 @@ void Pile::start_event(const Gun& g, const char* via, const Serial& serial, cons
   ev["via"] = via;
   ev["result"] = result;
   if (reason >= 0) ev["reason"] = reason;
+  for (auto& kv : extra) ev[kv.key()] = kv.value();
   sh_.emit(std::move(ev));
 }
 
@@ -173,9 +175,10 @@ BmsDemand Pile::bms_demand(const Gun& g) const {
 }
 
 void Pile::start_charging(Gun& g, const Serial& serial, uint8_t start_type, const PhysicalCard& card,
-                          const Vin& vin, const char* via) {
+                          const Vin& vin, const char* via, json::object extra) {
   const auto now = Clock::now();
   g.charging = true;
+  g.balance_cap = -1;
   g.plugged = true;
   g.serial = serial;
   g.start_type = start_type;
@@ -187,7 +190,7 @@ void Pile::start_charging(Gun& g, const Serial& serial, uint8_t start_type, cons
   g.stop_at = o_.charge_duration_s > 0 ? now + secs(o_.charge_duration_s) : Clock::time_point::max();
   sh_.stats.starts.fetch_add(1, std::memory_order_relaxed);
   log("gun %u charging, serial %s (%s)", static_cast<unsigned>(g.no), serial.str().c_str(), via);
-  start_event(g, via, serial, "ok");
+  start_event(g, via, serial, "ok", -1, std::move(extra));
   if (!o_.ac) {  // DC: BMS handshake and parameters once (GB/T 27930 data as the pile relays it)
     BmsHandshake h;
     h.serial = serial;

@@ -43,6 +43,18 @@ json::object stats_json(const Shared& sh, double elapsed_s, double measured_s) {
   o["recordsConfirmed"] = s.records_confirmed.load();
   o["decodeErrors"] = s.decode_errors.load();
   o["unknownFrames"] = s.unknown_frames.load();
+  if (s.swipes.load() > 0 || s.balance_updates.load() > 0) {
+    json::object c;
+    c["swipes"] = s.swipes.load();
+    c["accepted"] = s.swipes_accepted.load();
+    c["refused"] = s.swipes_refused.load();
+    c["unanswered"] = s.swipes_unanswered.load();
+    c["balanceUpdates"] = s.balance_updates.load();
+    c["authP50Ms"] = s.swipe_rtt.percentile_ms(0.50);
+    c["authP95Ms"] = s.swipe_rtt.percentile_ms(0.95);
+    c["authP99Ms"] = s.swipe_rtt.percentile_ms(0.99);
+    o["cards"] = std::move(c);
+  }
   if (sh.o.bench_window > 0) {
     json::object b;
     b["window"] = sh.o.bench_window;
@@ -123,13 +135,24 @@ int run_ykc(const YkcOptions& o) {
     endpoint = eps.begin()->endpoint();
   }
   Shared sh{o, endpoint, *tz};
+  for (const auto& c : o.cards.empty() ? std::vector<std::string>{o.card} : o.cards) {
+    auto bytes = parse_hex(c);
+    if (!bytes.ok() || bytes->size() != PhysicalCard{}.size()) {
+      std::fprintf(stderr, "ykc: card '%s' is not 16 hex digits\n", c.c_str());
+      return 2;
+    }
+    PhysicalCard card{};
+    std::copy(bytes->begin(), bytes->end(), card.begin());
+    sh.cards.push_back(card);
+  }
+  sh.pile_count = codes.size();
   const size_t nthreads = static_cast<size_t>(std::max<int64_t>(1, o.threads));
   std::vector<std::unique_ptr<asio::io_context>> contexts;
   for (size_t i = 0; i < nthreads; ++i) contexts.push_back(std::make_unique<asio::io_context>(1));
   std::deque<Pile> piles;
   for (size_t i = 0; i < codes.size(); ++i) {
     auto& ioc = *contexts[i % nthreads];
-    Pile& p = piles.emplace_back(ioc, sh, codes[i]);
+    Pile& p = piles.emplace_back(ioc, sh, codes[i], i);
     const auto delay = codes.size() > 1
                            ? secs(o.ramp_s * static_cast<double>(i) / static_cast<double>(codes.size()))
                            : Clock::duration{};
@@ -146,13 +169,14 @@ int run_ykc(const YkcOptions& o) {
                ? std::chrono::duration<double>(end - measure_from).count()
                : 0.0;
   };
-  asio::signal_set signals(control, SIGINT, SIGTERM);
+  asio::signal_set signals(control, SIGINT, SIGTERM), swipe_signal(control, SIGUSR1);
   asio::steady_timer end(control), stats_timer(control), warmup(control);
   auto stop_all = [&] {
     if (sh.stopping.exchange(true)) return;
     if (sh.measuring.exchange(false)) measure_to = Clock::now();
     for (auto& p : piles) p.stop();
     signals.cancel();
+    swipe_signal.cancel();
     end.cancel();
     stats_timer.cancel();
     warmup.cancel();
@@ -160,6 +184,14 @@ int run_ykc(const YkcOptions& o) {
   signals.async_wait([&](boost::system::error_code ec, int) {
     if (!ec) stop_all();
   });
+  std::function<void()> arm_swipe = [&] {  // SIGUSR1: every pile swipes its next card now
+    swipe_signal.async_wait([&](boost::system::error_code ec, int) {
+      if (ec) return;
+      for (auto& p : piles) p.swipe_now();
+      arm_swipe();
+    });
+  };
+  arm_swipe();
   if (o.duration_s > 0) {
     end.expires_after(secs(o.duration_s));
     end.async_wait([&](boost::system::error_code ec) {
