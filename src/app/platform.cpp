@@ -45,6 +45,7 @@
 #include "service/export/export_jobs.hpp"
 #include "service/order/bike_orders.hpp"
 #include "service/order/car_orders.hpp"
+#include "service/order/card_events.hpp"
 #include "service/order/order_charging_service.hpp"
 #include "service/station/public_url.hpp"
 #include "service/station/station_config.hpp"
@@ -88,7 +89,7 @@ void bootstrap_admin(db::Database& db, const Config& cfg, auth::AuthService& aut
 order::BikeOrderSettings bike_order_settings(const Config& cfg) {
   const auto& o = cfg.order;
   return {o.bike_start_timeout_s, o.bike_suspend_timeout_s, o.bike_stop_timeout_s, o.bike_full_power_w,
-          o.bike_full_hold_s,     o.sweep_interval_ms,      o.command_timeout_ms};
+          o.bike_full_hold_s,     o.sweep_interval_ms,      o.command_timeout_ms,  o.card_min_balance_fen};
 }
 
 }  // namespace
@@ -160,7 +161,8 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  api::register_member_routes(router, {*db, clock});                    // member center (docs/api-member.md)
+  order::CardEvents card_events(*db, gateway);
+  api::register_member_routes(router, {*db, clock, &card_events});      // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
   api::register_dashboard_routes(router, *db);                          // the home dashboard
   if (demo) {

@@ -155,6 +155,8 @@ const std::vector<Key>& keys() {
                "smallest prepayment (fen) when the amount is not one of the tariff's prepay values"),
       make_key("order", "max_prepay_fen", &C::order, &C::Order::max_prepay_fen,
                "largest prepayment (fen) when the amount is not one of the tariff's prepay values"),
+      make_key("order", "card_min_balance_fen", &C::order, &C::Order::card_min_balance_fen,
+               "a stored-value card with a balance below this (fen) does not start a session"),
       make_key(
           "order", "bike_start_timeout_s", &C::order, &C::Order::bike_start_timeout_s,
           "an e-bike order whose device has not started the socket within this is abnormal and refunded (s)"),

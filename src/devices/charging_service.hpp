@@ -1,7 +1,7 @@
 #pragma once
-// The protocol-neutral charging service the device protocols call (docs/architecture.md §2, "Device inbound and outbound"):
-// idTag authorisation and the device's transaction records. The orders issue implements it for real
-// (orders, prepay, settlement); until then RecordingChargingService records transactions and never
+// The protocol-neutral charging service the device protocols call (docs/architecture.md §2, "Device inbound
+// and outbound"): idTag authorisation and the device's transaction records. The orders issue implements it
+// for real (orders, prepay, settlement); until then RecordingChargingService records transactions and never
 // pretends a payment. Calls block (database): the gateway makes them on its worker threads.
 //
 // How the protocols use it (docs/ocpp.md, docs/ykc.md):
@@ -33,6 +33,11 @@ namespace zc::charging {
 struct IdTagResult {
   std::string status = "Invalid";  // Accepted | Blocked | Expired | Invalid | ConcurrentTx (OCPP names)
   std::optional<int64_t> expiry_ms;
+  // A stored-value card's idTag (docs/members.md "Charging with a card"): its balance in fen (YKC 0x32
+  // carries it), and why it was refused (card_rules refusal_code: unknown, disabled, expired,
+  // not_yet_valid, wrong_station, wrong_kind, busy, insufficient; "" when accepted or not a card).
+  std::optional<int64_t> balance;
+  std::string refusal;
 };
 
 struct TxStart {

@@ -48,6 +48,7 @@ std::string command_name(const DeviceCommand& c) {
                         [](const ChangeConfiguration&) { return "changeConfiguration"; },
                         [](const ClearCache&) { return "clearCache"; },
                         [](const ProtocolCall&) { return "ocpp"; },
+                        [](const BalanceUpdate&) { return "balanceUpdate"; },
                     },
                     c);
 }

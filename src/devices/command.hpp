@@ -26,6 +26,13 @@ struct RemoteStop {
   unsigned connector = 0;
   std::optional<int64_t> transaction_id;
 };
+// A card's balance changed during its session (a top-up): the pile shows and limits by the new one. YKC
+// 0x42; OCPP has no message for it (refused unsupported_by_protocol, nothing to do).
+struct BalanceUpdate {
+  unsigned connector = 0;
+  std::string card;  // the IC's physical number (16 hex digits), "" = the gun's current user
+  int64_t balance_fen = 0;
+};
 struct Reboot {
   bool hard = false;
 };
@@ -82,7 +89,7 @@ struct ProtocolCall {
 using DeviceCommand =
     std::variant<RemoteStart, RemoteStop, Reboot, ClockSync, TariffSync, QrSync, HotlineSync, Refresh,
                  LockOpen, LockClose, Capture, SyncLock, UnlockConnector, ChangeAvailability,
-                 GetConfiguration, ChangeConfiguration, ClearCache, ProtocolCall>;
+                 GetConfiguration, ChangeConfiguration, ClearCache, ProtocolCall, BalanceUpdate>;
 
 // The command's name in logs and in the test route: "remoteStart", "clockSync", …
 std::string command_name(const DeviceCommand& c);

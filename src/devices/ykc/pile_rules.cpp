@@ -61,6 +61,14 @@ const char* start_method_text(uint8_t t) {
   }
 }
 
+uint8_t card_refusal_code(std::string_view r) {
+  if (r == "disabled" || r == "expired" || r == "not_yet_valid") return 0x02;
+  if (r == "insufficient") return 0x03;
+  if (r == "busy") return 0x04;
+  if (r == "wrong_station" || r == "wrong_kind") return 0x06;
+  return 0x01;
+}
+
 bool start_failed(uint8_t c) {
   return c >= 0x4A && c <= 0x69;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "core/timezone.hpp"
 #include "devices/ykc/encoding.hpp"
@@ -23,6 +24,10 @@ const char* pile_type_text(uint8_t pile_type);           // 0 DC, 1 AC, else "un
 const char* network_text(uint8_t network);               // sim | lan | wan | other
 // 0x3B start type → charging-service start method: app | card | offline_card | vin | unknown.
 const char* start_method_text(uint8_t start_type);
+// 0x32 失败原因 of a refused card (§6.9) from the charging service's refusal code (card_rules
+// refusal_code): unknown 0x01, disabled / expired / not_yet_valid 0x02, insufficient 0x03, busy 0x04,
+// wrong_station / wrong_kind 0x06; anything else (a refused idTag that names no card) 0x01.
+uint8_t card_refusal_code(std::string_view refusal);
 // 0x3B stop reason (§7.1) → "finished: …" | "start failed: …" | "abnormal stop: …" | "unknown reason".
 std::string stop_reason_text(uint8_t code);
 // True when the stop reason says the charging never started (0x4A–0x69).

@@ -111,7 +111,7 @@ int64_t CardService::issue(const CardInput& in, const Principal& p) {
   if (p.scope.kind != UserType::property) fail_forbidden("只有物业账号可以发卡");
   sys::require_mobile("phone", in.phone);
   auto f = card_fields(in);
-  return ctx_.db.write([&](db::Connection& c) {
+  int64_t issued = ctx_.db.write([&](db::Connection& c) {
     const int64_t now = now_ms();  // money moves on the system clock, as payments do
     auto product = db::member::ProductRepo(c).find(in.product_id, p.scope);
     if (!product) fail_not_found("productId: 电卡产品不存在");
@@ -163,6 +163,8 @@ int64_t CardService::issue(const CardInput& in, const Principal& p) {
     if (face > 0) cards.add_balance(id, face, now);
     return id;
   });
+  if (ctx_.watcher) ctx_.watcher->card_changed(issued);
+  return issued;
 }
 
 void CardService::update(const CardInput& in, const Principal& p) {
@@ -173,6 +175,7 @@ void CardService::update(const CardInput& in, const Principal& p) {
     require_numbers_free(cards, f, in.id);
     cards.update(in.id, f, p.user_name, ctx_.clock.now());
   });
+  if (ctx_.watcher) ctx_.watcher->card_changed(in.id);
 }
 
 void CardService::change_status(int64_t id, int64_t status, const Principal& p) {
@@ -182,11 +185,12 @@ void CardService::change_status(int64_t id, int64_t status, const Principal& p) 
     if (!cards.find(id, p.scope)) fail_not_found("电卡不存在");
     cards.set_status(id, status, p.user_name, ctx_.clock.now());
   });
+  if (ctx_.watcher) ctx_.watcher->card_changed(id);
 }
 
 TopUpResult CardService::top_up(int64_t id, int64_t amount, const std::string& remark, const Principal& p) {
   check_amount("amount", amount, 10'000'000);
-  return ctx_.db.write([&](db::Connection& c) {
+  TopUpResult out = ctx_.db.write([&](db::Connection& c) {
     CardRepo cards(c);
     auto card = cards.find(id, p.scope);
     if (!card) fail_not_found("电卡不存在");
@@ -211,6 +215,8 @@ TopUpResult CardService::top_up(int64_t id, int64_t amount, const std::string& r
     auto balance = cards.add_balance(id, amount + bonus, now);
     return TopUpResult{balance.value_or(0), bonus};
   });
+  if (ctx_.watcher) ctx_.watcher->balance_changed(id);
+  return out;
 }
 
 db::Page CardService::ledger(int64_t id, const QueryParams& q, const Principal& p) {

@@ -18,10 +18,21 @@
 
 namespace zc::member {
 
+// Told after a card changed (committed): its balance (a top-up) or whether it may charge (issue, numbers,
+// enable/disable). The charging side raises a running session's cap and tells the pile (YKC 0x42), and
+// keeps the piles' offline card lists (docs/members.md "Charging with a card").
+class CardWatcher {
+ public:
+  virtual ~CardWatcher() = default;
+  virtual void balance_changed(int64_t card_id) = 0;
+  virtual void card_changed(int64_t card_id) = 0;
+};
+
 // `clock` stamps the admin rows (products, accounts, owners); money movements use the system clock.
 struct MemberContext {
   db::Database& db;
   const Clock& clock;
+  CardWatcher* watcher = nullptr;
 };
 
 struct ProductInput {

@@ -66,7 +66,8 @@ BikeOrders::BikeOrders(db::Database& db, devices::DeviceGateway& gateway, device
                        BikeOrderSettings s)
     : OrderFlow(db, gateway, meters, payments, recording,
                 // in the payment's notification: the start command itself is sent asynchronously
-                {s.sweep_ms, s.command_timeout_ms, s.start_timeout_s, s.suspend_timeout_s, 1, false}),
+                {s.sweep_ms, s.command_timeout_ms, s.start_timeout_s, s.suspend_timeout_s, 1, false,
+                 s.card_min_balance}),
       bs_(s) {}
 
 // ---- start request → payment → order -------------------------------------------------------------------
@@ -114,12 +115,7 @@ StartOffer BikeOrders::request_start(const BikeOrderRequest& in) {
       });
 }
 
-std::optional<std::string> BikeOrders::prepare(const db::payment::PayOrder& p,
-                                               const db::bikeorder::StartRequest& req,
-                                               const db::bikeorder::SocketTarget& t, const std::string& late,
-                                               Order& o) {
-  auto tariff = db_.read([&](Connection& c) { return db::bike::TariffRepo(c).find(req.tariff_id); });
-  if (!tariff) return std::nullopt;
+void BikeOrders::fill_target(const db::bikeorder::SocketTarget& t, Order& o) {
   o.provider_id = t.provider_id;
   o.property_id = t.property_id;
   o.station_id = t.station_id;
@@ -128,6 +124,33 @@ std::optional<std::string> BikeOrders::prepare(const db::payment::PayOrder& p,
   o.device_code = t.device_code;
   o.socket_id = t.socket_id;
   o.socket_no = t.socket_no;
+}
+
+std::optional<std::string> BikeOrders::card_order(const db::bikeorder::SocketTarget& t,
+                                                  const charging::TxStart& s, int64_t tx_id, Order& o) {
+  fill_target(t, o);
+  o.tariff_id = db_.read([&](Connection& c) { return BikeOrderRepo(c).tariff_in_force(t.area_id); });
+  if (!o.tariff_id) return "没有启用的计费规则";
+  int64_t now = now_ms();
+  o.state = BS::charging;
+  o.device_txn_no = BikeKind::session_ref(s, tx_id);
+  o.start_at = std::llabs(s.timestamp_ms - now) <= 5 * 60 * 1000 ? s.timestamp_ms : now;
+  o.meter_start = s.meter_start_wh * 10;
+  return std::nullopt;
+}
+
+void BikeOrders::card_cap(Order& o) {
+  auto t = db_.read([&](Connection& c) { return db::bike::TariffRepo(c).find(*o.tariff_id); });
+  if (t) o.prepaid_duration_s = tariff::bike_prepaid_duration(t->def, o.prepaid).duration_s;
+}
+
+std::optional<std::string> BikeOrders::prepare(const db::payment::PayOrder& p,
+                                               const db::bikeorder::StartRequest& req,
+                                               const db::bikeorder::SocketTarget& t, const std::string& late,
+                                               Order& o) {
+  auto tariff = db_.read([&](Connection& c) { return db::bike::TariffRepo(c).find(req.tariff_id); });
+  if (!tariff) return std::nullopt;
+  fill_target(t, o);
   o.user_id = req.user_id;
   o.phone = p.phone;
   o.tariff_id = req.tariff_id;
@@ -346,6 +369,8 @@ void BikeOrders::on_stop_answer(const BikeOrder& o, const devices::CommandReply&
 charging::TxStartResult BikeOrders::start_transaction(const charging::TxStart& t) {
   auto r = recording_.start_transaction(t);
   auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(t.id_tag); });
+  if (!o)
+    if (auto card = start_card_session(t, r)) return *card;
   if (!o || o->device_id != t.device.id) return r;
   std::string txn = std::to_string(r.transaction_id);
   if (o->device_txn_no == txn) {  // the same StartTransaction again

@@ -37,6 +37,7 @@ struct BikeOrderSettings {
   int64_t full_hold_s = 600;    // … without a break for this long
   int64_t sweep_ms = 1000;      // the sweeper's period
   int64_t command_timeout_ms = 15000;
+  int64_t card_min_balance = 100;  // fen (FlowSettings)
 };
 
 struct BikeOrderRequest {  // POST /app/bike/orders
@@ -75,12 +76,14 @@ struct BikeKind {
   static constexpr State first_state = State::charging;
   static constexpr Event start_timeout_event = Event::start_failed;
   static int64_t target_of(const db::bikeorder::StartRequest& r) { return r.socket_id; }
+  static int64_t target_id(const db::bikeorder::SocketTarget& t) { return t.socket_id; }
   static devices::DeviceRef device_of(const Order& o) {
     return {devices::DeviceKind::bike_device, o.device_id, o.device_code};
   }
   static unsigned connector_of(const Order& o) { return static_cast<unsigned>(o.socket_no); }
   static std::optional<int64_t> start_balance(const Order&) { return std::nullopt; }
   static bool started(const Order& o) { return o.device_txn_no.has_value() && o.start_at.has_value(); }
+  static std::string session_ref(const charging::TxStart&, int64_t tx_id) { return std::to_string(tx_id); }
 };
 
 class BikeOrders final : public OrderFlow<BikeOrders, BikeKind> {
@@ -117,6 +120,12 @@ class BikeOrders final : public OrderFlow<BikeOrders, BikeKind> {
   std::optional<std::string> prepare(const db::payment::PayOrder& p, const db::bikeorder::StartRequest& req,
                                      const db::bikeorder::SocketTarget& t, const std::string& late, Order& o);
   void mark_not_started(Order& o, const std::string& why);
+  // The socket's figures on `o` (a start request's payment, a card's session).
+  void fill_target(const db::bikeorder::SocketTarget& t, Order& o);
+  // A card session the device started (OrderFlow::start_card_session): the order, charging; the problem.
+  std::optional<std::string> card_order(const db::bikeorder::SocketTarget& t, const charging::TxStart& s,
+                                        int64_t tx_id, Order& o);
+  void card_cap(Order& o);  // the time the balance buys
   void before_sweep(const std::vector<Order>& open);
   void sweep_one(const Order& o, int64_t now, std::vector<db::bikeorder::Progress>& progress);
   std::string start_timeout_reason() const;

@@ -11,6 +11,7 @@
 #include "core/timezone.hpp"
 #include "domain/order/car_order_state.hpp"
 #include "service/car/tariff_service.hpp"
+#include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/station_common.hpp"
 
 namespace zc::order {
@@ -35,7 +36,8 @@ CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, dev
                 // never in the payment's notification: the start waits for the gun's lock
                 {car.cfg.order.sweep_interval_ms, car.cfg.order.command_timeout_ms,
                  car.cfg.order.start_timeout_s, car.cfg.order.device_lost_timeout_s,
-                 static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)), true}),
+                 static_cast<size_t>(std::clamp<int64_t>(car.cfg.order.command_threads, 1, 64)), true,
+                 car.cfg.order.card_min_balance_fen}),
       car_(car),
       cfg_(car.cfg) {}
 
@@ -176,10 +178,7 @@ int64_t CarOrders::cost_so_far(const Order& o, int64_t energy, int64_t at_ms, co
 
 // ---- the payment starts the session -----------------------------------------------------------------
 
-std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
-                                              const db::car_order::StartRequest& req,
-                                              const db::car_order::GunTarget& g, const std::string& late,
-                                              Order& o) {
+bool CarOrders::fill_target(const db::car_order::GunTarget& g, Order& o) {
   auto tariff = car::TariffService(car_).in_force_for_area(g.area_id, car_.clock.now());
   o.provider_id = g.provider_id;
   o.property_id = g.property_id;
@@ -190,12 +189,31 @@ std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
   o.gun_id = g.gun_id;
   o.gun_code = g.gun_code;
   o.gun_no = g.gun_no;
+  o.protocol = g.protocol;
+  if (tariff) o.tariff_version_id = tariff->version_id;
+  return tariff.has_value();
+}
+
+std::optional<std::string> CarOrders::card_order(const db::car_order::GunTarget& g,
+                                                 const charging::TxStart& t, int64_t tx_id, Order& o) {
+  if (!fill_target(g, o)) return "没有生效的计费规则";
+  o.state = S::charging;
+  o.device_txn_no = CarKind::session_ref(t, tx_id);
+  o.device_tx_id = tx_id;
+  o.start_at = t.timestamp_ms > 0 ? t.timestamp_ms : now_ms();
+  o.meter_start = t.meter_start_wh * 10;
+  return std::nullopt;
+}
+
+std::optional<std::string> CarOrders::prepare(const db::payment::PayOrder& p,
+                                              const db::car_order::StartRequest& req,
+                                              const db::car_order::GunTarget& g, const std::string& late,
+                                              Order& o) {
+  bool tariff = fill_target(g, o);
   o.user_id = req.user_id;
   o.phone = p.phone;
   o.plate = req.plate;
   o.start_method = "app";
-  o.protocol = g.protocol;
-  if (tariff) o.tariff_version_id = tariff->version_id;
   o.pay_order_id = p.id;
   o.prepaid = p.paid_amount;
   o.created_at = now_ms();
@@ -281,6 +299,8 @@ std::optional<EndResult> CarOrders::settle(const Order& o, const CarCharge& c, c
 charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t) {
   charging::TxStartResult r = recording_.start_transaction(t);
   auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
+  if (!o)
+    if (auto card = start_card_session(t, r)) return *card;
   if (!o || o->pile_id != t.device.id) return r;  // not a platform order: recorded only
   std::string txn = t.device_serial.empty() ? std::to_string(r.transaction_id) : t.device_serial;
   if (auto to = next_state(o->state, E::start_confirmed)) {
@@ -330,6 +350,7 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   if (!res.first) return res;     // a retransmitted record: acknowledged again, nothing changes
   if (!res.accepted) return res;  // cannot belong to this pile or gun: stored for review, settles nothing
   auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_txn(r.device.id, r.device_serial); });
+  if (!o && !r.card.empty()) o = offline_card_order(r, res.transaction_id);
   if (!o) {
     // The platform never saw the start confirmation of an app order (lost 0x33): the transaction row of
     // the serial carries the idTag = order number when the pile confirmed it, else it is a card/VIN/offline
@@ -353,6 +374,33 @@ charging::TxRecordResult CarOrders::transaction_record(const charging::TxRecord&
   std::string reason = o->end_reason.empty() ? "电桩结束：" + r.stop_reason : o->end_reason;
   settle(*o, c, reason, E::final_record);
   return res;
+}
+
+std::optional<CarOrders::Order> CarOrders::offline_card_order(const charging::TxRecord& r, int64_t tx_id) {
+  auto number = member::normal_physical_number(r.card);
+  if (!number) return std::nullopt;
+  auto [card, target] = db_.read([&](Connection& c) {
+    return std::make_pair(db::member::CardUseRepo(c).by_number(*number),
+                          CarOrderRepo(c).target_on_device(r.device.id, r.connector));
+  });
+  if (!card || !target) return std::nullopt;
+  charging::TxStart t;
+  t.device_serial = r.device_serial;
+  t.timestamp_ms = r.start_ms;
+  Order o;
+  if (card_order(*target, t, tx_id, o)) return std::nullopt;  // no tariff: recorded only
+  for (int attempt = 0;; ++attempt) {
+    try {
+      of_card(o, *card, "offline_card");
+      o.id = db_.write([&](Connection& c) { return CarOrderRepo(c).insert(o); });
+      break;
+    } catch (const db::DatabaseError& e) {  // the order number taken meanwhile: drawn again
+      if (!e.unique_violation() || attempt >= 5) throw;
+    }
+  }
+  spdlog::info("car order {}: offline card {} session {} on {}", o.order_no, card->card_no, r.device_serial,
+               r.device.code);
+  return o;
 }
 
 // ---- OrderEnder -----------------------------------------------------------------------------------------

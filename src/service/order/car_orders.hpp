@@ -68,12 +68,17 @@ struct CarKind {
   static constexpr State first_state = State::starting;
   static constexpr Event start_timeout_event = Event::start_timeout;
   static int64_t target_of(const db::car_order::StartRequest& r) { return r.gun_id; }
+  static int64_t target_id(const db::car_order::GunTarget& g) { return g.gun_id; }
   static devices::DeviceRef device_of(const Order& o) {
     return {devices::DeviceKind::car_pile, o.pile_id, o.pile_code};
   }
   static unsigned connector_of(const Order& o) { return static_cast<unsigned>(o.gun_no); }
   static std::optional<int64_t> start_balance(const Order& o) { return o.prepaid; }
   static bool started(const Order& o) { return o.state != State::starting; }
+  // The session's reference on the order: the YKC serial, or the OCPP transaction id.
+  static std::string session_ref(const charging::TxStart& t, int64_t tx_id) {
+    return t.device_serial.empty() ? std::to_string(tx_id) : t.device_serial;
+  }
 };
 
 class CarOrders final : public OrderFlow<CarOrders, CarKind> {
@@ -101,6 +106,15 @@ class CarOrders final : public OrderFlow<CarOrders, CarKind> {
   std::optional<std::string> prepare(const db::payment::PayOrder& p, const db::car_order::StartRequest& req,
                                      const db::car_order::GunTarget& g, const std::string& late, Order& o);
   void mark_not_started(Order& o, const std::string& why);
+  // The gun's figures and the tariff in force on `o` (a start request's payment, a card's session).
+  bool fill_target(const db::car_order::GunTarget& g, Order& o);  // false: no tariff in force
+  // A card session the pile started (OrderFlow::start_card_session): the order, charging; the problem.
+  std::optional<std::string> card_order(const db::car_order::GunTarget& g, const charging::TxStart& t,
+                                        int64_t tx_id, Order& o);
+  void card_cap(Order&) {}  // the balance (prepaid) is the cap
+  // The order of a card session the platform never saw start (YKC offline card, a lost 0x31), written
+  // for its record to settle against the card; nothing when the record names no card of the platform.
+  std::optional<Order> offline_card_order(const charging::TxRecord& r, int64_t tx_id);
   void before_sweep(const std::vector<Order>&) { sweep_zones_.clear(); }
   void sweep_one(const Order& o, int64_t now, std::vector<db::car_order::Progress>& progress);
   std::string start_timeout_reason() const { return "启动超时：电桩未确认启动"; }

@@ -18,8 +18,8 @@
 #include <vector>
 
 #include "core/timezone.hpp"
-#include "domain/tariff/car_billing.hpp"
 #include "devices/charging_service.hpp"
+#include "domain/tariff/car_billing.hpp"
 
 namespace zc::order {
 

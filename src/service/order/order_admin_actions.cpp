@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/money_text.hpp"
 #include "domain/order/bike_order_state.hpp"
 #include "domain/order/car_order_state.hpp"
+#include "service/order/card_sessions.hpp"
+#include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/payment_repo.hpp"
 
 namespace zc::order {
@@ -69,6 +72,10 @@ AdminRefunded OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefu
   auto o = db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); });
   if (!o) fail_not_found("订单不存在或无权访问");
   if (!ended(k, o->state)) fail_conflict("订单未结束（" + o->state + "），不能退费");
+  if (!o->pay_order_id && db_.read([&](Connection& c) {
+        return db::member::CardUseRepo(c).paid_for(k == OrderKind::car ? "car" : "bike", o->id).has_value();
+      }))
+    return refund_to_card(k, *o, in);
   if (!o->pay_order_id) fail_conflict("订单没有支付记录，不能原路退费");
   auto pay = db_.read([&](Connection& c) { return db::payment::PaymentRepo(c).find(*o->pay_order_id); });
   if (!pay || pay->status != "paid") fail_conflict("订单的支付未完成，不能退费");
@@ -99,6 +106,29 @@ AdminRefunded OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefu
       out.last.result = sent[i].result;
     }
   }
+  return out;
+}
+
+// A card order's fee goes back to the card that paid it (card_refund in the one ledger, the order's
+// refunded figure in the same transaction), never to a payment gateway.
+AdminRefunded OrderAdminActions::refund_to_card(OrderKind k, const db::orders::OrderRef& o,
+                                                const AdminRefundInput& in) {
+  const std::string kind = k == OrderKind::car ? "car" : "bike";
+  AdminRefunded out;
+  db_.write([&](Connection& c) {
+    db::member::CardUseRepo cards(c);
+    auto paid = cards.paid_for(kind, o.id);
+    if (!paid || paid->net <= 0) fail_conflict(o.charged <= 0 ? "订单金额为0，无可退费用" : "订单已全额退费");
+    int64_t amount = in.amount.value_or(paid->net);
+    if (amount > paid->net) fail_conflict("退费金额超过最大可退金额：最多可退" + money::yuan_text(paid->net));
+    const std::string no = "CR" + std::to_string(now_ms()) + std::to_string(o.id);
+    SpendOf what{kind, o.order_no, o.id, o.station_id, 0};
+    if (!order::refund_to_card(c, what, amount, no, now_ms())) fail_conflict("电卡不存在，不能退回电卡");
+    cards.add_refunded(kind, o.id, amount, now_ms());
+    out.amount = amount;
+    out.last = {0, no, "success", "已退回电卡"};
+    out.parts.push_back({out.last, "card_refund", amount});
+  });
   return out;
 }
 

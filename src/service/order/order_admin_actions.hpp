@@ -58,6 +58,7 @@ class OrderAdminActions {
   AdminRefunded refund(OrderKind k, int64_t id, const AdminRefundInput& in, const Principal& p);
 
  private:
+  AdminRefunded refund_to_card(OrderKind k, const db::orders::OrderRef& o, const AdminRefundInput& in);
   db::Database& db_;
   payment::PaymentService& payments_;
   OrderEnder* car_;

@@ -24,6 +24,7 @@
 #include "devices/gateway.hpp"
 #include "devices/meter_store.hpp"
 #include "domain/order/state_table.hpp"
+#include "service/order/card_sessions.hpp"
 #include "service/order/order_actions.hpp"
 #include "service/order/order_common.hpp"
 #include "service/order/order_lifecycle.hpp"
@@ -39,6 +40,7 @@ struct FlowSettings {
   // The payment hook posts the start to a worker (it waits for the target's row lock) or runs it in the
   // payment's notification.
   bool start_on_worker = false;
+  int64_t card_min_balance = 100;  // fen: a card with less does not start a session
 };
 
 template <class Self, class K>
@@ -168,6 +170,7 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
       if (self().accepts_start(*o)) return {"Accepted", {}};
       return {"Invalid", {}};  // an ended order's idTag never starts another session
     }
+    if (auto card = authorize_card(device, id_tag)) return *card;
     return recording_.authorize(device, id_tag);
   }
 
@@ -189,6 +192,121 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
 
  protected:
   Self& self() { return static_cast<Self&>(*this); }
+
+  // ---- cards (docs/members.md "Charging with a card") ----
+  // A card's idTag at the device: the start check with its balance; nothing when no card has that number
+  // (then the idTag is treated as before cards).
+  std::optional<charging::IdTagResult> authorize_card(const devices::DeviceRef& device,
+                                                      const std::string& id_tag) {
+    auto number = card_number_of(id_tag);
+    if (!number) return std::nullopt;
+    return db_.read([&](db::Connection& c) -> std::optional<charging::IdTagResult> {
+      auto card = db::member::CardUseRepo(c).by_number(*number);
+      if (!card) return std::nullopt;
+      auto station = Repo(c).station_of_device(device.id);
+      if (!station) return card_answer(member::CardRefusal::wrong_station, card->balance);
+      return card_answer(check_card(c, *card, {K::name, *station}, s_.card_min_balance, now_ms()),
+                         card->balance);
+    });
+  }
+
+  // A session the device started for a card (YKC 0x31 → start_transaction; OCPP StartTransaction with the
+  // printed number): the card's order, started, its balance the cap (`r`: the recorded transaction).
+  // Nothing when the idTag names no card: recorded only, as before cards.
+  std::optional<charging::TxStartResult> start_card_session(const charging::TxStart& t,
+                                                            charging::TxStartResult r) {
+    auto number = card_number_of(t.id_tag);
+    if (!number) return std::nullopt;
+    auto card = db_.read([&](db::Connection& c) { return db::member::CardUseRepo(c).by_number(*number); });
+    if (!card) return std::nullopt;
+    const std::string txn = K::session_ref(t, r.transaction_id);
+    auto known = db_.read([&](db::Connection& c) { return Repo(c).find_by_txn(t.device.id, txn); });
+    if (known) {  // a retried start
+      r.id_tag = card_answer(member::CardRefusal::none, card->balance);
+      return r;
+    }
+    auto target =
+        db_.read([&](db::Connection& c) { return Repo(c).target_on_device(t.device.id, t.connector); });
+    if (!target) {
+      r.id_tag = card_answer(member::CardRefusal::wrong_station, card->balance);
+      return r;
+    }
+    Order o;
+    std::optional<std::string> problem = self().card_order(*target, t, r.transaction_id, o);
+    std::string why = problem.value_or("");
+    CardOpened opened;
+    if (why.empty()) {
+      opened = write_card_order(o, K::target_id(*target), card->id, &why);
+      if (opened.refusal == member::CardRefusal::none && why.empty()) {
+        spdlog::info("{} order {}: card {} started on {} {} (balance {} fen)", K::name, o.order_no,
+                     opened.card.card_no, K::device_of(o).code, K::connector_of(o), opened.card.balance);
+        r.id_tag = card_answer(member::CardRefusal::none, opened.card.balance);
+        return r;
+      }
+    }
+    if (opened.refusal != member::CardRefusal::none) {
+      r.id_tag = card_answer(opened.refusal, opened.card.balance);
+      why = std::string(member::refusal_code(opened.refusal));
+    } else {
+      r.id_tag = {"Blocked", {}, card->balance, "wrong_station"};
+    }
+    spdlog::warn("{} card {} on {} {}: not started ({}); the session is stopped", K::name, card->card_no,
+                 t.device.code, t.connector, why);
+    return r;
+  }
+
+  // Writes a card's order `o` (filled by the kind) under the target's and the card's locks: the card is
+  // checked again, the order gets the card's number, holder and balance (the cap). `why`: the target runs
+  // another order.
+  CardOpened write_card_order(Order& o, int64_t target_id, int64_t card_id, std::string* why) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return db_.write([&](db::Connection& c) {
+          Repo repo(c);
+          repo.lock_target(target_id);
+          if (repo.running_on_target(target_id)) {
+            *why = K::target_busy;
+            return CardOpened{};
+          }
+          CardPlace place{K::name, o.station_id};
+          return open_card(c, card_id, place, s_.card_min_balance, now_ms(),
+                           [&](const db::member::CardUse& card) {
+                             of_card(o, card, "card");
+                             return o.id = repo.insert(o);
+                           });
+        });
+      } catch (const db::DatabaseError& e) {  // an order number taken meanwhile: drawn again
+        if (!e.unique_violation() || attempt >= 5) throw;
+      }
+    }
+  }
+
+  // The card's part of its order: a new number, the card, its holder, its balance as the cap.
+  void of_card(Order& o, const db::member::CardUse& card, const char* start_method) {
+    o.order_no = new_order_no(K::order_prefix);
+    o.start_method = start_method;
+    o.card_no = card.card_no;
+    o.user_id = card.user_id;
+    o.phone = card.phone;
+    o.prepaid = card.balance;
+    o.created_at = now_ms();
+    self().card_cap(o);
+  }
+
+  // Settlement of a card's order, in its transaction: the card pays what the session cost (capped at its
+  // balance; what it could not cover is logged and left uncharged) and is freed.
+  void pay_by_card(db::Connection& c, const Order& o, int64_t charged) {
+    bool offline = o.start_method == "offline_card";
+    if ((o.start_method != "card" && !offline) || o.pay_order_id) return;
+    auto spent =
+        spend_card(c, {K::name, o.order_no, o.id, o.station_id, charged, offline ? o.card_no : ""}, now_ms());
+    if (!spent) return;
+    if (spent->short_by > 0) {
+      Repo(c).set_charged(o.id, spent->paid, now_ms());
+      spdlog::warn("{} order {}: the card's balance covered {} of {} fen", K::name, o.order_no, spent->paid,
+                   charged);
+    }
+  }
   void post(std::function<void()> job) { life_.post(std::move(job)); }
 
   std::optional<Order> find(int64_t id) {
@@ -229,7 +347,9 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
     auto to = next_state(o.state, e);
     if (!to) return;
     auto failed = life_.end_and_settle(o.pay_order_id, 0, [&](db::Connection& c) {
-      return Repo(c).fail_start(o.id, o.state, *to, why, now_ms());
+      bool ended = Repo(c).fail_start(o.id, o.state, *to, why, now_ms());
+      if (ended) pay_by_card(c, o, 0);  // frees the card
+      return ended;
     });
     if (failed) spdlog::warn("{} order {}: {} — the prepayment is returned", K::name, o.order_no, why);
   }
@@ -286,7 +406,10 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
           for (int attempt = 1;; ++attempt) {
             auto to = next_state(from, e);
             if (!to) return false;
-            if (repo.finish(o.id, from, *to, f)) return true;
+            if (repo.finish(o.id, from, *to, f)) {
+              pay_by_card(c, o, f.charged);
+              return true;
+            }
             if (attempt >= attempts) return false;
             auto now = repo.find(o.id);
             if (!now) return false;

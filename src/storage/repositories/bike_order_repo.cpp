@@ -40,7 +40,7 @@ constexpr const char* kOrderSelect =
     "socket_no, user_id, phone, start_method, state, end_reason, tariff_id, pay_order_id, prepaid, "
     "prepaid_duration_s, duration_s, energy, energy_fee, service_fee, charged, refunded, power_w, "
     "device_txn_no, billing_detail, created_at, meter_start, start_at, end_at, last_report_at, "
-    "device_lost_at, stop_requested_at FROM bike_charge_order ";
+    "device_lost_at, stop_requested_at, card_no FROM bike_charge_order ";
 
 std::optional<int64_t> opt_i64(const Result& r, size_t row, size_t col) {
   if (r.is_null(row, col)) return std::nullopt;
@@ -84,6 +84,7 @@ BikeOrder order_row(const Result& r, size_t i) {
   o.last_report_at = opt_i64(r, i, 32);
   o.device_lost_at = opt_i64(r, i, 33);
   o.stop_requested_at = opt_i64(r, i, 34);
+  o.card_no = r.str(i, 35);
   return o;
 }
 
@@ -112,6 +113,15 @@ std::optional<SocketTarget> BikeOrderRepo::target_by_id(int64_t socket_id) {
 
 std::optional<SocketTarget> BikeOrderRepo::target_by_code(const std::string& code) {
   return socket_row(c_.query(std::string(kSocketSelect) + "WHERE s.code = ?", {code}));
+}
+
+std::optional<SocketTarget> BikeOrderRepo::target_on_device(int64_t device_id, int64_t connector) {
+  return socket_row(c_.query(std::string(kSocketSelect) + "WHERE s.device_id = ? AND s.socket_no = ?",
+                             {device_id, connector}));
+}
+
+std::optional<int64_t> BikeOrderRepo::station_of_device(int64_t device_id) {
+  return c_.scalar("SELECT station_id FROM bike_device WHERE id = ?", {device_id});
 }
 
 std::optional<int64_t> BikeOrderRepo::tariff_in_force(int64_t area_id) {
@@ -148,8 +158,10 @@ int64_t BikeOrderRepo::insert(const BikeOrder& o) {
   return c_.insert(
       "INSERT INTO bike_charge_order (order_no, provider_id, property_id, station_id, area_id, device_id, "
       "device_code, socket_id, socket_no, user_id, phone, start_method, state, end_reason, tariff_id, "
-      "pay_order_id, prepaid, prepaid_duration_s, created_at, end_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "pay_order_id, prepaid, prepaid_duration_s, created_at, end_at, updated_at, card_no, device_txn_no, "
+      "start_at, meter_start, last_report_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, "
+      "?, ?, ?, ?, ?, ?, ?)",
       {o.order_no,
        o.provider_id,
        o.property_id,
@@ -170,7 +182,12 @@ int64_t BikeOrderRepo::insert(const BikeOrder& o) {
        o.prepaid_duration_s,
        o.created_at,
        opt(o.end_at),
-       o.created_at});
+       o.created_at,
+       o.card_no,
+       opt(o.device_txn_no),
+       opt(o.start_at),
+       o.meter_start,
+       opt(o.start_at)});
 }
 
 void BikeOrderRepo::link_pay_order(int64_t pay_order_id, int64_t order_id) {

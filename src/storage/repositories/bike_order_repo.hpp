@@ -35,7 +35,7 @@ struct BikeOrder {
   std::string device_code;
   int64_t socket_id = 0, socket_no = 0;
   std::optional<int64_t> user_id;
-  std::string phone, start_method = "app";
+  std::string phone, start_method = "app", card_no;
   order::BikeOrderState state = order::BikeOrderState::charging;
   std::string end_reason;
   std::optional<int64_t> tariff_id, pay_order_id;
@@ -66,6 +66,9 @@ class BikeOrderRepo {
 
   std::optional<SocketTarget> target_by_id(int64_t socket_id);
   std::optional<SocketTarget> target_by_code(const std::string& code);
+  // The socket `connector` of the device (a session the device started itself: a card).
+  std::optional<SocketTarget> target_on_device(int64_t device_id, int64_t connector);
+  std::optional<int64_t> station_of_device(int64_t device_id);
   // The area's tariff in force (bike::TariffRepo::in_force_of_area).
   std::optional<int64_t> tariff_in_force(int64_t area_id);
   // The order on the socket that has not ended (charging or suspended), if any.

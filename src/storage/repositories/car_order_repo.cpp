@@ -118,6 +118,14 @@ std::optional<GunTarget> CarOrderRepo::target_by_code(const std::string& gun_cod
   return gun_where(c_, "g.code = ?", {gun_code});
 }
 
+std::optional<GunTarget> CarOrderRepo::target_on_device(int64_t pile_id, int64_t connector) {
+  return gun_where(c_, "g.pile_id = ? AND g.gun_no = ?", {pile_id, connector});
+}
+
+std::optional<int64_t> CarOrderRepo::station_of_device(int64_t pile_id) {
+  return c_.scalar("SELECT station_id FROM car_pile WHERE id = ?", {pile_id});
+}
+
 void CarOrderRepo::insert_request(const StartRequest& p, int64_t now) {
   c_.execute(
       "INSERT INTO car_prepay (pay_order_id, user_id, gun_id, plate, created_at) VALUES (?, ?, ?, ?, ?)",

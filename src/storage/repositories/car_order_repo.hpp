@@ -72,6 +72,9 @@ class CarOrderRepo {
 
   std::optional<GunTarget> target_by_id(int64_t gun_id);
   std::optional<GunTarget> target_by_code(const std::string& gun_code);
+  // The gun `connector` of the pile (a session the pile started itself: a card swipe).
+  std::optional<GunTarget> target_on_device(int64_t pile_id, int64_t connector);
+  std::optional<int64_t> station_of_device(int64_t pile_id);
 
   void insert_request(const StartRequest& p, int64_t now);
   std::optional<StartRequest> request_of(int64_t pay_order_id);

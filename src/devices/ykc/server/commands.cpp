@@ -11,6 +11,23 @@ struct overloaded : F... {
   using F::operator()...;
 };
 
+// 16 hex digits → the 8 bytes of a physical card number.
+bool hex_bytes(const std::string& hex, y::PhysicalCard& out) {
+  if (hex.size() != out.size() * 2) return false;
+  auto digit = [](char ch) -> int {
+    if (ch >= '0' && ch <= '9') return ch - '0';
+    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
+    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < out.size(); ++i) {
+    int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<uint8_t>(hi * 16 + lo);
+  }
+  return true;
+}
+
 CommandReply invalid(std::string detail) {
   return CommandReply::rejected(RejectReason::invalid_argument, std::move(detail));
 }
@@ -132,6 +149,21 @@ std::optional<CommandReply> Session::translate(Pending& p) {
             add(y::RemoteStop::kType, y::encode(y::RemoteStop{code_, p.gun}));
             return std::nullopt;
           },
+          [&](const BalanceUpdate& c) -> R {
+            if (!is_gun(c.connector)) return invalid("gun number required");
+            if (c.balance_fen < 0 || c.balance_fen > 0xFFFFFFFFLL)
+              return invalid("balance must be 0–4294967295 fen");
+            y::BalanceUpdate b;
+            b.pile_code = code_;
+            b.gun = y::gun_to_bcd(c.connector);
+            if (!c.card.empty() && !hex_bytes(c.card, b.physical_card))
+              return invalid("card must be 16 hex digits");
+            b.balance = static_cast<uint32_t>(c.balance_fen);
+            p.gun = b.gun;
+            p.expect = y::BalanceUpdateReply::kType;
+            add(y::BalanceUpdate::kType, y::encode(b));
+            return std::nullopt;
+          },
           [&](const LockOpen& c) -> R { return lock(c.gun, y::GroundLockCommand::kLower); },
           [&](const LockClose& c) -> R { return lock(c.gun, y::GroundLockCommand::kRaise); },
           // YKC v1.5/v1.6 has no frame for the rest (hotline, camera, OCPP maintenance): not sent.
@@ -239,6 +271,15 @@ void Session::on_qr_prefix_reply(const y::Frame& f, y::QrPrefixReply&& m) {
             m.result == 0x01
                 ? CommandReply::accepted()
                 : CommandReply::rejected(RejectReason::refused, "the pile refused the QR prefix"));
+}
+
+// 0x41 results: 0x00 success, 0x01 pile code error, 0x02 card error.
+void Session::on_balance_reply(const y::Frame& f, y::BalanceUpdateReply&& m) {
+  log_in_frame(f);
+  on_answer(y::BalanceUpdateReply::kType,
+            m.result == y::BalanceUpdateReply::kSuccess
+                ? CommandReply::accepted()
+                : CommandReply::rejected(RejectReason::refused, fmt::format("result 0x{:02X}", m.result)));
 }
 
 void Session::record_model(uint16_t model_no, const std::string& result) {

@@ -130,10 +130,14 @@ void Session::on_start_request(const y::Frame& f, y::StartRequest&& m) {
                auto lc = y::LogicalCard::parse(card);
                if (lc) out.logical_card = *lc;
              }
-             out.balance = ok ? 100000000u : 0;  // 0.01 yuan; balances are the orders module's (docs/ykc.md)
+             // a card's balance (0.01 yuan = fen); an accepted idTag that is no card's (VIN, accept-any)
+             // is not limited by the pile
+             int64_t balance = r.balance.value_or(ok ? 100000000 : 0);
+             out.balance = static_cast<uint32_t>(std::clamp<int64_t>(balance, 0, UINT32_MAX));
              out.authorized = ok ? y::StartRequestReply::kSuccess : y::StartRequestReply::kFail;
-             out.reason = ok ? 0 : by_vin ? 0x09 : 0x01;
-             spdlog::info("ykc: {} gun {} start by {}: {}", code_str_, n, tag, r.status);
+             out.reason = ok ? 0 : by_vin ? 0x09 : y::card_refusal_code(r.refusal);
+             spdlog::info("ykc: {} gun {} start by {}: {} {} (balance {})", code_str_, n, tag, r.status,
+                          r.refusal, out.balance);
              write_bytes(y::encode_frame(out, seq, out_order()));
              if (ok)
                start_session_tx(n, serial, tag, by_vin ? "vin" : "card", by_vin ? vin : "",

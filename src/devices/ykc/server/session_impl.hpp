@@ -96,6 +96,7 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   void on_model_set_reply(const y::Frame& f, y::BillingModelSetReply&& m);
   void on_reboot_reply(const y::Frame& f, y::RebootReply&& m);
   void on_qr_prefix_reply(const y::Frame& f, y::QrPrefixReply&& m);
+  void on_balance_reply(const y::Frame& f, y::BalanceUpdateReply&& m);
   // frames the platform keeps nothing of yet: logged
   void on_logged_only(const y::Frame& f) { log_in_frame(f); }
   void on_decode_error(const y::Frame& f, const y::Error& e) {

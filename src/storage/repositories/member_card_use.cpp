@@ -1,0 +1,115 @@
+#include "storage/repositories/member_card_use.hpp"
+
+namespace zc::db::member {
+
+static const char* kSelect =
+    "SELECT mc.id, mc.product_id, mc.user_id, mc.provider_id, mc.property_id, mc.card_no, mc.physical_no, "
+    "mc.phone, cp.product_type, mc.balance, mc.valid_from, mc.valid_to, mc.status, cp.status, "
+    "COALESCE(u.status, 0), mc.open_order_type, mc.open_order_id, mc.collective_id FROM member_card mc JOIN "
+    "card_product cp ON cp.id = mc.product_id LEFT JOIN app_user u ON u.id = mc.user_id";
+
+static CardUse card_at(const Result& r, size_t i) {
+  CardUse c;
+  c.id = r.i64(i, 0);
+  c.product_id = r.i64(i, 1);
+  c.user_id = r.i64(i, 2);
+  c.provider_id = r.i64(i, 3);
+  c.property_id = r.i64(i, 4);
+  c.card_no = r.str(i, 5);
+  c.physical_no = r.str(i, 6);
+  c.phone = r.str(i, 7);
+  c.product_type = r.str(i, 8);
+  c.balance = r.i64(i, 9);
+  c.valid_from = r.i64(i, 10);
+  c.valid_to = r.i64(i, 11);
+  c.card_enabled = r.i64(i, 12) == 0;
+  c.product_enabled = r.i64(i, 13) == 0;
+  c.holder_enabled = r.i64(i, 14) == 0;
+  if (!r.is_null(i, 15)) c.open_order_type = r.str(i, 15);
+  if (!r.is_null(i, 16)) c.open_order_id = r.i64(i, 16);
+  if (!r.is_null(i, 17)) c.collective_id = r.i64(i, 17);
+  return c;
+}
+
+std::optional<CardUse> CardUseRepo::one(const std::string& where, const Params& params, const char* suffix) {
+  Result r = c_.query(std::string(kSelect) + " WHERE " + where + suffix, params);
+  if (r.empty()) return std::nullopt;
+  return card_at(r, 0);
+}
+
+std::optional<CardUse> CardUseRepo::by_number(const std::string& number) {
+  return one("mc.card_no = ? OR mc.physical_no = ?", {number, number});
+}
+
+std::optional<CardUse> CardUseRepo::by_id(int64_t id) {
+  return one("mc.id = ?", {id});
+}
+
+std::optional<CardUse> CardUseRepo::of_order(const std::string& order_type, int64_t order_id) {
+  return one("mc.open_order_type = ? AND mc.open_order_id = ?", {order_type, order_id});
+}
+
+std::optional<CardUse> CardUseRepo::lock(int64_t id) {
+  if (c_.dialect() == Dialect::postgres) c_.query("SELECT id FROM member_card WHERE id = ? FOR UPDATE", {id});
+  return by_id(id);
+}
+
+bool CardUseRepo::station_bound(int64_t product_id, const std::string& station_type, int64_t station_id) {
+  return c_
+      .scalar(
+          "SELECT 1 FROM card_product_station WHERE product_id = ? AND station_type = ? AND station_id = ?",
+          {product_id, station_type, station_id})
+      .has_value();
+}
+
+bool CardUseRepo::open(int64_t id, const std::string& order_type, int64_t order_id, int64_t now) {
+  return c_.execute(
+             "UPDATE member_card SET open_order_type = ?, open_order_id = ?, updated_at = ? WHERE id = ? AND "
+             "open_order_id IS NULL",
+             {order_type, order_id, now, id}) == 1;
+}
+
+void CardUseRepo::close(int64_t id, const std::string& order_type, int64_t order_id, int64_t now) {
+  c_.execute(
+      "UPDATE member_card SET open_order_type = NULL, open_order_id = NULL, updated_at = ? WHERE id = ? AND "
+      "open_order_type = ? AND open_order_id = ?",
+      {now, id, order_type, order_id});
+}
+
+void CardUseRepo::raise_cap(const std::string& order_type, int64_t order_id, int64_t balance, int64_t now) {
+  const char* table = order_type == "bike" ? "bike_charge_order" : "car_charge_order";
+  c_.execute(std::string("UPDATE ") + table +
+                 " SET prepaid = ?, updated_at = ? WHERE id = ? AND prepaid < ? AND pay_order_id IS NULL",
+             {balance, now, order_id, balance});
+}
+
+void CardUseRepo::add_refunded(const std::string& order_type, int64_t order_id, int64_t amount, int64_t now) {
+  const char* table = order_type == "bike" ? "bike_charge_order" : "car_charge_order";
+  c_.execute(std::string("UPDATE ") + table + " SET refunded = refunded + ?, updated_at = ? WHERE id = ?",
+             {amount, now, order_id});
+}
+
+std::optional<CardUseRepo::Paid> CardUseRepo::paid_for(const std::string& order_type, int64_t order_id) {
+  Result r = c_.query(
+      "SELECT MAX(card_id), -SUM(amount) FROM ledger_entry WHERE order_type = ? AND charge_order_id = ? AND "
+      "kind IN ('card_spend', 'card_refund') AND card_id IS NOT NULL AND account = 'card:' || "
+      "CAST(card_id AS TEXT)",
+      {order_type, order_id});
+  if (r.empty() || r.is_null(0, 0)) return std::nullopt;
+  return Paid{r.i64(0, 0), r.i64(0, 1)};
+}
+
+std::vector<CardUse> CardUseRepo::offline_list(int64_t station_id, int64_t now) {
+  Result r = c_.query(std::string(kSelect) +
+                          " WHERE mc.status = 0 AND cp.status = 0 AND COALESCE(u.status, 0) = 0 AND "
+                          "mc.physical_no IS NOT NULL AND mc.valid_from <= ? AND (mc.valid_to = 0 OR "
+                          "mc.valid_to > ?) AND cp.product_type IN ('car', 'both') AND EXISTS (SELECT 1 FROM "
+                          "card_product_station s WHERE s.product_id = mc.product_id AND s.station_type = "
+                          "'car' AND s.station_id = ?) ORDER BY mc.id",
+                      {now, now, station_id});
+  std::vector<CardUse> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(card_at(r, i));
+  return out;
+}
+
+}  // namespace zc::db::member

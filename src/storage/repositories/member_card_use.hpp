@@ -1,0 +1,57 @@
+#pragma once
+// SQL of a card in a charging session (docs/members.md "Charging with a card"): finding a card by either
+// of its numbers with what the start check needs, its row lock, and marking the session that uses it
+// (member_card.open_order_type / open_order_id: a card is never on two guns at once).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+
+namespace zc::db::member {
+
+struct CardUse {
+  int64_t id = 0, product_id = 0, user_id = 0, provider_id = 0, property_id = 0;
+  std::string card_no, physical_no, phone, product_type;
+  int64_t balance = 0, valid_from = 0, valid_to = 0;
+  bool card_enabled = false, product_enabled = false, holder_enabled = false;
+  std::optional<std::string> open_order_type;
+  std::optional<int64_t> open_order_id, collective_id;
+};
+
+class CardUseRepo {
+ public:
+  explicit CardUseRepo(Connection& c) : c_(c) {}
+  // The card whose printed or physical number is `number` (physical numbers in normal form).
+  std::optional<CardUse> by_number(const std::string& number);
+  std::optional<CardUse> by_id(int64_t id);
+  // The card a session uses (open_order_type / open_order_id).
+  std::optional<CardUse> of_order(const std::string& order_type, int64_t order_id);
+  // The card's row, locked until the transaction ends (PostgreSQL; SQLite serialises its writers).
+  std::optional<CardUse> lock(int64_t id);
+  // Whether the card's product is bound to the station (station_type car | bike).
+  bool station_bound(int64_t product_id, const std::string& station_type, int64_t station_id);
+  // Marks the session using the card; false when another session holds it.
+  bool open(int64_t id, const std::string& order_type, int64_t order_id, int64_t now);
+  // Frees the card of that session (nothing when another one holds it).
+  void close(int64_t id, const std::string& order_type, int64_t order_id, int64_t now);
+  // The running session of a card follows its balance: the order's cap (prepaid) becomes `balance` when
+  // that is more (order_type car | bike).
+  void raise_cap(const std::string& order_type, int64_t order_id, int64_t balance, int64_t now);
+  // The order's refunded figure after a refund to its card.
+  void add_refunded(const std::string& order_type, int64_t order_id, int64_t amount, int64_t now);
+  // The card that paid the order (its card_spend line), and what the card paid less what went back to it.
+  struct Paid {
+    int64_t card_id = 0, net = 0;
+  };
+  std::optional<Paid> paid_for(const std::string& order_type, int64_t order_id);
+  // The valid, enabled cards of the property whose product is bound to the car station and that have a
+  // physical number: what a pile allowing offline card charging keeps (YKC 0x44).
+  std::vector<CardUse> offline_list(int64_t station_id, int64_t now);
+
+ private:
+  std::optional<CardUse> one(const std::string& where, const Params& params, const char* suffix = "");
+  Connection& c_;
+};
+
+}  // namespace zc::db::member
