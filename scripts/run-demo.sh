@@ -11,8 +11,7 @@ cd "$(dirname "$0")/.."
 mkdir -p data
 export ZHICHONG_HTTP_WEB_ROOT=${ZHICHONG_HTTP_WEB_ROOT:-web/admin/dist}
 export ZHICHONG_DATABASE_URL=${ZHICHONG_DATABASE_URL:-sqlite:data/zhichong.db}
-# the simulators start local sessions with their own idTag (demo only; see the README)
-export ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=${ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG:-true}
+# the simulators' local sessions swipe the demo cards: unknown numbers are refused (ocpp.accept_any_id_tag off)
 # driver sign-in codes readable at GET /app/dev/sms (demo only: the driver simulator signs in with them)
 export ZHICHONG_SMS_DEV_ENDPOINT=${ZHICHONG_SMS_DEV_ENDPOINT:-true}
 port=${ZHICHONG_HTTP_PORT:-8080}
