@@ -90,7 +90,11 @@ void seed_demo_members(db::Database& db, const Clock& clock) {
       {"13800000103", "张三", "100000000003", "04A1B2C3D4E5F6", collective_card, 0},
       {"13800000104", "李四", "100000000004", "00000000A1B2C3D6", collective_card, 10000},
       {"13800000105", "王五", "100000000005", "00000000A1B2C3D7", trial_card, 0},
-      {"13800000106", "赵六", "100000000006", "00000000A1B2C3D8", disabled_card, 0}};
+      {"13800000106", "赵六", "100000000006", "00000000A1B2C3D8", disabled_card, 0},
+      {"13800000107", "孙七", "100000000007", "00000000A1B2C3D9", personal_card, 20000},
+      {"13800000108", "周八", "100000000008", "00000000A1B2C3DA", collective_card, 0},
+      {"13800000109", "吴九", "100000000009", "00000000A1B2C3DB", personal_card, 0},
+      {"13800000110", "郑十", "100000000010", "00000000A1B2C3DC", personal_card, 5000}};
   for (const Holder& h : holders) {
     member::CardInput in;
     in.phone = h.phone;
@@ -105,7 +109,7 @@ void seed_demo_members(db::Database& db, const Clock& clock) {
     if (h.top_up > 0) cards.top_up(card_id, h.top_up, "示例数据：前台充值", staff);
     if (h.kind == disabled_card) cards.change_status(card_id, 1, staff);
   }
-  spdlog::info("demo member center seeded: 3 card products, 1 collective account, 6 cards");
+  spdlog::info("demo member center seeded: 3 card products, 1 collective account, 10 cards");
 }
 
 }  // namespace zc::app

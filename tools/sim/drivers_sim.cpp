@@ -215,13 +215,16 @@ class Driver {
     std::uniform_real_distribution<double> share(0, 1);
     if (o_.card_share <= 0 || share(rng_) >= o_.card_share) return std::nullopt;
     std::vector<Card> usable;
-    for (const auto& c : get("/app/user/cards", "my cards").at("rows").as_array()) {
+    const json::value mine = get("/app/user/cards", "my cards");
+    for (const auto& c : mine.at("rows").as_array()) {
       const std::string kind = str(c, "productType");
       if (num(c, "status") != 0 || num(c, "charging") != 0 || num(c, "balance") <= 0 ||
           (kind != type && kind != "both"))
         continue;
       Card card{num(c, "id"), str(c, "cardNo"), {}};
-      for (const auto& st : c.at("stations").at(type).as_array()) card.stations.insert(num(st, "id"));
+      if (const auto* stations = c.as_object().if_contains("stations"))
+        if (const auto* of_kind = stations->as_object().if_contains(type); of_kind && of_kind->is_array())
+          for (const auto& st : of_kind->as_array()) card.stations.insert(num(st, "id"));
       if (!card.stations.empty()) usable.push_back(std::move(card));
     }
     if (usable.empty()) return std::nullopt;

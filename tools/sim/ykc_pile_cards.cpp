@@ -6,8 +6,10 @@
 namespace zc::sim::ykcsim {
 
 namespace {
-std::string card_hex(const PhysicalCard& c) {
-  return to_hex(std::span<const uint8_t>(c.data(), c.size()));
+std::string card_hex(const PhysicalCard& c) {  // 16 hex digits, as cards are written everywhere else
+  std::string hex = to_hex(std::span<const uint8_t>(c.data(), c.size()));
+  std::erase(hex, ' ');
+  return hex;
 }
 }  // namespace
 
