@@ -39,9 +39,11 @@ void register_bike_order_routes(http::Router& r, db::Database& db, order::BikeOr
     order::BikeOrderRequest in;
     in.socket_id = body.opt_i64("socketId");
     in.socket_code = body.opt_str("socketCode", 64).value_or("");
-    in.amount = body.i64("amount");
+    auto card_id = body.opt_i64("cardId");
+    if (!card_id) in.amount = body.i64("amount");
     in.user_id = me.id;
     in.phone = me.phone;
+    if (card_id) return http::ok(card_start_json(orders.start_by_card(in, *card_id), "socketCode"), "已启动");
     auto offer = orders.request_start(in);
     return http::ok(json::object{{"payNo", offer.pay_no},
                                  {"cashierUrl", offer.cashier_url},

@@ -25,12 +25,14 @@ void register_car_order_routes(http::Router& r, db::Database& db, order::CarOrde
     in.phone = me.phone;
     in.gun_id = body.opt_i64("gunId");
     in.gun_code = body.opt_str("gunCode", 64).value_or("");
-    in.amount = body.i64("amount");
+    auto card_id = body.opt_i64("cardId");
+    if (!card_id) in.amount = body.i64("amount");
     if (auto plate = body.opt_str("plate", 16); plate && !plate->empty()) {
       auto normal = zc::driver::normalize_plate(*plate);
       if (!normal) fail_bad_request("plate: 车牌号格式不正确（如 粤B12345，新能源 粤BD12345）");
       in.plate = *normal;
     }
+    if (card_id) return http::ok(card_start_json(orders.start_by_card(in, *card_id), "gunCode"), "已启动");
     auto offer = orders.request_start(in);
     return http::ok(boost::json::object{{"payNo", offer.pay_no},
                                         {"cashierUrl", offer.cashier_url},

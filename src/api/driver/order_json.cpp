@@ -91,4 +91,9 @@ json::object order_json(const order::BikeOrderView& v) {
   return j;
 }
 
+json::object card_start_json(const order::CardStart& s, const char* target_key) {
+  return {
+      {"orderNo", s.order_no}, {target_key, s.target_code}, {"cardId", s.card_id}, {"balance", s.balance}};
+}
+
 }  // namespace zc::api::driver

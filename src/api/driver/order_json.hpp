@@ -9,5 +9,7 @@ namespace zc::api::driver {
 
 boost::json::object order_json(const order::CarOrderView& v);
 boost::json::object order_json(const order::BikeOrderView& v);
+// A start with a card (APP-4): {orderNo, <target_key>, cardId, balance}.
+boost::json::object card_start_json(const order::CardStart& s, const char* target_key);
 
 }  // namespace zc::api::driver

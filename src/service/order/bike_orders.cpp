@@ -72,17 +72,13 @@ BikeOrders::BikeOrders(db::Database& db, devices::DeviceGateway& gateway, device
 
 // ---- start request → payment → order -------------------------------------------------------------------
 
-StartOffer BikeOrders::request_start(const BikeOrderRequest& in) {
+db::bikeorder::SocketTarget BikeOrders::checked_socket(const BikeOrderRequest& in, bool paying) {
   const char* field = in.socket_id ? "socketId" : "socketCode";
   if (!in.socket_id && in.socket_code.empty()) fail_bad_request("socketId: 请扫描或输入插座编号");
-  if (in.amount <= 0) fail_bad_request("amount: 请选择预付金额");
-  db::bikeorder::SocketTarget target;
-  int64_t tariff_id = 0;
-  db_.read([&](Connection& c) {
+  return db_.read([&](Connection& c) {
     BikeOrderRepo repo(c);
     auto t = in.socket_id ? repo.target_by_id(*in.socket_id) : repo.target_by_code(in.socket_code);
     if (!t) fail_not_found(std::string(field) + ": 插座不存在");
-    target = *t;
     if (t->station_status != 0) fail_conflict("电站已停用，不能充电");
     if (t->area_status != 0) fail_conflict("区域已停用，不能充电");
     if (t->device_status != 0) fail_conflict("设备已停用，不能充电");
@@ -92,9 +88,22 @@ StartOffer BikeOrders::request_start(const BikeOrderRequest& in) {
     if (t->socket_state == "fault") fail_conflict("插座故障，不能充电");
     if (t->socket_state == "charging" || repo.running_on_target(t->socket_id))
       fail_conflict("插座正在使用中");
-    if (!payments_.merchant_of(c, db::station::StationType::bike, t->station_id))
+    if (paying && !payments_.merchant_of(c, db::station::StationType::bike, t->station_id))
       fail_conflict("该电站未配置支付，不能在线支付：" + t->station_name);
-    auto tid = repo.tariff_in_force(t->area_id);
+    return *t;
+  });
+}
+
+CardStart BikeOrders::start_by_card(const BikeOrderRequest& in, int64_t card_id) {
+  return start_with_card(in.user_id, card_id, checked_socket(in, false));
+}
+
+StartOffer BikeOrders::request_start(const BikeOrderRequest& in) {
+  if (in.amount <= 0) fail_bad_request("amount: 请选择预付金额");
+  db::bikeorder::SocketTarget target = checked_socket(in, true);
+  int64_t tariff_id = 0;
+  db_.read([&](Connection& c) {
+    auto tid = BikeOrderRepo(c).tariff_in_force(target.area_id);
     if (!tid) fail_conflict("该区域没有启用的计费规则，不能充电");
     tariff_id = *tid;
     auto tariff = db::bike::TariffRepo(c).find(*tid);
@@ -126,11 +135,16 @@ void BikeOrders::fill_target(const db::bikeorder::SocketTarget& t, Order& o) {
   o.socket_no = t.socket_no;
 }
 
-std::optional<std::string> BikeOrders::card_order(const db::bikeorder::SocketTarget& t,
-                                                  const charging::TxStart& s, int64_t tx_id, Order& o) {
+std::optional<std::string> BikeOrders::card_target(const db::bikeorder::SocketTarget& t, Order& o) {
   fill_target(t, o);
   o.tariff_id = db_.read([&](Connection& c) { return BikeOrderRepo(c).tariff_in_force(t.area_id); });
-  if (!o.tariff_id) return "没有启用的计费规则";
+  if (!o.tariff_id) return "该区域没有启用的计费规则，不能充电";
+  return std::nullopt;
+}
+
+std::optional<std::string> BikeOrders::card_order(const db::bikeorder::SocketTarget& t,
+                                                  const charging::TxStart& s, int64_t tx_id, Order& o) {
+  if (auto problem = card_target(t, o)) return problem;
   int64_t now = now_ms();
   o.state = BS::charging;
   o.device_txn_no = BikeKind::session_ref(s, tx_id);

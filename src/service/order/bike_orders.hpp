@@ -68,6 +68,7 @@ struct BikeKind {
   using Progress = db::bikeorder::Progress;
   using Finish = db::bikeorder::Finish;
   using View = BikeOrderView;
+  using Target = db::bikeorder::SocketTarget;
   static constexpr const char* name = "bike";  // pay_order.order_type
   static constexpr const char* target_word = "socket";
   static constexpr const char* target_busy = "插座已被占用，启动失败";
@@ -77,6 +78,7 @@ struct BikeKind {
   static constexpr Event start_timeout_event = Event::start_failed;
   static int64_t target_of(const db::bikeorder::StartRequest& r) { return r.socket_id; }
   static int64_t target_id(const db::bikeorder::SocketTarget& t) { return t.socket_id; }
+  static std::string target_code(const db::bikeorder::SocketTarget& t) { return t.socket_code; }
   static devices::DeviceRef device_of(const Order& o) {
     return {devices::DeviceKind::bike_device, o.device_id, o.device_code};
   }
@@ -94,6 +96,8 @@ class BikeOrders final : public OrderFlow<BikeOrders, BikeKind> {
 
   // Driver API (list_of_user, detail_of_user: OrderFlow).
   StartOffer request_start(const BikeOrderRequest& in);
+  // Checks the socket and starts with the driver's card (APP-4): no payment (OrderFlow::start_with_card).
+  CardStart start_by_card(const BikeOrderRequest& in, int64_t card_id);
   BikeOrderView stop_by_driver(int64_t user_id, const std::string& order_no);  // the order afterwards
 
   // ChargingService for e-bike devices (authorize: OrderFlow).
@@ -122,6 +126,10 @@ class BikeOrders final : public OrderFlow<BikeOrders, BikeKind> {
   void mark_not_started(Order& o, const std::string& why);
   // The socket's figures on `o` (a start request's payment, a card's session).
   void fill_target(const db::bikeorder::SocketTarget& t, Order& o);
+  // The socket's figures and tariff on a card's order; the problem when it cannot start.
+  std::optional<std::string> card_target(const db::bikeorder::SocketTarget& t, Order& o);
+  // The socket of a driver's start request, checked (`paying`: its station must take payments).
+  db::bikeorder::SocketTarget checked_socket(const BikeOrderRequest& in, bool paying);
   // A card session the device started (OrderFlow::start_card_session): the order, charging; the problem.
   std::optional<std::string> card_order(const db::bikeorder::SocketTarget& t, const charging::TxStart& s,
                                         int64_t tx_id, Order& o);

@@ -43,8 +43,7 @@ CarOrders::CarOrders(car::CarContext car, payment::PaymentService& payments, dev
 
 // ---- app API -------------------------------------------------------------------------------------------
 
-StartOffer CarOrders::request_start(const CarOrderRequest& r) {
-  if (r.amount <= 0) fail_bad_request("amount: 预付金额必须大于0（分）");
+db::car_order::GunTarget CarOrders::checked_gun(const CarOrderRequest& r, bool paying) {
   if (r.plate.size() > 16) fail_bad_request("plate: 车牌号过长");
   if (!r.gun_id && r.gun_code.empty()) fail_bad_request("gunId: 请提供充电枪（gunId或gunCode）");
   auto target = db_.read([&](Connection& c) {
@@ -65,10 +64,20 @@ StartOffer CarOrders::request_start(const CarOrderRequest& r) {
   if (running || (g.gun_state != "idle" && g.gun_state != "plugged"))
     fail_conflict("充电枪当前不可用（" + (running ? std::string("使用中") : g.gun_state) + "）：" +
                   g.gun_code);
-  bool has_merchant = db_.read([&](Connection& c) {
+  bool has_merchant = !paying || db_.read([&](Connection& c) {
     return payments_.merchant_of(c, db::station::StationType::car, g.station_id).has_value();
   });
   if (!has_merchant) fail_conflict("该电站未配置支付，不能在线支付：" + g.station_name);
+  return g;
+}
+
+CardStart CarOrders::start_by_card(const CarOrderRequest& r, int64_t card_id) {
+  return start_with_card(r.user_id, card_id, checked_gun(r, false));
+}
+
+StartOffer CarOrders::request_start(const CarOrderRequest& r) {
+  if (r.amount <= 0) fail_bad_request("amount: 预付金额必须大于0（分）");
+  auto g = checked_gun(r, true);
   auto tariff = car::TariffService(car_).in_force_for_area(g.area_id, car_.clock.now());
   if (!tariff) fail_conflict("该区域没有生效的计费规则，不能充电");
   bool listed = std::find(tariff->prepay_values.begin(), tariff->prepay_values.end(), r.amount) !=
@@ -194,9 +203,14 @@ bool CarOrders::fill_target(const db::car_order::GunTarget& g, Order& o) {
   return tariff.has_value();
 }
 
+std::optional<std::string> CarOrders::card_target(const db::car_order::GunTarget& g, Order& o) {
+  if (!fill_target(g, o)) return "该区域没有生效的计费规则，不能充电";
+  return std::nullopt;
+}
+
 std::optional<std::string> CarOrders::card_order(const db::car_order::GunTarget& g,
                                                  const charging::TxStart& t, int64_t tx_id, Order& o) {
-  if (!fill_target(g, o)) return "没有生效的计费规则";
+  if (auto problem = card_target(g, o)) return problem;
   o.state = S::charging;
   o.device_txn_no = CarKind::session_ref(t, tx_id);
   o.device_tx_id = tx_id;

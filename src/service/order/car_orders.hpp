@@ -61,6 +61,7 @@ struct CarKind {
   using Progress = db::car_order::Progress;
   using Finish = db::car_order::Finish;
   using View = CarOrderView;
+  using Target = db::car_order::GunTarget;
   static constexpr const char* name = "car";  // pay_order.order_type
   static constexpr const char* target_word = "gun";
   static constexpr const char* target_busy = "充电枪已被占用";
@@ -69,6 +70,7 @@ struct CarKind {
   static constexpr Event start_timeout_event = Event::start_timeout;
   static int64_t target_of(const db::car_order::StartRequest& r) { return r.gun_id; }
   static int64_t target_id(const db::car_order::GunTarget& g) { return g.gun_id; }
+  static std::string target_code(const db::car_order::GunTarget& g) { return g.gun_code; }
   static devices::DeviceRef device_of(const Order& o) {
     return {devices::DeviceKind::car_pile, o.pile_id, o.pile_code};
   }
@@ -90,6 +92,8 @@ class CarOrders final : public OrderFlow<CarOrders, CarKind> {
   // ---- app API (list_of_user, detail_of_user: OrderFlow) ----
   // Checks the gun and the amount, creates the pay order to pay at the cashier.
   StartOffer request_start(const CarOrderRequest& r);
+  // Checks the gun and starts with the driver's card (APP-4): no payment (OrderFlow::start_with_card).
+  CardStart start_by_card(const CarOrderRequest& r, int64_t card_id);
   // The stop is sent (or was already): the order is stopping.
   void stop_by_driver(int64_t user_id, const std::string& order_no);
 
@@ -108,6 +112,10 @@ class CarOrders final : public OrderFlow<CarOrders, CarKind> {
   void mark_not_started(Order& o, const std::string& why);
   // The gun's figures and the tariff in force on `o` (a start request's payment, a card's session).
   bool fill_target(const db::car_order::GunTarget& g, Order& o);  // false: no tariff in force
+  // The gun's figures and tariff on a card's order; the problem when it cannot start.
+  std::optional<std::string> card_target(const db::car_order::GunTarget& g, Order& o);
+  // The gun of a driver's start request, checked (`paying`: its station must take payments).
+  db::car_order::GunTarget checked_gun(const CarOrderRequest& r, bool paying);
   // A card session the pile started (OrderFlow::start_card_session): the order, charging; the problem.
   std::optional<std::string> card_order(const db::car_order::GunTarget& g, const charging::TxStart& t,
                                         int64_t tx_id, Order& o);

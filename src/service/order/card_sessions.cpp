@@ -40,6 +40,30 @@ charging::IdTagResult card_answer(CardRefusal r, int64_t balance) {
   return out;
 }
 
+std::string refusal_text(CardRefusal r) {
+  switch (r) {
+    case CardRefusal::none:
+      return "";
+    case CardRefusal::unknown:
+      return "电卡不存在";
+    case CardRefusal::disabled:
+      return "电卡、电卡产品或持卡人已停用";
+    case CardRefusal::not_yet_valid:
+      return "电卡未到生效时间";
+    case CardRefusal::expired:
+      return "电卡已过期";
+    case CardRefusal::wrong_station:
+      return "电卡不能在该电站使用";
+    case CardRefusal::wrong_kind:
+      return "电卡不适用于该类充电设备";
+    case CardRefusal::busy:
+      return "电卡正在其他充电枪或插座使用中";
+    case CardRefusal::insufficient:
+      return "电卡余额不足";
+  }
+  return "";
+}
+
 CardRefusal check_card(db::Connection& c, const db::member::CardUse& card, const CardPlace& place,
                        int64_t min_balance, int64_t now) {
   member::CardFacts f;

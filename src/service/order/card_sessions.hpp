@@ -21,6 +21,15 @@ std::optional<std::string> card_number_of(const std::string& id_tag);
 // the balance and the refusal code (card_rules refusal_code).
 charging::IdTagResult card_answer(member::CardRefusal r, int64_t balance);
 
+// The driver's words for a refusal (the app's start by card).
+std::string refusal_text(member::CardRefusal r);
+
+// What the app's start by card (APP-4) gives back.
+struct CardStart {
+  std::string order_no, target_code;
+  int64_t card_id = 0, balance = 0;
+};
+
 // Where a session would run: the order kind (car | bike) and the device's station.
 struct CardPlace {
   std::string kind;

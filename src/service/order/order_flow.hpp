@@ -210,6 +210,26 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
     });
   }
 
+  // The driver starts with one of their cards (APP-4) instead of paying: the order is written under the
+  // target's and the card's locks (the card checked again, its balance the cap) and the device is told to
+  // start, as after a payment. 404 for a card that is not the driver's, 409 naming the refusal.
+  CardStart start_with_card(int64_t user_id, int64_t card_id, const typename K::Target& target) {
+    auto card = db_.read([&](db::Connection& c) { return db::member::CardUseRepo(c).by_id(card_id); });
+    if (!card || card->user_id != user_id) fail_not_found("cardId: 电卡不存在");
+    Order o;
+    o.state = K::first_state;
+    if (auto problem = self().card_target(target, o)) fail_conflict(*problem);
+    std::string why;
+    CardOpened opened = write_card_order(o, K::target_id(target), card_id, &why);
+    if (!why.empty()) fail_conflict(why);
+    if (opened.refusal != member::CardRefusal::none)
+      fail_conflict("cardId: " + refusal_text(opened.refusal) + "，不能启动充电");
+    spdlog::info("{} order {}: card {} started from the app on {} {} (balance {} fen)", K::name, o.order_no,
+                 opened.card.card_no, K::device_of(o).code, K::connector_of(o), opened.card.balance);
+    send_start(o);
+    return {o.order_no, K::target_code(target), card_id, opened.card.balance};
+  }
+
   // A session the device started for a card (YKC 0x31 → start_transaction; OCPP StartTransaction with the
   // printed number): the card's order, started, its balance the cap (`r`: the recorded transaction).
   // Nothing when the idTag names no card: recorded only, as before cards.

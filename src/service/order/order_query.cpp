@@ -7,6 +7,7 @@
 #include "domain/order/bike_order_state.hpp"
 #include "domain/order/car_order_state.hpp"
 #include "export/xlsx.hpp"
+#include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/payment_repo.hpp"
 #include "storage/repositories/station_common.hpp"
 
@@ -222,6 +223,8 @@ OrderDetailView OrderQueries::detail(OrderKind k, int64_t id, const Principal& p
         v.refunds = repo.refunds_of(*pay_id);
       }
     }
+    if (!v.order.row.card_no.empty())
+      v.card_ledger = db::member::CardUseRepo(c).ledger_of_order(k == OrderKind::car ? "car" : "bike", id);
     if (k == OrderKind::car && v.order.tariff_version_id)
       v.car_tariff = car_tariff_version(c, *v.order.tariff_version_id);
     if (k == OrderKind::bike && v.order.tariff_id) v.bike_tariff = bike_tariff(c, *v.order.tariff_id);

@@ -38,6 +38,7 @@ struct OrderDetailView {
   std::optional<int64_t> cost_so_far;
   std::optional<boost::json::object> payment;
   boost::json::array refunds;
+  boost::json::array card_ledger;  // a card order's lines in its card's account (spend, refunds)
   std::optional<db::orders::CarTariffVersion> car_tariff;
   std::optional<db::orders::BikeTariffRow> bike_tariff;
 };

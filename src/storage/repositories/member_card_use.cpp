@@ -99,6 +99,19 @@ std::optional<CardUseRepo::Paid> CardUseRepo::paid_for(const std::string& order_
   return Paid{r.i64(0, 0), r.i64(0, 1)};
 }
 
+boost::json::array CardUseRepo::ledger_of_order(const std::string& order_type, int64_t order_id) {
+  return c_
+      .query(
+          "SELECT l.id AS \"id\", l.txn_no AS \"txnNo\", l.kind AS \"kind\", l.amount AS \"amount\", "
+          "l.card_id AS \"cardId\", mc.card_no AS \"cardNo\", l.created_at AS \"createTime\" FROM "
+          "ledger_entry l LEFT JOIN member_card mc ON mc.id = l.card_id WHERE l.order_type = ? AND "
+          "l.charge_order_id = ? AND l.card_id IS NOT NULL AND l.account = 'card:' || CAST(l.card_id AS "
+          "TEXT) "
+          "ORDER BY l.id",
+          {order_type, order_id})
+      .to_json();
+}
+
 std::vector<CardUse> CardUseRepo::offline_list(int64_t station_id, int64_t now) {
   Result r = c_.query(std::string(kSelect) +
                           " WHERE mc.status = 0 AND cp.status = 0 AND COALESCE(u.status, 0) = 0 AND "

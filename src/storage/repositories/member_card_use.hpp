@@ -2,6 +2,7 @@
 // SQL of a card in a charging session (docs/members.md "Charging with a card"): finding a card by either
 // of its numbers with what the start check needs, its row lock, and marking the session that uses it
 // (member_card.open_order_type / open_order_id: a card is never on two guns at once).
+#include <boost/json/array.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +46,9 @@ class CardUseRepo {
     int64_t card_id = 0, net = 0;
   };
   std::optional<Paid> paid_for(const std::string& order_type, int64_t order_id);
+  // The order's lines in its card's account: {id, txnNo, kind, amount (signed, + into the card), cardId,
+  // cardNo, createTime}, oldest first.
+  boost::json::array ledger_of_order(const std::string& order_type, int64_t order_id);
   // The valid, enabled cards of the property whose product is bound to the car station and that have a
   // physical number: what a pile allowing offline card charging keeps (YKC 0x44).
   std::vector<CardUse> offline_list(int64_t station_id, int64_t now);

@@ -136,6 +136,7 @@ json::object order_detail_json(const order::OrderDetailView& d) {
   if (d.payment) payments.push_back(*d.payment);
   o["payments"] = std::move(payments);
   o["refunds"] = d.refunds;
+  o["cardLedger"] = d.card_ledger;
   o["tariff"] = tariff_json(d);
   if (d.cost_so_far) o["costSoFar"] = *d.cost_so_far;
   return o;

@@ -38,7 +38,7 @@ const DICTS = {
   // orders and payments
   carOrderStatus: { starting: 'warning', charging: 'primary', stopping: 'warning', completed: 'success', abnormal: 'danger', suspended: 'info' },
   bikeOrderStatus: { charging: 'primary', finished: 'success', suspended: 'info', abnormal: 'danger' },
-  startMethod: { app: 'primary', card: 'success', admin: 'info' },
+  startMethod: { app: 'primary', card: 'success', offline_card: 'warning', admin: 'info' },
   orderType: { car: 'primary', bike: 'success' },
   payType: { wechat: 'success', leshua: 'primary', suixingpay: 'warning' },
   payChannel: { wechat: 'success', leshua: 'primary', suixingpay: 'warning', sandbox: 'info' },
@@ -46,7 +46,7 @@ const DICTS = {
   refundType: { prepay_return: 'info', fee_refund: 'warning' },
   refundStatus: { pending: 'warning', succeeded: 'success', failed: 'danger' },
   refundResult: { SUCCESS: 'success', PROCESSING: 'warning', CLOSED: 'info', ABNORMAL: 'danger', FAIL: 'danger', FAILED: 'danger' },
-  ledgerKind: { payment: 'success', capture: 'primary', refund_request: 'warning', refund: 'info', refund_failed: 'danger' },
+  ledgerKind: { payment: 'success', capture: 'primary', refund_request: 'warning', refund: 'info', refund_failed: 'danger', card_spend: 'primary', card_refund: 'info' },
   deviceType: { car_pile: 'primary', bike_device: 'success' },
   recordStatus: { active: 'primary', stopped: 'info' },
   recordMethod: { app: 'primary', card: 'success', vin: 'success', offline_card: 'warning', ocpp: 'info', unknown: 'info' },

@@ -18,7 +18,7 @@ export default {
       refundConfirm: 'Refund ¥{amount} to the payer?', refundDone: 'Refund submitted to the payment gateway',
       refundFailed: 'The gateway refused the refund: {msg}',
       sectionOrder: 'Order', sectionDevice: 'Device', sectionFee: 'Fees', sectionPayments: 'Payments',
-      sectionRefunds: 'Refunds', sectionBilling: 'Billing Breakdown', sectionTariff: 'Tariff', sectionLedger: 'Ledger',
+      sectionCardLedger: 'Card Ledger', sectionRefunds: 'Refunds', sectionBilling: 'Billing Breakdown', sectionTariff: 'Tariff', sectionLedger: 'Ledger',
       stuckHeld: 'The prepayment return failed: {amount} is still held; use Refund to return it', noPayments: 'No payments', noRefunds: 'No refunds', noBilling: 'No breakdown yet (made at settlement)',
       tier: 'Tier', tierEnergy: 'Energy', tierEnergyFee: 'Energy Fee', tierServiceFee: 'Service Fee', tierAmount: 'Amount',
       chargedEnergyFee: 'Charged Energy Fee', chargedServiceFee: 'Charged Service Fee', billingCapped: 'Capped at Prepaid', billingMethod: 'Billed By', billingTotal: 'Cost',

@@ -18,7 +18,7 @@ export default {
       refundConfirm: '确认向用户原路退回 {amount} 元吗？', refundDone: '退费已提交，等待支付渠道处理',
       refundFailed: '支付渠道拒绝退费：{msg}',
       sectionOrder: '订单信息', sectionDevice: '设备信息', sectionFee: '费用信息', sectionPayments: '支付记录',
-      sectionRefunds: '退费记录', sectionBilling: '计费明细', sectionTariff: '计费规则', sectionLedger: '资金流水',
+      sectionCardLedger: '电卡流水', sectionRefunds: '退费记录', sectionBilling: '计费明细', sectionTariff: '计费规则', sectionLedger: '资金流水',
       stuckHeld: '预付款退回失败：{amount} 元仍冻结在平台，可点击「退费」原路退回', noPayments: '暂无支付记录', noRefunds: '暂无退费记录', noBilling: '暂无计费明细（订单结算后生成）',
       tier: '时段', tierEnergy: '电量', tierEnergyFee: '电费', tierServiceFee: '服务费', tierAmount: '金额',
       chargedEnergyFee: '实收电费', chargedServiceFee: '实收服务费', billingCapped: '按预付封顶', billingMethod: '计费依据', billingTotal: '应收金额',
