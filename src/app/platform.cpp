@@ -10,6 +10,7 @@
 #include "api/admin/car/register.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
+#include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
 #include "api/admin/stat/register.hpp"
@@ -161,8 +162,12 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  order::CardEvents card_events(*db, gateway);
-  api::register_member_routes(router, {*db, clock, &card_events});      // member center (docs/api-member.md)
+  order::OfflineCardLists offline_cards(*db, gateway);
+  offline_cards.start();
+  device_directory.on_ykc_login([&offline_cards](int64_t pile_id) { offline_cards.pile_logged_in(pile_id); });
+  order::CardEvents card_events(*db, gateway, offline_cards);
+  api::register_member_routes(router, {*db, clock, &card_events});
+  api::register_offline_card_routes(router, car_ctx, offline_cards);    // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
   api::register_dashboard_routes(router, *db);                          // the home dashboard
   if (demo) {
@@ -228,6 +233,7 @@ int serve(Config cfg, bool demo) {
   server.run();
   car_orders.stop();  // no start/stop command or timer runs past here
   bike_orders.stop();
+  offline_cards.stop();
   payments.stop();
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now

@@ -49,6 +49,9 @@ std::string command_name(const DeviceCommand& c) {
                         [](const ClearCache&) { return "clearCache"; },
                         [](const ProtocolCall&) { return "ocpp"; },
                         [](const BalanceUpdate&) { return "balanceUpdate"; },
+                        [](const CardListSync&) { return "cardListSync"; },
+                        [](const CardListClear&) { return "cardListClear"; },
+                        [](const CardListQuery&) { return "cardListQuery"; },
                     },
                     c);
 }

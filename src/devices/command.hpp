@@ -33,6 +33,21 @@ struct BalanceUpdate {
   std::string card;  // the IC's physical number (16 hex digits), "" = the gun's current user
   int64_t balance_fen = 0;
 };
+// The offline card list of a pile allowed to charge without the platform (YKC 0x44 / 0x46 / 0x48; OCPP:
+// refused unsupported_by_protocol): cards it may start offline (printed number + physical number, 16 hex),
+// cards to forget, cards to ask about. At most 15 / 24 / 26 cards per command (the frames' limits).
+struct OfflineCardEntry {
+  std::string card_no, physical_no;
+};
+struct CardListSync {
+  std::vector<OfflineCardEntry> cards;
+};
+struct CardListClear {
+  std::vector<std::string> physical_nos;
+};
+struct CardListQuery {
+  std::vector<std::string> physical_nos;
+};
 struct Reboot {
   bool hard = false;
 };
@@ -89,7 +104,8 @@ struct ProtocolCall {
 using DeviceCommand =
     std::variant<RemoteStart, RemoteStop, Reboot, ClockSync, TariffSync, QrSync, HotlineSync, Refresh,
                  LockOpen, LockClose, Capture, SyncLock, UnlockConnector, ChangeAvailability,
-                 GetConfiguration, ChangeConfiguration, ClearCache, ProtocolCall, BalanceUpdate>;
+                 GetConfiguration, ChangeConfiguration, ClearCache, ProtocolCall, BalanceUpdate, CardListSync,
+                 CardListClear, CardListQuery>;
 
 // The command's name in logs and in the test route: "remoteStart", "clockSync", …
 std::string command_name(const DeviceCommand& c);

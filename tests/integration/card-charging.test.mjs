@@ -254,3 +254,31 @@ test('the app starts with one of my cards instead of paying (APP-4): no pay orde
     cp.close();
   }
 });
+
+test('offline card lists: a YKC pile allowed to charge cards offline gets its station\'s valid cards (0x44) and loses a disabled one (0x46)', async () => {
+  const s3 = await approvedStation(ctx.admin, ctx.admin, A.id);
+  const a3 = await defaultArea(ctx.admin, s3.id);
+  await addTariff(ctx.admin, s3.id, a3.id);
+  const prod = ok(await A.api.post('/member/product', { name: '离线卡' + (seq++), productType: 'car', issueType: 'personal', price: 0,
+    faceValue: 5000, bonusTiers: [], carStationIds: [s3.id], bikeStationIds: [], remark: '' })).data.id;
+  const [c1, c2] = [await issue({ productId: prod }), await issue({ productId: prod })];
+  const p = await newPile('ykc', s3.id, a3.id);
+  const pile = await ykcPile(p);
+  try {
+    ok(await ctx.admin.put('/car/pile/offlineCard', { id: p.id, allowOfflineCard: 1 }));
+    const sync = await pile.next(0x44);
+    assert.equal(sync.body[7], 2, 'two cards');
+    const physicals = [0, 1].map((i) => hex(sync.body.slice(8 + i * 16 + 8, 8 + i * 16 + 16))).sort();
+    assert.deepEqual(physicals, [c1.physicalNo, c2.physicalNo].sort());
+    pile.send(frame(0x43, [...bcd(p.code), 0x01, 0x00], sync.seq));
+    await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data.cards.length === 2, 'list stored');
+    ok(await A.api.put('/member/card/changeStatus', { id: c1.id, status: 1 }));
+    const clear = await pile.next(0x46);
+    assert.deepEqual([clear.body[7], hex(clear.body.slice(8, 16))], [1, c1.physicalNo]);
+    pile.send(frame(0x45, [...bcd(p.code), ...fromHex(c1.physicalNo), 0x01, 0x00], clear.seq));
+    const left = await until(async () => { const d = ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data; return d.cards.length === 1 && d; }, 'cleared');
+    assert.deepEqual([left.allowOfflineCard, left.cards[0].physicalNo], [1, c2.physicalNo]);
+  } finally {
+    pile.close();
+  }
+});

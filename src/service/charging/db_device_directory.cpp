@@ -37,6 +37,7 @@ void DbDeviceDirectory::save_ykc_login(int64_t pile_id, const devices::YkcLogin&
   db::dev::YkcLogin row{l.pile_type, l.protocol_version, l.firmware,  l.sim,          l.network,
                         l.crc_order, l.remote_ip,        l.gun_count, l.network_code, l.carrier};
   db_.write([&](db::Connection& c) { db::dev::YkcRepo(c).save_login(pile_id, row, now); });
+  if (on_ykc_login_) on_ykc_login_(pile_id);
 }
 
 void DbDeviceDirectory::set_ykc_crc_order(int64_t pile_id, const std::string& order) {

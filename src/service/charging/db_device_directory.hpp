@@ -1,5 +1,7 @@
 #pragma once
 // The device layer's directory and state store (devices/device_directory.hpp) over the database.
+#include <functional>
+
 #include "devices/device_directory.hpp"
 #include "storage/database.hpp"
 
@@ -17,8 +19,12 @@ class DbDeviceDirectory final : public devices::DeviceDirectory {
   std::optional<int64_t> transaction_of_serial(devices::DeviceKind kind, int64_t device_id,
                                                const std::string& serial) override;
 
+  // Called after a YKC pile's login is saved (the offline card lists bring it up to date).
+  void on_ykc_login(std::function<void(int64_t pile_id)> f) { on_ykc_login_ = std::move(f); }
+
  private:
   db::Database& db_;
+  std::function<void(int64_t)> on_ykc_login_;
 };
 
 class DbDeviceStateStore final : public devices::DeviceStateStore {

@@ -30,6 +30,7 @@ void CardEvents::balance_changed(int64_t card_id) {
                 {static_cast<unsigned>(o->gun_no), card->physical_no, card->balance},
                 o->order_no};
   });
+  offline_.card_changed(card_id);
   if (!push) return;
   gateway_.send_async(push->pile, push->cmd, std::chrono::milliseconds(15000),
                       [no = push->order_no, balance = push->cmd.balance_fen](devices::CommandReply r) {

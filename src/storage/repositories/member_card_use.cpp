@@ -125,4 +125,52 @@ std::vector<CardUse> CardUseRepo::offline_list(int64_t station_id, int64_t now) 
   return out;
 }
 
+std::optional<CardUseRepo::OfflinePile> CardUseRepo::offline_pile(int64_t pile_id) {
+  Result r = c_.query(
+      "SELECT id, station_id, COALESCE(code, ''), allow_offline_card FROM car_pile WHERE id = ? AND protocol "
+      "= "
+      "'ykc'",
+      {pile_id});
+  if (r.empty()) return std::nullopt;
+  return OfflinePile{r.i64(0, 0), r.i64(0, 1), r.str(0, 2), r.i64(0, 3) == 1};
+}
+
+void CardUseRepo::set_offline_allowed(int64_t pile_id, bool allowed, int64_t now) {
+  c_.execute("UPDATE car_pile SET allow_offline_card = ?, updated_at = ? WHERE id = ?",
+             {int64_t{allowed ? 1 : 0}, now, pile_id});
+}
+
+std::vector<int64_t> CardUseRepo::offline_piles_of_card(int64_t card_id) {
+  Result r = c_.query(
+      "SELECT DISTINCT p.id FROM member_card mc JOIN card_product_station s ON s.product_id = mc.product_id "
+      "AND "
+      "s.station_type = 'car' JOIN car_pile p ON p.station_id = s.station_id WHERE mc.id = ? AND p.protocol "
+      "= "
+      "'ykc' AND (p.allow_offline_card = 1 OR EXISTS (SELECT 1 FROM pile_offline_card o WHERE o.pile_id = "
+      "p.id))",
+      {card_id});
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.i64(i, 0));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> CardUseRepo::offline_held(int64_t pile_id) {
+  Result r = c_.query(
+      "SELECT physical_no, card_no FROM pile_offline_card WHERE pile_id = ? ORDER BY physical_no", {pile_id});
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t i = 0; i < r.size(); ++i) out.emplace_back(r.str(i, 0), r.str(i, 1));
+  return out;
+}
+
+void CardUseRepo::offline_add(int64_t pile_id, const std::string& physical_no, const std::string& card_no,
+                              int64_t now) {
+  c_.execute("DELETE FROM pile_offline_card WHERE pile_id = ? AND physical_no = ?", {pile_id, physical_no});
+  c_.execute("INSERT INTO pile_offline_card (pile_id, physical_no, card_no, synced_at) VALUES (?, ?, ?, ?)",
+             {pile_id, physical_no, card_no, now});
+}
+
+void CardUseRepo::offline_remove(int64_t pile_id, const std::string& physical_no) {
+  c_.execute("DELETE FROM pile_offline_card WHERE pile_id = ? AND physical_no = ?", {pile_id, physical_no});
+}
+
 }  // namespace zc::db::member

@@ -5,6 +5,7 @@
 #include <boost/json/array.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -49,6 +50,20 @@ class CardUseRepo {
   // The order's lines in its card's account: {id, txnNo, kind, amount (signed, + into the card), cardId,
   // cardNo, createTime}, oldest first.
   boost::json::array ledger_of_order(const std::string& order_type, int64_t order_id);
+  // ---- offline card lists (YKC piles allowed to charge cards offline) ----
+  struct OfflinePile {
+    int64_t id = 0, station_id = 0;
+    std::string code;
+    bool allowed = false;
+  };
+  std::optional<OfflinePile> offline_pile(int64_t pile_id);
+  void set_offline_allowed(int64_t pile_id, bool allowed, int64_t now);
+  // The YKC piles allowing offline cards at the car stations of the card's product.
+  std::vector<int64_t> offline_piles_of_card(int64_t card_id);
+  // What the pile was last told it holds: physical number → printed number.
+  std::vector<std::pair<std::string, std::string>> offline_held(int64_t pile_id);
+  void offline_add(int64_t pile_id, const std::string& physical_no, const std::string& card_no, int64_t now);
+  void offline_remove(int64_t pile_id, const std::string& physical_no);
   // The valid, enabled cards of the property whose product is bound to the car station and that have a
   // physical number: what a pile allowing offline card charging keeps (YKC 0x44).
   std::vector<CardUse> offline_list(int64_t station_id, int64_t now);

@@ -1,5 +1,7 @@
 // Typed commands → YKC frames and the pile's answers → typed replies: the one place that knows which
 // frame carries a command (docs/ykc.md "Commands").
+#include <algorithm>
+
 #include "devices/ykc/server/session_impl.hpp"
 
 namespace zc::devices::ykc {
@@ -24,6 +26,17 @@ bool hex_bytes(const std::string& hex, y::PhysicalCard& out) {
     int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
     if (hi < 0 || lo < 0) return false;
     out[i] = static_cast<uint8_t>(hi * 16 + lo);
+  }
+  return true;
+}
+
+// Physical numbers → the card references of 0x46 / 0x48 (1 … max of them).
+bool card_refs(const std::vector<std::string>& numbers, size_t max, std::vector<y::CardRef>& out) {
+  if (numbers.empty() || numbers.size() > max) return false;
+  for (const auto& n : numbers) {
+    y::CardRef r;
+    if (!hex_bytes(n, r.physical_card)) return false;
+    out.push_back(r);
   }
   return true;
 }
@@ -164,6 +177,41 @@ std::optional<CommandReply> Session::translate(Pending& p) {
             add(y::BalanceUpdate::kType, y::encode(b));
             return std::nullopt;
           },
+          [&](const CardListSync& c) -> R {
+            if (c.cards.empty() || c.cards.size() > y::OfflineCardSync::kMaxCards)
+              return invalid("1–15 cards per sync");
+            y::OfflineCardSync m;
+            m.pile_code = code_;
+            for (const auto& e : c.cards) {
+              y::OfflineCard card;
+              auto lc = y::LogicalCard::parse(e.card_no);
+              if (!lc || !hex_bytes(e.physical_no, card.physical_card))
+                return invalid("card " + e.card_no + ": printed ≤ 16 digits and physical 16 hex digits");
+              card.logical_card = *lc;
+              m.cards.push_back(card);
+            }
+            p.expect = y::OfflineCardSyncReply::kType;
+            add(y::OfflineCardSync::kType, y::encode(m));
+            return std::nullopt;
+          },
+          [&](const CardListClear& c) -> R {
+            y::OfflineCardClear m;
+            m.pile_code = code_;
+            if (!card_refs(c.physical_nos, y::OfflineCardClear::kMaxCards, m.cards))
+              return invalid("1–24 physical numbers of 16 hex digits");
+            p.expect = y::OfflineCardClearReply::kType;
+            add(y::OfflineCardClear::kType, y::encode(m));
+            return std::nullopt;
+          },
+          [&](const CardListQuery& c) -> R {
+            y::OfflineCardQuery m;
+            m.pile_code = code_;
+            if (!card_refs(c.physical_nos, y::OfflineCardQuery::kMaxCards, m.cards))
+              return invalid("1–26 physical numbers of 16 hex digits");
+            p.expect = y::OfflineCardQueryReply::kType;
+            add(y::OfflineCardQuery::kType, y::encode(m));
+            return std::nullopt;
+          },
           [&](const LockOpen& c) -> R { return lock(c.gun, y::GroundLockCommand::kLower); },
           [&](const LockClose& c) -> R { return lock(c.gun, y::GroundLockCommand::kRaise); },
           // YKC v1.5/v1.6 has no frame for the rest (hotline, camera, OCPP maintenance): not sent.
@@ -280,6 +328,42 @@ void Session::on_balance_reply(const y::Frame& f, y::BalanceUpdateReply&& m) {
             m.result == y::BalanceUpdateReply::kSuccess
                 ? CommandReply::accepted()
                 : CommandReply::rejected(RejectReason::refused, fmt::format("result 0x{:02X}", m.result)));
+}
+
+// 0x43: 0x01 success; else the reason (0x01 card format, 0x02 storage full).
+void Session::on_card_sync_reply(const y::Frame& f, y::OfflineCardSyncReply&& m) {
+  log_in_frame(f);
+  on_answer(y::OfflineCardSyncReply::kType,
+            m.result == y::OfflineCardSyncReply::kSuccess
+                ? CommandReply::accepted()
+                : CommandReply::rejected(m.reason == 0x02 ? RejectReason::failed : RejectReason::refused,
+                                         fmt::format("reason 0x{:02X}", m.reason)));
+}
+
+// 0x45 / 0x47: per card; the detail lists "<physical>=<0|1>" (cleared / present).
+void Session::on_card_clear_reply(const y::Frame& f, y::OfflineCardClearReply&& m) {
+  log_in_frame(f);
+  std::string detail;
+  bool all = true;
+  for (const auto& r : m.results) {
+    std::string hex = y::to_hex(r.physical_card);
+    hex.erase(std::remove(hex.begin(), hex.end(), ' '), hex.end());
+    detail += (detail.empty() ? "" : ",") + hex + "=" + std::to_string(r.cleared);
+    all = all && r.cleared == 1;
+  }
+  on_answer(y::OfflineCardClearReply::kType,
+            all ? CommandReply::accepted(detail) : CommandReply::rejected(RejectReason::failed, detail));
+}
+
+void Session::on_card_query_reply(const y::Frame& f, y::OfflineCardQueryReply&& m) {
+  log_in_frame(f);
+  std::string detail;
+  for (const auto& r : m.results) {
+    std::string hex = y::to_hex(r.physical_card);
+    hex.erase(std::remove(hex.begin(), hex.end(), ' '), hex.end());
+    detail += (detail.empty() ? "" : ",") + hex + "=" + std::to_string(r.present);
+  }
+  on_answer(y::OfflineCardQueryReply::kType, CommandReply::accepted(detail));
 }
 
 void Session::record_model(uint16_t model_no, const std::string& result) {

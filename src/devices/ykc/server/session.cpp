@@ -211,6 +211,9 @@ void register_handlers(ServerCore& core) {
       .on(&Session::on_reboot_reply)
       .on(&Session::on_qr_prefix_reply)
       .on(&Session::on_balance_reply)
+      .on(&Session::on_card_sync_reply)
+      .on(&Session::on_card_clear_reply)
+      .on(&Session::on_card_query_reply)
       .on_decode_error(&Session::on_decode_error)
       .on_unknown(&Session::on_unknown_if_logged_in);
   // Frames that need no answer and carry nothing the platform keeps yet: logged (BMS data, 0x15–0x25).

@@ -97,6 +97,9 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   void on_reboot_reply(const y::Frame& f, y::RebootReply&& m);
   void on_qr_prefix_reply(const y::Frame& f, y::QrPrefixReply&& m);
   void on_balance_reply(const y::Frame& f, y::BalanceUpdateReply&& m);
+  void on_card_sync_reply(const y::Frame& f, y::OfflineCardSyncReply&& m);
+  void on_card_clear_reply(const y::Frame& f, y::OfflineCardClearReply&& m);
+  void on_card_query_reply(const y::Frame& f, y::OfflineCardQueryReply&& m);
   // frames the platform keeps nothing of yet: logged
   void on_logged_only(const y::Frame& f) { log_in_frame(f); }
   void on_decode_error(const y::Frame& f, const y::Error& e) {
