@@ -2,15 +2,16 @@
 # `make run`: starts the platform on SQLite in ./data with the built admin web and the demo data set
 # (`zhichong serve --demo`), then simulated devices for the demo stations (zhichong-sim): 3 OCPP car
 # piles, 3 YKC car piles (when the simulator and the server's YKC listener are there) and 2 OCPP e-bike
-# devices. The simulators stop when the server stops. The codes are those of src/app/demo_stations.cpp.
+# devices. The simulators stop when the server stops. The codes are those of src/app/demo_stations.cpp; the
+# cards they swipe are those of src/app/demo_members.cpp (valid ones and refused ones: unknown, disabled,
+# insufficient balance).
 set -euo pipefail
 build=${1:-build/release}
 cd "$(dirname "$0")/.."
 mkdir -p data
 export ZHICHONG_HTTP_WEB_ROOT=${ZHICHONG_HTTP_WEB_ROOT:-web/admin/dist}
 export ZHICHONG_DATABASE_URL=${ZHICHONG_DATABASE_URL:-sqlite:data/zhichong.db}
-# the simulators start local sessions with their own idTag (demo only; see the README)
-export ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG=${ZHICHONG_OCPP_ACCEPT_ANY_ID_TAG:-true}
+# the simulators' local sessions swipe the demo cards: unknown numbers are refused (ocpp.accept_any_id_tag off)
 # driver sign-in codes readable at GET /app/dev/sms (demo only: the driver simulator signs in with them)
 export ZHICHONG_SMS_DEV_ENDPOINT=${ZHICHONG_SMS_DEV_ENDPOINT:-true}
 port=${ZHICHONG_HTTP_PORT:-8080}
@@ -65,24 +66,32 @@ if [ $up = 1 ] && [ -x "$sim" ]; then
   echo
   echo "  Simulated devices (zhichong-sim; they stop with the server):"
   ws="ws://127.0.0.1:${port}/ocpp"
-  start_sim ocpp-car "3 OCPP 1.6J car piles 88000000000001-03, 2 guns each → ${ws}" \
+  # demo cards: physical numbers for the YKC piles, printed numbers (idTags) for the OCPP ones, each simulator its
+  # own valid cards (a card is never on two guns: a shared one would often be refused as busy) and refused ones —
+  # 00000000DEADBEEF / 100000000099 unknown, …D7 / …005 no balance, …D8 / …006 disabled. In turn: pile i swipes
+  # entries i, i + piles, … of its list.
+  start_sim ocpp-car "3 OCPP 1.6J car piles 88000000000001-03, 2 guns each, card idTags → ${ws}" \
     ocpp --url "$ws" --codes 88000000000001,88000000000002,88000000000003 --connectors 2 \
-    --heartbeat 30 --meter-interval 15 --charge-after 90 --charge-duration 240 --power 60 --ramp 3
+    --heartbeat 30 --meter-interval 15 --charge-after 90 --charge-duration 240 --power 60 --ramp 3 \
+    --id-tags 100000000003,100000000008,100000000009,100000000099,100000000006,100000000005
   if [ -n "$ykc_port" ] && "$sim" ykc --help >/dev/null 2>&1; then
     start_sim ykc-dc "2 YKC DC car piles 88000000000011-12, 2 guns each → 127.0.0.1:${ykc_port}" \
       ykc --host 127.0.0.1 --port "$ykc_port" --codes 88000000000011,88000000000012 --guns 2 --type dc \
-      --realtime-interval 15 --card-start-after 120 --charge-duration 300 --power 90
+      --realtime-interval 15 --card-start-after 120 --card-every 420 --cards 00000000A1B2C3D4,00000000A1B2C3D6,00000000DEADBEEF,00000000A1B2C3D8 \
+      --charge-duration 300 --power 90
     start_sim ykc-ac "1 YKC AC car pile 88000000000013, 2 guns → 127.0.0.1:${ykc_port}" \
       ykc --host 127.0.0.1 --port "$ykc_port" --codes 88000000000013 --guns 2 --type ac \
-      --realtime-interval 15 --card-start-after 150 --charge-duration 300 --power 7
+      --realtime-interval 15 --card-start-after 150 --card-every 420 --cards 00000000A1B2C3D9,00000000A1B2C3D7 \
+      --charge-duration 300 --power 7
   else
     echo "  (no YKC simulator, or the YKC listener is off or on a random port: the 3 YKC demo piles stay offline)"
   fi
   start_sim ocpp-bike "2 OCPP 1.6J e-bike devices 880000000001-02, 10 sockets each → ${ws}" \
     ocpp --url "$ws" --codes 880000000001,880000000002 --connectors 10 \
-    --heartbeat 30 --meter-interval 15 --charge-after 60 --charge-duration 300 --power 0.3 --ramp 3
+    --heartbeat 30 --meter-interval 15 --charge-after 60 --charge-duration 300 --power 0.3 --ramp 3 \
+    --id-tags 100000000002,100000000010,100000000099,100000000006
   if "$sim" drivers --help >/dev/null 2>&1; then
-    start_sim drivers "3 drivers of the app API (phones 19900000001-03): scan, pay (sandbox), charge 3 min, stop" \
+    start_sim drivers "3 drivers of the app API (phones 19900000001-03; -01/-02 have cards): scan, pay (sandbox) or start by card, charge 3 min, stop" \
       drivers --url "http://127.0.0.1:${port}" --phones 3 --type both --interval 120 --charge 180
   fi
   echo "  Online/offline log: 汇总统计 › 上下线记录; message log: 电桩管理 / 设备管理 › 更多 › 报文日志"

@@ -1,6 +1,10 @@
-// The demo member center of `make run`: a card product of the demo property bound to both demo stations,
+// The demo member center of `make run`: card products of the demo property bound to both demo stations,
 // a collective account, and drivers with cards (personal and collective, topped up), created through the
 // member services as the property's account would. Only when the demo property has no product yet.
+// The simulators of scripts/run-demo.sh swipe these cards by themselves: the YKC piles their physical
+// numbers, the OCPP piles and e-bike devices their printed numbers, and the simulated drivers 19900000001-02
+// start with their cards in the app; the list also holds refused ones (unknown, disabled, insufficient
+// balance).
 #include <spdlog/spdlog.h>
 
 #include "app/demo.hpp"
@@ -53,6 +57,12 @@ void seed_demo_members(db::Database& db, const Clock& clock) {
   company.price = 0;
   company.face_value = 20000;
   int64_t company_id = products.create(company, staff);
+  member::ProductInput trial = personal;  // no value on it: its card is refused for insufficient balance
+  trial.name = "体验卡（零面值）";
+  trial.price = 0;
+  trial.face_value = 0;
+  trial.bonus_tiers = {};
+  int64_t trial_id = products.create(trial, staff);
 
   member::CollectiveService collectives(ctx);
   member::CollectiveInput acc;
@@ -66,29 +76,40 @@ void seed_demo_members(db::Database& db, const Clock& clock) {
 
   member::CardService cards(ctx);
   const int64_t now = clock.now();
+  enum Kind { personal_card, collective_card, trial_card, disabled_card };
   struct Holder {
     const char *phone, *name, *card_no, *physical_no;
-    bool collective;
+    Kind kind;
     int64_t top_up;
   };
-  const Holder holders[] = {{"13800000101", "刘一", "100000000001", "A1B2C3D4", false, 50000},
-                            {"13800000102", "陈二", "100000000002", "", false, 10000},
-                            {"13800000103", "张三", "100000000003", "04A1B2C3D4E5F6", true, 0},
-                            {"13800000104", "李四", "100000000004", "", true, 10000}};
+  // 19900000001-02 are drivers of the simulator (zhichong-sim drivers --phones 3). Unknown to the platform
+  // and swiped as well: physical 00000000DEADBEEF, printed 100000000099.
+  const Holder holders[] = {
+      {"19900000001", "刘一", "100000000001", "00000000A1B2C3D4", personal_card, 50000},
+      {"19900000002", "陈二", "100000000002", "00000000A1B2C3D5", personal_card, 10000},
+      {"13800000103", "张三", "100000000003", "04A1B2C3D4E5F6", collective_card, 0},
+      {"13800000104", "李四", "100000000004", "00000000A1B2C3D6", collective_card, 10000},
+      {"13800000105", "王五", "100000000005", "00000000A1B2C3D7", trial_card, 0},
+      {"13800000106", "赵六", "100000000006", "00000000A1B2C3D8", disabled_card, 0},
+      {"13800000107", "孙七", "100000000007", "00000000A1B2C3D9", personal_card, 20000},
+      {"13800000108", "周八", "100000000008", "00000000A1B2C3DA", collective_card, 0},
+      {"13800000109", "吴九", "100000000009", "00000000A1B2C3DB", personal_card, 0},
+      {"13800000110", "郑十", "100000000010", "00000000A1B2C3DC", personal_card, 5000}};
   for (const Holder& h : holders) {
     member::CardInput in;
     in.phone = h.phone;
     in.holder_name = h.name;
     in.card_no = h.card_no;
     in.physical_no = h.physical_no;
-    in.product_id = h.collective ? company_id : personal_id;
-    if (h.collective) in.collective_id = collective_id;
+    in.product_id = h.kind == collective_card ? company_id : h.kind == trial_card ? trial_id : personal_id;
+    if (h.kind == collective_card) in.collective_id = collective_id;
     in.valid_from = now - 86'400'000;
     in.valid_to = now + 365 * 86'400'000LL;
     int64_t card_id = cards.issue(in, staff);
     if (h.top_up > 0) cards.top_up(card_id, h.top_up, "示例数据：前台充值", staff);
+    if (h.kind == disabled_card) cards.change_status(card_id, 1, staff);
   }
-  spdlog::info("demo member center seeded: 2 card products, 1 collective account, 4 cards");
+  spdlog::info("demo member center seeded: 3 card products, 1 collective account, 10 cards");
 }
 
 }  // namespace zc::app

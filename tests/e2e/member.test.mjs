@@ -5,15 +5,22 @@
 // the card's ledger (开卡 / 充值 / 充值赠送), edits its numbers and disables it; creates a collective account,
 // tops it up, issues a collective card from it (its balance goes down), and sees issuing refused in the
 // dialog once the account is locked; adds a car owner and verifies them; finds the holder in 会员管理.
-//   ZHICHONG_URL, ZHICHONG_ADMIN_PASSWORD, CHROMIUM_PATH as the other e2e files.
+// Card charging: a simulated YKC pile (zhichong-sim) of the car station swipes the topped-up card; the session
+// is a 刷卡 order in 汽车订单 and its spend a line of the card's ledger.
+//   ZHICHONG_URL, ZHICHONG_ADMIN_PASSWORD, CHROMIUM_PATH as the other e2e files; ZHICHONG_YKC_PORT (the server's
+//   YKC listener) and ZHICHONG_SIM for the swipe (scripts/e2e.sh sets them).
 // Screenshots go to tests/e2e/artifacts/member-*.png.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, ADMIN_PASSWORD, openBrowser, createUi } from './lib/ui.mjs'
 import { Api, ok, until, randPhone } from '../integration/lib/client.mjs'
 import { approvedProvider, propertyWithLogin } from '../integration/lib/fixture.mjs'
-import { approvedStation } from '../integration/lib/car.mjs'
+import { approvedStation, defaultArea, addPile, addTariff } from '../integration/lib/car.mjs'
 import { addBikeStation } from '../integration/lib/bike.mjs'
+
+if (process.env.ZHICHONG_SIM) process.env.ZHICHONG_SIM_BIN ??= process.env.ZHICHONG_SIM
+const { runYkcSim } = await import('../integration/lib/order-car-helpers.mjs')
+const YKC_PORT = process.env.ZHICHONG_YKC_PORT
 
 const stamp = String(Date.now()).slice(-8)
 const product = { name: `业主月卡${stamp.slice(-4)}` }
@@ -28,7 +35,7 @@ let browser
 let page
 let pageErrors = []
 let shot, dialogShot, waitTable, successToast, pickOption, fillNumber, rowWith, confirmBox, login, openMenu
-const fx = {} // admin, property, carStation, bikeStation, cardId, collectiveId
+const fx = {} // admin, property, carStation, bikeStation, cardId, cardBalance (after the swipe), collectiveId, sim
 
 const MEM = {
   product: ['/member/product', 'page-member-product'], card: ['/member/card', 'page-member-card'], member: ['/member/member', 'page-member-member'],
@@ -79,6 +86,7 @@ before(async () => {
 })
 
 after(async () => {
+  await fx.sim?.stop()
   await browser?.close()
 })
 
@@ -182,6 +190,59 @@ test('卡管理: issue a card to a phone, top up with the bonus, read the ledger
   await page.keyboard.press('Escape')
   await drawer().waitFor({ state: 'hidden' })
   fx.cardId = (await fx.property.api.list('/member/card/list', { cardNo: holder.cardNo })).rows[0]?.id
+})
+
+test('刷卡充电: a YKC pile swipes the card — a 刷卡 order in 汽车订单, the spend in the card\'s ledger', { skip: !YKC_PORT && 'no ZHICHONG_YKC_PORT' }, async () => {
+  const area = await defaultArea(fx.property.api, fx.carStation.id)
+  await addTariff(fx.property.api, fx.carStation.id, area.id, { prepayValues: [5000] })
+  ok(await fx.admin.post('/test/clock', { offsetMs: 2 * 86400000 }), 'tariff version in force') // versions start at local midnight
+  const p = await addPile(fx.property.api, fx.carStation.id, area.id, { protocol: 'ykc' })
+  const pile = ok(await fx.admin.get(`/car/pile/${p.id}`)).data
+  const physical = holder.physicalNo.toUpperCase().padStart(16, '0')
+  fx.sim = runYkcSim(YKC_PORT, [pile], ['--cards', physical, '--card-start-after', '0', '--charge-duration', '4'])
+  const start = await fx.sim.wait((e) => e.event === 'start' && e.via === 'card', 'the 0x32 of the swipe', 30000)
+  assert.equal(start.result, 'ok', `swipe refused: ${JSON.stringify(start)}`)
+  assert.equal(start.balance, 26000, 'the 0x32 carries the card balance')
+  await fx.sim.wait((e) => e.event === 'record' && e.confirmed, 'the record confirmed', 30000)
+  const order = await until(async () => {
+    const rows = (await fx.property.api.list('/order/car/list', { phone: holder.phone, startMethod: 'card' })).rows
+    return rows.find((o) => o.status === 'completed' || o.state === 'completed')
+  }, 'the card order completed', 20000)
+  assert.ok(order.charged > 0, JSON.stringify(order))
+
+  await openMenu('/order', '/order/car', 'page-order-car')
+  const orders = page.getByTestId('page-order-car')
+  await orders.getByTestId('q-phone').fill(holder.phone)
+  await orders.getByTestId('btn-search').click()
+  await waitTable('page-order-car')
+  const row = orders.locator('.el-table__body-wrapper tr.el-table__row', { hasText: order.orderNo })
+  await row.waitFor({ state: 'visible' })
+  await rowButton(row, 'row-detail').click()
+  const detail = page.getByTestId('detail-drawer').last()
+  await detail.waitFor({ state: 'visible' })
+  await detail.getByText('刷卡').first().waitFor({ state: 'visible' })
+  const detailText = await detail.innerText()
+  assert.ok(detailText.includes(holder.cardNo) || detailText.includes(physical), 'the order names the card')
+  await dialogShot('card-order-detail')
+  await page.keyboard.press('Escape')
+  await detail.waitFor({ state: 'hidden' })
+
+  const spent = (order.charged / 100).toFixed(2)
+  await openMem('card')
+  await rowButton(await cardRow(holder.cardNo), 'row-detail').click()
+  await drawer().waitFor({ state: 'visible' })
+  const ledger = await ledgerText()
+  assert.ok(ledger.includes(order.orderNo), ledger)
+  assert.ok(ledger.includes(`-${spent}`), ledger)
+  await dialogShot('card-ledger-spend')
+  await page.keyboard.press('Escape')
+  await drawer().waitFor({ state: 'hidden' })
+  const card = ok(await fx.property.api.get(`/member/card/${fx.cardId}`)).data
+  assert.equal(card.balance, 26000 - order.charged)
+  fx.cardBalance = card.balance
+  const books = ok(await fx.admin.get('/order/payment/reconciliation')).data
+  assert.deepEqual(books.problems, [])
+  await fx.sim.stop()
 })
 
 test('卡管理: edit the numbers, then disable the card', async () => {
@@ -316,7 +377,7 @@ test('会员管理: the holder is listed with their card', async () => {
   await search('member', 'q-phone', holder.phone)
   const row = rowWith(MEM.member[1], holder.phone)
   await row.waitFor({ state: 'visible' })
-  assert.match(await row.getByTestId('row-balance').innerText(), /^260\.00$/)
+  assert.equal(await row.getByTestId('row-balance').innerText(), ((fx.cardBalance ?? 26000) / 100).toFixed(2), 'the balance after the swipe\'s spend')
   await shot('member-list')
   await rowButton(row, 'row-cards').click()
   await page.getByTestId('member-cards').waitFor({ state: 'visible' })

@@ -1,12 +1,13 @@
 // The driver's payment status (GET /app/pay/{payNo}) and the drivers simulator (zhichong-sim drivers, the
 // demo's traffic): simulated OCPP car piles and e-bike devices, drivers that sign in through the dev SMS
-// endpoint, scan, pay on the sandbox cashier page, charge and stop — orders flow to completion.
+// endpoint, scan, pay on the sandbox cashier page, charge and stop — orders flow to completion; a driver holding
+// a card starts with it instead of paying (--card-share).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
+import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
 import { binaryPath } from './lib/server.mjs';
 import { ok, fail, until, randPhone } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
@@ -25,7 +26,7 @@ const ctx = useServer({
   },
 });
 const procs = [];
-let gun; let pile; let dev;
+let gun; let pile; let dev; let A; let cardProduct;
 const PHONE_PREFIX = `1${8 + Math.floor(Math.random() * 2)}${String(Date.now() % 100000).padStart(5, '0')}`;
 
 function spawnSim(args) {
@@ -42,7 +43,7 @@ function spawnSim(args) {
 before(async () => {
   await ctx.ready();
   const P = await approvedProvider(ctx.admin);
-  const A = await addProperty(ctx.admin, P.id);
+  A = await propertyWithLogin(ctx.admin, P.id);
   const wechat = (mchId) => ({ enabled: true, mchId, appId: 'wx0000000000000001', apiV3Key: 'k'.repeat(32) });
   const station = await approvedStation(ctx.admin, ctx.admin, A.id);
   ok(await ctx.admin.put('/car/station/payConfig', { stationId: station.id, wechat: wechat('1900000201') }));
@@ -57,6 +58,8 @@ before(async () => {
   await addBikeTariff(ctx.admin, bike.id, barea.id, { prepayValues: [100, 200] });
   dev = ok(await ctx.admin.get(`/bike/device/${(await addDevice(ctx.admin, bike.id, barea.id, { socketCount: 2 })).id}`)).data;
   // tariff versions take effect at the next local midnight: move the car clock past it
+  cardProduct = ok(await A.api.post('/member/product', { name: '司机储值卡', productType: 'both', issueType: 'personal',
+    price: 10000, faceValue: 10000, bonusTiers: [], carStationIds: [station.id], bikeStationIds: [bike.id], remark: '' })).data.id;
   ok(await ctx.admin.post('/test/clock', { offsetMs: 2 * 86400000 }));
   if (skip) return;
   const ws = ctx.server.baseUrl.replace(/^http/, 'ws') + '/ocpp';
@@ -102,12 +105,18 @@ test('pay status: unpaid with the cashier, own only, failed when declined, the o
   await until(async () => ok(await app.get(`/app/car/orders/${st.orderNo}`)).data.state === 'completed', 'completed', 20000);
 });
 
-test('zhichong-sim drivers: signed-in drivers scan, pay in the sandbox, charge and stop — car and e-bike orders complete', { skip }, async () => {
+test('zhichong-sim drivers: signed-in drivers scan, pay in the sandbox (or start with their card), charge and stop — car and e-bike orders complete', { skip }, async () => {
+  // driver 2 holds a card of the stations: every session of theirs starts with it (--card-share 1)
+  const phoneOf = (i) => `${PHONE_PREFIX}${String(i).padStart(11 - PHONE_PREFIX.length, '0')}`;
+  ok(await A.api.post('/member/card', { phone: phoneOf(2), holderName: '司机二', cardNo: `7${String(Date.now()).slice(-9)}`,
+    productId: cardProduct, validFrom: Date.now() - 86400000, validTo: Date.now() + 365 * 86400000 }), 'card of driver 2');
   const run = spawnSim(['drivers', '--url', ctx.server.baseUrl, '--phones', '2', '--phone-prefix', PHONE_PREFIX,
-    '--type', 'both', '--interval', '0.5', '--charge', '2', '--timeout', '20', '--duration', '30']);
+    '--type', 'both', '--interval', '0.5', '--charge', '2', '--timeout', '20', '--duration', '30', '--card-share', '1']);
   await run.done;
   const summary = JSON.parse(run.out().trim().split('\n').pop());
   assert.equal(summary.failed, 0, run.err().slice(-3000));
+  // the card path ran: started by card, or refused by the platform (counted, not a failure)
+  assert.ok(summary.cardOrders + summary.cardRefused >= 1, JSON.stringify(summary));
   assert.ok(summary.completed >= 2, `${JSON.stringify(summary)}\n${run.err().slice(-3000)}`);
   assert.equal(summary.signIns, 2);
   const phone = `${PHONE_PREFIX}${'1'.padStart(11 - PHONE_PREFIX.length, '0')}`;

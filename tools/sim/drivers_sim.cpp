@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <random>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -35,6 +36,8 @@ struct Counters {
   std::atomic<int64_t> sign_ins{0}, orders{0}, paid{0}, charging{0}, completed{0}, failed{0};
   // the chosen gun/socket was taken by another driver first (409 at the order)
   std::atomic<int64_t> taken{0};
+  // sessions started with one of the driver's cards (no payment); card starts the platform refused
+  std::atomic<int64_t> card_orders{0}, card_refused{0};
 };
 
 struct Target {
@@ -128,6 +131,19 @@ std::string str(const json::value& v, std::string_view key) {
       if (const auto* s = x->if_string()) return std::string(*s);
   return {};
 }
+int64_t num(const json::value& v, std::string_view key) {
+  if (const auto* o = v.if_object())
+    if (const auto* x = o->if_contains(key))
+      if (x->is_number()) return x->to_number<int64_t>();
+  return 0;
+}
+
+// One of the driver's cards (GET /app/user/cards) that can start a session of the kind, and its stations.
+struct Card {
+  int64_t id = 0;
+  std::string no;
+  std::set<int64_t> stations;
+};
 
 class Driver {
  public:
@@ -194,14 +210,36 @@ class Driver {
     return !token_.empty();
   }
 
-  // A free gun/socket code of a payable station, or "".
-  std::string pick_point(const std::string& type) {
+  // With --card-share, now and then one of the driver's cards that can start a `type` session.
+  std::optional<Card> pick_card(const std::string& type) {
+    std::uniform_real_distribution<double> share(0, 1);
+    if (o_.card_share <= 0 || share(rng_) >= o_.card_share) return std::nullopt;
+    std::vector<Card> usable;
+    const json::value mine = get("/app/user/cards", "my cards");
+    for (const auto& c : mine.at("rows").as_array()) {
+      const std::string kind = str(c, "productType");
+      if (num(c, "status") != 0 || num(c, "charging") != 0 || num(c, "balance") <= 0 ||
+          (kind != type && kind != "both"))
+        continue;
+      Card card{num(c, "id"), str(c, "cardNo"), {}};
+      if (const auto* stations = c.as_object().if_contains("stations"))
+        if (const auto* of_kind = stations->as_object().if_contains(type); of_kind && of_kind->is_array())
+          for (const auto& st : of_kind->as_array()) card.stations.insert(num(st, "id"));
+      if (!card.stations.empty()) usable.push_back(std::move(card));
+    }
+    if (usable.empty()) return std::nullopt;
+    return usable[std::uniform_int_distribution<size_t>(0, usable.size() - 1)(rng_)];
+  }
+
+  // A free gun/socket code of a payable station (one of `only` when given), or "".
+  std::string pick_point(const std::string& type, const std::set<int64_t>* only) {
     auto list =
         http_.call(http::verb::get, "/app/stations?type=" + type + "&pageSize=100", {}, token_).json();
     std::vector<int64_t> stations;
     if (auto* rows = list.as_object().if_contains("rows"))
       for (const auto& s : rows->as_array())
-        if (s.at("payable").as_bool() && s.at("free").as_int64() > 0)
+        if (s.at("payable").as_bool() && s.at("free").as_int64() > 0 &&
+            (!only || only->contains(s.at("id").as_int64())))
           stations.push_back(s.at("id").as_int64());
     std::shuffle(stations.begin(), stations.end(), rng_);
     const char* devices = type == "car" ? "piles" : "devices";
@@ -230,9 +268,10 @@ class Driver {
   }
 
   void session(const std::string& type) {
-    std::string code = pick_point(type);
+    const auto card = pick_card(type);
+    std::string code = pick_point(type, card ? &card->stations : nullptr);
     if (code.empty()) {
-      log("no free %s at a payable station", type == "car" ? "gun" : "socket");
+      log("no free %s at a payable station%s", type == "car" ? "gun" : "socket", card ? " of my card" : "");
       return;
     }
     auto scan = get("/app/scan?code=" + code, "scan");
@@ -240,6 +279,12 @@ class Driver {
       log("%s cannot start: %s", code.c_str(), str(scan, "reason").c_str());
       return;
     }
+    const std::string order_no = card ? start_with_card(type, code, *card) : start_paid(type, code, scan);
+    if (!order_no.empty()) follow(type, code, order_no);
+  }
+
+  // An order paid with the first prepay value on the sandbox cashier page; its number once paid, or "".
+  std::string start_paid(const std::string& type, const std::string& code, const json::value& scan) {
     int64_t amount = type == "car" ? 3000 : 200;
     if (const auto& pv = scan.at("prepayValues").as_array(); !pv.empty()) amount = pv.front().as_int64();
     json::object body{{type == "car" ? "gunCode" : "socketCode", code}, {"amount", amount}};
@@ -249,7 +294,7 @@ class Driver {
       // driver at the station would
       n_.taken++;
       log("%s taken first by another driver: %s", code.c_str(), str(placed.json(), "msg").c_str());
-      return;
+      return {};
     }
     auto pay = data_of(placed, "order");
     n_.orders++;
@@ -269,15 +314,42 @@ class Driver {
         throw std::runtime_error("payment " + str(p, "status"));
       return str(p, "orderNo").empty() ? json::value(nullptr) : p;
     });
-    if (paid.is_null()) return;
-    std::string order_no = str(paid, "orderNo");
+    return paid.is_null() ? std::string() : str(paid, "orderNo");
+  }
+
+  // An order started with the card (the card's balance is the cap, nothing to pay); its number, or "" when
+  // the platform refused the card or the point was taken.
+  std::string start_with_card(const std::string& type, const std::string& code, const Card& card) {
+    json::object body{{type == "car" ? "gunCode" : "socketCode", code}, {"cardId", card.id}};
+    auto placed = http_.call(http::verb::post, "/app/" + type + "/orders", json::serialize(body), token_);
+    const auto answer = placed.json();
+    if (placed.status == 409) {
+      n_.taken++;
+      log("%s taken first by another driver: %s", code.c_str(), str(answer, "msg").c_str());
+      return {};
+    }
+    if (placed.status != 200 || num(answer, "code") != 200) {
+      n_.card_refused++;
+      log("card %s refused at %s: %s", card.no.c_str(), code.c_str(), str(answer, "msg").c_str());
+      return {};
+    }
+    n_.orders++;
+    n_.card_orders++;
+    const auto& data = answer.at("data");
+    log("%s %s: card %s, balance %lld fen", type.c_str(), code.c_str(), card.no.c_str(),
+        static_cast<long long>(num(data, "balance")));
+    return str(data, "orderNo");
+  }
+
+  // The order until it charges, the stop after --charge seconds, and its end.
+  void follow(const std::string& type, const std::string& code, const std::string& order_no) {
     const std::string order_path = "/app/" + type + "/orders/" + order_no;
     bool taken = false;
     auto started = wait_for("charging", [&]() -> json::value {
       auto o = get(order_path, "order");
       std::string state = str(o, "state"), phase = str(o, "phase");
       if (state == "abnormal" && str(o, "endReason").find("已被占用") != std::string::npos) {
-        taken = true;  // another driver's payment for the same point came first; ours is returned
+        taken = true;  // another driver's start for the same point came first; ours is returned
         return o;
       }
       if (state == "abnormal" || state == "completed" || state == "finished")
@@ -290,7 +362,7 @@ class Driver {
     if (taken) {
       n_.taken++;
       log("order %s: %s taken first by another driver, refunded %lld fen", order_no.c_str(), code.c_str(),
-          static_cast<long long>(started.at("refunded").to_number<int64_t>()));
+          static_cast<long long>(num(started, "refunded")));
       return;
     }
     n_.charging++;
@@ -305,8 +377,7 @@ class Driver {
     if (ended.is_null()) return;
     n_.completed++;
     log("order %s %s: charged %lld fen, refunded %lld fen", order_no.c_str(), str(ended, "state").c_str(),
-        static_cast<long long>(ended.at("charged").to_number<int64_t>()),
-        static_cast<long long>(ended.at("refunded").to_number<int64_t>()));
+        static_cast<long long>(num(ended, "charged")), static_cast<long long>(num(ended, "refunded")));
   }
 
   const DriversOptions& o_;
@@ -351,11 +422,12 @@ int run_drivers(const DriversOptions& o) {
   double secs = std::chrono::duration<double>(Clock::now() - started).count();
   std::printf(
       "{\"drivers\":%lld,\"seconds\":%.1f,\"signIns\":%lld,\"orders\":%lld,\"paid\":%lld,\"charging\":%lld,"
-      "\"completed\":%lld,\"failed\":%lld,\"taken\":%lld}\n",
+      "\"completed\":%lld,\"failed\":%lld,\"taken\":%lld,\"cardOrders\":%lld,\"cardRefused\":%lld}\n",
       static_cast<long long>(o.phones), secs, static_cast<long long>(n.sign_ins.load()),
       static_cast<long long>(n.orders.load()), static_cast<long long>(n.paid.load()),
       static_cast<long long>(n.charging.load()), static_cast<long long>(n.completed.load()),
-      static_cast<long long>(n.failed.load()), static_cast<long long>(n.taken.load()));
+      static_cast<long long>(n.failed.load()), static_cast<long long>(n.taken.load()),
+      static_cast<long long>(n.card_orders.load()), static_cast<long long>(n.card_refused.load()));
   return 0;
 }
 

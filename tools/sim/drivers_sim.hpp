@@ -1,6 +1,6 @@
 #pragma once
-// Simulated drivers of the app API (docs/api-driver.md): each signs in with the dev SMS endpoint, picks a free
-// gun (or socket) of a payable station, starts an order with a prepay value, pays on the sandbox cashier
+// Simulated drivers of the app API (docs/api-driver.md): each signs in with the dev SMS endpoint, picks a
+// free gun (or socket) of a payable station, starts an order with a prepay value, pays on the sandbox cashier
 // page, waits until it charges, stops after a while, and does it again. For `make run` and demos.
 #include <cstdint>
 #include <string>
@@ -16,6 +16,7 @@ struct DriversOptions {
   double charge_s = 120;                      // how long a session charges before the driver stops it
   double timeout_s = 90;                      // longest wait for the payment, the start and the stop
   double duration_s = 0;                      // run time; 0 = until SIGINT/SIGTERM
+  double card_share = 0.5;  // a driver with a usable card starts this share of sessions with it (no payment)
   bool quiet = false;
 };
 

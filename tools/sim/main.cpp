@@ -1,6 +1,8 @@
 // zhichong-sim: device simulators. `zhichong-sim ocpp --help`, `zhichong-sim ykc --help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "drivers_sim.hpp"
 #include "ocpp_sim.hpp"
@@ -19,8 +21,26 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
+// A list option: "a,b,c" or "@FILE" (entries separated by commas, spaces or lines; # starts a comment).
+bool read_list(const std::string& v, std::vector<std::string>& out) {
+  if (v.empty() || v[0] != '@') {
+    out = split_commas(v);
+    return true;
+  }
+  std::ifstream in(v.substr(1));
+  if (!in) return false;
+  std::string line, word;
+  out.clear();
+  while (std::getline(in, line)) {
+    std::istringstream words(line.substr(0, line.find('#')));
+    while (std::getline(words, word, ','))
+      for (std::istringstream w(word); w >> word;) out.push_back(word);
+  }
+  return true;
+}
+
 void add_ykc_options(CLI::App* y, zc::sim::YkcOptions& k, std::string& codes, std::string& type,
-                     std::string& crc_order) {
+                     std::string& crc_order, std::string& cards, std::string& card_pick) {
   y->add_option("--host", k.host, "platform host")->capture_default_str();
   y->add_option("--port", k.port, "platform YKC port")->capture_default_str();
   y->add_option("--codes", codes, "comma-separated pile codes (14 digits; instead of --prefix)");
@@ -46,6 +66,15 @@ void add_ykc_options(CLI::App* y, zc::sim::YkcOptions& k, std::string& codes, st
                 "start by card (0x31) s after the first login (<0: never)")
       ->capture_default_str();
   y->add_option("--card", k.card, "physical card number, 16 hex digits")->capture_default_str();
+  y->add_option("--cards", cards,
+                "physical cards swiped in turn instead of --card: HEX,HEX,… or @FILE (one or more a line)");
+  y->add_option("--card-every", k.card_every_s,
+                "after the first swipe (--card-start-after, SIGUSR1) swipe again every S s ± 50 % (0: once)")
+      ->capture_default_str();
+  y->add_option("--card-pick", card_pick,
+                "turn: pile i swipes card i, i + piles, …; random: any card of the list")
+      ->check(CLI::IsMember({"turn", "random"}))
+      ->capture_default_str();
   y->add_option("--vin-start-after", k.vin_start_after_s,
                 "start by VIN (0x31) s after the first login (<0: never)")
       ->capture_default_str();
@@ -117,6 +146,15 @@ int main(int argc, char** argv) {
   ocpp->add_option("--stats", o.stats_s, "print stats every s (0: at the end only)")->capture_default_str();
   ocpp->add_option("--threads", o.threads, "network threads")->capture_default_str();
   ocpp->add_option("--id-tag", o.id_tag, "idTag of local sessions")->capture_default_str();
+  std::string id_tags, id_tag_pick = "turn";
+  ocpp->add_option(
+      "--id-tags", id_tags,
+      "idTags (e.g. printed card numbers) of local sessions in turn instead of --id-tag: A,B,… or "
+      "@FILE");
+  ocpp->add_option("--id-tag-pick", id_tag_pick,
+                   "turn: device i uses idTag i, i + devices, …; random: any idTag of the list")
+      ->check(CLI::IsMember({"turn", "random"}))
+      ->capture_default_str();
   ocpp->add_option("--password", o.password, "HTTP Basic password (security profile 1)");
   ocpp->add_flag("--quiet", o.quiet, "no per-event log on stderr");
   ocpp->add_option("--remote-start", o.remote_start,
@@ -136,9 +174,9 @@ int main(int argc, char** argv) {
   ocpp->add_option("--warmup", o.warmup_s, "restart the counters and latency histogram after s")
       ->capture_default_str();
   zc::sim::YkcOptions k;
-  std::string ykc_codes, ykc_type = "dc", crc_order = "low";
+  std::string ykc_codes, ykc_type = "dc", crc_order = "low", ykc_cards, card_pick = "turn";
   auto* ykc = app.add_subcommand("ykc", "YKC (云快充 v1.6) car piles over TCP");
-  add_ykc_options(ykc, k, ykc_codes, ykc_type, crc_order);
+  add_ykc_options(ykc, k, ykc_codes, ykc_type, crc_order, ykc_cards, card_pick);
   zc::sim::DriversOptions d;
   auto* drivers =
       app.add_subcommand("drivers", "drivers of the app API: sign in, scan, pay (sandbox), charge, stop");
@@ -156,6 +194,11 @@ int main(int argc, char** argv) {
   drivers->add_option("--timeout", d.timeout_s, "longest wait s for payment, start and stop")
       ->capture_default_str();
   drivers->add_option("--duration", d.duration_s, "run time s (0: until SIGINT/SIGTERM)")
+      ->capture_default_str();
+  drivers
+      ->add_option("--card-share", d.card_share,
+                   "share (0–1) of sessions a driver with a usable card starts with it instead of paying")
+      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   drivers->add_flag("--quiet", d.quiet, "no per-driver log on stderr");
   CLI11_PARSE(app, argc, argv);
@@ -202,10 +245,20 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "ykc: 0 ≤ --bench-window ≤ 1000\n");
       return 2;
     }
+    if (!ykc_cards.empty() && (!read_list(ykc_cards, k.cards) || k.cards.empty())) {
+      std::fprintf(stderr, "ykc: --cards: no cards in '%s'\n", ykc_cards.c_str());
+      return 2;
+    }
+    k.card_random = card_pick == "random";
     k.ac = ykc_type == "ac";
     k.crc_high_first = crc_order == "high";
     return zc::sim::run_ykc(k);
   }
+  if (!id_tags.empty() && (!read_list(id_tags, o.id_tags) || o.id_tags.empty())) {
+    std::fprintf(stderr, "ocpp: --id-tags: no idTags in '%s'\n", id_tags.c_str());
+    return 2;
+  }
+  o.id_tag_random = id_tag_pick == "random";
   if (!codes.empty()) {
     o.codes = split_commas(codes);
     o.devices = static_cast<int64_t>(o.codes.size());

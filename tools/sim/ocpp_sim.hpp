@@ -27,6 +27,8 @@ struct OcppOptions {
   double stats_s = 0;  // print stats every N s (0: only at the end)
   int64_t threads = 1;
   std::string id_tag = "SIM0001";
+  std::vector<std::string> id_tags;  // idTags of local sessions in turn or at random (empty: id_tag)
+  bool id_tag_random = false;        // pick any idTag of the list (else in turn, see sim_pick.hpp)
   // RemoteStartTransaction: accept (and start), refuse (answer Rejected), ignore (answer Accepted and
   // never start: the platform's start timeout).
   std::string remote_start = "accept";  // accept, refuse, ignore (Accepted, never started), silent

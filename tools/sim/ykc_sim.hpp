@@ -21,6 +21,9 @@ struct YkcOptions {
   double charge_duration_s = 0;           // session length, then the pile ends it (0: until remote stop)
   double card_start_after_s = -1;         // 0x31 by card this long after the first login (< 0: never)
   std::string card = "00000000D14B0A54";  // physical card (16 hex digits)
+  std::vector<std::string> cards;         // physical cards swiped in turn or at random (empty: `card`)
+  double card_every_s = 0;                // after the first swipe another every S s (± 50 %); 0: once
+  bool card_random = false;               // pick any card of the list (else in turn, see sim_pick.hpp)
   double vin_start_after_s = -1;          // 0x31 by VIN (< 0: never)
   std::string vin = "LSVAU2180N2183294";
   double power_kw = 60;
