@@ -187,6 +187,24 @@ async function chargePoint(code) {
   return cp;
 }
 
+test('YKC: one card swiped at two piles at the same moment gets one yes — the 0x32 waits for the stored order', async () => {
+  const [p1, p2] = [await newPile('ykc'), await newPile('ykc')];
+  const [a, b] = [await ykcPile(p1), await ykcPile(p2)];
+  try {
+    const c = await issue();
+    const answers = await Promise.all([swipe(a, p1.code, c.physicalNo), swipe(b, p2.code, c.physicalNo)]);
+    assert.deepEqual(answers.map((x) => x.ok).sort(), [false, true], 'exactly one accepted');
+    assert.equal(answers.find((x) => !x.ok).reason, 0x04, 'the other: busy');
+    // the order exists as soon as the yes is sent
+    const orders = (await ctx.admin.list('/order/car/list', { cardNo: c.cardNo })).rows;
+    assert.deepEqual(orders.map((o) => o.startMethod), ['card']);
+    assert.equal((await card(c)).charging, 1);
+  } finally {
+    a.close();
+    b.close();
+  }
+});
+
 test('OCPP car pile: Authorize by the printed number (Accepted / Blocked / Expired / Invalid), a card session settles by meter; the balance is the cap; a card is never on two connectors', async () => {
   const p = await newPile('ocpp16');
   const cp = await chargePoint(p.code);

@@ -63,12 +63,9 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
 
 // ---- charging: pile-initiated start, remote start/stop, records ----------------------------------------
 
-void Session::start_session_tx(unsigned gun, const y::Serial& serial, const std::string& id_tag,
-                               const char* method, const std::string& vin, const std::string& card) {
-  Gun& g = guns_[gun - 1];
-  g.serial = serial;
-  g.tx_id = 0;
-  g.idle.begin();
+charging::TxStart Session::tx_start(unsigned gun, const y::Serial& serial, const std::string& id_tag,
+                                    const char* method, const std::string& vin,
+                                    const std::string& card) const {
   charging::TxStart t;
   t.device = ref_;
   t.connector = gun;
@@ -78,8 +75,22 @@ void Session::start_session_tx(unsigned gun, const y::Serial& serial, const std:
   t.start_method = method;
   t.vin = vin;
   t.card = card;
+  return t;
+}
+
+void Session::begin_session(unsigned gun, const y::Serial& serial) {
+  Gun& g = guns_[gun - 1];
+  g.serial = serial;
+  g.tx_id = 0;
+  g.idle.begin();
+}
+
+void Session::start_session_tx(unsigned gun, const y::Serial& serial, const std::string& id_tag,
+                               const char* method, const std::string& vin, const std::string& card) {
+  begin_session(gun, serial);
   auto* charging = &core_.deps.charging;
-  blocking([charging, t] { return charging->start_transaction(t).transaction_id; },
+  blocking([charging, t = tx_start(gun, serial, id_tag, method, vin,
+                                   card)] { return charging->start_transaction(t).transaction_id; },
            [this, gun, serial](int64_t tx) { attach_tx(gun, serial, tx); }, false);
 }
 
@@ -119,30 +130,51 @@ void Session::on_start_request(const y::Frame& f, y::StartRequest&& m) {
   y::Serial serial = y::make_serial(code_, n, now_ms(), *tz_, serial_counter_++);
   auto* charging = &core_.deps.charging;
   DeviceRef ref = ref_;
-  blocking([charging, ref, tag] { return charging->authorize(ref, tag); },
-           [this, m, seq, n, serial, tag, by_vin, vin, card](charging::IdTagResult r) {
-             bool ok = r.status == "Accepted";
-             y::StartRequestReply out;
-             out.serial = serial;
-             out.pile_code = code_;
-             out.gun = m.gun;
-             if (!by_vin) {
-               auto lc = y::LogicalCard::parse(card);
-               if (lc) out.logical_card = *lc;
-             }
-             // a card's balance (0.01 yuan = fen); an accepted idTag that is no card's (VIN, accept-any)
-             // is not limited by the pile
-             int64_t balance = r.balance.value_or(ok ? 100000000 : 0);
-             out.balance = static_cast<uint32_t>(std::clamp<int64_t>(balance, 0, UINT32_MAX));
-             out.authorized = ok ? y::StartRequestReply::kSuccess : y::StartRequestReply::kFail;
-             out.reason = ok ? 0 : by_vin ? 0x09 : y::card_refusal_code(r.refusal);
-             spdlog::info("ykc: {} gun {} start by {}: {} {} (balance {})", code_str_, n, tag, r.status,
-                          r.refusal, out.balance);
-             write_bytes(y::encode_frame(out, seq, out_order()));
-             if (ok)
-               start_session_tx(n, serial, tag, by_vin ? "vin" : "card", by_vin ? vin : "",
-                                by_vin ? "" : card);
-           });
+  // The 0x32 says yes only once the session is stored (a card's order written under its row lock): two
+  // guns swiping one card at once get one yes; a start refused after the check is closed at once.
+  auto t = tx_start(n, serial, tag, by_vin ? "vin" : "card", by_vin ? vin : "", by_vin ? "" : card);
+  blocking(
+      [charging, ref, tag, t] {
+        std::pair<charging::IdTagResult, int64_t> out{charging->authorize(ref, tag), 0};
+        if (out.first.status != "Accepted") return out;
+        auto started = charging->start_transaction(t);
+        out.second = started.transaction_id;
+        if (started.id_tag.status != "Accepted") {
+          out.first = started.id_tag;
+          charging::TxStop stop;
+          stop.device = ref;
+          stop.transaction_id = started.transaction_id;
+          stop.timestamp_ms = t.timestamp_ms;
+          stop.reason = "DeAuthorized";
+          charging->stop_transaction(stop);
+        }
+        return out;
+      },
+      [this, m, seq, n, serial, tag, by_vin, card](std::pair<charging::IdTagResult, int64_t> res) {
+        const charging::IdTagResult& r = res.first;
+        bool ok = r.status == "Accepted";
+        y::StartRequestReply out;
+        out.serial = serial;
+        out.pile_code = code_;
+        out.gun = m.gun;
+        if (!by_vin) {
+          auto lc = y::LogicalCard::parse(card);
+          if (lc) out.logical_card = *lc;
+        }
+        // a card's balance (0.01 yuan = fen); an accepted idTag that is no card's (VIN, accept-any)
+        // is not limited by the pile
+        int64_t balance = r.balance.value_or(ok ? 100000000 : 0);
+        out.balance = static_cast<uint32_t>(std::clamp<int64_t>(balance, 0, UINT32_MAX));
+        out.authorized = ok ? y::StartRequestReply::kSuccess : y::StartRequestReply::kFail;
+        out.reason = ok ? 0 : by_vin ? 0x09 : y::card_refusal_code(r.refusal);
+        spdlog::info("ykc: {} gun {} start by {}: {} {} (balance {})", code_str_, n, tag, r.status, r.refusal,
+                     out.balance);
+        write_bytes(y::encode_frame(out, seq, out_order()));
+        if (ok) {
+          begin_session(n, serial);
+          attach_tx(n, serial, res.second);
+        }
+      });
 }
 
 void Session::on_remote_start_reply(const y::Frame& f, y::RemoteStartReply&& m) {

@@ -197,6 +197,10 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
   // The answer to the command in flight when it waits for `type` (0x55, 0x57, 0x91, 0xF1).
   void on_answer(uint8_t type, CommandReply r);
   void record_model(uint16_t model_no, const std::string& result);
+  // A session the pile starts: its start record (tx_start), the gun's session state (begin_session).
+  charging::TxStart tx_start(unsigned gun, const y::Serial& serial, const std::string& id_tag,
+                             const char* method, const std::string& vin, const std::string& card) const;
+  void begin_session(unsigned gun, const y::Serial& serial);
   void start_session_tx(unsigned gun, const y::Serial& serial, const std::string& id_tag, const char* method,
                         const std::string& vin, const std::string& card);
   void attach_tx(unsigned gun, const y::Serial& serial, int64_t tx);
