@@ -51,26 +51,6 @@ for (const [name, make] of Object.entries(scenarios)) {
   process.stderr.write(`bench/orders: ${name.padEnd(32)} p50 ${list[name].p50_ms} ms  p95 ${list[name].p95_ms} ms  (total ${total})\n`);
 }
 
-// The home dashboard (issue 19): the system admin's view over every order, and a property admin's.
-const dashboard = {};
-// (20 requests each; a request that outlasts the client's timeout is reported, not fatal)
-for (const [name, api] of [['system_admin', admin], ['property_admin', property]]) {
-  const ms = [];
-  try {
-    ok(await api.get('/index/dashboard'), name);  // warm-up
-    for (let i = 0; i < Math.min(requests, 20); i++) {
-      const t = performance.now();
-      ok(await api.get('/index/dashboard'), name);
-      ms.push(performance.now() - t);
-    }
-    ms.sort((a, b) => a - b);
-    dashboard[name] = { p50_ms: round(pct(ms, 50)), p95_ms: round(pct(ms, 95)), p99_ms: round(pct(ms, 99)), max_ms: round(ms[ms.length - 1]) };
-  } catch (e) {
-    dashboard[name] = { error: String(e.name || e), completed: ms.length };
-  }
-  process.stderr.write(`bench/orders: dashboard ${name.padEnd(22)} ${JSON.stringify(dashboard[name])}\n`);
-}
-
 // Export: a time range with ~exportRows orders (they are spread evenly over SPAN_MS).
 const rss = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]);
 const exportRange = { beginTime: now - Math.ceil((exportRows / orders) * span), endTime: now };
@@ -91,4 +71,4 @@ const exp = { rows_requested: exportRows, status: status.status, rows: status.to
   seconds: round(seconds), rss_before_mib: round(before / 1024), rss_peak_mib: round(peak / 1024),
   rss_growth_mib: round((peak - before) / 1024) };
 process.stderr.write(`bench/orders: export ${JSON.stringify(exp)}\n`);
-console.log(JSON.stringify({ list, dashboard, export: exp, p95_max_ms: Math.max(...Object.values(list).map((s) => s.p95_ms)) }));
+console.log(JSON.stringify({ list, export: exp, p95_max_ms: Math.max(...Object.values(list).map((s) => s.p95_ms)) }));

@@ -9,14 +9,6 @@
 
 namespace zc::app {
 
-namespace {
-
-int64_t json_id(const boost::json::object& o, const char* key) {
-  return o.at(key).as_int64();
-}
-
-}  // namespace
-
 std::vector<DemoAccount> seed_demo(db::Database& db, const Config& cfg, auth::SessionRevoker& sessions) {
   const bool seeded = db.read(
       [](db::Connection& c) { return c.scalar("SELECT COUNT(*) FROM sys_provider").value_or(0) > 0; });
@@ -72,7 +64,7 @@ std::vector<DemoAccount> seed_demo(db::Database& db, const Config& cfg, auth::Se
     auto created = properties.create(in, admin);
     accounts.push_back({std::string("物业 ") + s.name, created.user_name, created.initial_password});
 
-    int64_t top_dept = json_id(properties.get(created.id, admin), "deptId");
+    int64_t top_dept = properties.get(created.id, admin).dept_id.value_or(0);
     sys::DeptInput ops{.parent_id = top_dept, .dept_name = "运维部", .order_num = 1, .leader = s.contact};
     int64_t ops_dept = depts.create(ops, admin);
     sys::DeptInput service{.parent_id = top_dept, .dept_name = "客服部", .order_num = 2};

@@ -1,4 +1,4 @@
-// zhichong — the charging-operator platform. Subcommands: serve, migrate, user, version.
+// zhichong — the charging-operator platform. Subcommands: serve, migrate, user, stats, version.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
@@ -30,6 +30,13 @@ int main(int argc, char** argv) {
   reset->add_option("--username", user_name, "login name")->required();
   reset->add_option("--password", password, "new password");
 
+  auto* stats = cli.add_subcommand("stats", "statistics roll-ups");
+  stats->require_subcommand(1);
+  std::string from, to;
+  auto* rebuild = stats->add_subcommand("rebuild", "recompute the daily roll-ups of a date range");
+  rebuild->add_option("--from", from, "first local date, YYYY-MM-DD")->required();
+  rebuild->add_option("--to", to, "last local date, YYYY-MM-DD")->required();
+
   CLI11_PARSE(cli, argc, argv);
 
   if (version->parsed()) {
@@ -48,6 +55,7 @@ int main(int argc, char** argv) {
     zc::init_logging(cfg.log.level);
     if (serve->parsed()) return zc::app::serve(cfg, demo);
     if (migrate->parsed()) return zc::app::migrate(cfg);
+    if (rebuild->parsed()) return zc::app::rebuild_stats(cfg, from, to);
     if (create_admin->parsed()) return zc::app::create_admin(cfg, user_name, password);
     if (reset->parsed()) return zc::app::reset_password(cfg, user_name, password);
   } catch (const std::exception& e) {

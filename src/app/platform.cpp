@@ -48,6 +48,7 @@
 #include "service/order/car_orders.hpp"
 #include "service/order/card_events.hpp"
 #include "service/order/order_charging_service.hpp"
+#include "service/stat/rollups.hpp"
 #include "service/station/public_url.hpp"
 #include "service/station/station_config.hpp"
 #include "service/system/station_directory.hpp"
@@ -169,7 +170,10 @@ int serve(Config cfg, bool demo) {
   api::register_member_routes(router, {*db, clock, &card_events});
   api::register_offline_card_routes(router, car_ctx, offline_cards);    // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
-  api::register_dashboard_routes(router, *db);                          // the home dashboard
+  // The daily roll-ups the dashboard and the station report read, fed by the orders' change marks.
+  stat::Rollups rollups(*db, std::chrono::milliseconds(std::max<int64_t>(100, cfg.order.rollup_interval_ms)));
+  api::register_dashboard_routes(router, *db);                      // the home dashboard
+  api::register_station_report_routes(router, {*db, export_jobs});  // STAT-STATION
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
     seed_demo_members(*db, clock);
@@ -194,6 +198,7 @@ int serve(Config cfg, bool demo) {
     api::register_bike_test_routes(router, bike_ctx);
     api::driver::register_car_order_test_routes(router, *db, car_orders);
     api::driver::register_bike_order_test_routes(router, bike_orders);
+    api::register_rollup_test_routes(router, rollups);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
@@ -222,6 +227,7 @@ int serve(Config cfg, bool demo) {
   payments.listening();
   car_orders.start();
   bike_orders.start();
+  rollups.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
@@ -234,6 +240,7 @@ int serve(Config cfg, bool demo) {
   car_orders.stop();  // no start/stop command or timer runs past here
   bike_orders.stop();
   offline_cards.stop();
+  rollups.stop();
   payments.stop();
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
@@ -245,6 +252,15 @@ int migrate(const Config& cfg) {
   auto db = db::open_database(cfg.database.url, 1, static_cast<int>(cfg.database.busy_timeout_ms));
   int n = db::apply_migrations(*db);
   std::printf("%d migration(s) applied\n", n);
+  return 0;
+}
+
+int rebuild_stats(const Config& cfg, const std::string& from, const std::string& to) {
+  auto db = open(cfg);
+  stat::Rollups rollups(*db, std::chrono::milliseconds(1000));
+  int64_t n = rollups.rebuild(from, to);
+  std::printf("statistics rebuilt: %lld station-days from %s to %s\n", static_cast<long long>(n),
+              from.c_str(), to.c_str());
   return 0;
 }
 

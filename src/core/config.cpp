@@ -147,6 +147,8 @@ const std::vector<Key>& keys() {
                "a charging car order whose pile is offline this long is suspended (s)"),
       make_key("order", "sweep_interval_ms", &C::order, &C::Order::sweep_interval_ms,
                "how often the car order timers run (start timeout, auto stop, device lost)"),
+      make_key("order", "rollup_interval_ms", &C::order, &C::Order::rollup_interval_ms,
+               "changed orders and refunds reach the statistics roll-ups this often (ms)"),
       make_key("order", "command_timeout_ms", &C::order, &C::Order::command_timeout_ms,
                "longest wait for a pile's answer to an order's start/stop command"),
       make_key("order", "command_threads", &C::order, &C::Order::command_threads,

@@ -92,6 +92,7 @@ struct Config {
     int64_t start_timeout_s = 60;  // no start confirmation from the pile within this: abnormal + refund
     int64_t device_lost_timeout_s = 120;  // a charging pile offline this long: the order is suspended
     int64_t sweep_interval_ms = 1000;     // timers (start timeout, auto stop, device lost) run this often
+    int64_t rollup_interval_ms = 2000;    // changed orders reach the statistics roll-ups this often
     int64_t command_timeout_ms = 15000;   // longest wait for a pile's answer to a start/stop command
     int64_t command_threads = 4;          // threads starting paid orders, handling the piles' answers
     int64_t min_prepay_fen = 100;         // an amount that is not one of the tariff's prepay values must be

@@ -76,6 +76,7 @@ class DeviceStateStore {
     int online = -1;        // -1 unchanged, 0, 1
     int64_t last_seen = 0;  // 0: unchanged
     std::map<int64_t, std::string> connectors;
+    std::map<int64_t, std::string> faults;  // connector → the device's fault code, for those now in fault
   };
   struct Meter {
     int64_t transaction_id = 0, value = 0, time = 0;

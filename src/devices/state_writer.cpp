@@ -36,6 +36,7 @@ void StateWriter::offline(const DeviceKey& key, const std::string& protocol, con
   auto& d = dirty_[key];
   d.online = 0;
   d.connectors.clear();  // going offline sets every connector offline
+  d.faults.clear();
   events_.push_back({key, false, protocol, reason, "", now});
   ++stats_.marks;
 }
@@ -47,9 +48,15 @@ void StateWriter::seen(const DeviceKey& key, int64_t now) {
   ++stats_.marks;
 }
 
-void StateWriter::connector(const DeviceKey& key, int64_t connector, const std::string& state) {
+void StateWriter::connector(const DeviceKey& key, int64_t connector, const std::string& state,
+                            const std::string& fault) {
   std::lock_guard g(mu_);
-  dirty_[key].connectors[connector] = state;
+  Dirty& d = dirty_[key];
+  d.connectors[connector] = state;
+  if (state == "fault")
+    d.faults[connector] = fault.empty() ? "fault" : fault;
+  else
+    d.faults.erase(connector);
   ++stats_.marks;
 }
 
@@ -103,7 +110,10 @@ void StateWriter::write(std::unordered_map<DeviceKey, Dirty, DeviceKeyHash>& dir
       auto& p = persisted_seen_[key];
       if (d.last_seen - p >= last_seen_every_.count()) st.last_seen = p = d.last_seen;
     }
-    if (d.online != 0) st.connectors = std::move(d.connectors);
+    if (d.online != 0) {
+      st.connectors = std::move(d.connectors);
+      st.faults = std::move(d.faults);
+    }
     if (st.online >= 0 || st.last_seen > 0 || !st.connectors.empty()) batch.states.push_back(std::move(st));
   }
   for (auto& [tx, m] : meters) batch.meters.push_back({tx, m.first, m.second});

@@ -33,7 +33,9 @@ class StateWriter {
   void online(const DeviceKey& key, const std::string& protocol, const std::string& remote, int64_t now);
   void offline(const DeviceKey& key, const std::string& protocol, const std::string& reason, int64_t now);
   void seen(const DeviceKey& key, int64_t now);
-  void connector(const DeviceKey& key, int64_t connector, const std::string& state);
+  // `fault`: what the device reports as the cause when `state` is "fault" (OCPP errorCode, YKC fault bits).
+  void connector(const DeviceKey& key, int64_t connector, const std::string& state,
+                 const std::string& fault = "");
   // The latest energy register (0.0001 kWh) of a transaction.
   void meter(int64_t transaction_id, int64_t value, int64_t time);
   // Writes everything pending now (tests, shutdown).
@@ -49,7 +51,7 @@ class StateWriter {
   struct Dirty {
     int online = -1;  // -1 unchanged, 0, 1
     int64_t last_seen = 0;
-    std::map<int64_t, std::string> connectors;
+    std::map<int64_t, std::string> connectors, faults;
   };
   using Meters = std::unordered_map<int64_t, std::pair<int64_t, int64_t>>;
   using Event = DeviceStateStore::OnlineEvent;

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "storage/postgres/pg_database.hpp"
+#include "storage/row_struct.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace zc::db {
@@ -19,6 +20,11 @@ int64_t Result::i64(size_t r, size_t c) const {
     return n;
   }
   return 0;
+}
+
+void row_detail::bad_cell(const Result& res, size_t col, const char* want) {
+  std::string name = col < res.columns.size() ? res.columns[col] : "#" + std::to_string(col);
+  throw DatabaseError("column " + name + ": expected " + want);
 }
 
 std::string Result::str(size_t r, size_t c) const {

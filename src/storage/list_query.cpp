@@ -28,6 +28,16 @@ static std::string in_list(const std::string& col, const std::vector<int64_t>& i
   return s + ")";
 }
 
+ScopeColumns owner_columns(const std::string& alias, const std::string& station_kind,
+                           const std::string& station_col) {
+  ScopeColumns s;
+  s.provider = alias + ".provider_id";
+  s.property = alias + ".property_id";
+  if (station_kind == "car") s.car_station = station_col;
+  if (station_kind == "bike") s.bike_station = station_col;
+  return s;
+}
+
 void add_scope(Where& w, const ScopeColumns& cols, const DataScope& scope) {
   auto owner = [&](const std::string& col, int64_t id) {
     if (col.empty()) return w.add("1 = 0");
@@ -139,28 +149,36 @@ ListQuery parse_list_query(Connection& c, const ListSpec& spec, const QueryParam
   return lq;
 }
 
-Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+Result list_page_result(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope,
+                        int64_t& total) {
   ListQuery lq = parse_list_query(c, spec, q, scope);
   const Where& w = lq.where;
   Params p = spec.from_params;
   p.insert(p.end(), w.params.begin(), w.params.end());
-  Page page;
-  page.total = c.scalar("SELECT COUNT(*) FROM " + spec.from + w.sql(), p).value_or(0);
-  if (page.total == 0) return page;
+  total = c.scalar("SELECT COUNT(*) FROM " + spec.from + w.sql(), p).value_or(0);
+  if (total == 0) return {};
   p.emplace_back(lq.page_size);
   p.emplace_back((lq.page_num - 1) * lq.page_size);
-  page.rows =
-      c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + lq.order_by + " LIMIT ? OFFSET ?", p)
-          .to_json();
+  return c.query("SELECT " + spec.select + " FROM " + spec.from + w.sql() + lq.order_by + " LIMIT ? OFFSET ?",
+                 p);
+}
+
+Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+  Page page;
+  page.rows = list_page_result(c, spec, q, scope, page.total).to_json();
   return page;
+}
+
+Result list_all_result(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+  ListQuery lq = parse_list_query(c, spec, q, scope);
+  Params p = spec.from_params;
+  p.insert(p.end(), lq.where.params.begin(), lq.where.params.end());
+  return c.query("SELECT " + spec.select + " FROM " + spec.from + lq.where.sql() + lq.order_by, p);
 }
 
 boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
                             const DataScope& scope) {
-  ListQuery lq = parse_list_query(c, spec, q, scope);
-  Params p = spec.from_params;
-  p.insert(p.end(), lq.where.params.begin(), lq.where.params.end());
-  return c.query("SELECT " + spec.select + " FROM " + spec.from + lq.where.sql() + lq.order_by, p).to_json();
+  return list_all_result(c, spec, q, scope).to_json();
 }
 
 }  // namespace zc::db

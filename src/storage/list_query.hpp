@@ -8,6 +8,7 @@
 #include "core/principal.hpp"
 #include "core/query_params.hpp"
 #include "storage/database.hpp"
+#include "storage/row_struct.hpp"
 
 namespace zc::db {
 
@@ -36,8 +37,13 @@ struct ScopeColumns {
   std::string bike_station;
 };
 
+// The usual owner columns: `alias`.provider_id and `alias`.property_id; with a station kind ("car" |
+// "bike") also the station column `station_col` (e.g. "o.station_id") for users bound to stations.
+ScopeColumns owner_columns(const std::string& alias, const std::string& station_kind = "",
+                           const std::string& station_col = "");
+
 struct ListSpec {
-  std::string select;   // select list with quoted camelCase aliases: p.name AS "name"
+  std::string select;   // list_page: camelCase aliases (p.name AS "name"); list_page_of: T's members in order
   std::string from;     // FROM clause incl. joins, without the word FROM
   Params from_params;   // bound to the `?` of `from` (a derived table's own conditions), before the WHERE's
   std::string where;    // a fixed condition (may be empty)
@@ -78,8 +84,23 @@ struct Page {
 };
 
 Page list_page(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
+// The rows of list_page's query, read into T (storage/row_struct.hpp).
+Result list_page_result(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope,
+                        int64_t& total);
+template <class T>
+RowsPage<T> list_page_of(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope) {
+  RowsPage<T> page;
+  page.rows = read_rows<T>(list_page_result(c, spec, q, scope, page.total));
+  return page;
+}
 // All matching rows, no paging (trees, exports); the query is parsed as for list_page.
 boost::json::array list_all(Connection& c, const ListSpec& spec, const QueryParams& q,
                             const DataScope& scope);
+Result list_all_result(Connection& c, const ListSpec& spec, const QueryParams& q, const DataScope& scope);
+template <class T>
+std::vector<T> list_all_of(Connection& c, const ListSpec& spec, const QueryParams& q,
+                           const DataScope& scope) {
+  return read_rows<T>(list_all_result(c, spec, q, scope));
+}
 
 }  // namespace zc::db

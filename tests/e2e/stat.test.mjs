@@ -3,7 +3,8 @@
 // pile. In the browser the property account adds a call record (a bad phone is refused under its field),
 // finds it by the caller's name, edits it and exports the list (progress, download); it adds a fault linked
 // to the pile, moves it to 维修中 then 已解决 (without a solution the message shows under the field), filters
-// by state, views the detail and exports; the fault page in English.
+// by state, views the detail and exports; the fault page in English; the station report (type filter, totals
+// row, chart, export).
 //   ZHICHONG_URL, ZHICHONG_ADMIN_PASSWORD, CHROMIUM_PATH as the other e2e files.
 // Screenshots go to tests/e2e/artifacts/stat-*.png.
 import { test, before, after } from 'node:test'
@@ -197,6 +198,22 @@ test('故障记录 in English', async () => {
   await shot('fault-list-en')
   await page.getByTestId('lang-switch').click()
   await page.getByTestId('lang-zh-CN').click()
+})
+
+test('站点统计: the report of the property stations — type filter, chart empty state, export', async () => {
+  await openMenu('/stat', '/stat/station', 'page-stat-station')
+  const pageEl = scope('page-stat-station')
+  await pickOption('q-stationType', '汽车', pageEl)
+  await pageEl.getByTestId('btn-search').click()
+  await waitTable('page-stat-station')
+  // the new property has no orders: the chart's empty state (the totals row shows with rows only)
+  await pageEl.getByTestId('station-chart').waitFor({ state: 'attached' })
+  await pageEl.getByText('所选期间没有数据').waitFor({ state: 'visible' })
+  await shot('station-report')
+  await exportList('page-stat-station')
+  await dialogShot('station-export')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('export-dialog').waitFor({ state: 'hidden' })
 })
 
 test('no uncaught page errors', () => {

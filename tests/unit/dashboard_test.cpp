@@ -1,39 +1,38 @@
 #include <gtest/gtest.h>
 
 #include "service/stat/dashboard.hpp"
+#include "service/stat/rollups.hpp"
 
-using zc::db::stat::DatedAmount;
-using zc::stat::by_local_day;
+using zc::db::stat::DayTotals;
+using zc::stat::day_labels;
 using zc::stat::masked_phone;
-
-namespace {
-constexpr int64_t kH = 3'600'000;
-// 2026-03-29 00:00 in Shanghai (UTC+8) = 2026-03-28 16:00 UTC; Berlin switches to summer time that night.
-constexpr int64_t kShanghaiMidnight = 1774713600000;
-}  // namespace
+using zc::stat::parse_day;
+using zc::stat::series;
 
 TEST(DashboardDays, SevenLabelsEndingToday) {
-  auto s = by_local_day({}, "2026-03-02", 7);
-  ASSERT_EQ(s.days.size(), 7u);
-  EXPECT_EQ(s.days.front(), "2026-02-24");
-  EXPECT_EQ(s.days.back(), "2026-03-02");
-  EXPECT_EQ(s.count, std::vector<int64_t>(7, 0));
+  auto days = day_labels("2026-03-02", 7);
+  ASSERT_EQ(days.size(), 7u);
+  EXPECT_EQ(days.front(), "2026-02-24");
+  EXPECT_EQ(days.back(), "2026-03-02");
 }
 
-TEST(DashboardDays, EachEntryCountsUnderItsStationsLocalDay) {
-  std::vector<DatedAmount> rows = {
-      {kShanghaiMidnight + 60'000, "Asia/Shanghai", 100, 10},     // Shanghai 03-29 00:01
-      {kShanghaiMidnight - 60'000, "Asia/Shanghai", 50, 5},       // Shanghai 03-28 23:59
-      {kShanghaiMidnight + 2 * kH, "Europe/Berlin", 7, 1},        // Berlin 03-28 19:00
-      {kShanghaiMidnight + 9 * kH, "Europe/Berlin", 3, 1},        // Berlin 03-29 03:00 (summer time)
-      {kShanghaiMidnight - 10 * 24 * kH, "Asia/Shanghai", 1, 1},  // outside the range
-      {kShanghaiMidnight + 60'000, "No/Such_Zone", 1, 1},         // unknown zone: the default (Shanghai)
-  };
-  auto s = by_local_day(rows, "2026-03-29", 2);
+TEST(DashboardDays, RollUpRowsLandOnTheirDates) {
+  auto days = day_labels("2026-03-29", 2);
+  std::vector<DayTotals> rows = {
+      {"2026-03-28", 2, 57, 6, 1}, {"2026-03-29", 3, 104, 12, 0}, {"2026-03-01", 9, 9, 9, 9}};
+  auto s = series(rows, days);
   EXPECT_EQ(s.days, (std::vector<std::string>{"2026-03-28", "2026-03-29"}));
   EXPECT_EQ(s.count, (std::vector<int64_t>{2, 3}));
   EXPECT_EQ(s.energy, (std::vector<int64_t>{57, 104}));
   EXPECT_EQ(s.charged, (std::vector<int64_t>{6, 12}));
+  EXPECT_EQ(s.refunds, (std::vector<int64_t>{1, 0}));
+}
+
+TEST(DashboardDays, ReportDatesAreStrict) {
+  EXPECT_TRUE(parse_day("2026-02-28"));
+  EXPECT_TRUE(parse_day("2028-02-29"));
+  for (const char* bad : {"2026-02-30", "2026-2-28", "2026-02-28x", "", "20260228", "2026-13-01"})
+    EXPECT_FALSE(parse_day(bad)) << bad;
 }
 
 TEST(DashboardRanking, PhonesAreMasked) {

@@ -27,7 +27,8 @@ std::optional<Reply> Session::on_status(const std::string&, const StatusNotifica
                                         const json::value&) {
   // A connector the platform does not know is not the charger's fault: answered, not stored.
   if (s.connector_id <= connectors_)
-    ep_.d.state.connector(key(), s.connector_id, connector_state(ref_.kind, s.status));
+    ep_.d.state.connector(key(), s.connector_id, connector_state(ref_.kind, s.status),
+                          s.status == "Faulted" ? s.error_code : s.status);
   if (s.status == "Faulted")
     spdlog::warn("ocpp: {} connector {} faulted: {} {}", ref_.code, s.connector_id, s.error_code,
                  s.info.value_or(""));

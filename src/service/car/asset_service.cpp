@@ -30,7 +30,7 @@ static void check_lock_type(int64_t t) {
   if (t < 0 || t > 2) fail_bad_request("lockType: 只能是0（无锁）、1（地锁）或2（相机联动地锁）");
 }
 
-json::array SpotService::options(int64_t area_id, const Principal& p) {
+std::vector<db::car::SpotOption> SpotService::options(int64_t area_id, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return SpotRepo(c).options(area_id, p.scope); });
 }
 

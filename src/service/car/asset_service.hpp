@@ -22,7 +22,7 @@ struct SpotBatch {
 class SpotService : public station::RowService<db::car::SpotRepo> {
  public:
   explicit SpotService(CarContext ctx) : RowService(ctx, "车位不存在"), ctx_(ctx) {}
-  boost::json::array options(int64_t area_id, const Principal& p);
+  std::vector<db::car::SpotOption> options(int64_t area_id, const Principal& p);
   std::vector<int64_t> add_batch(const SpotBatch& in, const Principal& p);
   void update(int64_t id, const std::string& name, int64_t lock_type, const Principal& p);
   boost::json::object lock(int64_t id, const std::string& action, const Principal& p);

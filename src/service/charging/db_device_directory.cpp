@@ -1,5 +1,7 @@
 #include "service/charging/db_device_directory.hpp"
 
+#include "core/clock.hpp"
+#include "service/stat/device_faults.hpp"
 #include "storage/repositories/device_repo.hpp"
 #include "storage/repositories/transaction_repo.hpp"
 #include "storage/repositories/ykc_repo.hpp"
@@ -84,6 +86,8 @@ uint64_t DbDeviceStateStore::write(const Batch& b) {
         repo.set_connector_state(kind, s.key.id, n, state);
         ++rows;
       }
+      if (!s.connectors.empty())
+        stat::record_device_faults(c, kind, s.key.id, s.connectors, s.faults, now_ms());
     }
     for (const auto& m : b.meters) {
       repo.set_meter(m.transaction_id, m.value, m.time);

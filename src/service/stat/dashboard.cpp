@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 
 #include "core/timezone.hpp"
 
@@ -10,31 +9,32 @@ namespace zc::stat {
 
 namespace json = boost::json;
 
-DaySeries by_local_day(const std::vector<db::stat::DatedAmount>& rows, const std::string& today, int days) {
-  DaySeries s;
-  // the labels: `days` dates ending with today, stepped back a day at a time from today's noon (UTC
-  // arithmetic on dates; no zone's DST is involved)
+std::vector<std::string> day_labels(const std::string& today, int days) {
+  // stepped back a day at a time from today's noon (UTC arithmetic on dates; no zone's DST is involved)
   TimeZone utc = TimeZone::get("UTC");
   int y = 1970, m = 1, d = 1;
   std::sscanf(today.c_str(), "%d-%d-%d", &y, &m, &d);
   const int64_t noon = utc.to_utc(LocalDateTime{{y, m, d}, 12, 0, 0, 0});
-  for (int i = days - 1; i >= 0; --i) s.days.push_back(utc.local_date(noon - i * kMsPerDay).to_string());
-  s.count.assign(days, 0);
-  s.energy.assign(days, 0);
-  s.charged.assign(days, 0);
-  std::map<std::string, TimeZone> zones;
+  std::vector<std::string> out;
+  for (int i = days - 1; i >= 0; --i) out.push_back(utc.local_date(noon - i * kMsPerDay).to_string());
+  return out;
+}
+
+DaySeries series(const std::vector<db::stat::DayTotals>& rows, const std::vector<std::string>& days) {
+  DaySeries s;
+  s.days = days;
+  s.count.assign(days.size(), 0);
+  s.energy.assign(days.size(), 0);
+  s.charged.assign(days.size(), 0);
+  s.refunds.assign(days.size(), 0);
   for (const auto& r : rows) {
-    auto it = zones.find(r.timezone);
-    if (it == zones.end()) {
-      auto z = TimeZone::find(r.timezone);
-      it = zones.emplace(r.timezone, z ? *z : TimeZone::shanghai()).first;
-    }
-    auto pos = std::find(s.days.begin(), s.days.end(), it->second.local_date(r.at).to_string());
-    if (pos == s.days.end()) continue;
-    size_t i = static_cast<size_t>(pos - s.days.begin());
-    s.count[i] += 1;
+    auto pos = std::find(days.begin(), days.end(), r.day);
+    if (pos == days.end()) continue;
+    size_t i = static_cast<size_t>(pos - days.begin());
+    s.count[i] += r.sessions;
     s.energy[i] += r.energy;
     s.charged[i] += r.charged;
+    s.refunds[i] += r.refunds;
   }
   return s;
 }
@@ -61,15 +61,14 @@ static json::array last5(const std::vector<T>& v) {
 
 json::object DashboardService::dashboard(const Principal& p, int64_t now) {
   const std::string today = TimeZone::shanghai().local_date(now).to_string();
-  const int64_t since = now - 8 * kMsPerDay;  // covers 7 local days in any zone
+  const auto week = day_labels(today, 7);
   return db_.read([&](db::Connection& c) {
     db::stat::DashboardRepo repo(c);
     auto n = repo.counts(p.scope);
-    auto car = repo.orders_since("car", since, p.scope);
-    auto bike = repo.orders_since("bike", since, p.scope);
-    auto refunds = repo.refunds_since(since, p.scope);
-    auto car7 = by_local_day(car, today, 7), bike7 = by_local_day(bike, today, 7);
-    auto refund7 = by_local_day(refunds, today, 7);
+    auto car7 = series(repo.days("car", week.front(), week.back(), p.scope), week);
+    auto bike7 = series(repo.days("bike", week.front(), week.back(), p.scope), week);
+    std::vector<int64_t> refunds7(week.size());
+    for (size_t i = 0; i < week.size(); ++i) refunds7[i] = car7.refunds[i] + bike7.refunds[i];
     auto live = repo.live(p.scope);
 
     json::object o;
@@ -84,7 +83,7 @@ json::object DashboardService::dashboard(const Principal& p, int64_t now) {
     o["orders7"] = json::object{{"days", to_array(car7.days)},
                                 {"car", to_array(car7.count)},
                                 {"bike", to_array(bike7.count)},
-                                {"refunds", to_array(refund7.count)}};
+                                {"refunds", to_array(refunds7)}};
     o["energy5"] =
         json::object{{"days", last5(car7.days)}, {"car", last5(car7.energy)}, {"bike", last5(bike7.energy)}};
     json::array top;

@@ -28,7 +28,8 @@ json::object AreaService::get(int64_t id, const Principal& p) {
   return *row;
 }
 
-json::array AreaService::options(std::optional<int64_t> station_id, bool enabled_only, const Principal& p) {
+std::vector<db::station::AreaOption> AreaService::options(std::optional<int64_t> station_id,
+                                                          bool enabled_only, const Principal& p) {
   return db_.read(
       [&](Connection& c) { return AreaRepo(c, type_).options(station_id, enabled_only, p.scope); });
 }

@@ -23,7 +23,8 @@ class AreaService {
       : db_(db), type_(type), clock_(clock) {}
   db::Page list(const QueryParams& q, const Principal& p);
   boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const Principal& p);
+  std::vector<db::station::AreaOption> options(std::optional<int64_t> station_id, bool enabled_only,
+                                               const Principal& p);
   int64_t create(int64_t station_id, const AreaFields& f, const Principal& p);
   void update(int64_t id, const AreaFields& f, const Principal& p);
   void change_status(int64_t id, int64_t status, const Principal& p);

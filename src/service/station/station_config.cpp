@@ -31,12 +31,11 @@ void require_station_enabled(Connection& c, const StationRef& s) {
   if (s.status != 0) fail_conflict("电站已停用，不能在其下新增数据：" + s.name);
 }
 
-json::value StationConfigService::invoice_config(int64_t station_id, const Principal& p) {
-  return db_.read([&](Connection& c) -> json::value {
+std::optional<db::station::InvoiceRow> StationConfigService::invoice_config(int64_t station_id,
+                                                                            const Principal& p) {
+  return db_.read([&](Connection& c) {
     station_in_scope(c, type_, station_id, p);
-    auto o = StationRecords(c, type_).invoice(station_id);
-    if (!o) return nullptr;
-    return *o;
+    return StationRecords(c, type_).invoice(station_id);
   });
 }
 
@@ -98,7 +97,8 @@ class Directory final : public sys::StationDirectory {
         ids, owner.type == UserType::provider ? owner.provider_id : 0,
         owner.type == UserType::property ? owner.property_id : 0, scope);
   }
-  json::array options(Connection& c, const sys::Owner& owner, const DataScope& scope) override {
+  std::vector<db::station::StationName> options(Connection& c, const sys::Owner& owner,
+                                                const DataScope& scope) override {
     if (owner.type == UserType::collective) return {};
     return StationRecords(c, t_).options_for_owner(owner.type == UserType::provider ? owner.provider_id : 0,
                                                    owner.type == UserType::property ? owner.property_id : 0,

@@ -32,7 +32,8 @@ class StationConfigService {
   StationConfigService(db::Database& db, StationType type, const Clock& clock)
       : db_(db), type_(type), clock_(clock) {}
 
-  boost::json::value invoice_config(int64_t station_id, const Principal& p);  // null when not configured
+  // nullopt when not configured.
+  std::optional<db::station::InvoiceRow> invoice_config(int64_t station_id, const Principal& p);
   void save_invoice_config(int64_t station_id, const db::station::InvoiceFields& f, const Principal& p);
   boost::json::object pay_config(int64_t station_id, const Principal& p);  // secrets masked
   void save_pay_config(int64_t station_id, const boost::json::object& body, const Principal& p);

@@ -76,8 +76,9 @@ void change_station_status(db::Database& db, StationType t, int64_t now, int64_t
   });
 }
 
-json::array station_options(db::Database& db, StationType t, std::optional<int64_t> property_id,
-                            bool enabled_only, const Principal& p) {
+std::vector<db::station::StationOption> station_options(db::Database& db, StationType t,
+                                                        std::optional<int64_t> property_id, bool enabled_only,
+                                                        const Principal& p) {
   return db.read(
       [&](Connection& c) { return StationRecords(c, t).options(property_id, enabled_only, p.scope); });
 }

@@ -45,8 +45,9 @@ void audit_station(db::Database& db, StationType t, int64_t now, int64_t id, int
 // Enable (0) / disable (1); unchanged status writes nothing.
 void change_station_status(db::Database& db, StationType t, int64_t now, int64_t id, int64_t status,
                            const Principal& p);
-boost::json::array station_options(db::Database& db, StationType t, std::optional<int64_t> property_id,
-                                   bool enabled_only, const Principal& p);
+std::vector<db::station::StationOption> station_options(db::Database& db, StationType t,
+                                                        std::optional<int64_t> property_id, bool enabled_only,
+                                                        const Principal& p);
 
 // "name: A → B; hotline: …" of the fields that changed, in the order they are added (the edit history).
 class FieldChanges {

@@ -22,23 +22,23 @@ static void check_dept_input(const DeptInput& in) {
   if (in.order_num < 0 || in.order_num > 1000000) fail_bad_request("orderNum: 必须在0到1000000之间");
 }
 
-json::array DeptService::list(const QueryParams& q, const Principal& p) {
+std::vector<db::sys::DeptRow> DeptService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::DeptRepo(c).list(q, p.scope); });
 }
 
-json::object DeptService::get(int64_t id, const Principal& p) {
+db::sys::DeptRow DeptService::get(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](Connection& c) { return db::sys::DeptRepo(c).detail(id, p.scope); });
   if (!row) fail_not_found("部门不存在");
   return *row;
 }
 
-json::array DeptService::treeselect(std::optional<int64_t> provider_id, std::optional<int64_t> property_id,
-                                    std::optional<int64_t> collective_id, const Principal& p) {
-  json::array flat = ctx_.db.read([&](Connection& c) {
+std::vector<db::sys::DeptNode> DeptService::treeselect(std::optional<int64_t> provider_id,
+                                                       std::optional<int64_t> property_id,
+                                                       std::optional<int64_t> collective_id,
+                                                       const Principal& p) {
+  return ctx_.db.read([&](Connection& c) {
     return db::sys::DeptRepo(c).tree_rows(provider_id, property_id, collective_id, p.scope);
   });
-  json::array tree = build_tree(flat, "parentId");
-  return tree;
 }
 
 int64_t DeptService::create(const DeptInput& in, const Principal& p) {
@@ -140,17 +140,17 @@ static void check_post_input(const PostInput& in) {
   if (in.order_num < 0 || in.order_num > 1000000) fail_bad_request("orderNum: 必须在0到1000000之间");
 }
 
-db::Page PostService::list(const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::PostRow> PostService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::PostRepo(c).list(q, p.scope); });
 }
 
-json::object PostService::get(int64_t id, const Principal& p) {
+db::sys::PostRow PostService::get(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](Connection& c) { return db::sys::PostRepo(c).detail(id, p.scope); });
   if (!row) fail_not_found("岗位不存在");
   return *row;
 }
 
-json::array PostService::options(const QueryParams& q, const Principal& p) {
+std::vector<db::sys::PostOption> PostService::options(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::PostRepo(c).options(q, p.scope); });
 }
 

@@ -1,14 +1,13 @@
 #pragma once
 // Departments (SYS-DEPT) and posts (SYS-POST). A dept's owner is inherited from its parent; a post's
 // from its dept.
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/system_dept.hpp"
 
 namespace zc::sys {
 
@@ -33,10 +32,12 @@ struct PostInput {
 class DeptService {
  public:
   explicit DeptService(SystemContext ctx) : ctx_(ctx) {}
-  boost::json::array list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array treeselect(std::optional<int64_t> provider_id, std::optional<int64_t> property_id,
-                                std::optional<int64_t> collective_id, const Principal& p);
+  std::vector<db::sys::DeptRow> list(const QueryParams& q, const Principal& p);
+  db::sys::DeptRow get(int64_t id, const Principal& p);
+  // Flat, parents before children (the api builds the tree).
+  std::vector<db::sys::DeptNode> treeselect(std::optional<int64_t> provider_id,
+                                            std::optional<int64_t> property_id,
+                                            std::optional<int64_t> collective_id, const Principal& p);
   int64_t create(const DeptInput& in, const Principal& p);
   void update(const DeptInput& in, const Principal& p);
   void remove(int64_t id, const Principal& p);
@@ -48,9 +49,9 @@ class DeptService {
 class PostService {
  public:
   explicit PostService(SystemContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array options(const QueryParams& q, const Principal& p);
+  db::RowsPage<db::sys::PostRow> list(const QueryParams& q, const Principal& p);
+  db::sys::PostRow get(int64_t id, const Principal& p);
+  std::vector<db::sys::PostOption> options(const QueryParams& q, const Principal& p);
   int64_t create(const PostInput& in, const Principal& p);
   void update(const PostInput& in, const Principal& p);
   void remove(const std::vector<int64_t>& ids, const Principal& p);

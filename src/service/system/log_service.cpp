@@ -27,17 +27,21 @@ void require_system_user(const Principal& p) {
 
 }  // namespace
 
-db::Page LogService::login_log(const QueryParams& q, const Principal& p) {
-  db::Page page = ctx_.db.read([&](db::Connection& c) { return db::sys::LogRepo(c).login_log(q, p.scope); });
-  for (auto& row : page.rows) add_browser_os(row.as_object());
-  return page;
+db::RowsPage<LoginLogItem> LogService::login_log(const QueryParams& q, const Principal& p) {
+  auto page = ctx_.db.read([&](db::Connection& c) { return db::sys::LogRepo(c).login_log(q, p.scope); });
+  db::RowsPage<LoginLogItem> out{{}, page.total};
+  for (auto& row : page.rows) {
+    UserAgentInfo info = parse_user_agent(row.user_agent);
+    out.rows.push_back({std::move(row), info.browser, info.os});
+  }
+  return out;
 }
 
-db::Page LogService::oper_log(const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::OperLogRow> LogService::oper_log(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](db::Connection& c) { return db::sys::LogRepo(c).oper_log(q, p.scope); });
 }
 
-json::object LogService::oper_detail(int64_t id, const Principal& p) {
+db::sys::OperLogRow LogService::oper_detail(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](db::Connection& c) { return db::sys::LogRepo(c).oper_detail(id, p.scope); });
   if (!row) fail_not_found("操作日志不存在");
   return *row;

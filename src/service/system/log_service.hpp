@@ -2,21 +2,28 @@
 // Login log and operation log pages (/monitor), in the caller's data scope: lists (the login log with
 // the browser and OS read from the user agent), Excel exports, clearing (system users only) and
 // unlocking an account locked by failed sign-ins.
-#include <boost/json/object.hpp>
 #include <string>
 
 #include "service/export/export_jobs.hpp"
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/system_log.hpp"
 
 namespace zc::sys {
+
+// A login log row with the browser and OS read from its user agent.
+struct LoginLogItem {
+  db::sys::LoginLogRow row;
+  std::string browser, os;
+};
+BOOST_DESCRIBE_STRUCT(LoginLogItem, (), (row, browser, os))
 
 class LogService {
  public:
   LogService(SystemContext ctx, exports::ExportJobs& jobs) : ctx_(ctx), jobs_(jobs) {}
-  db::Page login_log(const QueryParams& q, const Principal& p);  // rows + browser, os
-  db::Page oper_log(const QueryParams& q, const Principal& p);
-  boost::json::object oper_detail(int64_t id, const Principal& p);
+  db::RowsPage<LoginLogItem> login_log(const QueryParams& q, const Principal& p);
+  db::RowsPage<db::sys::OperLogRow> oper_log(const QueryParams& q, const Principal& p);
+  db::sys::OperLogRow oper_detail(int64_t id, const Principal& p);
   // Export jobs of the lists with the lists' filters (a filter the list refuses: the same 400); job id.
   std::string export_login_log(const QueryParams& filters, const Principal& p);
   std::string export_oper_log(const QueryParams& filters, const Principal& p);

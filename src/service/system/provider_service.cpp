@@ -71,17 +71,17 @@ void check_tenant_fields(const std::string& name, const std::string& contact, co
 
 // ---- providers ----------------------------------------------------------------------------------
 
-db::Page ProviderService::list(const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::ProviderRow> ProviderService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::ProviderRepo(c).list(q, p.scope); });
 }
 
-json::object ProviderService::get(int64_t id, const Principal& p) {
+db::sys::ProviderRow ProviderService::get(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](Connection& c) { return db::sys::ProviderRepo(c).detail(id, p.scope); });
   if (!row) fail_not_found("服务商不存在");
   return *row;
 }
 
-json::array ProviderService::options(const Principal& p) {
+std::vector<db::sys::ProviderOption> ProviderService::options(const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::ProviderRepo(c).options(p.scope); });
 }
 
@@ -155,17 +155,18 @@ void ProviderService::change_status(int64_t id, int64_t status, const Principal&
 
 // ---- properties ---------------------------------------------------------------------------------
 
-db::Page PropertyService::list(const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::PropertyRow> PropertyService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::PropertyRepo(c).list(q, p.scope); });
 }
 
-json::object PropertyService::get(int64_t id, const Principal& p) {
+db::sys::PropertyRow PropertyService::get(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](Connection& c) { return db::sys::PropertyRepo(c).detail(id, p.scope); });
   if (!row) fail_not_found("物业不存在");
   return *row;
 }
 
-json::array PropertyService::options(std::optional<int64_t> provider_id, const Principal& p) {
+std::vector<db::sys::PropertyOption> PropertyService::options(std::optional<int64_t> provider_id,
+                                                              const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::PropertyRepo(c).options(provider_id, p.scope); });
 }
 

@@ -1,13 +1,13 @@
 #pragma once
 // Service providers (SYS-PROV) and property companies (SYS-PROP): the tenants. Approving a provider or
 // adding a property creates its login account and top-level department in the same transaction.
-#include <boost/json/array.hpp>
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/system_provider.hpp"
 
 namespace zc::sys {
 
@@ -35,9 +35,9 @@ struct AccountCreated {
 class ProviderService {
  public:
   explicit ProviderService(SystemContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array options(const Principal& p);
+  db::RowsPage<db::sys::ProviderRow> list(const QueryParams& q, const Principal& p);
+  db::sys::ProviderRow get(int64_t id, const Principal& p);
+  std::vector<db::sys::ProviderOption> options(const Principal& p);
   int64_t create(const ProviderInput& in, const Principal& p);
   void update(const ProviderInput& in, const Principal& p);
   // Approve (1) → the account; reject (2) → nothing.
@@ -52,9 +52,9 @@ class ProviderService {
 class PropertyService {
  public:
   explicit PropertyService(SystemContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array options(std::optional<int64_t> provider_id, const Principal& p);
+  db::RowsPage<db::sys::PropertyRow> list(const QueryParams& q, const Principal& p);
+  db::sys::PropertyRow get(int64_t id, const Principal& p);
+  std::vector<db::sys::PropertyOption> options(std::optional<int64_t> provider_id, const Principal& p);
   AccountCreated create(const PropertyInput& in, const Principal& p);
   void update(const PropertyInput& in, const Principal& p);
   void change_status(int64_t id, int64_t status, const Principal& p);

@@ -64,18 +64,18 @@ void check_role_name(const std::string& name, const std::string& remark) {
 
 }  // namespace
 
-db::Page RoleService::list(const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::RoleRow> RoleService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::RoleRepo(c).list(q, p.scope); });
 }
 
-json::object RoleService::get(int64_t id, const Principal& p) {
+db::sys::RoleDetail RoleService::get(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](Connection& c) { return db::sys::RoleRepo(c).detail(id, p.scope); });
   if (!row) fail_not_found("角色不存在");
   return *row;
 }
 
-json::array RoleService::menu_tree(const Principal& p) {
-  json::array flat = ctx_.db.read([&](Connection& c) {
+std::vector<db::sys::MenuNode> RoleService::menu_tree(const Principal& p) {
+  return ctx_.db.read([&](Connection& c) {
     db::sys::RoleRepo roles(c);
     if (p.super_admin) return roles.menu_rows(nullptr);
     // What the caller holds, plus the ancestors that give the tree its shape.
@@ -90,23 +90,17 @@ json::array RoleService::menu_tree(const Principal& p) {
     }
     return roles.menu_rows(&keep);
   });
-  return build_tree(flat, "parentId");
 }
 
-json::array RoleService::options(const RoleOptionsQuery& q, const Principal& p) {
+std::vector<db::sys::RoleOption> RoleService::options(const RoleOptionsQuery& q, const Principal& p) {
   if (q.role_type) {
     UserType t;
     if (!parse_user_type(*q.role_type, t))
       fail_bad_request("roleType: 只能是system、provider、property或collective");
   }
   return ctx_.db.read([&](Connection& c) {
-    json::array rows = db::sys::RoleRepo(c).options(q.role_type, q.provider_id, q.property_id,
-                                                    q.collective_id, p.super_admin, p.scope);
-    for (auto& r : rows) {
-      auto& o = r.as_object();
-      o["builtIn"] = o["builtIn"].is_int64() && o["builtIn"].as_int64() != 0;
-    }
-    return rows;
+    return db::sys::RoleRepo(c).options(q.role_type, q.provider_id, q.property_id, q.collective_id,
+                                        p.super_admin, p.scope);
   });
 }
 
@@ -181,7 +175,8 @@ void RoleService::remove(const std::vector<int64_t>& ids, const Principal& p) {
   });
 }
 
-db::Page RoleService::users(int64_t role_id, bool allocated, const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::UserItem> RoleService::users(int64_t role_id, bool allocated, const QueryParams& q,
+                                                   const Principal& p) {
   return ctx_.db.read([&](Connection& c) {
     db::sys::RoleRec r = role_in_scope(c, role_id, p);
     QueryParams qq = q;

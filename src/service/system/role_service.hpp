@@ -9,6 +9,7 @@
 
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/system_user.hpp"
 
 namespace zc::sys {
 
@@ -36,16 +37,18 @@ struct RoleOptionsQuery {
 class RoleService {
  public:
   explicit RoleService(SystemContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
-  boost::json::array menu_tree(const Principal& p);
-  boost::json::array options(const RoleOptionsQuery& q, const Principal& p);
+  db::RowsPage<db::sys::RoleRow> list(const QueryParams& q, const Principal& p);
+  db::sys::RoleDetail get(int64_t id, const Principal& p);
+  // The menus the caller may grant with their ancestors, flat, parents first (the api builds the tree).
+  std::vector<db::sys::MenuNode> menu_tree(const Principal& p);
+  std::vector<db::sys::RoleOption> options(const RoleOptionsQuery& q, const Principal& p);
   int64_t create(const RoleCreate& in, const Principal& p);
   void update(const RoleUpdate& in, const Principal& p);
   void change_status(int64_t id, int64_t status, const Principal& p);
   void remove(const std::vector<int64_t>& ids, const Principal& p);
   // allocated: users holding the role; otherwise users who could be given it.
-  db::Page users(int64_t role_id, bool allocated, const QueryParams& q, const Principal& p);
+  db::RowsPage<db::sys::UserItem> users(int64_t role_id, bool allocated, const QueryParams& q,
+                                        const Principal& p);
   void grant_users(int64_t role_id, const std::vector<int64_t>& user_ids, const Principal& p);
   void revoke_users(int64_t role_id, const std::vector<int64_t>& user_ids, const Principal& p);
 

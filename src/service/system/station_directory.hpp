@@ -14,6 +14,7 @@
 #include "core/principal.hpp"
 #include "service/system/rules.hpp"
 #include "storage/database.hpp"
+#include "storage/repositories/station_common.hpp"
 
 namespace zc::sys {
 
@@ -24,8 +25,9 @@ class StationDirectory {
   // owner of the user being bound (a property user can only be bound to its property's stations).
   virtual std::vector<int64_t> invalid(db::Connection& c, const std::vector<int64_t>& ids,
                                        const Owner& user_owner, const DataScope& scope) = 0;
-  // Stations a user of `user_owner` may be bound to, visible to `scope`: [{id, name}].
-  virtual boost::json::array options(db::Connection& c, const Owner& user_owner, const DataScope& scope) = 0;
+  // Stations a user of `user_owner` may be bound to, visible to `scope`.
+  virtual std::vector<db::station::StationName> options(db::Connection& c, const Owner& user_owner,
+                                                        const DataScope& scope) = 0;
 };
 
 class StationDirectories {

@@ -117,11 +117,11 @@ void check_station_type(const std::string& t) {
 
 }  // namespace
 
-db::Page UserService::list(const QueryParams& q, const Principal& p) {
+db::RowsPage<db::sys::UserItem> UserService::list(const QueryParams& q, const Principal& p) {
   return ctx_.db.read([&](Connection& c) { return db::sys::UserRepo(c).list(q, p.scope); });
 }
 
-json::object UserService::get(int64_t id, const Principal& p) {
+db::sys::UserDetail UserService::get(int64_t id, const Principal& p) {
   auto row = ctx_.db.read([&](Connection& c) { return db::sys::UserRepo(c).detail(id, p.scope); });
   if (!row) fail_not_found("用户不存在");
   return *row;
@@ -280,8 +280,9 @@ void UserService::bind_stations(int64_t id, const std::string& station_type,
   ctx_.sessions.forget_user(id);
 }
 
-json::array UserService::station_options(const std::string& station_type, std::optional<int64_t> user_id,
-                                         const Principal& p) {
+std::vector<db::station::StationName> UserService::station_options(const std::string& station_type,
+                                                                   std::optional<int64_t> user_id,
+                                                                   const Principal& p) {
   check_station_type(station_type);
   return ctx_.db.read([&](Connection& c) {
     Owner owner;
@@ -291,7 +292,7 @@ json::array UserService::station_options(const std::string& station_type, std::o
     owner.collective_id = p.scope.collective_id;
     if (user_id) owner = owner_of(user_in_scope(c, *user_id, p));
     auto dir = station_directories().find(station_type);
-    if (!dir) return json::array();
+    if (!dir) return std::vector<db::station::StationName>();
     return dir->options(c, owner, p.scope);
   });
 }

@@ -9,6 +9,8 @@
 
 #include "service/system/context.hpp"
 #include "storage/list_query.hpp"
+#include "storage/repositories/station_common.hpp"
+#include "storage/repositories/system_user.hpp"
 
 namespace zc::sys {
 
@@ -32,8 +34,8 @@ struct UserUpdate {
 class UserService {
  public:
   explicit UserService(SystemContext ctx) : ctx_(ctx) {}
-  db::Page list(const QueryParams& q, const Principal& p);
-  boost::json::object get(int64_t id, const Principal& p);
+  db::RowsPage<db::sys::UserItem> list(const QueryParams& q, const Principal& p);
+  db::sys::UserDetail get(int64_t id, const Principal& p);
   int64_t create(const UserCreate& in, const Principal& p);
   void update(const UserUpdate& in, const Principal& p);
   void change_status(int64_t id, int64_t status, const Principal& p);
@@ -41,8 +43,8 @@ class UserService {
   void reset_password(int64_t id, const std::string& password, const Principal& p);
   void bind_stations(int64_t id, const std::string& station_type, const std::vector<int64_t>& station_ids,
                      const Principal& p);
-  boost::json::array station_options(const std::string& station_type, std::optional<int64_t> user_id,
-                                     const Principal& p);
+  std::vector<db::station::StationName> station_options(const std::string& station_type,
+                                                        std::optional<int64_t> user_id, const Principal& p);
 
  private:
   SystemContext ctx_;

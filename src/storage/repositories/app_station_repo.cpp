@@ -1,10 +1,22 @@
 #include "storage/repositories/app_station_repo.hpp"
 
+#include "domain/order/bike_order_state.hpp"
+#include "domain/order/car_order_state.hpp"
+#include "storage/repositories/order_state_column.hpp"
 #include "storage/repositories/tariff_in_force.hpp"
 
 namespace zc::db::app {
 
 namespace {
+
+// The open orders (the domain's open states) on charging point `point` (SQL), aliased o.
+std::string open_orders_on(StationKind k, const std::string& point) {
+  if (k == StationKind::car)
+    return "car_charge_order o WHERE o.gun_id = " + point + " AND o.state IN " +
+           state_list(order::kOpenCarOrderStates);
+  return "bike_charge_order o WHERE o.socket_id = " + point + " AND o.state IN " +
+         state_list(order::kOpenBikeOrderStates);
+}
 
 // Table and column names per kind: constants, never user input.
 struct Names {
@@ -18,7 +30,7 @@ struct Names {
   const char* number;                 // gun_no / socket_no
   const char* device_fk;              // pile_id / device_id
   const char* device_extra;           // current type, power
-  const char* busy;                   // an open charging order holds point p
+  std::string busy;                   // an open charging order holds point p
   station::StationType station_type;  // whose tariffs are in force (tariff_in_force_sql)
 };
 
@@ -33,8 +45,7 @@ const Names& names(StationKind k) {
                          "gun_no",
                          "pile_id",
                          "d.current_type, d.output_power",
-                         "EXISTS (SELECT 1 FROM car_charge_order o WHERE o.gun_id = p.id AND o.state IN "
-                         "('starting', 'charging', 'stopping', 'suspended'))",
+                         "EXISTS (SELECT 1 FROM " + open_orders_on(StationKind::car, "p.id") + ")",
                          station::StationType::car};
   static const Names bike{"bike_station",
                           "bike_area",
@@ -46,8 +57,7 @@ const Names& names(StationKind k) {
                           "socket_no",
                           "device_id",
                           "'', d.rated_power",
-                          "EXISTS (SELECT 1 FROM bike_charge_order o WHERE o.socket_id = p.id AND o.state IN "
-                          "('charging', 'suspended'))",
+                          "EXISTS (SELECT 1 FROM " + open_orders_on(StationKind::bike, "p.id") + ")",
                           station::StationType::bike};
   return k == StationKind::car ? car : bike;
 }
@@ -209,13 +219,9 @@ std::vector<PointRow> AppStationRepo::points_of_device(StationKind kind, const s
 }
 
 bool AppStationRepo::has_active_order(StationKind kind, int64_t point_id) {
-  const char* sql =
-      kind == StationKind::car
-          ? "SELECT 1 FROM car_charge_order WHERE gun_id = ? AND state IN ('starting', 'charging', "
-            "'stopping', 'suspended') LIMIT 1"
-          : "SELECT 1 FROM bike_charge_order WHERE socket_id = ? AND state IN ('charging', "
-            "'suspended') LIMIT 1";
-  return !c_.query(sql, {point_id}).empty();
+  static const std::string car = "SELECT 1 FROM " + open_orders_on(StationKind::car, "?") + " LIMIT 1";
+  static const std::string bike = "SELECT 1 FROM " + open_orders_on(StationKind::bike, "?") + " LIMIT 1";
+  return !c_.query(kind == StationKind::car ? car : bike, {point_id}).empty();
 }
 
 }  // namespace zc::db::app

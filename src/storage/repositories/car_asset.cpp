@@ -68,17 +68,13 @@ std::optional<SpotRec> SpotRepo::find(int64_t id) {
   return s;
 }
 
-json::array SpotRepo::options(int64_t area_id, const DataScope& scope) {
+std::vector<SpotOption> SpotRepo::options(int64_t area_id, const DataScope& scope) {
   Where w;
   w.add("p.area_id = ?", {area_id});
   add_scope(w, child_scope("p"), scope);
-  return c_
-      .query(
-          "SELECT p.id AS \"id\", p.code AS \"code\", p.name AS \"name\", p.camera_id AS \"cameraId\", "
-          "p.status AS \"status\" FROM car_spot p" +
-              w.sql() + " ORDER BY p.seq",
-          w.params)
-      .to_json();
+  return read_rows<SpotOption>(c_.query(
+      "SELECT p.id, p.code, p.name, p.camera_id, p.status FROM car_spot p" + w.sql() + " ORDER BY p.seq",
+      w.params));
 }
 
 int64_t SpotRepo::next_seq(int64_t area_id) {

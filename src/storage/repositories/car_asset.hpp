@@ -26,11 +26,21 @@ struct SpotRec {
   int64_t lock_type = 0, status = 0, camera_id = 0;
 };
 
+// A spot of an area's select.
+struct SpotOption {
+  int64_t id = 0;
+  std::optional<std::string> code;
+  std::string name;
+  std::optional<int64_t> camera_id;
+  int64_t status = 0;
+};
+BOOST_DESCRIBE_STRUCT(SpotOption, (), (id, code, name, camera_id, status))
+
 class SpotRepo : public station::ChildRows {
  public:
   explicit SpotRepo(Connection& c);
   std::optional<SpotRec> find(int64_t id);
-  boost::json::array options(int64_t area_id, const DataScope& scope);
+  std::vector<SpotOption> options(int64_t area_id, const DataScope& scope);
   int64_t next_seq(int64_t area_id);
   int64_t insert(const Owned& o, int64_t area_id, int64_t seq, const std::string& name, int64_t lock_type,
                  const std::string& by, int64_t now);

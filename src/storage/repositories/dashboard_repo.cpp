@@ -4,13 +4,10 @@
 
 namespace zc::db::stat {
 
-// Rows under stations (areas, devices, orders): owned by a provider / property, narrowed by bound stations.
+// Rows under stations (areas, devices, orders, roll-ups): owned by a provider / property, narrowed by bound
+// stations.
 static ScopeColumns station_rows(const std::string& alias, const std::string& kind) {
-  ScopeColumns s;
-  s.provider = alias + ".provider_id";
-  s.property = alias + ".property_id";
-  (kind == "car" ? s.car_station : s.bike_station) = alias + (alias == "s" ? ".id" : ".station_id");
-  return s;
+  return owner_columns(alias, kind, alias + (alias == "s" ? ".id" : ".station_id"));
 }
 
 int64_t DashboardRepo::count(const std::string& from, const std::string& alias, const DataScope& scope,
@@ -30,8 +27,8 @@ DashboardCounts DashboardRepo::counts(const DataScope& scope) {
   n.bike_stations = count("bike_station", "s", scope);
   n.bike_areas = count("bike_area", "a", scope);
   n.bike_devices = count("bike_device", "d", scope);
-  n.car_orders = count("car_charge_order", "o", scope);
-  n.bike_orders = count("bike_charge_order", "o", scope);
+  n.car_orders = sessions("car", scope);
+  n.bike_orders = sessions("bike", scope);
   Where cards;
   ScopeColumns cs;
   cs.provider = "mc.provider_id";
@@ -45,62 +42,69 @@ DashboardCounts DashboardRepo::counts(const DataScope& scope) {
   return n;
 }
 
-std::vector<DatedAmount> DashboardRepo::orders_since(const std::string& kind, int64_t since,
-                                                     const DataScope& scope) {
-  const std::string table = kind == "car" ? "car_charge_order" : "bike_charge_order";
-  const std::string stations = kind == "car" ? "car_station" : "bike_station";
+int64_t DashboardRepo::sessions(const std::string& kind, const DataScope& scope) {
   Where w;
-  w.add("o.created_at >= ?", {since});
-  add_scope(w, station_rows("o", kind), scope);
-  Result r = c_.query("SELECT o.created_at, s.timezone, o.energy, o.charged FROM " + table + " o JOIN " +
-                          stations + " s ON s.id = o.station_id" + w.sql(),
-                      w.params);
-  std::vector<DatedAmount> out;
-  out.reserve(r.size());
-  for (size_t i = 0; i < r.size(); ++i) out.push_back({r.i64(i, 0), r.str(i, 1), r.i64(i, 2), r.i64(i, 3)});
-  return out;
+  w.add("r.station_type = ?", {kind});
+  add_scope(w, station_rows("r", kind), scope);
+  return c_.scalar("SELECT COALESCE(SUM(r.sessions), 0) FROM stat_station_total r" + w.sql(), w.params)
+      .value_or(0);
 }
 
-std::vector<DatedAmount> DashboardRepo::refunds_since(int64_t since, const DataScope& scope) {
+std::vector<DayTotals> DashboardRepo::days(const std::string& kind, const std::string& first,
+                                           const std::string& last, const DataScope& scope) {
   Where w;
-  w.add("f.created_at >= ? AND f.refund_type = 'fee_refund'", {since});
-  ScopeColumns s;
-  s.provider = "f.provider_id";
-  s.property = "f.property_id";
-  s.car_station = "(CASE WHEN f.station_type = 'car' THEN f.station_id END)";
-  s.bike_station = "(CASE WHEN f.station_type = 'bike' THEN f.station_id END)";
-  add_scope(w, s, scope);
+  w.add("r.day >= ? AND r.day <= ? AND r.station_type = ?", {first, last, kind});
+  add_scope(w, station_rows("r", kind), scope);
   Result r = c_.query(
-      "SELECT f.created_at, COALESCE(cs.timezone, bs.timezone, 'Asia/Shanghai') FROM pay_refund f LEFT JOIN "
-      "car_station "
-      "cs ON f.station_type = 'car' AND cs.id = f.station_id LEFT JOIN bike_station bs ON f.station_type = "
-      "'bike' AND "
-      "bs.id = f.station_id" +
-          w.sql(),
+      "SELECT r.day, SUM(r.sessions), SUM(r.energy), SUM(r.charged), SUM(r.refunds) FROM stat_station_day r" +
+          w.sql() + " GROUP BY r.day ORDER BY r.day",
       w.params);
-  std::vector<DatedAmount> out;
-  for (size_t i = 0; i < r.size(); ++i) out.push_back({r.i64(i, 0), r.str(i, 1), 0, 0});
+  std::vector<DayTotals> out;
+  for (size_t i = 0; i < r.size(); ++i)
+    out.push_back({r.str(i, 0), r.i64(i, 1), r.i64(i, 2), r.i64(i, 3), r.i64(i, 4)});
   return out;
 }
 
+// The ranking: a platform's and a property's top users are read off an index (stat_user_total,
+// stat_user_property), a provider's are summed over its properties, any narrower scope over its stations.
 std::vector<TopUser> DashboardRepo::top_users(int limit, const DataScope& scope) {
-  Where car, bike;
-  car.add("o.user_id IS NOT NULL");
-  bike.add("o.user_id IS NOT NULL");
-  add_scope(car, station_rows("o", "car"), scope);
-  add_scope(bike, station_rows("o", "bike"), scope);
-  Params p = car.params;
-  p.insert(p.end(), bike.params.begin(), bike.params.end());
+  const bool bound = !scope.car_station_ids.empty() || !scope.bike_station_ids.empty();
+  // LEFT: the ranked table drives the join (its index gives the order), the user's name is looked up
+  const std::string user = " LEFT JOIN app_user u ON u.id = t.user_id";
+  const std::string order = " ORDER BY t.sessions DESC, t.user_id LIMIT ?";
+  std::string sql;
+  Params p;
+  if (scope.kind == UserType::system && !bound) {
+    sql = "SELECT t.user_id, u.phone, u.nickname, t.car_sessions, t.bike_sessions FROM stat_user_total t" +
+          user + order;
+  } else if (scope.kind == UserType::property && !bound) {
+    sql = "SELECT t.user_id, u.phone, u.nickname, t.car_sessions, t.bike_sessions FROM stat_user_property t" +
+          user + " WHERE t.property_id = ?" + order;
+    p.emplace_back(scope.property_id);
+  } else if (scope.kind == UserType::provider && !bound) {
+    sql =
+        "SELECT t.user_id, u.phone, u.nickname, t.car_sessions, t.bike_sessions FROM (SELECT user_id, "
+        "SUM(car_sessions) AS car_sessions, SUM(bike_sessions) AS bike_sessions, SUM(sessions) AS sessions "
+        "FROM stat_user_property WHERE provider_id = ? GROUP BY user_id) t" +
+        user + order;
+    p.emplace_back(scope.provider_id);
+  } else {
+    Where car, bike;
+    car.add("us.station_type = 'car'");
+    bike.add("us.station_type = 'bike'");
+    add_scope(car, station_rows("us", "car"), scope);
+    add_scope(bike, station_rows("us", "bike"), scope);
+    p = car.params;
+    p.insert(p.end(), bike.params.begin(), bike.params.end());
+    sql =
+        "SELECT t.user_id, u.phone, u.nickname, t.car_sessions, t.bike_sessions FROM (SELECT x.user_id, "
+        "SUM(x.car) AS car_sessions, SUM(x.bike) AS bike_sessions, SUM(x.car + x.bike) AS sessions FROM "
+        "(SELECT us.user_id, us.sessions AS car, 0 AS bike FROM stat_user_station us" +
+        car.sql() + " UNION ALL SELECT us.user_id, 0, us.sessions FROM stat_user_station us" + bike.sql() +
+        ") x GROUP BY x.user_id) t" + user + order;
+  }
   p.emplace_back(int64_t{limit});
-  Result r = c_.query(
-      "SELECT t.user_id, u.phone, u.nickname, SUM(t.car), SUM(t.bike) FROM (SELECT o.user_id, 1 AS car, 0 AS "
-      "bike "
-      "FROM car_charge_order o" +
-          car.sql() + " UNION ALL SELECT o.user_id, 0, 1 FROM bike_charge_order o" + bike.sql() +
-          ") t JOIN app_user u ON u.id = t.user_id GROUP BY t.user_id, u.phone, u.nickname ORDER BY "
-          "SUM(t.car) + "
-          "SUM(t.bike) DESC, t.user_id LIMIT ?",
-      p);
+  Result r = c_.query(sql, p);
   std::vector<TopUser> out;
   for (size_t i = 0; i < r.size(); ++i)
     out.push_back({r.i64(i, 0), r.str(i, 1), r.str(i, 2), r.i64(i, 3), r.i64(i, 4)});

@@ -1,7 +1,7 @@
 #pragma once
-// SQL of the home dashboard (HOME-1..4, issue 19; docs/api-stat.md "Dashboard"): counts, the orders and
-// refunds of a recent window with their station's time zone (the service buckets them by local day), the
-// users with the most sessions, and what is happening now — each within the caller's data scope.
+// SQL of the home dashboard (HOME-1..4, issue 19; docs/api-stat.md "Dashboard"): counts, the daily roll-ups
+// of the recent days, the users with the most sessions (roll-ups, migration 0023), and what is happening now
+// — each within the caller's data scope.
 #include <string>
 #include <vector>
 
@@ -17,12 +17,10 @@ struct DashboardCounts {
   int64_t members = 0, cards = 0;
 };
 
-// One order or refund of the window: when, its station's IANA zone, and (orders) its energy and charge.
-struct DatedAmount {
-  int64_t at = 0;
-  std::string timezone;
-  int64_t energy = 0;   // 0.0001 kWh
-  int64_t charged = 0;  // fen
+// One local day's roll-up of a station kind (stat_station_day summed within the scope).
+struct DayTotals {
+  std::string day;  // "2026-12-01"
+  int64_t sessions = 0, energy = 0, charged = 0, refunds = 0;
 };
 
 struct TopUser {
@@ -40,16 +38,17 @@ class DashboardRepo {
  public:
   explicit DashboardRepo(Connection& c) : c_(c) {}
   DashboardCounts counts(const DataScope& scope);
-  // Car ("car") or e-bike ("bike") orders created at or after `since`.
-  std::vector<DatedAmount> orders_since(const std::string& kind, int64_t since, const DataScope& scope);
-  // Operator refunds of charging fees (退费) created at or after `since`.
-  std::vector<DatedAmount> refunds_since(int64_t since, const DataScope& scope);
+  // The car ("car") or e-bike ("bike") stations' days from `first` to `last` (local dates) that have a
+  // roll-up, oldest first.
+  std::vector<DayTotals> days(const std::string& kind, const std::string& first, const std::string& last,
+                              const DataScope& scope);
   std::vector<TopUser> top_users(int limit, const DataScope& scope);
   LiveFigures live(const DataScope& scope);
 
  private:
   int64_t count(const std::string& from, const std::string& alias, const DataScope& scope,
                 const std::string& where = "");
+  int64_t sessions(const std::string& kind, const DataScope& scope);
   Connection& c_;
 };
 

@@ -19,19 +19,15 @@ constexpr const char* kFrom =
     "LEFT JOIN bike_charge_order bo ON t.device_kind = 'bike_device' AND bo.device_id = t.device_id AND "
     "bo.device_txn_no = CAST(t.id AS TEXT)";
 
+// The columns of RecordRow.
 constexpr const char* kSelect =
-    "t.id AS \"id\", t.device_kind AS \"deviceType\", t.device_id AS \"deviceId\", COALESCE(p.name, d.name, "
-    "'') AS \"deviceName\", COALESCE(p.code, d.code, '') AS \"deviceCode\", t.station_id AS \"stationId\", "
-    "COALESCE(cs.name, bs.name, '') AS \"stationName\", t.connector_id AS \"connectorId\", t.device_serial "
-    "AS "
-    "\"serial\", t.id_tag AS \"idTag\", t.id_tag_status AS \"idTagStatus\", t.start_method AS "
-    "\"startMethod\", t.vin AS \"vin\", t.card AS \"card\", t.start_time AS \"startTime\", t.stop_time AS "
-    "\"stopTime\", t.meter_start AS \"meterStart\", t.meter_stop AS \"meterStop\", t.meter_last AS "
-    "\"meterLast\", t.energy AS \"energy\", t.amount AS \"amount\", t.status AS \"status\", t.stop_reason AS "
-    "\"stopReason\", t.stop_code AS \"stopCode\", t.abnormal AS \"abnormal\", t.flags AS \"flags\", "
-    "t.reconcile AS \"reconcile\", t.reconcile_note AS \"reconcileNote\", t.reconciled_by AS "
-    "\"reconciledBy\", t.reconciled_at AS \"reconciledAt\", COALESCE(co.order_no, bo.order_no) AS "
-    "\"orderNo\", COALESCE(co.id, bo.id) AS \"orderId\", t.created_at AS \"createTime\"";
+    "t.id, t.device_kind, t.device_id, COALESCE(p.name, d.name, ''), COALESCE(p.code, d.code, ''), "
+    "t.station_id, COALESCE(cs.name, bs.name, ''), t.connector_id, t.device_serial, t.id_tag, "
+    "t.id_tag_status, "
+    "t.start_method, t.vin, t.card, t.start_time, t.stop_time, t.meter_start, t.meter_stop, t.meter_last, "
+    "t.energy, t.amount, t.status, t.stop_reason, t.stop_code, t.abnormal, t.flags, t.reconcile, "
+    "t.reconcile_note, t.reconciled_by, t.reconciled_at, COALESCE(co.order_no, bo.order_no), "
+    "COALESCE(co.id, bo.id), t.created_at";
 
 // Data scope: the owner ids on the row; station bindings narrow the records of their kind.
 void add_record_scope(ListSpec& s, const DataScope& scope) {
@@ -95,17 +91,17 @@ ListSpec spec_of(const QueryParams& q, const DataScope& scope) {
 
 }  // namespace
 
-Page list(Connection& c, const QueryParams& q, const DataScope& scope) {
-  return list_page(c, spec_of(q, scope), q, scope);
+RowsPage<RecordRow> list(Connection& c, const QueryParams& q, const DataScope& scope) {
+  return list_page_of<RecordRow>(c, spec_of(q, scope), q, scope);
 }
 
-std::optional<boost::json::object> find(Connection& c, int64_t id, const DataScope& scope) {
+std::optional<RecordRow> find(Connection& c, int64_t id, const DataScope& scope) {
   ListSpec s = spec_of({}, scope);
   s.where = s.where.empty() ? "t.id = ?" : s.where + " AND t.id = ?";
   s.where_params.emplace_back(id);
-  auto rows = list_all(c, s, {}, scope);
+  auto rows = list_all_of<RecordRow>(c, s, {}, scope);
   if (rows.empty()) return std::nullopt;
-  return rows[0].as_object();
+  return rows.front();
 }
 
 bool review(Connection& c, int64_t id, const std::string& status, const std::string& note,

@@ -4,13 +4,6 @@ namespace zc::db::stat {
 
 namespace json = boost::json;
 
-static ScopeColumns owned_by_property(const std::string& alias) {
-  ScopeColumns s;
-  s.provider = alias + ".provider_id";
-  s.property = alias + ".property_id";
-  return s;
-}
-
 ListSpec call_log_spec() {
   ListSpec s;
   s.select =
@@ -32,7 +25,7 @@ ListSpec call_log_spec() {
                {"endTime", "l.call_time", Match::at_most, Kind::integer}};
   s.sortable = {{"callTime", "l.call_time"}, {"createTime", "l.created_at"}};
   s.default_order = "l.call_time DESC, l.id DESC";
-  s.scope = owned_by_property("l");
+  s.scope = owner_columns("l");
   return s;
 }
 
@@ -69,7 +62,7 @@ ListSpec fault_spec() {
                {"endTime", "f.created_at", Match::at_most, Kind::integer}};
   s.sortable = {{"createTime", "f.created_at"}, {"state", "f.state"}};
   s.default_order = "f.id DESC";
-  s.scope = owned_by_property("f");
+  s.scope = owner_columns("f");
   return s;
 }
 
@@ -145,8 +138,39 @@ std::optional<int64_t> ServiceLogRepo::device_property(const std::string& device
   const std::string table = device_type == "car_pile" ? "car_pile" : "bike_device";
   Where w;
   w.add("d.id = ?", {device_id});
-  add_scope(w, owned_by_property("d"), scope);
+  add_scope(w, owner_columns("d"), scope);
   return c_.scalar("SELECT d.property_id FROM " + table + " d" + w.sql(), w.params);
+}
+
+static const char* kUnsolvedOfDevice =
+    "device_type = ? AND device_id = ? AND source = 'device' AND state <> 'solved'";
+
+bool ServiceLogRepo::open_device_fault(const std::string& device_type, int64_t device_id,
+                                       const std::string& code, const std::string& detail, int64_t now) {
+  if (c_.scalar(std::string("SELECT id FROM stat_fault WHERE ") + kUnsolvedOfDevice,
+                {device_type, device_id}))
+    return false;
+  const std::string table = device_type == "car_pile" ? "car_pile" : "bike_device";
+  Result d = c_.query("SELECT provider_id, property_id, code FROM " + table + " WHERE id = ?", {device_id});
+  if (d.empty()) return false;
+  c_.execute(
+      "INSERT INTO stat_fault (provider_id, property_id, summary, detail, state, source, fault_code, "
+      "device_type, "
+      "device_id, created_by, created_at) VALUES (?, ?, ?, ?, 'open', 'device', ?, ?, ?, 'device', ?)",
+      {d.i64(0, 0), d.i64(0, 1), "设备上报故障 " + d.str(0, 2) + " " + code, detail, code, device_type,
+       device_id, now});
+  return true;
+}
+
+int64_t ServiceLogRepo::solve_device_faults(const std::string& device_type, int64_t device_id, int64_t now) {
+  const std::string faulted = device_type == "car_pile"
+                                  ? "SELECT 1 FROM car_gun WHERE pile_id = ? AND state = 'fault'"
+                                  : "SELECT 1 FROM bike_socket WHERE device_id = ? AND state = 'fault'";
+  return c_.execute(
+      std::string("UPDATE stat_fault SET state = 'solved', solution = '设备上报恢复正常（自动）', "
+                  "solved_at = ?, updated_by = 'device', updated_at = ? WHERE ") +
+          kUnsolvedOfDevice + " AND NOT EXISTS (" + faulted + ")",
+      {now, now, device_type, device_id, device_id});
 }
 
 }  // namespace zc::db::stat

@@ -45,6 +45,13 @@ class ServiceLogRepo {
   std::optional<int64_t> device_property(const std::string& device_type, int64_t device_id,
                                          const DataScope& scope);
 
+  // Faults a device reports (source device): opens a record unless one of the device is still unsolved;
+  // returns whether it did.
+  bool open_device_fault(const std::string& device_type, int64_t device_id, const std::string& code,
+                         const std::string& detail, int64_t now);
+  // Solves the device's unsolved device-reported records once none of its connectors is in fault.
+  int64_t solve_device_faults(const std::string& device_type, int64_t device_id, int64_t now);
+
  private:
   Connection& c_;
 };

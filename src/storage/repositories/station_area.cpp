@@ -120,18 +120,15 @@ bool AreaRepo::in_scope(int64_t id, const DataScope& scope) {
   return exists_in_scope(c_, kind(t_).area, "a", child_scope(t_, "a"), id, scope);
 }
 
-json::array AreaRepo::options(std::optional<int64_t> station_id, bool enabled_only, const DataScope& scope) {
+std::vector<AreaOption> AreaRepo::options(std::optional<int64_t> station_id, bool enabled_only,
+                                          const DataScope& scope) {
   Where w;
   if (station_id) w.add("a.station_id = ?", {*station_id});
   if (enabled_only) w.add("a.status = 0");
   add_scope(w, child_scope(t_, "a"), scope);
-  return c_
-      .query(
-          "SELECT a.id AS \"id\", a.name AS \"name\", a.code AS \"code\", a.station_id AS \"stationId\", "
-          "a.status AS \"status\" FROM " +
-              std::string(kind(t_).area) + " a" + w.sql() + " ORDER BY a.id",
-          w.params)
-      .to_json();
+  return read_rows<AreaOption>(c_.query("SELECT a.id, a.name, a.code, a.station_id, a.status FROM " +
+                                            std::string(kind(t_).area) + " a" + w.sql() + " ORDER BY a.id",
+                                        w.params));
 }
 
 int64_t AreaRepo::insert(const Owned& o, const AreaFields& f, bool is_default, const std::string& by,

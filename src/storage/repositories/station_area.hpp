@@ -32,6 +32,15 @@ struct AreaFields {
   int64_t power = 0;  // car only: rated power in kW (not stored for e-bike areas)
 };
 
+// An area of a station's select.
+struct AreaOption {
+  int64_t id = 0;
+  std::string name;
+  std::optional<std::string> code;
+  int64_t station_id = 0, status = 0;
+};
+BOOST_DESCRIBE_STRUCT(AreaOption, (), (id, name, code, station_id, status))
+
 class AreaRepo {
  public:
   AreaRepo(Connection& c, StationType t) : c_(c), t_(t) {}
@@ -39,7 +48,8 @@ class AreaRepo {
   std::optional<boost::json::object> detail(int64_t id, const DataScope& scope);
   std::optional<AreaRec> find(int64_t id);  // no scope: callers check it
   bool in_scope(int64_t id, const DataScope& scope);
-  boost::json::array options(std::optional<int64_t> station_id, bool enabled_only, const DataScope& scope);
+  std::vector<AreaOption> options(std::optional<int64_t> station_id, bool enabled_only,
+                                  const DataScope& scope);
   // The area code Q + six digits of the id is written with the row.
   int64_t insert(const Owned& o, const AreaFields& f, bool is_default, const std::string& by, int64_t now);
   void update(int64_t id, const AreaFields& f, const std::string& by, int64_t now);

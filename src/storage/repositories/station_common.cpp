@@ -229,18 +229,15 @@ bool StationRecords::in_scope(int64_t id, const DataScope& scope) {
   return exists_in_scope(c_, station_table(t_), "s", station_scope(t_, "s"), id, scope);
 }
 
-json::array StationRecords::options(std::optional<int64_t> property_id, bool enabled_only,
-                                    const DataScope& scope) {
+std::vector<StationOption> StationRecords::options(std::optional<int64_t> property_id, bool enabled_only,
+                                                   const DataScope& scope) {
   Where w;
   if (property_id) w.add("s.property_id = ?", {*property_id});
   if (enabled_only) w.add("s.status = 0");
   add_scope(w, station_scope(t_, "s"), scope);
-  return c_
-      .query(std::string("SELECT s.id AS \"id\", s.name AS \"name\", s.property_id AS \"propertyId\", "
-                         "s.status AS \"status\" FROM ") +
-                 station_table(t_) + " s" + w.sql() + " ORDER BY s.id",
-             w.params)
-      .to_json();
+  return read_rows<StationOption>(c_.query(std::string("SELECT s.id, s.name, s.property_id, s.status FROM ") +
+                                               station_table(t_) + " s" + w.sql() + " ORDER BY s.id",
+                                           w.params));
 }
 
 bool StationRecords::audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by,
@@ -275,19 +272,13 @@ json::array StationRecords::history(int64_t station_id) {
       .to_json();
 }
 
-std::optional<json::object> StationRecords::invoice(int64_t station_id) {
-  Result r = c_.query(
-      "SELECT station_id AS \"stationId\", merchant_no AS \"merchantNo\", seller_address AS "
-      "\"sellerAddress\", bank_account AS \"bankAccount\", bank_name AS \"bankName\", drawer AS \"drawer\", "
-      "company_name AS \"companyName\", payee AS \"payee\", reviewer AS \"reviewer\", taxpayer_id AS "
-      "\"taxpayerId\", electricity_tax_rate AS \"electricityTaxRate\", electricity_tax_code AS "
-      "\"electricityTaxCode\", service_tax_rate AS \"serviceTaxRate\", service_tax_code AS "
-      "\"serviceTaxCode\", "
-      "phone AS \"phone\", updated_by AS \"updateBy\", updated_at AS \"updateTime\" FROM "
-      "station_invoice_config WHERE station_type = ? AND station_id = ?",
-      {std::string(type_name(t_)), station_id});
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
+std::optional<InvoiceRow> StationRecords::invoice(int64_t station_id) {
+  return read_first<InvoiceRow>(c_.query(
+      "SELECT station_id, merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, "
+      "reviewer, taxpayer_id, electricity_tax_rate, electricity_tax_code, service_tax_rate, "
+      "service_tax_code, "
+      "phone, updated_by, updated_at FROM station_invoice_config WHERE station_type = ? AND station_id = ?",
+      {std::string(type_name(t_)), station_id}));
 }
 
 void StationRecords::save_invoice(int64_t station_id, const InvoiceFields& f, const std::string& by,
@@ -345,16 +336,14 @@ std::vector<int64_t> StationRecords::invalid_for_owner(const std::vector<int64_t
   return bad;
 }
 
-json::array StationRecords::options_for_owner(int64_t owner_provider, int64_t owner_property,
-                                              const DataScope& scope) {
+std::vector<StationName> StationRecords::options_for_owner(int64_t owner_provider, int64_t owner_property,
+                                                           const DataScope& scope) {
   Where w;
   owner_filter(w, owner_provider, owner_property);
   add_scope(w, station_scope(t_, "s"), scope);
-  return c_
-      .query(std::string("SELECT s.id AS \"id\", s.name AS \"name\" FROM ") + station_table(t_) + " s" +
-                 w.sql() + " ORDER BY s.id",
-             w.params)
-      .to_json();
+  return read_rows<StationName>(c_.query(
+      std::string("SELECT s.id, s.name FROM ") + station_table(t_) + " s" + w.sql() + " ORDER BY s.id",
+      w.params));
 }
 
 }  // namespace zc::db::station

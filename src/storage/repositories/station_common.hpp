@@ -15,6 +15,7 @@
 #include "core/query_params.hpp"
 #include "storage/database.hpp"
 #include "storage/list_query.hpp"
+#include "storage/row_struct.hpp"
 
 namespace zc::db::station {
 
@@ -75,6 +76,21 @@ struct TypeColumns {
   Params values;
 };
 
+// A station of a select: its id and name (the user binding's options), and for the station options
+// also its property and status.
+struct StationName {
+  int64_t id = 0;
+  std::string name;
+};
+BOOST_DESCRIBE_STRUCT(StationName, (), (id, name))
+
+struct StationOption {
+  int64_t id = 0;
+  std::string name;
+  int64_t property_id = 0, status = 0;
+};
+BOOST_DESCRIBE_STRUCT(StationOption, (), (id, name, property_id, status))
+
 struct InvoiceFields {
   std::string merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee, reviewer,
       taxpayer_id;
@@ -83,6 +99,19 @@ struct InvoiceFields {
   int64_t service_tax_rate = 0;
   std::string service_tax_code, phone;
 };
+BOOST_DESCRIBE_STRUCT(InvoiceFields, (),
+                      (merchant_no, seller_address, bank_account, bank_name, drawer, company_name, payee,
+                       reviewer, taxpayer_id, electricity_tax_rate, electricity_tax_code, service_tax_rate,
+                       service_tax_code, phone))
+
+// The invoice configuration of a station (CAR-ST-INV / BIKE-ST) as stored.
+struct InvoiceRow {
+  int64_t station_id = 0;
+  InvoiceFields fields;
+  std::optional<std::string> update_by;
+  std::optional<int64_t> update_time;
+};
+BOOST_DESCRIBE_STRUCT(InvoiceRow, (), (station_id, fields, update_by, update_time))
 
 class StationRecords {
  public:
@@ -104,8 +133,9 @@ class StationRecords {
   void update(int64_t id, const CommonFields& f, const TypeColumns& type, bool reset_audit,
               const std::string& by, int64_t now);
   bool in_scope(int64_t id, const DataScope& scope);
-  // [{id, name, propertyId, status}] of the stations in `scope`.
-  boost::json::array options(std::optional<int64_t> property_id, bool enabled_only, const DataScope& scope);
+  // The stations in `scope`.
+  std::vector<StationOption> options(std::optional<int64_t> property_id, bool enabled_only,
+                                     const DataScope& scope);
   // Only a pending station is audited; false when it was not pending.
   bool audit(int64_t id, int64_t audit_status, const std::string& remark, const std::string& by, int64_t now);
   void set_status(int64_t id, int64_t status, const std::string& by, int64_t now);
@@ -114,7 +144,7 @@ class StationRecords {
                    const std::string& detail, int64_t now);
   boost::json::array history(int64_t station_id);  // [{time, user, action, detail}] oldest first
 
-  std::optional<boost::json::object> invoice(int64_t station_id);
+  std::optional<InvoiceRow> invoice(int64_t station_id);
   void save_invoice(int64_t station_id, const InvoiceFields& f, const std::string& by, int64_t now);
   std::optional<std::string> pay_config(int64_t station_id);  // the stored JSON document
   void save_pay_config(int64_t station_id, const std::string& json, bool configured, const std::string& by,
@@ -124,8 +154,8 @@ class StationRecords {
   // (owner_provider/owner_property 0 = any); and the stations such a user may be bound to.
   std::vector<int64_t> invalid_for_owner(const std::vector<int64_t>& ids, int64_t owner_provider,
                                          int64_t owner_property, const DataScope& scope);
-  boost::json::array options_for_owner(int64_t owner_provider, int64_t owner_property,
-                                       const DataScope& scope);
+  std::vector<StationName> options_for_owner(int64_t owner_provider, int64_t owner_property,
+                                             const DataScope& scope);
 
  private:
   Connection& c_;

@@ -2,20 +2,17 @@
 
 namespace zc::db::sys {
 
-namespace json = boost::json;
-
 static Value id_or_null(int64_t v) {
   return v ? Value(v) : null();
 }
 
 // ---- departments -------------------------------------------------------------------------------
 
+// The columns of DeptRow.
 static const char* kDeptSelect =
-    "d.id AS \"id\", d.parent_id AS \"parentId\", d.ancestors AS \"ancestors\", d.dept_name AS \"deptName\", "
-    "d.order_num AS \"orderNum\", d.leader AS \"leader\", d.phone AS \"phone\", d.email AS \"email\", "
-    "d.status AS \"status\", d.provider_id AS \"providerId\", d.property_id AS \"propertyId\", "
-    "d.collective_id AS \"collectiveId\", pd.dept_name AS \"parentName\", d.created_by AS \"createBy\", "
-    "d.created_at AS \"createTime\", d.updated_by AS \"updateBy\", d.updated_at AS \"updateTime\"";
+    "d.id, d.parent_id, d.ancestors, d.dept_name, d.order_num, d.leader, d.phone, d.email, d.status, "
+    "d.provider_id, d.property_id, d.collective_id, pd.dept_name, d.created_by, d.created_at, d.updated_by, "
+    "d.updated_at";
 static const char* kDeptFrom = "sys_dept d LEFT JOIN sys_dept pd ON pd.id = d.parent_id";
 
 static ScopeColumns dept_scope() {
@@ -26,7 +23,7 @@ static ScopeColumns dept_scope() {
   return s;
 }
 
-json::array DeptRepo::list(const QueryParams& q, const DataScope& scope) {
+std::vector<DeptRow> DeptRepo::list(const QueryParams& q, const DataScope& scope) {
   ListSpec s;
   s.select = kDeptSelect;
   s.from = kDeptFrom;
@@ -44,16 +41,15 @@ json::array DeptRepo::list(const QueryParams& q, const DataScope& scope) {
                 {"createTime", "d.created_at"}};
   s.default_order = "d.parent_id, d.order_num, d.id";
   s.scope = dept_scope();
-  return list_all(c_, s, q, scope);
+  return list_all_of<DeptRow>(c_, s, q, scope);
 }
 
-std::optional<json::object> DeptRepo::detail(int64_t id, const DataScope& scope) {
+std::optional<DeptRow> DeptRepo::detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("d.id = ?", {id});
   add_scope(w, dept_scope(), scope);
-  Result r = c_.query(std::string("SELECT ") + kDeptSelect + " FROM " + kDeptFrom + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
+  return read_first<DeptRow>(
+      c_.query(std::string("SELECT ") + kDeptSelect + " FROM " + kDeptFrom + w.sql(), w.params));
 }
 
 std::optional<DeptRec> DeptRepo::find(int64_t id) {
@@ -75,8 +71,9 @@ std::optional<DeptRec> DeptRepo::find(int64_t id) {
   return d;
 }
 
-json::array DeptRepo::tree_rows(std::optional<int64_t> provider_id, std::optional<int64_t> property_id,
-                                std::optional<int64_t> collective_id, const DataScope& scope) {
+std::vector<DeptNode> DeptRepo::tree_rows(std::optional<int64_t> provider_id,
+                                          std::optional<int64_t> property_id,
+                                          std::optional<int64_t> collective_id, const DataScope& scope) {
   Where w;
   if (property_id) {
     w.add("d.property_id = ?", {*property_id});
@@ -86,21 +83,9 @@ json::array DeptRepo::tree_rows(std::optional<int64_t> provider_id, std::optiona
     w.add("d.collective_id = ?", {*collective_id});
   }
   add_scope(w, dept_scope(), scope);
-  Result r = c_.query(
-      "SELECT d.id AS \"id\", d.parent_id AS \"parentId\", d.dept_name AS \"label\", d.status AS \"status\" "
-      "FROM sys_dept d" +
-          w.sql() + " ORDER BY d.parent_id, d.order_num, d.id",
-      w.params);
-  json::array out;
-  for (size_t i = 0; i < r.size(); ++i) {
-    json::object o;
-    o["id"] = r.i64(i, 0);
-    o["parentId"] = r.i64(i, 1);
-    o["label"] = r.str(i, 2);
-    o["disabled"] = r.i64(i, 3) != 0;
-    out.push_back(std::move(o));
-  }
-  return out;
+  return read_rows<DeptNode>(c_.query("SELECT d.id, d.parent_id, d.dept_name, d.status FROM sys_dept d" +
+                                          w.sql() + " ORDER BY d.parent_id, d.order_num, d.id",
+                                      w.params));
 }
 
 int64_t DeptRepo::insert(const DeptFields& f, const std::string& by, int64_t now) {
@@ -163,14 +148,11 @@ void DeptRepo::remove(int64_t id) {
 
 // ---- posts --------------------------------------------------------------------------------------
 
+// The columns of PostRow.
 static const char* kPostSelect =
-    "po.id AS \"id\", po.dept_id AS \"deptId\", d.dept_name AS \"deptName\", po.post_code AS \"postCode\", "
-    "po.post_name AS \"postName\", po.order_num AS \"orderNum\", po.status AS \"status\", po.remark AS "
-    "\"remark\", "
-    "po.provider_id AS \"providerId\", po.property_id AS \"propertyId\", po.collective_id AS "
-    "\"collectiveId\", "
-    "po.created_by AS \"createBy\", po.created_at AS \"createTime\", po.updated_by AS \"updateBy\", "
-    "po.updated_at AS \"updateTime\"";
+    "po.id, po.dept_id, d.dept_name, po.post_code, po.post_name, po.order_num, po.status, po.remark, "
+    "po.provider_id, po.property_id, po.collective_id, po.created_by, po.created_at, po.updated_by, "
+    "po.updated_at";
 static const char* kPostFrom = "sys_post po LEFT JOIN sys_dept d ON d.id = po.dept_id";
 
 static ScopeColumns post_scope() {
@@ -181,7 +163,7 @@ static ScopeColumns post_scope() {
   return s;
 }
 
-Page PostRepo::list(const QueryParams& q, const DataScope& scope) {
+RowsPage<PostRow> PostRepo::list(const QueryParams& q, const DataScope& scope) {
   ListSpec s;
   s.select = kPostSelect;
   s.from = kPostFrom;
@@ -203,16 +185,15 @@ Page PostRepo::list(const QueryParams& q, const DataScope& scope) {
                 {"createTime", "po.created_at"}};
   s.default_order = "po.order_num, po.id";
   s.scope = post_scope();
-  return list_page(c_, s, q, scope);
+  return list_page_of<PostRow>(c_, s, q, scope);
 }
 
-std::optional<json::object> PostRepo::detail(int64_t id, const DataScope& scope) {
+std::optional<PostRow> PostRepo::detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("po.id = ?", {id});
   add_scope(w, post_scope(), scope);
-  Result r = c_.query(std::string("SELECT ") + kPostSelect + " FROM " + kPostFrom + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
+  return read_first<PostRow>(
+      c_.query(std::string("SELECT ") + kPostSelect + " FROM " + kPostFrom + w.sql(), w.params));
 }
 
 std::optional<PostRec> PostRepo::find(int64_t id) {
@@ -229,12 +210,9 @@ std::optional<PostRec> PostRepo::find(int64_t id) {
   return p;
 }
 
-json::array PostRepo::options(const QueryParams& q, const DataScope& scope) {
+std::vector<PostOption> PostRepo::options(const QueryParams& q, const DataScope& scope) {
   ListSpec s;
-  s.select =
-      "po.id AS \"id\", po.post_name AS \"postName\", po.post_name AS \"name\", po.post_code AS "
-      "\"postCode\", "
-      "po.dept_id AS \"deptId\"";
+  s.select = "po.id, po.post_name, po.post_name, po.post_code, po.dept_id";
   s.from = "sys_post po";
   s.where = "po.status = 0";
   s.filters = {
@@ -244,7 +222,7 @@ json::array PostRepo::options(const QueryParams& q, const DataScope& scope) {
   };
   s.default_order = "po.order_num, po.id";
   s.scope = post_scope();
-  return list_all(c_, s, q, scope);
+  return list_all_of<PostOption>(c_, s, q, scope);
 }
 
 int64_t PostRepo::insert(const PostFields& f, const std::string& by, int64_t now) {

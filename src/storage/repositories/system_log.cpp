@@ -24,8 +24,8 @@ ListSpec login_log_spec() {
   return s;
 }
 
-Page LogRepo::login_log(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, login_log_spec(), q, scope);
+RowsPage<LoginLogRow> LogRepo::login_log(const QueryParams& q, const DataScope& scope) {
+  return list_page_of<LoginLogRow>(c_, login_log_spec(), q, scope);
 }
 
 static const char* kOperSelect =
@@ -66,17 +66,16 @@ ListSpec oper_log_spec() {
   return s;
 }
 
-Page LogRepo::oper_log(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, oper_log_spec(), q, scope);
+RowsPage<OperLogRow> LogRepo::oper_log(const QueryParams& q, const DataScope& scope) {
+  return list_page_of<OperLogRow>(c_, oper_log_spec(), q, scope);
 }
 
-std::optional<boost::json::object> LogRepo::oper_detail(int64_t id, const DataScope& scope) {
+std::optional<OperLogRow> LogRepo::oper_detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("o.id = ?", {id});
   add_scope(w, oper_scope(), scope);
-  Result r = c_.query(std::string("SELECT ") + kOperSelect + " FROM sys_oper_log o" + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
+  return read_first<OperLogRow>(
+      c_.query(std::string("SELECT ") + kOperSelect + " FROM sys_oper_log o" + w.sql(), w.params));
 }
 
 int64_t LogRepo::clear_login_log() {

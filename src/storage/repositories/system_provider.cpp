@@ -2,19 +2,13 @@
 
 namespace zc::db::sys {
 
-namespace json = boost::json;
-
 // ---- providers ----------------------------------------------------------------------------------
 
+// The columns of ProviderRow.
 static const char* kProviderSelect =
-    "p.id AS \"id\", p.name AS \"name\", p.contact AS \"contact\", p.phone AS \"phone\", p.email AS "
-    "\"email\", "
-    "CASE WHEN p.parent_id IS NULL THEN 1 ELSE 2 END AS \"merchantType\", p.parent_id AS \"parentId\", "
-    "pp.name AS \"parentName\", p.status AS \"status\", p.audit_status AS \"auditStatus\", "
-    "p.audit_remark AS \"auditRemark\", p.audit_by AS \"auditBy\", p.audit_time AS \"auditTime\", "
-    "p.user_id AS \"userId\", u.user_name AS \"userName\", p.dept_id AS \"deptId\", "
-    "p.created_by AS \"createBy\", p.created_at AS \"createTime\", p.updated_by AS \"updateBy\", "
-    "p.updated_at AS \"updateTime\"";
+    "p.id, p.name, p.contact, p.phone, p.email, CASE WHEN p.parent_id IS NULL THEN 1 ELSE 2 END, "
+    "p.parent_id, pp.name, p.status, p.audit_status, p.audit_remark, p.audit_by, p.audit_time, p.user_id, "
+    "u.user_name, p.dept_id, p.created_by, p.created_at, p.updated_by, p.updated_at";
 static const char* kProviderFrom =
     "sys_provider p LEFT JOIN sys_provider pp ON pp.id = p.parent_id LEFT JOIN sys_user u ON u.id = "
     "p.user_id";
@@ -52,18 +46,16 @@ static ListSpec provider_spec() {
   return s;
 }
 
-Page ProviderRepo::list(const QueryParams& q, const DataScope& scope) {
-  return list_page(c_, provider_spec(), q, scope);
+RowsPage<ProviderRow> ProviderRepo::list(const QueryParams& q, const DataScope& scope) {
+  return list_page_of<ProviderRow>(c_, provider_spec(), q, scope);
 }
 
-std::optional<json::object> ProviderRepo::detail(int64_t id, const DataScope& scope) {
+std::optional<ProviderRow> ProviderRepo::detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("p.id = ?", {id});
   add_scope(w, provider_scope(), scope);
-  Result r =
-      c_.query(std::string("SELECT ") + kProviderSelect + " FROM " + kProviderFrom + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
+  return read_first<ProviderRow>(
+      c_.query(std::string("SELECT ") + kProviderSelect + " FROM " + kProviderFrom + w.sql(), w.params));
 }
 
 bool ProviderRepo::in_scope(int64_t id, const DataScope& scope) {
@@ -92,15 +84,12 @@ std::optional<ProviderRec> ProviderRepo::find(int64_t id) {
   return p;
 }
 
-json::array ProviderRepo::options(const DataScope& scope) {
+std::vector<ProviderOption> ProviderRepo::options(const DataScope& scope) {
   Where w;
   w.add("p.audit_status = 1 AND p.status = 0");
   add_scope(w, provider_scope(), scope);
-  return c_
-      .query("SELECT p.id AS \"id\", p.name AS \"name\", p.parent_id AS \"parentId\" FROM sys_provider p" +
-                 w.sql() + " ORDER BY p.id",
-             w.params)
-      .to_json();
+  return read_rows<ProviderOption>(c_.query(
+      "SELECT p.id, p.name, p.parent_id FROM sys_provider p" + w.sql() + " ORDER BY p.id", w.params));
 }
 
 int64_t ProviderRepo::insert(const ProviderFields& f, const std::string& by, int64_t now) {
@@ -137,12 +126,11 @@ void ProviderRepo::clear_user(int64_t user_id) {
 
 // ---- properties ---------------------------------------------------------------------------------
 
+// The columns of PropertyRow.
 static const char* kPropertySelect =
-    "pr.id AS \"id\", pr.provider_id AS \"providerId\", p.name AS \"providerName\", pr.name AS \"name\", "
-    "pr.contact AS \"contact\", pr.phone AS \"phone\", pr.email AS \"email\", pr.province AS \"province\", "
-    "pr.city AS \"city\", pr.address AS \"address\", pr.status AS \"status\", pr.user_id AS \"userId\", "
-    "u.user_name AS \"userName\", pr.dept_id AS \"deptId\", pr.created_by AS \"createBy\", "
-    "pr.created_at AS \"createTime\", pr.updated_by AS \"updateBy\", pr.updated_at AS \"updateTime\"";
+    "pr.id, pr.provider_id, p.name, pr.name, pr.contact, pr.phone, pr.email, pr.province, pr.city, "
+    "pr.address, pr.status, pr.user_id, u.user_name, pr.dept_id, pr.created_by, pr.created_at, "
+    "pr.updated_by, pr.updated_at";
 static const char* kPropertyFrom =
     "sys_property pr JOIN sys_provider p ON p.id = pr.provider_id LEFT JOIN sys_user u ON u.id = pr.user_id";
 
@@ -153,7 +141,7 @@ static ScopeColumns property_scope() {
   return s;
 }
 
-Page PropertyRepo::list(const QueryParams& q, const DataScope& scope) {
+RowsPage<PropertyRow> PropertyRepo::list(const QueryParams& q, const DataScope& scope) {
   ListSpec s;
   s.select = kPropertySelect;
   s.from = kPropertyFrom;
@@ -175,17 +163,15 @@ Page PropertyRepo::list(const QueryParams& q, const DataScope& scope) {
                 {"updateTime", "pr.updated_at"}};
   s.default_order = "pr.id DESC";
   s.scope = property_scope();
-  return list_page(c_, s, q, scope);
+  return list_page_of<PropertyRow>(c_, s, q, scope);
 }
 
-std::optional<json::object> PropertyRepo::detail(int64_t id, const DataScope& scope) {
+std::optional<PropertyRow> PropertyRepo::detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("pr.id = ?", {id});
   add_scope(w, property_scope(), scope);
-  Result r =
-      c_.query(std::string("SELECT ") + kPropertySelect + " FROM " + kPropertyFrom + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  return r.row_json(0);
+  return read_first<PropertyRow>(
+      c_.query(std::string("SELECT ") + kPropertySelect + " FROM " + kPropertyFrom + w.sql(), w.params));
 }
 
 std::optional<PropertyRec> PropertyRepo::find(int64_t id) {
@@ -205,18 +191,14 @@ std::optional<PropertyRec> PropertyRepo::find(int64_t id) {
   return p;
 }
 
-json::array PropertyRepo::options(std::optional<int64_t> provider_id, const DataScope& scope) {
+std::vector<PropertyOption> PropertyRepo::options(std::optional<int64_t> provider_id,
+                                                  const DataScope& scope) {
   Where w;
   w.add("pr.status = 0");
   if (provider_id) w.add("pr.provider_id = ?", {*provider_id});
   add_scope(w, property_scope(), scope);
-  return c_
-      .query(
-          "SELECT pr.id AS \"id\", pr.name AS \"name\", pr.provider_id AS \"providerId\" FROM sys_property "
-          "pr" +
-              w.sql() + " ORDER BY pr.id",
-          w.params)
-      .to_json();
+  return read_rows<PropertyOption>(c_.query(
+      "SELECT pr.id, pr.name, pr.provider_id FROM sys_property pr" + w.sql() + " ORDER BY pr.id", w.params));
 }
 
 int64_t PropertyRepo::insert(const PropertyFields& f, const std::string& by, int64_t now) {

@@ -4,8 +4,6 @@
 
 namespace zc::db::sys {
 
-namespace json = boost::json;
-
 static Value id_or_null(int64_t v) {
   return v ? Value(v) : null();
 }
@@ -18,16 +16,11 @@ static std::string placeholders(size_t n) {
 
 // ---- users --------------------------------------------------------------------------------------
 
+// The columns of UserRow.
 static const char* kUserSelect =
-    "u.id AS \"id\", u.user_name AS \"userName\", u.nick_name AS \"nickName\", u.phone AS \"phone\", "
-    "u.email AS \"email\", u.user_type AS \"userType\", u.provider_id AS \"providerId\", p.name AS "
-    "\"providerName\", "
-    "u.property_id AS \"propertyId\", pr.name AS \"propertyName\", u.collective_id AS \"collectiveId\", "
-    "u.dept_id AS \"deptId\", d.dept_name AS \"deptName\", u.post_id AS \"postId\", po.post_name AS "
-    "\"postName\", "
-    "u.status AS \"status\", u.login_ip AS \"loginIp\", u.login_date AS \"loginDate\", "
-    "u.created_by AS \"createBy\", u.created_at AS \"createTime\", u.updated_by AS \"updateBy\", "
-    "u.updated_at AS \"updateTime\"";
+    "u.id, u.user_name, u.nick_name, u.phone, u.email, u.user_type, u.provider_id, p.name, u.property_id, "
+    "pr.name, u.collective_id, u.dept_id, d.dept_name, u.post_id, po.post_name, u.status, u.login_ip, "
+    "u.login_date, u.created_by, u.created_at, u.updated_by, u.updated_at";
 static const char* kUserFrom =
     "sys_user u LEFT JOIN sys_provider p ON p.id = u.provider_id LEFT JOIN sys_property pr ON pr.id = "
     "u.property_id "
@@ -41,31 +34,32 @@ static ScopeColumns user_scope() {
   return s;
 }
 
-void UserRepo::attach_roles(json::array& rows) {
-  if (rows.empty()) return;
+std::vector<UserItem> UserRepo::with_roles(std::vector<UserRow> rows) {
+  std::vector<UserItem> out;
+  out.reserve(rows.size());
+  if (rows.empty()) return out;
   Params ids;
-  for (auto& r : rows) ids.emplace_back(r.as_object().at("id").to_number<int64_t>());
+  for (const auto& r : rows) ids.emplace_back(r.id);
   Result rr = c_.query(
       "SELECT ur.user_id, r.id, r.role_name FROM sys_user_role ur JOIN sys_role r ON r.id = ur.role_id "
       "WHERE ur.user_id IN (" +
           placeholders(ids.size()) + ") ORDER BY r.id",
       ids);
-  std::map<int64_t, std::pair<json::array, json::array>> by_user;
-  for (size_t i = 0; i < rr.size(); ++i) {
-    auto& e = by_user[rr.i64(i, 0)];
-    e.first.push_back(rr.i64(i, 1));
-    e.second.push_back(json::string(rr.str(i, 2)));
-  }
+  std::map<int64_t, size_t> at;
   for (auto& r : rows) {
-    auto& o = r.as_object();
-    auto it = by_user.find(o.at("id").to_number<int64_t>());
-    o["roleIds"] = it == by_user.end() ? json::array() : it->second.first;
-    o["roleNames"] = it == by_user.end() ? json::array() : it->second.second;
+    at[r.id] = out.size();
+    out.push_back({std::move(r), {}, {}});
   }
+  for (size_t i = 0; i < rr.size(); ++i) {
+    UserItem& u = out[at[rr.i64(i, 0)]];
+    u.role_ids.push_back(rr.i64(i, 1));
+    u.role_names.push_back(rr.str(i, 2));
+  }
+  return out;
 }
 
-Page UserRepo::list(const QueryParams& q, const DataScope& scope, const std::vector<Filter>& extra,
-                    const std::string& fixed_where) {
+RowsPage<UserItem> UserRepo::list(const QueryParams& q, const DataScope& scope,
+                                  const std::vector<Filter>& extra, const std::string& fixed_where) {
   ListSpec s;
   s.select = kUserSelect;
   s.from = kUserFrom;
@@ -99,28 +93,23 @@ Page UserRepo::list(const QueryParams& q, const DataScope& scope, const std::vec
                 {"userType", "u.user_type"}};
   s.default_order = "u.id DESC";
   s.scope = user_scope();
-  Page p = list_page(c_, s, q, scope);
-  attach_roles(p.rows);
-  return p;
+  RowsPage<UserRow> p = list_page_of<UserRow>(c_, s, q, scope);
+  return {with_roles(std::move(p.rows)), p.total};
 }
 
-std::optional<json::object> UserRepo::detail(int64_t id, const DataScope& scope) {
+std::optional<UserDetail> UserRepo::detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("u.id = ?", {id});
   add_scope(w, user_scope(), scope);
-  Result r = c_.query(std::string("SELECT ") + kUserSelect + " FROM " + kUserFrom + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  json::array rows;
-  rows.push_back(r.row_json(0));
-  attach_roles(rows);
-  json::object o = rows[0].as_object();
-  Result st = c_.query(
-      "SELECT station_type AS \"stationType\", station_id AS \"stationId\" FROM sys_user_station WHERE "
-      "user_id = ? "
-      "ORDER BY station_type, station_id",
-      {id});
-  o["stations"] = st.to_json();
-  return o;
+  auto rows = read_rows<UserRow>(
+      c_.query(std::string("SELECT ") + kUserSelect + " FROM " + kUserFrom + w.sql(), w.params));
+  if (rows.empty()) return std::nullopt;
+  UserDetail d{with_roles(std::move(rows)).front(), {}};
+  d.stations = read_rows<UserStation>(c_.query(
+      "SELECT station_type, station_id FROM sys_user_station WHERE user_id = ? ORDER BY station_type, "
+      "station_id",
+      {id}));
+  return d;
 }
 
 std::optional<UserRec> UserRepo::find(int64_t id) {
@@ -271,14 +260,11 @@ void UserRepo::set_stations(int64_t user_id, const std::string& type, const std:
 
 // ---- roles --------------------------------------------------------------------------------------
 
+// The columns of RoleRow.
 static const char* kRoleSelect =
-    "r.id AS \"id\", r.role_name AS \"roleName\", r.role_key AS \"roleKey\", r.role_type AS \"roleType\", "
-    "r.provider_id AS \"providerId\", p.name AS \"providerName\", r.property_id AS \"propertyId\", "
-    "pr.name AS \"propertyName\", r.collective_id AS \"collectiveId\", r.status AS \"status\", "
-    "r.remark AS \"remark\", (SELECT COUNT(*) FROM sys_user_role ur WHERE ur.role_id = r.id) AS "
-    "\"userCount\", "
-    "r.built_in AS \"builtIn\", r.created_by AS \"createBy\", r.created_at AS \"createTime\", "
-    "r.updated_by AS \"updateBy\", r.updated_at AS \"updateTime\"";
+    "r.id, r.role_name, r.role_key, r.role_type, r.provider_id, p.name, r.property_id, pr.name, "
+    "r.collective_id, r.status, r.remark, (SELECT COUNT(*) FROM sys_user_role ur WHERE ur.role_id = r.id), "
+    "r.built_in, r.created_by, r.created_at, r.updated_by, r.updated_at";
 static const char* kRoleFrom =
     "sys_role r LEFT JOIN sys_provider p ON p.id = r.provider_id LEFT JOIN sys_property pr ON pr.id = "
     "r.property_id";
@@ -291,12 +277,7 @@ static ScopeColumns role_scope() {
   return s;
 }
 
-static void fix_built_in(json::object& o) {
-  auto it = o.find("builtIn");
-  if (it != o.end()) it->value() = it->value().is_int64() && it->value().as_int64() != 0;
-}
-
-Page RoleRepo::list(const QueryParams& q, const DataScope& scope) {
+RowsPage<RoleRow> RoleRepo::list(const QueryParams& q, const DataScope& scope) {
   ListSpec s;
   s.select = kRoleSelect;
   s.from = kRoleFrom;
@@ -318,24 +299,20 @@ Page RoleRepo::list(const QueryParams& q, const DataScope& scope) {
                 {"createTime", "r.created_at"}};
   s.default_order = "r.id";
   s.scope = role_scope();
-  Page p = list_page(c_, s, q, scope);
-  for (auto& r : p.rows) fix_built_in(r.as_object());
-  return p;
+  return list_page_of<RoleRow>(c_, s, q, scope);
 }
 
-std::optional<json::object> RoleRepo::detail(int64_t id, const DataScope& scope) {
+std::optional<RoleDetail> RoleRepo::detail(int64_t id, const DataScope& scope) {
   Where w;
   w.add("r.id = ?", {id});
   add_scope(w, role_scope(), scope);
-  Result r = c_.query(std::string("SELECT ") + kRoleSelect + " FROM " + kRoleFrom + w.sql(), w.params);
-  if (r.empty()) return std::nullopt;
-  json::object o = r.row_json(0);
-  fix_built_in(o);
+  auto role = read_first<RoleRow>(
+      c_.query(std::string("SELECT ") + kRoleSelect + " FROM " + kRoleFrom + w.sql(), w.params));
+  if (!role) return std::nullopt;
+  RoleDetail d{std::move(*role), {}};
   Result m = c_.query("SELECT menu_id FROM sys_role_menu WHERE role_id = ? ORDER BY menu_id", {id});
-  json::array ids;
-  for (size_t i = 0; i < m.size(); ++i) ids.push_back(m.i64(i, 0));
-  o["menuIds"] = std::move(ids);
-  return o;
+  for (size_t i = 0; i < m.size(); ++i) d.menu_ids.push_back(m.i64(i, 0));
+  return d;
 }
 
 static std::optional<RoleRec> role_from(const Result& r) {
@@ -373,11 +350,11 @@ bool RoleRepo::in_scope(int64_t id, const DataScope& scope) {
   return c_.scalar("SELECT r.id FROM sys_role r" + w.sql(), w.params).has_value();
 }
 
-json::array RoleRepo::options(const std::optional<std::string>& role_type,
-                              const std::optional<int64_t>& provider_id,
-                              const std::optional<int64_t>& property_id,
-                              const std::optional<int64_t>& collective_id, bool include_admin,
-                              const DataScope& scope) {
+std::vector<RoleOption> RoleRepo::options(const std::optional<std::string>& role_type,
+                                          const std::optional<int64_t>& provider_id,
+                                          const std::optional<int64_t>& property_id,
+                                          const std::optional<int64_t>& collective_id, bool include_admin,
+                                          const DataScope& scope) {
   Where w;
   w.add("r.status = 0");
   if (!include_admin) w.add("NOT (r.built_in = 1 AND r.role_key = 'admin')");
@@ -393,14 +370,10 @@ json::array RoleRepo::options(const std::optional<std::string>& role_type,
   add_scope(own, role_scope(), scope);
   std::string own_sql = own.conditions.empty() ? "1 = 1" : own.sql().substr(7);  // drop " WHERE "
   w.add("(r.built_in = 1 OR (" + own_sql + "))", own.params);
-  return c_
-      .query(
-          "SELECT r.id AS \"id\", r.role_name AS \"roleName\", r.role_name AS \"name\", r.role_key AS "
-          "\"roleKey\", "
-          "r.role_type AS \"roleType\", r.built_in AS \"builtIn\" FROM sys_role r" +
-              w.sql() + " ORDER BY r.id",
-          w.params)
-      .to_json();
+  return read_rows<RoleOption>(
+      c_.query("SELECT r.id, r.role_name, r.role_name, r.role_key, r.role_type, r.built_in FROM sys_role r" +
+                   w.sql() + " ORDER BY r.id",
+               w.params));
 }
 
 int64_t RoleRepo::insert(const RoleFields& f, const std::string& by, int64_t now) {
@@ -469,17 +442,12 @@ std::set<int64_t> RoleRepo::held_menus(int64_t user_id) {
   return out;
 }
 
-json::array RoleRepo::menu_rows(const std::set<int64_t>* only) {
-  Result r = c_.query(
-      "SELECT id AS \"id\", parent_id AS \"parentId\", menu_name AS \"label\", menu_name_en AS \"labelEn\", "
-      "perms AS \"perms\", menu_type AS \"menuType\" FROM sys_menu WHERE status = 0 ORDER BY parent_id, "
-      "order_num, id");
-  json::array out;
-  for (size_t i = 0; i < r.size(); ++i) {
-    if (only && !only->count(r.i64(i, 0))) continue;
-    out.push_back(r.row_json(i));
-  }
-  return out;
+std::vector<MenuNode> RoleRepo::menu_rows(const std::set<int64_t>* only) {
+  auto rows = read_rows<MenuNode>(c_.query(
+      "SELECT id, parent_id, menu_name, menu_name_en, perms, menu_type FROM sys_menu WHERE status = 0 "
+      "ORDER BY parent_id, order_num, id"));
+  if (only) std::erase_if(rows, [&](const MenuNode& m) { return !only->count(m.id); });
+  return rows;
 }
 
 }  // namespace zc::db::sys

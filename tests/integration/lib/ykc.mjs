@@ -35,10 +35,10 @@ export const loginBody = (code, { guns = 2, type = 0, version = 0x10, firmware =
   ...bcd('89860412345678901234'), 0x00];
 export const heartbeatBody = (code, gun = 1, status = 0) => [...bcd(code), gun, status];
 export const modelVerifyBody = (code, modelNo) => [...bcd(code), ...bcd(String(modelNo).padStart(4, '0'))];
-/** 0x13 body: {serial (32 digits), gun, status (0 offline,1 fault,2 idle,3 charging), plugged, voltage (0.1 V), current, soc, energy (0.0001 kWh), amount (0.0001 yuan)} */
-export function realtimeBody(code, { serial = '0'.repeat(32), gun = 1, status = 2, plugged = 0, voltage = 0, current = 0, soc = 0, energy = 0, amount = 0 } = {}) {
+/** 0x13 body: {serial (32 digits), gun, status (0 offline,1 fault,2 idle,3 charging), plugged, voltage (0.1 V), current, soc, energy (0.0001 kWh), amount (0.0001 yuan), faults (hardware-fault bits)} */
+export function realtimeBody(code, { serial = '0'.repeat(32), gun = 1, status = 2, plugged = 0, voltage = 0, current = 0, soc = 0, energy = 0, amount = 0, faults = 0 } = {}) {
   return [...bcd(serial), ...bcd(code), gun, status, 1, plugged, ...le(voltage, 2), ...le(current, 2), 75,
-    ...new Array(8).fill(0), soc, 0, ...le(0, 2), ...le(0, 2), ...le(energy, 4), ...le(energy, 4), ...le(amount, 4), 0, 0];
+    ...new Array(8).fill(0), soc, 0, ...le(0, 2), ...le(0, 2), ...le(energy, 4), ...le(energy, 4), ...le(amount, 4), ...le(faults, 2)];
 }
 
 /** CP56Time2a of a UTC epoch ms in a fixed UTC offset (minutes; Asia/Shanghai = 480). */

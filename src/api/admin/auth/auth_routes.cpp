@@ -1,5 +1,6 @@
 #include "api/admin/auth/auth_routes.hpp"
 
+#include "api/row_json.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
@@ -81,7 +82,7 @@ void register_auth_routes(http::Router& router, db::Database& db, auth::AuthServ
     auto row = db.read(
         [&](db::Connection& c) { return db::sys::UserRepo(c).detail(r.user().user_id, DataScope{}); });
     if (row)
-      for (auto& kv : *row) profile[kv.key()] = kv.value();
+      for (auto& kv : row_json(*row)) profile[kv.key()] = kv.value();
     return http::ok(std::move(profile));
   });
 

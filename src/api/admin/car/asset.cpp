@@ -1,6 +1,7 @@
 // /car/area (CAR-AREA), /car/spot (CAR-SPOT), /car/camera (CAR-CAM), /car/pile (CAR-PILE), /car/gun
 // (CAR-GUN).
 #include "api/admin/car/common.hpp"
+#include "api/row_json.hpp"
 #include "service/car/asset_service.hpp"
 #include "service/car/tariff_service.hpp"
 
@@ -19,7 +20,7 @@ static void register_spot(http::Router& r, svcns::CarContext ctx) {
   r.get("/car/spot/options", {}, [svc](Request& q) {
     auto area = query_int(q.query, "areaId");
     if (!area) fail_bad_request("areaId: 不能为空");
-    return http::ok(svc->options(*area, q.user()));
+    return http::ok(rows_json(svc->options(*area, q.user())));
   });
   r.get("/car/spot/{id}", {.permission = "car:spot:query"},
         [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });

@@ -1,6 +1,7 @@
 // /monitor/logininfor and /monitor/operlog: lists, exports, clearing, unlocking an account.
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/common.hpp"
+#include "api/row_json.hpp"
 #include "service/system/log_service.hpp"
 
 namespace zc::api::system {
@@ -25,7 +26,7 @@ boost::json::object removed(int64_t n) {
 void register_log_routes(http::Router& r, sys::SystemContext ctx, exports::ExportJobs& jobs) {
   auto svc = std::make_shared<sys::LogService>(ctx, jobs);
   r.get("/monitor/logininfor/list", {.permission = "monitor:logininfor:list"},
-        [svc](Request& q) { return rows(svc->login_log(q.query, q.user())); });
+        [svc](Request& q) { return rows_response(svc->login_log(q.query, q.user())); });
   r.post("/monitor/logininfor/export",
          {.permission = "monitor:logininfor:export", .log_title = "登录日志-导出", .op = Op::other},
          [svc](Request& q) {
@@ -42,7 +43,7 @@ void register_log_routes(http::Router& r, sys::SystemContext ctx, exports::Expor
           return http::ok();
         });
   r.get("/monitor/operlog/list", {.permission = "monitor:operlog:list"},
-        [svc](Request& q) { return rows(svc->oper_log(q.query, q.user())); });
+        [svc](Request& q) { return rows_response(svc->oper_log(q.query, q.user())); });
   r.post("/monitor/operlog/export",
          {.permission = "monitor:operlog:export", .log_title = "操作日志-导出", .op = Op::other},
          [svc](Request& q) {
@@ -52,7 +53,7 @@ void register_log_routes(http::Router& r, sys::SystemContext ctx, exports::Expor
         {.permission = "monitor:operlog:remove", .log_title = "操作日志-清空", .op = Op::remove},
         [svc](Request& q) { return http::ok(removed(svc->clear_oper_log(q.user()))); });
   r.get("/monitor/operlog/{id}", {.permission = "monitor:operlog:query"},
-        [svc](Request& q) { return http::ok(svc->oper_detail(q.id_param("id"), q.user())); });
+        [svc](Request& q) { return http::ok(row_json(svc->oper_detail(q.id_param("id"), q.user()))); });
 }
 
 }  // namespace zc::api::system

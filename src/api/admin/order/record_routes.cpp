@@ -2,6 +2,7 @@
 // reported — with or without a platform order —, their review flags, and an operator's review.
 // Thin: parse, check, call the repository (SQL in storage/repositories/device_record_repo.cpp).
 #include "api/admin/order/register.hpp"
+#include "api/row_json.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/json_body.hpp"
@@ -16,13 +17,13 @@ using http::Request;
 void register_device_record_routes(http::Router& r, db::Database& db) {
   r.get("/order/record/list", {.permission = "order:record:list"}, [&db](Request& q) {
     auto page = db.read([&](db::Connection& c) { return db::records::list(c, q.query, q.user().scope); });
-    return http::ok_rows(std::move(page.rows), page.total);
+    return rows_response(page);
   });
   r.get("/order/record/{id}", {.permission = "order:record:query"}, [&db](Request& q) {
     int64_t id = q.id_param("id");
     auto row = db.read([&](db::Connection& c) { return db::records::find(c, id, q.user().scope); });
     if (!row) fail_not_found("交易记录不存在");
-    return http::ok(std::move(*row));
+    return http::ok(row_json(*row));
   });
   // {status: open | reviewed, note}: the operator has looked at the record (e.g. a card session to be
   // charged once stored-value cards exist); the note says what was decided.

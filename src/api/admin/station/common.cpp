@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <memory>
 
+#include "api/row_json.hpp"
 #include "service/station/area_service.hpp"
 #include "service/station/station_config.hpp"
 #include "service/station/station_lifecycle.hpp"
@@ -133,8 +134,9 @@ void register_station_config_routes(http::Router& r, db::Database& db, const Clo
                                     db::station::StationType type, const std::string& base,
                                     const std::string& perm, const std::string& title) {
   auto svc = std::make_shared<zc::station::StationConfigService>(db, type, clock);
-  r.get(base + "/{id}/invoiceConfig", {.permission = perm + ":invoice"},
-        [svc](Request& q) { return http::ok(svc->invoice_config(q.id_param("id"), q.user())); });
+  r.get(base + "/{id}/invoiceConfig", {.permission = perm + ":invoice"}, [svc](Request& q) {
+    return http::ok(to_json_value(svc->invoice_config(q.id_param("id"), q.user())));
+  });
   r.put(base + "/invoiceConfig",
         {.permission = perm + ":invoice", .log_title = title + "-发票配置", .op = Op::edit},
         [svc](Request& q) {
@@ -165,9 +167,9 @@ void register_station_lifecycle_routes(http::Router& r, db::Database& db, const 
   db::Database* d = &db;
   const Clock* clk = &clock;
   r.get(base + "/options", {}, [d, type](Request& q) {
-    return http::ok(zc::station::station_options(*d, type, query_int(q.query, "propertyId"),
-                                                 query_int(q.query, "enabledOnly").value_or(0) == 1,
-                                                 q.user()));
+    return http::ok(rows_json(zc::station::station_options(*d, type, query_int(q.query, "propertyId"),
+                                                           query_int(q.query, "enabledOnly").value_or(0) == 1,
+                                                           q.user())));
   });
   r.put(base + "/audit", {.permission = perm + ":audit", .log_title = title, .op = Op::audit},
         [d, clk, type](Request& q) {
@@ -197,8 +199,8 @@ void register_area_routes(http::Router& r, db::Database& db, const Clock& clock,
   r.get(base + "/list", {.permission = perm + ":list"},
         [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
   r.get(base + "/options", {}, [svc](Request& q) {
-    return http::ok(svc->options(query_int(q.query, "stationId"),
-                                 query_int(q.query, "enabledOnly").value_or(0) == 1, q.user()));
+    return http::ok(rows_json(svc->options(query_int(q.query, "stationId"),
+                                           query_int(q.query, "enabledOnly").value_or(0) == 1, q.user())));
   });
   r.get(base + "/{id}", {.permission = perm + ":query"},
         [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });

@@ -1,7 +1,9 @@
 // /system/dept (SYS-DEPT) and /system/post (SYS-POST).
 #include "api/admin/system/common.hpp"
+#include "api/row_json.hpp"
 #include "core/query_params.hpp"
 #include "service/system/dept_service.hpp"
+#include "service/system/rules.hpp"
 
 namespace zc::api::system {
 
@@ -27,13 +29,14 @@ void register_dept_routes(http::Router& r, sys::SystemContext ctx) {
   auto svc = std::make_shared<sys::DeptService>(ctx);
   const std::string title = "部门管理";
   r.get("/system/dept/list", {.permission = "system:dept:list"},
-        [svc](Request& q) { return http::ok(svc->list(q.query, q.user())); });
+        [svc](Request& q) { return http::ok(rows_json(svc->list(q.query, q.user()))); });
   r.get("/system/dept/treeselect", {}, [svc](Request& q) {
-    return http::ok(svc->treeselect(query_int(q.query, "providerId"), query_int(q.query, "propertyId"),
-                                    query_int(q.query, "collectiveId"), q.user()));
+    auto flat = svc->treeselect(query_int(q.query, "providerId"), query_int(q.query, "propertyId"),
+                                query_int(q.query, "collectiveId"), q.user());
+    return http::ok(sys::build_tree(rows_json(flat), "parentId"));
   });
   r.get("/system/dept/{id}", {.permission = "system:dept:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+        [svc](Request& q) { return http::ok(row_json(svc->get(q.id_param("id"), q.user()))); });
   r.post("/system/dept", {.permission = "system:dept:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {
            auto b = JsonBody::parse(q.body);
@@ -68,10 +71,11 @@ void register_post_routes(http::Router& r, sys::SystemContext ctx) {
   auto svc = std::make_shared<sys::PostService>(ctx);
   const std::string title = "岗位管理";
   r.get("/system/post/list", {.permission = "system:post:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/system/post/options", {}, [svc](Request& q) { return http::ok(svc->options(q.query, q.user())); });
+        [svc](Request& q) { return rows_response(svc->list(q.query, q.user())); });
+  r.get("/system/post/options", {},
+        [svc](Request& q) { return http::ok(rows_json(svc->options(q.query, q.user()))); });
   r.get("/system/post/{id}", {.permission = "system:post:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+        [svc](Request& q) { return http::ok(row_json(svc->get(q.id_param("id"), q.user()))); });
   r.post("/system/post", {.permission = "system:post:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {
            auto b = JsonBody::parse(q.body);

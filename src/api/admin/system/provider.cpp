@@ -1,5 +1,6 @@
 // /system/provider (SYS-PROV) and /system/property (SYS-PROP).
 #include "api/admin/system/common.hpp"
+#include "api/row_json.hpp"
 #include "core/query_params.hpp"
 #include "service/system/provider_service.hpp"
 
@@ -25,10 +26,11 @@ void register_provider_routes(http::Router& r, sys::SystemContext ctx) {
   auto svc = std::make_shared<sys::ProviderService>(ctx);
   const std::string title = "服务商管理";
   r.get("/system/provider/list", {.permission = "system:provider:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/system/provider/options", {}, [svc](Request& q) { return http::ok(svc->options(q.user())); });
+        [svc](Request& q) { return rows_response(svc->list(q.query, q.user())); });
+  r.get("/system/provider/options", {},
+        [svc](Request& q) { return http::ok(rows_json(svc->options(q.user()))); });
   r.get("/system/provider/{id}", {.permission = "system:provider:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+        [svc](Request& q) { return http::ok(row_json(svc->get(q.id_param("id"), q.user()))); });
   r.post("/system/provider", {.permission = "system:provider:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {
            auto b = JsonBody::parse(q.body);
@@ -82,16 +84,17 @@ void register_property_routes(http::Router& r, sys::SystemContext ctx) {
   auto svc = std::make_shared<sys::PropertyService>(ctx);
   const std::string title = "物业管理";
   r.get("/system/property/list", {.permission = "system:property:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/system/property/options", {},
-        [svc](Request& q) { return http::ok(svc->options(query_int(q.query, "providerId"), q.user())); });
+        [svc](Request& q) { return rows_response(svc->list(q.query, q.user())); });
+  r.get("/system/property/options", {}, [svc](Request& q) {
+    return http::ok(rows_json(svc->options(query_int(q.query, "providerId"), q.user())));
+  });
   // A property account may always read its own property (its scope holds nothing else); others need
   // the query permission.
   r.get("/system/property/{id}", {}, [svc](Request& q) {
     const Principal& u = q.user();
     if (!u.has_permission("system:property:query") && u.scope.kind != UserType::property)
       fail_forbidden("没有权限访问: system:property:query");
-    return http::ok(svc->get(q.id_param("id"), u));
+    return http::ok(row_json(svc->get(q.id_param("id"), u)));
   });
   r.post("/system/property", {.permission = "system:property:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {

@@ -1,7 +1,9 @@
 // /system/role (SYS-ROLE).
 #include "api/admin/system/common.hpp"
+#include "api/row_json.hpp"
 #include "core/query_params.hpp"
 #include "service/system/role_service.hpp"
+#include "service/system/rules.hpp"
 
 namespace zc::api::system {
 
@@ -13,23 +15,24 @@ void register_role_routes(http::Router& r, sys::SystemContext ctx) {
   auto svc = std::make_shared<sys::RoleService>(ctx);
   const std::string title = "角色管理";
   r.get("/system/role/list", {.permission = "system:role:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
-  r.get("/system/role/menuTree", {.permission = "system:role:list"},
-        [svc](Request& q) { return http::ok(svc->menu_tree(q.user())); });
+        [svc](Request& q) { return rows_response(svc->list(q.query, q.user())); });
+  r.get("/system/role/menuTree", {.permission = "system:role:list"}, [svc](Request& q) {
+    return http::ok(sys::build_tree(rows_json(svc->menu_tree(q.user())), "parentId"));
+  });
   r.get("/system/role/options", {}, [svc](Request& q) {
     sys::RoleOptionsQuery o;
     o.role_type = query_str(q.query, "roleType");
     o.provider_id = query_int(q.query, "providerId");
     o.property_id = query_int(q.query, "propertyId");
     o.collective_id = query_int(q.query, "collectiveId");
-    return http::ok(svc->options(o, q.user()));
+    return http::ok(rows_json(svc->options(o, q.user())));
   });
   r.get("/system/role/{id}", {.permission = "system:role:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+        [svc](Request& q) { return http::ok(row_json(svc->get(q.id_param("id"), q.user()))); });
   r.get("/system/role/{id}/users", {.permission = "system:role:list"}, [svc](Request& q) {
     auto allocated = query_int(q.query, "allocated").value_or(1);
     if (allocated != 0 && allocated != 1) fail_bad_request("allocated: 只能是0或1");
-    return rows(svc->users(q.id_param("id"), allocated == 1, q.query, q.user()));
+    return rows_response(svc->users(q.id_param("id"), allocated == 1, q.query, q.user()));
   });
   r.post("/system/role", {.permission = "system:role:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {

@@ -1,5 +1,6 @@
 // /system/user (SYS-USER) — the profile routes (/system/user/profile*) belong to the auth module.
 #include "api/admin/system/common.hpp"
+#include "api/row_json.hpp"
 #include "core/query_params.hpp"
 #include "service/system/user_service.hpp"
 
@@ -19,14 +20,14 @@ void register_user_routes(http::Router& r, sys::SystemContext ctx) {
   auto svc = std::make_shared<sys::UserService>(ctx);
   const std::string title = "用户管理";
   r.get("/system/user/list", {.permission = "system:user:list"},
-        [svc](Request& q) { return rows(svc->list(q.query, q.user())); });
+        [svc](Request& q) { return rows_response(svc->list(q.query, q.user())); });
   r.get("/system/user/stationOptions", {.permission = "system:user:bind"}, [svc](Request& q) {
     auto t = query_str(q.query, "stationType");
     if (!t) fail_bad_request("stationType: 不能为空");
-    return http::ok(svc->station_options(*t, query_int(q.query, "userId"), q.user()));
+    return http::ok(rows_json(svc->station_options(*t, query_int(q.query, "userId"), q.user())));
   });
   r.get("/system/user/{id}", {.permission = "system:user:query"},
-        [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
+        [svc](Request& q) { return http::ok(row_json(svc->get(q.id_param("id"), q.user()))); });
   r.post("/system/user", {.permission = "system:user:add", .log_title = title, .op = Op::add},
          [svc](Request& q) {
            auto b = JsonBody::parse(q.body);

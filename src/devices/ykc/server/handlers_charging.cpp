@@ -12,7 +12,7 @@ void Session::on_realtime(const y::Frame& f, y::RealtimeData&& m) {
   if (!g) return;
   unsigned n = static_cast<unsigned>(g - guns_.data()) + 1;
   const char* state = y::gun_state(m.status, m.plugged);
-  set_gun_state(n, *g, state);
+  set_gun_state(n, *g, state, m.faults ? fmt::format("ykc:0x{:04X}", m.faults) : "");
   bool has_serial = !m.serial.is_zero();
   if (m.status == y::RealtimeData::kCharging && has_serial && (!g->idle.active() || g->serial != m.serial)) {
     // a session the platform did not start on this connection (reconnect, pile-local start)

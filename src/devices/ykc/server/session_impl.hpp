@@ -180,10 +180,11 @@ class Session final : public DeviceSession, public std::enable_shared_from_this<
     }
     return &guns_[*g - 1];
   }
-  void set_gun_state(unsigned n, Gun& g, const char* state) {
+  // `fault`: the 0x13 hardware-fault bits when the gun reports a fault.
+  void set_gun_state(unsigned n, Gun& g, const char* state, const std::string& fault = "") {
     if (g.state == state) return;
     g.state = state;
-    if (static_cast<int64_t>(n) <= db_guns_) core_.deps.state.connector(key_, n, state);
+    if (static_cast<int64_t>(n) <= db_guns_) core_.deps.state.connector(key_, n, state, fault);
   }
 
   // ---- commands -----------------------------------------------------------------------------------

@@ -5,6 +5,12 @@ export default {
       provider: 'Provider', property: 'Property', export: 'Export',
       phoneHint: 'Mobile or landline'
     },
+    station: {
+      stationType: 'Station type', car: 'Car', bike: 'E-bike', station: 'Station', typeFirst: 'Pick a type first', day: 'Date',
+      sessions: 'Sessions', duration: 'Charging time', energy: 'Energy (kWh)', energyFee: 'Energy fee', serviceFee: 'Service fee',
+      occupancyFee: 'Occupancy fee', charged: 'Charged', refunds: 'Refunds', refunded: 'Refunded', net: 'Net',
+      total: 'Total', chart: 'Charged and net per day of the range (yuan)', empty: 'No data in the range', exportTitle: 'Export station report'
+    },
     call: {
       caller: 'Caller', agent: 'Agent',
       callerName: 'Caller name', callerPhone: 'Caller phone', agentName: 'Agent name', agentPhone: 'Agent phone',

@@ -5,6 +5,12 @@ export default {
       provider: '服务商', property: '所属物业', export: '导出',
       phoneHint: '手机号或座机号'
     },
+    station: {
+      stationType: '站点类型', car: '汽车', bike: '电单车', station: '站点', typeFirst: '先选站点类型', day: '日期',
+      sessions: '充电次数', duration: '充电时长', energy: '电量(kWh)', energyFee: '电费(元)', serviceFee: '服务费(元)',
+      occupancyFee: '占位费(元)', charged: '消费金额(元)', refunds: '退费笔数', refunded: '退费金额(元)', net: '净收入(元)',
+      total: '合计', chart: '所选期间每日消费与净收入(元)', empty: '所选期间没有数据', exportTitle: '导出站点统计'
+    },
     call: {
       caller: '用户', agent: '客服',
       callerName: '用户姓名', callerPhone: '用户电话', agentName: '客服姓名', agentPhone: '客服电话',
