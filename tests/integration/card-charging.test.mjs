@@ -158,6 +158,21 @@ test('YKC swipe: refusals carry the spec code, an accepted card starts a card or
     assert.deepEqual([off.status, off.charged], ['completed', 300]);
     await until(async () => (await card(c)).balance === 10600, 'offline record debited once');
     assert.equal((await A.api.list(`/member/card/${c.id}/ledger`, { kind: 'card_spend' })).rows.length, 2);
+    // an offline record spends most of the balance while the card charges online: the online bill takes
+    // what is left (never below zero) and says what it could not cover
+    const again = await swipe(pile, p.code, c.physicalNo);
+    assert.deepEqual([again.ok, again.balance], [true, 10600]);
+    await until(async () => (await ctx.admin.list('/order/car/list', { cardNo: c.cardNo, startMethod: 'card', status: 'charging' })).rows[0], 'second session');
+    const big = recordBody(p.code, { serial: p.code + '02' + '2412010900000002', gun: 2, start: now - 7000000, end: now - 3500000, tiers: flatKwh(700000), startType: 4, card: c.physicalNo });
+    pile.send(frame(0x3b, big, 15));
+    assert.equal((await pile.next(0x40)).body[16], 0x00);
+    await until(async () => (await card(c)).balance === 100, 'offline spend of 105.00');
+    pile.send(frame(0x3b, recordBody(p.code, { serial: again.serial, gun: 1, start: now - 600000, end: now - 1000, tiers: flatKwh(10000), startType: 2, card: c.physicalNo }), 16));
+    assert.equal((await pile.next(0x40)).body[16], 0x00);
+    const short = await until(async () => (await ctx.admin.list('/order/car/list', { cardNo: c.cardNo, startMethod: 'card' })).rows.find((x) => x.orderNo !== done.orderNo && x.status === 'completed'), 'second settled');
+    assert.equal(short.charged, 100);
+    assert.match(short.endReason, /电卡余额不足，少收50分/);
+    assert.equal((await card(c)).balance, 0);
   } finally {
     pile.close();
   }

@@ -46,34 +46,33 @@ std::optional<std::pair<int, int>> OfflineCardLists::sync(int64_t pile_id) {
   std::vector<std::string> gone;
   for (const auto& [physical, printed] : held)
     if (!want.count(physical)) gone.push_back(physical);
-  const auto timeout = std::chrono::milliseconds(15000);
-  int sent = 0, cleared = 0;
-  for (size_t i = 0; i < gone.size(); i += 24) {
-    std::vector<std::string> part(gone.begin() + i, gone.begin() + std::min(gone.size(), i + 24));
-    auto r = gateway_.send(ref, devices::CardListClear{part}, timeout);
-    if (r.result != devices::CommandResult::accepted) {
-      spdlog::warn("offline cards: {} did not clear {} cards: {} {}", pile->code, part.size(),
-                   devices::reason_code(r), r.detail);
-      break;
+  // each part as one command; a part the pile does not take ends the round (the next trigger retries)
+  auto in_parts = [&](const auto& items, size_t size, auto command, auto stored) {
+    int taken = 0;
+    for (size_t i = 0; i < items.size(); i += size) {
+      std::decay_t<decltype(items)> part(items.begin() + i, items.begin() + std::min(items.size(), i + size));
+      auto r = gateway_.send(ref, command(part), std::chrono::milliseconds(15000));
+      if (r.result != devices::CommandResult::accepted) {
+        spdlog::warn("offline cards: {} did not take {}: {} {}", pile->code,
+                     devices::command_name(command(part)), devices::reason_code(r), r.detail);
+        break;
+      }
+      db_.write([&](db::Connection& c) {
+        CardUseRepo repo(c);
+        for (const auto& e : part) stored(repo, e);
+      });
+      taken += static_cast<int>(part.size());
     }
-    db_.write([&](db::Connection& c) {
-      for (const auto& p : part) CardUseRepo(c).offline_remove(pile_id, p);
-    });
-    cleared += static_cast<int>(part.size());
-  }
-  for (size_t i = 0; i < add.size(); i += 15) {
-    std::vector<devices::OfflineCardEntry> part(add.begin() + i, add.begin() + std::min(add.size(), i + 15));
-    auto r = gateway_.send(ref, devices::CardListSync{part}, timeout);
-    if (r.result != devices::CommandResult::accepted) {
-      spdlog::warn("offline cards: {} did not take {} cards: {} {}", pile->code, part.size(),
-                   devices::reason_code(r), r.detail);
-      break;
-    }
-    db_.write([&](db::Connection& c) {
-      for (const auto& e : part) CardUseRepo(c).offline_add(pile_id, e.physical_no, e.card_no, now_ms());
-    });
-    sent += static_cast<int>(part.size());
-  }
+    return taken;
+  };
+  int cleared = in_parts(
+      gone, 24, [](const auto& part) { return devices::DeviceCommand{devices::CardListClear{part}}; },
+      [&](CardUseRepo& repo, const std::string& physical) { repo.offline_remove(pile_id, physical); });
+  int sent = in_parts(
+      add, 15, [](const auto& part) { return devices::DeviceCommand{devices::CardListSync{part}}; },
+      [&](CardUseRepo& repo, const devices::OfflineCardEntry& e) {
+        repo.offline_add(pile_id, e.physical_no, e.card_no, now_ms());
+      });
   if (sent || cleared) spdlog::info("offline cards: {} got {} cards, cleared {}", pile->code, sent, cleared);
   return std::pair{sent, cleared};
 }

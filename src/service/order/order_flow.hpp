@@ -314,7 +314,7 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
   }
 
   // Settlement of a card's order, in its transaction: the card pays what the session cost (capped at its
-  // balance; what it could not cover is logged and left uncharged) and is freed.
+  // balance; what it could not cover is left uncharged, noted in the end reason) and is freed.
   void pay_by_card(db::Connection& c, const Order& o, int64_t charged) {
     bool offline = o.start_method == "offline_card";
     if ((o.start_method != "card" && !offline) || o.pay_order_id) return;
@@ -323,6 +323,7 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
     if (!spent) return;
     if (spent->short_by > 0) {
       Repo(c).set_charged(o.id, spent->paid, now_ms());
+      db::member::CardUseRepo(c).note_short(K::name, o.id, spent->short_by, now_ms());
       spdlog::warn("{} order {}: the card's balance covered {} of {} fen", K::name, o.order_no, spent->paid,
                    charged);
     }

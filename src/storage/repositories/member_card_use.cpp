@@ -83,6 +83,13 @@ void CardUseRepo::raise_cap(const std::string& order_type, int64_t order_id, int
              {balance, now, order_id, balance});
 }
 
+void CardUseRepo::note_short(const std::string& order_type, int64_t order_id, int64_t short_by, int64_t now) {
+  const char* table = order_type == "bike" ? "bike_charge_order" : "car_charge_order";
+  c_.execute(
+      std::string("UPDATE ") + table + " SET end_reason = end_reason || ?, updated_at = ? WHERE id = ?",
+      {"（电卡余额不足，少收" + std::to_string(short_by) + "分）", now, order_id});
+}
+
 void CardUseRepo::add_refunded(const std::string& order_type, int64_t order_id, int64_t amount, int64_t now) {
   const char* table = order_type == "bike" ? "bike_charge_order" : "car_charge_order";
   c_.execute(std::string("UPDATE ") + table + " SET refunded = refunded + ?, updated_at = ? WHERE id = ?",

@@ -40,6 +40,8 @@ class CardUseRepo {
   // The running session of a card follows its balance: the order's cap (prepaid) becomes `balance` when
   // that is more (order_type car | bike).
   void raise_cap(const std::string& order_type, int64_t order_id, int64_t balance, int64_t now);
+  // The card could not cover `short_by` fen of the order's charge: said in its end reason.
+  void note_short(const std::string& order_type, int64_t order_id, int64_t short_by, int64_t now);
   // The order's refunded figure after a refund to its card.
   void add_refunded(const std::string& order_type, int64_t order_id, int64_t amount, int64_t now);
   // The card that paid the order (its card_spend line), and what the card paid less what went back to it.

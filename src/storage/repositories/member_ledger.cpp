@@ -69,6 +69,24 @@ std::vector<std::string> MemberLedgerRepo::reconcile() {
     if (colls.i64(i, 1) != colls.i64(i, 2))
       out.push_back("collective " + colls.str(i, 0) + " balance " + colls.str(i, 1) + " ≠ ledger " +
                     colls.str(i, 2));
+  // A card order (no pay order) was paid by its card: charged = its card_spend, refunded = its card_refund.
+  for (auto [kind, table] : {std::pair{"car", "car_charge_order"}, std::pair{"bike", "bike_charge_order"}}) {
+    Result o = c_.query(
+        std::string(
+            "SELECT o.order_no, o.charged, o.refunded, COALESCE(SUM(CASE WHEN l.kind = 'card_spend' "
+            "THEN -l.amount END), 0), COALESCE(SUM(CASE WHEN l.kind = 'card_refund' THEN l.amount END), "
+            "0) FROM ") +
+            table +
+            " o LEFT JOIN ledger_entry l ON l.order_type = ? AND l.charge_order_id = o.id AND l.card_id IS "
+            "NOT "
+            "NULL AND l.account = 'card:' || CAST(l.card_id AS TEXT) WHERE o.pay_order_id IS NULL AND "
+            "o.start_method IN ('card', 'offline_card') GROUP BY o.id, o.order_no, o.charged, o.refunded",
+        {std::string(kind)});
+    for (size_t i = 0; i < o.size(); ++i)
+      if (o.i64(i, 1) != o.i64(i, 3) || o.i64(i, 2) != o.i64(i, 4))
+        out.push_back("card order " + o.str(i, 0) + " charged " + o.str(i, 1) + " / refunded " + o.str(i, 2) +
+                      " ≠ card ledger " + o.str(i, 3) + " / " + o.str(i, 4));
+  }
   return out;
 }
 

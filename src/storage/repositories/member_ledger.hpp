@@ -42,7 +42,8 @@ class MemberLedgerRepo {
   Page of_card(int64_t card_id, const QueryParams& q);
   Page of_collective(int64_t collective_id, const QueryParams& q);
   // Books that do not balance for cards and collective accounts: a movement without a pay order whose
-  // postings do not sum to 0, a card or collective whose balance column differs from its ledger account.
+  // postings do not sum to 0, a card or collective whose balance column differs from its ledger account, a
+  // card order whose charged / refunded figures differ from its card's spend / refund lines.
   std::vector<std::string> reconcile();
 
  private:

@@ -19,7 +19,7 @@ const messages = {
     state: { available: '空闲', idle: '空闲', plugged: '已插枪', charging: '充电中', occupied: '占用', faulted: '故障', fault: '故障', offline: '离线', unavailable: '不可用', finishing: '结束中', reserved: '已预约', preparing: '准备中', suspended: '暂停' },
     scan: { title: '扫码充电', codeLabel: '桩号/枪号', codePh: '输入充电枪、插座或设备编号', submit: '查询', tip: '编号印在充电桩或插座的二维码下方；也可用手机相机扫描二维码直接打开本页面。', recent: '最近使用', cameraTip: '用微信或手机相机扫描二维码' },
     charge: {
-      title: '开始充电', pickGun: '请选择充电枪', pickSocket: '请选择插座', amount: '预付金额', plate: '车牌号', noPlate: '不绑定车牌', addPlate: '添加车牌', pay: '支付 {a} 并开始充电',
+      title: '开始充电', pickGun: '请选择充电枪', pickSocket: '请选择插座', amount: '预付金额', plate: '车牌号', noPlate: '不绑定车牌', addPlate: '添加车牌', pay: '支付 {a} 并开始充电', payWith: '支付方式', online: '在线支付', cardLine: '电卡 …{no}（余额 {a}）', startByCard: '用电卡开始充电',
       prepayTip: '充电结束后未用完的预付款将自动原路退回', cannot: '暂不可充电', current: '当前时段', tariff: '收费标准', station: '充电站', maxDuration: '最长充电', autoStop: '满额自动停止', freeMinutes: '免费时长', minutes: '{n}分钟', perUnit: '{p}/{n}分钟', modeName: '计费方式', creating: '正在创建订单…',
       gunLabel: '充电枪', socketLabel: '插座'
     },
@@ -51,7 +51,7 @@ const messages = {
     state: { available: 'Free', idle: 'Free', plugged: 'Plugged', charging: 'Charging', occupied: 'Busy', faulted: 'Fault', fault: 'Fault', offline: 'Offline', unavailable: 'Unavailable', finishing: 'Finishing', reserved: 'Reserved', preparing: 'Preparing', suspended: 'Suspended' },
     scan: { title: 'Scan to charge', codeLabel: 'Code', codePh: 'Gun, socket or device number', submit: 'Look up', tip: 'The number is printed below the QR code on the charger; your phone camera can also open this page from the QR code.', recent: 'Recent', cameraTip: 'Scan the QR code with your camera' },
     charge: {
-      title: 'Start charging', pickGun: 'Choose a gun', pickSocket: 'Choose a socket', amount: 'Prepay', plate: 'Plate', noPlate: 'No plate', addPlate: 'Add plate', pay: 'Pay {a} and charge',
+      title: 'Start charging', pickGun: 'Choose a gun', pickSocket: 'Choose a socket', amount: 'Prepay', plate: 'Plate', noPlate: 'No plate', addPlate: 'Add plate', pay: 'Pay {a} and charge', payWith: 'Pay with', online: 'Pay online', cardLine: 'Card …{no} (balance {a})', startByCard: 'Start with the card',
       prepayTip: 'Unused prepay is refunded automatically when charging ends', cannot: 'Cannot charge now', current: 'Now', tariff: 'Prices', station: 'Station', maxDuration: 'Max duration', autoStop: 'Auto stop at', freeMinutes: 'Free time', minutes: '{n} min', perUnit: '{p} per {n} min', modeName: 'Billing', creating: 'Creating order…',
       gunLabel: 'Gun', socketLabel: 'Socket'
     },

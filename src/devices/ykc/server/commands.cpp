@@ -30,6 +30,13 @@ bool hex_bytes(const std::string& hex, y::PhysicalCard& out) {
   return true;
 }
 
+// A physical number as the platform writes it: 16 hex digits.
+std::string card_hex(const y::PhysicalCard& card) {
+  std::string hex = y::to_hex(card);
+  hex.erase(std::remove(hex.begin(), hex.end(), ' '), hex.end());
+  return hex;
+}
+
 // Physical numbers → the card references of 0x46 / 0x48 (1 … max of them).
 bool card_refs(const std::vector<std::string>& numbers, size_t max, std::vector<y::CardRef>& out) {
   if (numbers.empty() || numbers.size() > max) return false;
@@ -94,6 +101,17 @@ std::optional<CommandReply> Session::translate(Pending& p) {
     p.gun = c.gun;
     p.expect = y::GroundLockReply::kType;
     add(y::GroundLockCommand::kType, y::encode(c));
+    return std::nullopt;
+  };
+  // 0x46 / 0x48: the pile code and the cards' references, answered by `answer`
+  auto card_list = [&](auto m, const std::vector<std::string>& numbers,
+                       uint8_t answer) -> std::optional<CommandReply> {
+    using M = decltype(m);
+    m.pile_code = code_;
+    if (!card_refs(numbers, M::kMaxCards, m.cards))
+      return invalid("1–" + std::to_string(M::kMaxCards) + " physical numbers of 16 hex digits");
+    p.expect = answer;
+    add(M::kType, y::encode(m));
     return std::nullopt;
   };
   using R = std::optional<CommandReply>;
@@ -195,22 +213,10 @@ std::optional<CommandReply> Session::translate(Pending& p) {
             return std::nullopt;
           },
           [&](const CardListClear& c) -> R {
-            y::OfflineCardClear m;
-            m.pile_code = code_;
-            if (!card_refs(c.physical_nos, y::OfflineCardClear::kMaxCards, m.cards))
-              return invalid("1–24 physical numbers of 16 hex digits");
-            p.expect = y::OfflineCardClearReply::kType;
-            add(y::OfflineCardClear::kType, y::encode(m));
-            return std::nullopt;
+            return card_list(y::OfflineCardClear{}, c.physical_nos, y::OfflineCardClearReply::kType);
           },
           [&](const CardListQuery& c) -> R {
-            y::OfflineCardQuery m;
-            m.pile_code = code_;
-            if (!card_refs(c.physical_nos, y::OfflineCardQuery::kMaxCards, m.cards))
-              return invalid("1–26 physical numbers of 16 hex digits");
-            p.expect = y::OfflineCardQueryReply::kType;
-            add(y::OfflineCardQuery::kType, y::encode(m));
-            return std::nullopt;
+            return card_list(y::OfflineCardQuery{}, c.physical_nos, y::OfflineCardQueryReply::kType);
           },
           [&](const LockOpen& c) -> R { return lock(c.gun, y::GroundLockCommand::kLower); },
           [&](const LockClose& c) -> R { return lock(c.gun, y::GroundLockCommand::kRaise); },
@@ -346,9 +352,7 @@ void Session::on_card_clear_reply(const y::Frame& f, y::OfflineCardClearReply&& 
   std::string detail;
   bool all = true;
   for (const auto& r : m.results) {
-    std::string hex = y::to_hex(r.physical_card);
-    hex.erase(std::remove(hex.begin(), hex.end(), ' '), hex.end());
-    detail += (detail.empty() ? "" : ",") + hex + "=" + std::to_string(r.cleared);
+    detail += (detail.empty() ? "" : ",") + card_hex(r.physical_card) + "=" + std::to_string(r.cleared);
     all = all && r.cleared == 1;
   }
   on_answer(y::OfflineCardClearReply::kType,
@@ -358,11 +362,8 @@ void Session::on_card_clear_reply(const y::Frame& f, y::OfflineCardClearReply&& 
 void Session::on_card_query_reply(const y::Frame& f, y::OfflineCardQueryReply&& m) {
   log_in_frame(f);
   std::string detail;
-  for (const auto& r : m.results) {
-    std::string hex = y::to_hex(r.physical_card);
-    hex.erase(std::remove(hex.begin(), hex.end(), ' '), hex.end());
-    detail += (detail.empty() ? "" : ",") + hex + "=" + std::to_string(r.present);
-  }
+  for (const auto& r : m.results)
+    detail += (detail.empty() ? "" : ",") + card_hex(r.physical_card) + "=" + std::to_string(r.present);
   on_answer(y::OfflineCardQueryReply::kType, CommandReply::accepted(detail));
 }
 

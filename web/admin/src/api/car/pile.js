@@ -18,3 +18,6 @@ export const pileQr = (id, template = 'plain') =>
 export const pileQrExport = (filters) => request({ url: `${base}/qrExport`, method: 'post', data: filters })
 /** The live session, the latest meter values per gun and the last frames each way (newest first). */
 export const pileMessages = (id) => request({ url: `${base}/${id}/messages`, method: 'get' })
+/** A YKC pile's offline card setting and the cards it was told → `{allowOfflineCard, cards}`. */
+export const getPileOfflineCard = (id) => request({ url: `${base}/${id}/offlineCard`, method: 'get' })
+export const setPileOfflineCard = (id, allowOfflineCard) => request({ url: `${base}/offlineCard`, method: 'put', data: { id, allowOfflineCard } })

@@ -69,7 +69,7 @@ export default {
       sim: 'SIM no.', operationType: 'Operation type', occupancyFee: 'Occupancy fee', occupancyHint: '0 = no occupancy fee', reservable: 'Reservable',
       outputCurrent: 'Output current', outputPower: 'Output power', outputVoltage: 'Output voltage', currentType: 'Current type',
       chargingType: 'Connector standard', speed: 'Charging speed', installMethod: 'Installation', protectionClass: 'Protection class', commMethod: 'Communication',
-      protocol: 'Protocol', status: 'Pile status', guns: 'Connectors',
+      offlineCard: 'Offline cards', allowOfflineCard: 'Allow offline card charging', protocol: 'Protocol', status: 'Pile status', guns: 'Connectors',
       codeHint: '14-digit pile code (YKC); leave empty to have one assigned. Immutable once saved', codeInvalid: 'The pile code has 14 digits',
       gunCountHint: 'Raising adds connectors; lowering removes the highest-numbered idle ones',
       addTitle: 'Add pile', editTitle: 'Edit pile', detailTitle: 'Pile details',

@@ -69,7 +69,7 @@ export default {
       sim: 'SIM卡号', operationType: '运营性质', occupancyFee: '占位收费', occupancyHint: '0 表示不收占位费', reservable: '预约充电',
       outputCurrent: '输出电流', outputPower: '输出功率', outputVoltage: '输出电压', currentType: '电流类型',
       chargingType: '充电类型', speed: '充电速度', installMethod: '安装方式', protectionClass: '防护等级', commMethod: '通讯方式',
-      protocol: '通讯协议', status: '电桩状态', guns: '充电枪',
+      offlineCard: '离线卡', allowOfflineCard: '允许离线卡充电', protocol: '通讯协议', status: '电桩状态', guns: '充电枪',
       codeHint: '14 位电桩编号（云快充桩编码），留空由平台自动分配，保存后不可修改', codeInvalid: '电桩编号须为 14 位数字',
       gunCountHint: '增加数量会自动新增电枪；减少时移除编号最大且未在充电的电枪',
       addTitle: '添加电桩', editTitle: '修改电桩', detailTitle: '电桩详情',
