@@ -141,12 +141,14 @@ test('YKC swipe: refusals carry the spec code, an accepted card starts a card or
     // the holder sees the card in the app
     const app = await AppApi.signIn(ctx.anon.baseUrl, c.phone);
     assert.ok((await app.list('/app/user/cards')).rows.some((x) => x.id === c.id && x.balance === 10850));
-    // a refund of the order goes back to the card
+    // a refund of the order goes back to the card: the list offers what the card paid (the refund dialog's maximum)
+    assert.equal((await carOrderOf(c)).refundable, 150);
     const r = ok(await ctx.admin.post(`/order/car/${done.id}/refund`, { amount: 50, reason: '测试退款' })).data;
     assert.equal(r.amount ?? 50, 50);
     assert.equal((await card(c)).balance, 10900);
     assert.equal((await A.api.list(`/member/card/${c.id}/ledger`, { kind: 'card_refund' })).rows[0].amount, 50);
     assert.equal((await carOrderOf(c)).refunded, 50);
+    assert.equal((await carOrderOf(c)).refundable, 100);
     // an offline card record of a card the platform never saw start: settled against the card, once
     const offline = p.code + '01' + '2412010800000001';
     const orec = recordBody(p.code, { serial: offline, gun: 2, start: now - 7200000, end: now - 3600000, tiers: flatKwh(20000), startType: 4, card: c.physicalNo });

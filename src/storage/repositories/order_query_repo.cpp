@@ -20,17 +20,25 @@ const char* order_table(OrderKind k) {
 namespace {
 
 // What an admin refund may still return (OrderAdminActions::refund): the fee captured as revenue, and once
-// the order has ended what is still held (a prepayment return the gateway refused).
+// the order has ended what is still held (a prepayment return the gateway refused); a card order (no pay
+// order): what its card paid less what went back to the card (CardUseRepo::paid_for).
 std::string refundable_select(OrderKind k) {
   std::string done = "'" +
                      std::string(k == OrderKind::car ? order::to_string(order::CarOrderState::completed)
                                                      : order::to_string(order::BikeOrderState::finished)) +
                      "'";
   // held = paid − captured − refunded − pending, never negative (the pay_order CHECK of 0010)
-  return "(SELECT p.captured + CASE WHEN o.state = " + done +
+  std::string kind = k == OrderKind::car ? "'car'" : "'bike'";
+  return "CASE WHEN o.pay_order_id IS NULL THEN (SELECT -SUM(l.amount) FROM ledger_entry l WHERE "
+         "l.order_type = " +
+         kind +
+         " AND l.charge_order_id = o.id AND l.kind IN ('card_spend', 'card_refund') AND l.card_id IS NOT "
+         "NULL AND "
+         "l.account = 'card:' || CAST(l.card_id AS TEXT)) ELSE (SELECT p.captured + CASE WHEN o.state = " +
+         done +
          " THEN p.paid_amount - p.captured - p.refunded_amount - p.refund_pending ELSE 0 END FROM pay_order "
          "p "
-         "WHERE p.id = o.pay_order_id AND p.status = 'paid')";
+         "WHERE p.id = o.pay_order_id AND p.status = 'paid') END";
 }
 
 // What went back to the payer by one kind of refund (pay_refund.refund_type), as o.refunded counts it.
