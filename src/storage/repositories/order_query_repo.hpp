@@ -40,7 +40,8 @@ struct OrderRow {
   std::string phone, card_no, start_method, state, end_reason;
   int64_t prepaid = 0, energy = 0, energy_fee = 0, service_fee = 0, charged = 0, refunded = 0, power_w = 0;
   std::optional<int64_t> pay_order_id;
-  std::optional<int64_t> refundable;  // what an admin refund may still return (null: neither paid nor by card)
+  std::optional<int64_t>
+      refundable;  // what an admin refund may still return (null: neither paid nor by card)
   int64_t prepay_returned = 0, fee_refunded = 0;
   int64_t created_at = 0;
   std::optional<int64_t> start_at, end_at;
