@@ -212,11 +212,22 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(UpgradeRequest& up) {
   }
   // A named awaitable, not a temporary in the co_await operand (GCC 12, see blocking()).
   const uint64_t no = ++upgrades;  // before the 101: the order the charger sees its connections in
+  // Counted live from before the 101: a shutdown that begins while the charger already sees the
+  // connection open waits for it, and the session it becomes closes it with "going away" (Session::start)
+  // instead of a dropped socket.
+  ++live;
+  bool handed_over = false;
+  struct Uncount {
+    std::atomic<size_t>& live;
+    const bool& handed_over;
+    ~Uncount() {
+      if (!handed_over) --live;
+    }
+  } uncount{live, handed_over};
   auto handshake = accept_websocket(up.stream, req);
   if (!co_await std::move(handshake)) co_return;
   up.stream.expires_never();
   req = {};
-  if (stopping) co_return;
   // From here the connection is a raw socket on one of the endpoint's network threads: the HTTP
   // connection's coroutine (request, parser, buffers) and this one end now.
   boost::system::error_code ec;
@@ -225,7 +236,7 @@ asio::awaitable<void> OcppEndpoint::Impl::handle(UpgradeRequest& up) {
   std::string early(static_cast<const char*>(up.buffer.data().data()), up.buffer.size());
   up.buffer.consume(up.buffer.size());
   Worker& w = *workers[next_worker++ % workers.size()];
-  ++live;
+  handed_over = true;  // the session decrements `live` when it closes
   asio::post(w.io, [self, &w, fd, no, dev = std::move(*dev), remote = up.remote_ip,
                     early = std::move(early)]() mutable {
     auto session = std::make_shared<Session>(*self, w, fd, dev, std::move(remote));
