@@ -21,32 +21,14 @@ for tool in sqlite3 psql node python3 curl; do
   command -v $tool >/dev/null || { echo "bench/cards: $tool missing" >&2; exit 2; }
 done
 ninja -C "$build" zhichong zhichong-sim >/dev/null
-root=$PWD
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-work=$(mktemp -d /tmp/zc-bench-cards.XXXXXX)
-server_pid=""; pgdir=""
-cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
-  wait 2>/dev/null || true
-  [ -n "$pgdir" ] && scripts/pg-temp.sh stop "$pgdir" >/dev/null 2>&1 || true
-  rm -rf "$work"
+bench_name=cards
+# The work folder, cleanup, free_port and start_server of the other benches.
+# shellcheck source=bench/orders/lib.sh
+source bench/orders/lib.sh
+start_ykc_server() {  # database URL: the server with its YKC listener on $ykc_port and the test routes
+  ykc_port=$(free_port)
+  start_server "$1" ZHICHONG_YKC_HOST=127.0.0.1 ZHICHONG_YKC_PORT="$ykc_port" ZHICHONG_TESTING_ENABLED=true
 }
-trap cleanup EXIT
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-password=Bench12345
-
-start_server() {  # database URL
-  http_port=$(free_port); ykc_port=$(free_port)
-  (cd "$work" && ZHICHONG_HTTP_HOST=127.0.0.1 ZHICHONG_HTTP_PORT=$http_port ZHICHONG_DATABASE_URL="$1" \
-    ZHICHONG_YKC_HOST=127.0.0.1 ZHICHONG_YKC_PORT=$ykc_port ZHICHONG_TESTING_ENABLED=true \
-    ZHICHONG_AUTH_INITIAL_ADMIN_PASSWORD=$password ZHICHONG_HTTP_WEB_ROOT= ZHICHONG_LOG_LEVEL=warn \
-    ZHICHONG_LOG_ACCESS_LOG=false \
-    exec "$root/$build/zhichong" serve >>"$work/server.log" 2>&1) &
-  server_pid=$!
-  for _ in $(seq 300); do curl -sf "http://127.0.0.1:$http_port/health" >/dev/null && return 0; sleep 0.1; done
-  echo "bench/cards: server did not start:" >&2; tail -20 "$work/server.log" >&2; exit 1
-}
-stop_server() { kill -TERM "$server_pid"; wait "$server_pid" || true; server_pid=""; }
 
 # The balance checks (same SQL on both backends): cards below zero; cards whose balance is not their ledger
 # account; cards whose balance is not face value − what their card orders charged.
@@ -64,9 +46,9 @@ SQL
 results=()
 for backend in $backends; do
   echo "bench/cards: $backend — $piles piles" >&2
-  if [ "$backend" = sqlite ]; then url="sqlite:$work/zc.db"; query() { sqlite3 "$work/zc.db"; }
-  else pgdir=$(mktemp -d /tmp/zc-bench-cards-pg.XXXXXX); url=$(scripts/pg-temp.sh start "$pgdir"); query() { psql -qtA "$url"; }; fi
-  start_server "$url"
+  new_database "$backend"
+  if [ "$backend" = sqlite ]; then query() { sqlite3 "$work/zc.db"; }; else query() { psql -qtA "$url"; }; fi
+  start_ykc_server "$url"
   result=$(node bench/cards/swipes.mjs "http://127.0.0.1:$http_port" "$password" "$ykc_port" \
     "$root/$build/zhichong-sim" "$piles" "$charge_s" "$face")
   mapfile -t checks < <(checks_sql | query)
