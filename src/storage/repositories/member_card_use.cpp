@@ -97,11 +97,11 @@ void CardUseRepo::add_refunded(const std::string& order_type, int64_t order_id, 
 }
 
 std::optional<CardUseRepo::Paid> CardUseRepo::paid_for(const std::string& order_type, int64_t order_id) {
-  Result r = c_.query(
-      "SELECT MAX(card_id), -SUM(amount) FROM ledger_entry WHERE order_type = ? AND charge_order_id = ? AND "
-      "kind IN ('card_spend', 'card_refund') AND card_id IS NOT NULL AND account = 'card:' || "
-      "CAST(card_id AS TEXT)",
-      {order_type, order_id});
+  Result r =
+      c_.query(std::string("SELECT MAX(card_id), -SUM(amount) FROM ledger_entry WHERE order_type = ? AND "
+                           "charge_order_id = ? AND ") +
+                   kCardLinesOfOrder,
+               {order_type, order_id});
   if (r.empty() || r.is_null(0, 0)) return std::nullopt;
   return Paid{r.i64(0, 0), r.i64(0, 1)};
 }

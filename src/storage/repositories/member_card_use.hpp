@@ -12,6 +12,12 @@
 
 namespace zc::db::member {
 
+// The ledger lines in which a card paid for an order or got money back for it (the card's own account), as a
+// condition on ledger_entry's unqualified columns: CardUseRepo::paid_for and the orders list's refundable.
+inline constexpr const char* kCardLinesOfOrder =
+    "kind IN ('card_spend', 'card_refund') AND card_id IS NOT NULL AND account = 'card:' || CAST(card_id AS "
+    "TEXT)";
+
 struct CardUse {
   int64_t id = 0, product_id = 0, user_id = 0, provider_id = 0, property_id = 0;
   std::string card_no, physical_no, phone, product_type;

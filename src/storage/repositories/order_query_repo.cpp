@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "domain/order/bike_order_state.hpp"
 #include "domain/order/car_order_state.hpp"
+#include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/station_common.hpp"
 
 namespace zc::db::orders {
@@ -29,13 +30,9 @@ std::string refundable_select(OrderKind k) {
                      "'";
   // held = paid − captured − refunded − pending, never negative (the pay_order CHECK of 0010)
   std::string kind = k == OrderKind::car ? "'car'" : "'bike'";
-  return "CASE WHEN o.pay_order_id IS NULL THEN (SELECT -SUM(l.amount) FROM ledger_entry l WHERE "
-         "l.order_type = " +
-         kind +
-         " AND l.charge_order_id = o.id AND l.kind IN ('card_spend', 'card_refund') AND l.card_id IS NOT "
-         "NULL AND "
-         "l.account = 'card:' || CAST(l.card_id AS TEXT)) ELSE (SELECT p.captured + CASE WHEN o.state = " +
-         done +
+  return "CASE WHEN o.pay_order_id IS NULL THEN (SELECT -SUM(amount) FROM ledger_entry WHERE order_type = " +
+         kind + " AND charge_order_id = o.id AND " + member::kCardLinesOfOrder +
+         ") ELSE (SELECT p.captured + CASE WHEN o.state = " + done +
          " THEN p.paid_amount - p.captured - p.refunded_amount - p.refund_pending ELSE 0 END FROM pay_order "
          "p "
          "WHERE p.id = o.pay_order_id AND p.status = 'paid') END";
