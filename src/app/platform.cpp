@@ -13,6 +13,7 @@
 #include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/monitor/route_table.hpp"
 #include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
@@ -199,6 +200,7 @@ int serve(Config cfg, bool demo) {
     api::driver::register_car_order_test_routes(router, *db, car_orders);
     api::driver::register_bike_order_test_routes(router, bike_orders);
     api::register_rollup_test_routes(router, rollups);
+    api::register_route_table_test_route(router);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);

@@ -1,0 +1,159 @@
+// The permission and isolation matrix (issue 22), generated from the server's own route table
+// (GET /test/routes): a route added later is checked without anyone listing it here. On the demo data set
+// (`serve --demo`): the demo provider owns every row; provider P2 (approved, empty) must see none of them.
+//   1. every route declares who may call it: a permission, or it is in one of the short lists below
+//      (public by design / any signed-in user) — a new route with neither fails;
+//   2. no token → 401 on every route that is not public (and on the driver routes that need a driver);
+//   3. a signed-in user without roles → 403 on every route with a permission;
+//   4. every GET with a path id, on a real demo row: P2's answer is exactly the answer for a missing row;
+//   5. every DELETE with a path id: the same, and the demo row is still there;
+//   6. every list and options route: P2 gets none of the demo provider's rows.
+// The matrix size is printed (routes × users × cases) for the issue's note.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServer, addUser, approvedProvider, PASSWORD } from './lib/fixture.mjs';
+import { ok } from './lib/client.mjs';
+
+const ctx = useServer({ args: ['--demo'], env: { ZHICHONG_TESTING_ENABLED: '1' }, timeoutMs: 60000 });
+let routes; let none; let P2; let demo;
+const size = { routes: 0, cases: 0, skipped: [] };
+
+// Public by design: sign-in, health, the private-pile application form, payment notifications and the
+// sandbox gateway's own pages, device endpoints with their own credentials, and the driver app (which
+// checks the driver itself: see DRIVER_PUBLIC for the driver routes that need no driver).
+const PUBLIC = [/^\/health$/, /^\/login$/, /^\/captchaImage$/, /^\/public\//, /^\/pay\/notify\//, /^\/sandbox\//, /^\/app\//,
+  /^\/ocpp\//, /^\/camera\//];
+// Driver routes open to anyone: sign-in, and browsing stations, piles and prices before signing in.
+const DRIVER_PUBLIC = [/^\/app\/auth\/(sms|login)$/, /^\/app\/dev\/sms$/, /^\/app\/stations/, /^\/app\/(car|bike)\/stations/,
+  /^\/app\/(gun|pile|socket|device)\//, /^\/app\/config/, /^\/app\/dict/];
+// Any signed-in admin user: their own session, profile, menus, dictionaries and export jobs (each job is
+// the caller's own: checked by the export tests); the dropdown options of the forms (in the caller's data
+// scope: checked below with the lists); the home dashboard (the caller's scope); a property account's own
+// property (the handler asks system:property:query of everyone else).
+const SIGNED_IN = [/^\/getInfo$/, /^\/getRouters$/, /^\/logout$/, /^\/system\/user\/profile/, /^\/system\/dict\/data\/type\//,
+  /^\/export\//, /^\/common\//, /\/options$/, /^\/system\/dept\/treeselect$/, /^\/index\/dashboard$/, /^\/system\/property\/\{id\}$/];
+
+const matches = (list, path) => list.some((re) => re.test(path));
+const isTest = (r) => r.path.startsWith('/test/');
+const fill = (path, v = '1') => path.replace(/\{[^}]+\}/g, v);
+const bodyFor = (m) => (m === 'GET' || m === 'DELETE' ? {} : { body: {} });
+
+before(async () => {
+  await ctx.ready();
+  routes = ok(await ctx.admin.get('/test/routes')).data.filter((r) => !isTest(r));
+  size.routes = routes.length;
+  const u = await addUser(ctx.admin);
+  none = await ctx.anon.session(u.userName, PASSWORD);
+  P2 = await approvedProvider(ctx.admin);
+  const demoUser = (await ctx.admin.list('/system/user/list', { phone: '13900000001' })).rows[0];
+  assert.ok(demoUser, 'the demo provider account exists (serve --demo)');
+  ok(await ctx.admin.put('/system/user/resetPwd', { id: demoUser.userId ?? demoUser.id, password: PASSWORD }));
+  demo = { api: await ctx.anon.session('13900000001', PASSWORD) };
+});
+
+test('every route declares who may call it', () => {
+  const undeclared = routes.filter((r) => (r.public ? !matches(PUBLIC, r.path) : !r.permission && !matches(SIGNED_IN, r.path)));
+  assert.deepEqual(undeclared.map((r) => `${r.method} ${r.path}${r.public ? ' (public)' : ' (any signed-in user)'}`), [],
+    'add a permission to the route, or (with its reason) to PUBLIC / SIGNED_IN in this file');
+});
+
+test('no token: 401 on every route that needs a user or a driver', async () => {
+  const bad = [];
+  for (const r of routes) {
+    const needsDriver = r.path.startsWith('/app/') && !matches(DRIVER_PUBLIC, r.path);
+    if (r.public && !needsDriver) continue;
+    const res = await ctx.anon.req(r.method, fill(r.path), bodyFor(r.method));
+    size.cases += 1;
+    if (res.status !== 401) bad.push(`${r.method} ${r.path} → ${res.status} ${res.text.slice(0, 80)}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('a user without the permission: 403 on every route with one', async () => {
+  const bad = [];
+  for (const r of routes.filter((x) => x.permission)) {
+    const res = await none.req(r.method, fill(r.path), bodyFor(r.method));
+    size.cases += 1;
+    if (res.status !== 403) bad.push(`${r.method} ${r.path} (${r.permission}) → ${res.status}`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+// The list a GET with a path id reads its sample from: the same path up to the parameter, + "list"
+// (/car/station/{id}/invoiceConfig → /car/station/list).
+function listOf(path) {
+  const i = path.indexOf('/{');
+  return i < 0 ? null : `${path.slice(0, i)}/list`;
+}
+const rowsOf = (r) => (Array.isArray(r.body?.rows) ? r.body.rows : Array.isArray(r.body?.data) ? r.body.data : null);
+const paramOf = (path) => path.match(/\{([^}]+)\}/)[1];
+const sampleField = (row, param) => {
+  for (const k of [param, param.replace(/s$/, ''), 'id', `${param}Id`]) if (row[k] !== undefined && row[k] !== null) return row[k];
+  return undefined;
+};
+// The answer a caller can compare: status, code and message with the id taken out.
+const answer = (r, v) => `${r.status} ${r.body?.code ?? ''} ${String(r.body?.msg ?? '').replaceAll(String(v), '#').replaceAll('987654321', '#')}`;
+
+test('another provider gets exactly the answer of a missing row for every GET with a path id', async () => {
+  const gets = routes.filter((r) => r.method === 'GET' && !r.public && (r.path.match(/\{/g) || []).length === 1);
+  const byList = new Map(routes.filter((r) => r.method === 'GET').map((r) => [r.path, r]));
+  const bad = [];
+  for (const r of gets) {
+    const list = listOf(r.path);
+    if (!list || !byList.has(list)) { size.skipped.push(`${r.path} (no ${list})`); continue; }
+    const row = rowsOf(await demo.api.get(list, { pageSize: 5 }))?.[0];
+    const v = row && sampleField(row, paramOf(r.path));
+    if (v === undefined) { size.skipped.push(`${r.path} (empty ${list})`); continue; }
+    const own = await demo.api.get(fill(r.path, encodeURIComponent(v)));
+    if (own.status !== 200 || (own.body?.code !== undefined && own.body.code !== 200)) {
+      size.skipped.push(`${r.path} (owner gets ${own.status}/${own.body?.code})`); continue;
+    }
+    const missing = typeof v === 'number' ? 987654321 : `${v}`.replace(/./g, '9');
+    const other = await P2.api.get(fill(r.path, encodeURIComponent(v)));
+    const absent = await P2.api.get(fill(r.path, encodeURIComponent(missing)));
+    size.cases += 2;
+    if (answer(other, v) !== answer(absent, missing)) bad.push(`${r.path}: ${answer(other, v)} ≠ missing ${answer(absent, missing)}`);
+    if (other.body?.data) bad.push(`${r.path}: data returned to another provider`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test('another provider deleting a demo row by its path id gets the answer of a missing row, and the row stays', async () => {
+  const dels = routes.filter((r) => r.method === 'DELETE' && r.permission && (r.path.match(/\{/g) || []).length === 1);
+  const byPath = new Map(routes.filter((r) => r.method === 'GET').map((r) => [r.path, r]));
+  const bad = [];
+  for (const r of dels) {
+    const list = listOf(r.path);
+    const row = list && byPath.has(list) ? rowsOf(await demo.api.get(list, { pageSize: 5 }))?.[0] : undefined;
+    const v = row && sampleField(row, paramOf(r.path));
+    if (v === undefined) { size.skipped.push(`DELETE ${r.path} (no demo row)`); continue; }
+    const other = await P2.api.del(fill(r.path, encodeURIComponent(v)));
+    const absent = await P2.api.del(fill(r.path, typeof v === 'number' ? '987654321' : `${v}`.replace(/./g, '9')));
+    size.cases += 2;
+    if (answer(other, v) !== answer(absent, 987654321)) bad.push(`DELETE ${r.path}: ${answer(other, v)} ≠ missing ${answer(absent, 987654321)}`);
+    const after = rowsOf(await demo.api.get(list, { pageSize: 500 })) ?? [];
+    if (!after.some((x) => sampleField(x, paramOf(r.path)) === v)) bad.push(`DELETE ${r.path}: the demo row ${v} is gone`);
+  }
+  assert.deepEqual(bad, []);
+});
+
+test("lists and options: another provider sees none of the demo provider's rows", async () => {
+  const lists = routes.filter((r) => r.method === 'GET' && !r.public && /\/(list|options)$/.test(r.path) && !r.path.includes('{'));
+  const bad = [];
+  let compared = 0;
+  for (const r of lists) {
+    const mine = rowsOf(await demo.api.get(r.path, { pageSize: 500 }));
+    if (!mine?.length) continue;
+    const theirs = rowsOf(await P2.api.get(r.path, { pageSize: 500 })) ?? [];
+    size.cases += 1; compared += 1;
+    const key = (x) => JSON.stringify(x);
+    const seen = new Set(mine.map(key));
+    // built-in roles are every provider's (they cannot be edited or deleted)
+    const leaked = theirs.filter((x) => seen.has(key(x)) && x.providerId !== P2.id && x.builtIn !== true);
+    if (leaked.length) bad.push(`${r.path}: ${leaked.length} of the demo provider's rows, e.g. ${key(leaked[0]).slice(0, 120)}`);
+  }
+  assert.ok(compared >= 10, `lists compared on demo rows: ${compared}`);
+  assert.deepEqual(bad, []);
+  console.log(`route matrix: ${size.routes} routes, 3 users (none, P2, demo provider), ${size.cases} cases; ` +
+    `${size.skipped.length} id routes without a demo row: ${size.skipped.join(', ')}`);
+});
