@@ -6,7 +6,8 @@
 //   2. no token → 401 on every route that is not public (and on the driver routes that need a driver);
 //   3. a signed-in user without roles → 403 on every route with a permission;
 //   4. every GET with a path id, on a real demo row: P2's answer is exactly the answer for a missing row;
-//   5. every DELETE with a path id: the same, and the demo row is still there;
+//   5. every DELETE with a path id and every PUT of a row (the id in the body): the same, and the demo
+//      row is still there, unchanged;
 //   6. every list and options route: P2 gets none of the demo provider's rows.
 // The matrix size is printed (routes × users × cases) for the issue's note.
 import { test, before } from 'node:test';
@@ -135,6 +136,30 @@ test('another provider deleting a demo row by its path id gets the answer of a m
     if (!after.some((x) => sampleField(x, paramOf(r.path)) === v)) bad.push(`DELETE ${r.path}: the demo row ${v} is gone`);
   }
   assert.deepEqual(bad, []);
+});
+
+// A PUT without a path id edits the row named in its body: the edit form sends the row back. P2 sending a
+// demo row (its own fields, as read by its owner) gets the answer of the same row with a missing id, and
+// the row does not change. The row's list: /a/b → /a/b/list, /a/b/changeStatus → /a/b/list.
+test('another provider editing a demo row by the id in the body gets the answer of a missing row, and nothing changes', async () => {
+  const getPaths = new Set(routes.filter((r) => r.method === 'GET').map((r) => r.path));
+  const puts = routes.filter((r) => r.method === 'PUT' && r.permission && !r.path.includes('{'));
+  const bad = [];
+  let checked = 0;
+  for (const r of puts) {
+    const list = [`${r.path}/list`, `${r.path.replace(/\/[^/]+$/, '')}/list`].find((l) => getPaths.has(l));
+    const rows = list && rowsOf(await demo.api.get(list, { pageSize: 5 }));
+    const row = rows?.[0];
+    if (!row || row.id === undefined) { size.skipped.push(`PUT ${r.path} (no demo row)`); continue; }
+    const other = await P2.api.put(r.path, row);
+    const absent = await P2.api.put(r.path, { ...row, id: 987654321 });
+    size.cases += 2; checked += 1;
+    if (answer(other, row.id) !== answer(absent, 987654321)) bad.push(`PUT ${r.path}: ${answer(other, row.id)} ≠ missing ${answer(absent, 987654321)}`);
+    const now = (rowsOf(await demo.api.get(list, { pageSize: 500 })) ?? []).find((x) => x.id === row.id);
+    if (JSON.stringify(now) !== JSON.stringify(row)) bad.push(`PUT ${r.path}: the demo row ${row.id} changed`);
+  }
+  assert.deepEqual(bad, []);
+  assert.ok(checked >= 5, `PUT routes checked on demo rows: ${checked}`);
 });
 
 test("lists and options: another provider sees none of the demo provider's rows", async () => {
