@@ -8,14 +8,19 @@
 //   4. every GET with a path id, on a real demo row: P2's answer is exactly the answer for a missing row;
 //   5. every DELETE with a path id and every PUT of a row (the id in the body): the same, and the demo
 //      row is still there, unchanged;
-//   6. every list and options route: P2 gets none of the demo provider's rows.
+//   6. every list and options route: P2 gets none of the demo provider's rows;
+//   7. every driver route with a path id: another driver gets the answer of a missing row.
 // The matrix size is printed (routes × users × cases) for the issue's note.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { useServer, addUser, approvedProvider, PASSWORD } from './lib/fixture.mjs';
-import { ok } from './lib/client.mjs';
+import { ok, randPhone, until } from './lib/client.mjs';
+import { AppApi } from './lib/app.mjs';
+import { freePort } from './lib/server.mjs';
+import { haveSim, orderAndPay, runYkcSim } from './lib/order-car-helpers.mjs';
 
-const ctx = useServer({ args: ['--demo'], env: { ZHICHONG_TESTING_ENABLED: '1' }, timeoutMs: 60000 });
+const ykcPort = await freePort();
+const ctx = useServer({ args: ['--demo'], env: { ZHICHONG_TESTING_ENABLED: '1', ZHICHONG_YKC_PORT: String(ykcPort) }, timeoutMs: 60000 });
 let routes; let none; let P2; let demo;
 const size = { routes: 0, cases: 0, skipped: [] };
 
@@ -50,7 +55,28 @@ before(async () => {
   assert.ok(demoUser, 'the demo provider account exists (serve --demo)');
   ok(await ctx.admin.put('/system/user/resetPwd', { id: demoUser.userId ?? demoUser.id, password: PASSWORD }));
   demo = { api: await ctx.anon.session('13900000001', PASSWORD) };
+  await makeDriverRows();
 });
+
+// Rows of the drivers' side, made before the matrix runs so that the admin order and payment routes have
+// demo rows too: a demo member (a personal card) with a plate and a paid car order on a demo YKC pile.
+let drivers; let sim;
+async function makeDriverRows() {
+  if (!haveSim) return;
+  const base = ctx.server.baseUrl;
+  const d1 = await AppApi.signIn(base, '13800000107');
+  const d2 = await AppApi.signIn(base, randPhone());
+  ok(await d1.post('/app/user/plates', { plate: '粤B12345' }));
+  const admin = demo.api;
+  const pile = (await admin.list('/car/pile/list')).rows.find((p) => p.protocol === 'ykc');
+  sim = runYkcSim(ykcPort, [pile], ['--power', '30']);
+  await sim.wait((e) => e.event === 'model', 'the demo pile online with its billing model', 15000);
+  const gunOf = async () => ok(await admin.get(`/car/pile/${pile.id}`)).data.guns[0];
+  const gun = await until(async () => { const g = await gunOf(); return ['idle', 'plugged'].includes(g.state) && g; }, 'gun state known');
+  const { pay } = await orderAndPay(ctx, d1, gun, 1000);
+  drivers = { d1, d2, pay };
+}
+after(() => sim?.stop());
 
 test('every route declares who may call it', () => {
   const undeclared = routes.filter((r) => (r.public ? !matches(PUBLIC, r.path) : !r.permission && !matches(SIGNED_IN, r.path)));
@@ -181,4 +207,46 @@ test("lists and options: another provider sees none of the demo provider's rows"
   assert.deepEqual(bad, []);
   console.log(`route matrix: ${size.routes} routes, 3 users (none, P2, demo provider), ${size.cases} cases; ` +
     `${size.skipped.length} id routes without a demo row: ${size.skipped.join(', ')}`);
+});
+
+// The driver API: a demo member (a personal card) with a plate and a paid car order on a demo YKC pile
+// (zhichong-sim); a second driver asks for
+// each of them by the id in the path. Samples come from the first driver's lists (the route's path up to
+// its parameter: /app/car/orders/{orderNo} → /app/car/orders), else from any of his rows with a field of
+// the parameter's name (/app/pay/{payNo} ← the order's payNo).
+test("another driver gets exactly the answer of a missing row for every driver route with a path id", { skip: !haveSim }, async () => {
+  const { d1, d2, pay } = drivers;
+  const driverRoutes = routes.filter((r) => r.path.startsWith('/app/') && !matches(DRIVER_PUBLIC, r.path));
+  const lists = new Map();
+  for (const r of driverRoutes.filter((x) => x.method === 'GET' && !x.path.includes('{'))) {
+    const rows = rowsOf(await d1.get(r.path, { pageSize: 5 }));
+    if (rows?.length) lists.set(r.path, rows);
+  }
+  const anyRows = [...lists.values()].flat().concat([pay]);
+  // what another driver must not change: the rows' identity and state (live values move on their own)
+  const snapshot = async () => {
+    const out = [];
+    for (const l of lists.keys()) out.push([l, (rowsOf(await d1.get(l, { pageSize: 5 })) ?? []).map((x) => [x.id, x.orderNo, x.state, x.status])]);
+    return JSON.stringify(out);
+  };
+  const bad = [];
+  let checked = 0;
+  for (const r of driverRoutes.filter((x) => (x.path.match(/\{/g) || []).length === 1)) {
+    const param = paramOf(r.path);
+    const own = lists.get(r.path.slice(0, r.path.indexOf('/{')))?.[0];
+    const v = own ? sampleField(own, param) : anyRows.map((x) => x[param]).find((x) => x !== undefined && x !== null);
+    if (v === undefined) { size.skipped.push(`${r.method} ${r.path} (no row of the first driver)`); continue; }
+    const missing = typeof v === 'number' ? 987654321 : `${v}`.replace(/[0-9]/g, '9');
+    const before = await snapshot();
+    const other = await d2.req(r.method, fill(r.path, encodeURIComponent(v)), bodyFor(r.method));
+    const absent = await d2.req(r.method, fill(r.path, encodeURIComponent(missing)), bodyFor(r.method));
+    size.cases += 2; checked += 1;
+    if (answer(other, v) !== answer(absent, missing).replaceAll(String(missing), '#'))
+      bad.push(`${r.method} ${r.path}: ${answer(other, v)} ≠ missing ${answer(absent, missing)}`);
+    if (other.body?.data) bad.push(`${r.method} ${r.path}: data returned to another driver`);
+    if (r.method !== 'GET' && (await snapshot()) !== before) bad.push(`${r.method} ${r.path}: the first driver's rows changed`);
+  }
+  assert.deepEqual(bad, []);
+  assert.ok(checked >= 4, `driver routes checked: ${checked}; skipped: ${size.skipped.filter((x) => x.includes("/app/"))}`);
+  console.log(`route matrix (driver): ${checked} routes with a path id checked by a second driver`);
 });
