@@ -12,9 +12,9 @@
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
-#include "api/admin/order/register.hpp"
 #include "api/admin/monitor/online.hpp"
 #include "api/admin/monitor/route_table.hpp"
+#include "api/admin/order/register.hpp"
 #include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
@@ -206,7 +206,8 @@ int serve(Config cfg, bool demo) {
     api::register_route_table_test_route(router);
   }
 
-  http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
+  http::RateLimiter public_limiter(cfg.http.public_rate_per_s, cfg.http.public_burst);
+  http::Pipeline pipeline(router, auth, audit, cfg.log.access_log, &public_limiter);
   http::StaticFiles statics(cfg.http.web_root);
   if (!statics.enabled())
     spdlog::warn("admin web not found at '{}' (build it with `make web`); serving the API only",

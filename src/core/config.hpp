@@ -21,6 +21,10 @@ struct Config {
     int64_t shutdown_grace_ms = 10000;  // in-flight requests get this long on SIGTERM
     // built driver H5 app served at /h5/ (and for the QR code paths); empty = do not serve
     std::string driver_web_root = "web/driver/dist";
+    // reverse proxies whose X-Forwarded-For names the client (comma-separated exact addresses)
+    std::string trusted_proxies = "127.0.0.1,::1";
+    int64_t public_rate_per_s = 20;  // requests per second per client address on public routes (0: no limit)
+    int64_t public_burst = 60;       // … and the burst above that rate
   } http;
   struct Database {
     std::string url = "sqlite:data/zhichong.db";  // or postgresql://user:pass@host:port/db

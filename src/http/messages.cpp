@@ -20,6 +20,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& phrases() {
       {"请求体不是合法的JSON: ", "The request body is not valid JSON: "},
       {"请求体必须是JSON对象", "The request body must be a JSON object"},
       {"请求体过大", "Request body too large"},
+      {"请求过于频繁，请稍后再试", "Too many requests; please retry shortly"},
       {"用户名或密码错误", "Incorrect user name or password"},
       {"密码错误次数过多，账号已锁定", "Too many failed attempts; the account is locked for "},
       {"账号已锁定，请", "The account is locked; try again in "},

@@ -80,6 +80,11 @@ Response Pipeline::run(Request& req, const Route* route, bool path_known, bool m
       throw ApiError(404, "接口不存在: " + req.path);
     }
     const RouteOptions& o = route->options;
+    if (o.is_public && !o.unlimited && limiter_ &&
+        !limiter_->allow(req.remote_ip, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now().time_since_epoch())
+                                            .count()))
+      throw ApiError(429, "请求过于频繁，请稍后再试");
     if (!o.is_public && !req.principal) {
       auto token = bearer(req.authorization);
       if (token.empty()) fail_unauthorized("未登录或登录已过期，请重新登录");
@@ -106,6 +111,7 @@ Response Pipeline::run(Request& req, const Route* route, bool path_known, bool m
     res = error_response(500, localize_message("服务器内部错误", req.english()));
     error_msg = e.what();
   }
+  if (res.status == 429) res.headers.emplace_back("Retry-After", std::to_string(RateLimiter::kRetryAfterS));
   auto cost = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   res.headers.emplace_back("X-Request-Id", req.request_id);
 

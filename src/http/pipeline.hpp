@@ -6,14 +6,17 @@
 #include <string>
 
 #include "core/request_hooks.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/router.hpp"
 
 namespace zc::http {
 
 class Pipeline {
  public:
-  Pipeline(const Router& router, Authenticator& auth, AuditSink& audit, bool access_log)
-      : router_(router), auth_(auth), audit_(audit), access_log_(access_log) {}
+  // `public_limiter`: requests per client address on the public routes (nullptr = none).
+  Pipeline(const Router& router, Authenticator& auth, AuditSink& audit, bool access_log,
+           RateLimiter* public_limiter = nullptr)
+      : router_(router), auth_(auth), audit_(audit), access_log_(access_log), limiter_(public_limiter) {}
 
   // Network thread: answers at once when the route needs no blocking work (and auth is cached).
   std::optional<Response> try_inline(Request& req);
@@ -28,6 +31,7 @@ class Pipeline {
   Authenticator& auth_;
   AuditSink& audit_;
   bool access_log_;
+  RateLimiter* limiter_;
   std::atomic<uint64_t> next_id_{1};
 };
 

@@ -22,6 +22,9 @@ struct RouteOptions {
   bool inline_ok = false;  // no blocking I/O: may run on the network thread when auth is cached
   std::string log_title;   // non-empty = write an operation-log entry
   Op op = Op::none;
+  // public routes are limited per client address (http.public_rate_per_s); not these: health checks and
+  // device endpoints that identify the device and limit it themselves
+  bool unlimited = false;
 };
 
 struct Route {

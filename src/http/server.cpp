@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "devices/upgrade.hpp"
+#include "http/client_address.hpp"
 #include "http/envelope.hpp"
 #include "http/pipeline.hpp"
 #include "http/static_files.hpp"
@@ -65,6 +66,7 @@ bool decode_target(std::string_view target, Request& req) {
 struct HttpServer::Impl {
   Impl(const Config& c, Pipeline& p, const StaticFiles& s)
       : cfg(c.http),
+        trusted_proxies(parse_address_list(c.http.trusted_proxies)),
         pipeline(p),
         statics(s),
         ioc(static_cast<int>(std::max<int64_t>(1, c.http.threads))),
@@ -73,6 +75,7 @@ struct HttpServer::Impl {
         signals(ioc, SIGINT, SIGTERM) {}
 
   Config::Http cfg;
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client (http.trusted_proxies)
   Pipeline& pipeline;
   const StaticFiles& statics;
   asio::io_context ioc;
@@ -201,7 +204,7 @@ struct HttpServer::Impl {
       req.user_agent = std::string(in[bhttp::field::user_agent]);
       req.content_type = std::string(in[bhttp::field::content_type]);
       req.signature = std::string(in["Zc-Signature"]);
-      req.remote_ip = remote_ip;
+      req.remote_ip = client_address(remote_ip, in["X-Forwarded-For"], trusted_proxies);
 
       Response out;
       if (auto r = pipeline.try_inline(req)) {
