@@ -238,22 +238,24 @@ test('OCPP car pile: Authorize by the printed number (Accepted / Blocked / Expir
   }
 });
 
-test('OCPP e-bike device: a card on a socket starts an e-bike card order, the StopTransaction debits the card', async () => {
+test('OCPP e-bike device: a card on a socket starts an e-bike card order whose prepaid duration follows a top-up, the StopTransaction debits the card', async () => {
   const d = await addDevice(A.api, bikeStation.id, bikeArea.id, { socketCount: 2 });
   const code = ok(await A.api.get(`/bike/device/${d.id}`)).data.code;
   const cp = await chargePoint(code);
   try {
-    const c = await issue();
+    const c = await issue({ productId: capProduct });
     assert.equal((await cp.call('Authorize', { idTag: c.cardNo })).idTagInfo.status, 'Accepted');
     const t0 = Date.now() - 240_000;
     const s = await cp.call('StartTransaction', { connectorId: 1, idTag: c.cardNo, meterStart: 0, timestamp: iso(t0) });
     assert.equal(s.idTagInfo.status, 'Accepted');
     const o = await until(async () => { const x = await bikeOrderOf(c); return x && x.status === 'charging' && x; }, 'e-bike card order');
-    assert.equal(o.startMethod, 'card');
+    assert.deepEqual([o.startMethod, o.prepaid, o.prepaidDuration], ['card', 200, 1200], '2.00 yuan buy 20 minutes');
+    ok(await topUp(c, 300));
+    await until(async () => (await bikeOrderOf(c)).prepaidDuration === 3000, 'the top-up buys 50 minutes (time-priced mode)');
     await cp.call('StopTransaction', { transactionId: s.transactionId, meterStop: 30, timestamp: iso(Date.now()), reason: 'Local', idTag: c.cardNo });
     const done = await finalOrder(bikeOrderOf, c, 'finished');
     assert.ok(done.charged >= 40, `4 started minutes at 0.10 yuan (${done.charged})`);
-    assert.equal((await card(c)).balance, 10000 - done.charged);
+    assert.equal((await card(c)).balance, 500 - done.charged);
   } finally {
     cp.close();
   }
