@@ -159,6 +159,8 @@ const std::vector<Key>& keys() {
                "largest prepayment (fen) when the amount is not one of the tariff's prepay values"),
       make_key("order", "card_min_balance_fen", &C::order, &C::Order::card_min_balance_fen,
                "a stored-value card with a balance below this (fen) does not start a session"),
+      make_key("order", "offline_card_sweep_s", &C::order, &C::Order::offline_card_sweep_s,
+               "how often the YKC piles' offline card lists drop expired cards and get newly valid ones (s)"),
       make_key(
           "order", "bike_start_timeout_s", &C::order, &C::Order::bike_start_timeout_s,
           "an e-bike order whose device has not started the socket within this is abnormal and refunded (s)"),

@@ -98,6 +98,7 @@ struct Config {
     int64_t min_prepay_fen = 100;         // an amount that is not one of the tariff's prepay values must be
     int64_t max_prepay_fen = 50000;       // within these bounds (fen)
     int64_t card_min_balance_fen = 100;   // a stored-value card with less does not start a session
+    int64_t offline_card_sweep_s = 60;    // piles' offline card lists follow cards' validity this often
     // e-bike orders (docs/orders.md "E-bike orders"); the sweep interval and command timeout above apply too
     int64_t bike_start_timeout_s = 60;  // no StartTransaction within this after the start command: abnormal
     int64_t bike_suspend_timeout_s = 120;  // a charging device offline this long: the order is suspended

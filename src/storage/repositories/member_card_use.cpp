@@ -161,6 +161,19 @@ std::vector<int64_t> CardUseRepo::offline_piles_of_card(int64_t card_id) {
   return out;
 }
 
+std::vector<int64_t> CardUseRepo::offline_piles_of_validity(int64_t since, int64_t now) {
+  Result r = c_.query(
+      "SELECT o.pile_id FROM pile_offline_card o JOIN member_card mc ON mc.physical_no = o.physical_no WHERE "
+      "mc.valid_to <> 0 AND mc.valid_to <= ? UNION SELECT p.id FROM member_card mc JOIN card_product_station "
+      "s ON s.product_id = mc.product_id AND s.station_type = 'car' JOIN car_pile p ON p.station_id = "
+      "s.station_id WHERE mc.valid_from > ? AND mc.valid_from <= ? AND mc.physical_no IS NOT NULL AND "
+      "p.protocol = 'ykc' AND p.allow_offline_card = 1",
+      {now, since, now});
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.i64(i, 0));
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> CardUseRepo::offline_held(int64_t pile_id) {
   Result r = c_.query(
       "SELECT physical_no, card_no FROM pile_offline_card WHERE pile_id = ? ORDER BY physical_no", {pile_id});

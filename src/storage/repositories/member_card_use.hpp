@@ -68,6 +68,9 @@ class CardUseRepo {
   void set_offline_allowed(int64_t pile_id, bool allowed, int64_t now);
   // The YKC piles allowing offline cards at the car stations of the card's product.
   std::vector<int64_t> offline_piles_of_card(int64_t card_id);
+  // The piles holding a card no longer valid at `now`, and the piles allowing offline cards where a card
+  // became valid in (since, now].
+  std::vector<int64_t> offline_piles_of_validity(int64_t since, int64_t now);
   // What the pile was last told it holds: physical number → printed number.
   std::vector<std::pair<std::string, std::string>> offline_held(int64_t pile_id);
   void offline_add(int64_t pile_id, const std::string& physical_no, const std::string& card_no, int64_t now);
