@@ -124,6 +124,8 @@ const std::vector<Key>& keys() {
       make_key("ykc", "port", &C::ykc, &C::Ykc::port,
                "TCP port of the YKC listener; 0 = any free port (printed at start)"),
       make_key("ykc", "threads", &C::ykc, &C::Ykc::threads, "network threads of the YKC listener"),
+      make_key("ykc", "blocking_threads", &C::ykc, &C::Ykc::blocking_threads,
+               "threads of the YKC listener's database work (card checks and starts, records)"),
       make_key("ykc", "login_timeout_s", &C::ykc, &C::Ykc::login_timeout_s,
                "a YKC connection that has not logged in (0x01) after this long is closed"),
       make_key("ykc", "idle_timeout_s", &C::ykc, &C::Ykc::idle_timeout_s,

@@ -76,6 +76,7 @@ struct Config {
     std::string host = "127.0.0.1";      // piles on other hosts: 0.0.0.0
     int64_t port = 8767;                 // 0 = a free port chosen by the OS (printed at start)
     int64_t threads = 1;                 // network threads of the YKC listener
+    int64_t blocking_threads = 2;        // the listener's database work (card checks and starts, records)
     int64_t login_timeout_s = 30;        // a connection must log in (0x01) within this
     int64_t idle_timeout_s = 35;         // no frame for this long: offline (≈ 3 heartbeats of 10 s + grace)
     int64_t command_timeout_ms = 30000;  // longest wait for a pile's answer to a command

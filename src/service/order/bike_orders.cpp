@@ -385,7 +385,7 @@ void BikeOrders::on_stop_answer(const BikeOrder& o, const devices::CommandReply&
 
 charging::TxStartResult BikeOrders::start_transaction(const charging::TxStart& t) {
   auto r = recording_.start_transaction(t);
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(t.id_tag); });
+  auto o = order_of_tag(t.id_tag);
   if (!o)
     if (auto card = start_card_session(t, r)) return *card;
   if (!o || o->device_id != t.device.id) return r;

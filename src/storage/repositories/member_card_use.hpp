@@ -27,12 +27,23 @@ struct CardUse {
   std::optional<int64_t> open_order_id, collective_id;
 };
 
+// A card as the start check at a device sees it: the device's station (none: no such device) and whether
+// the card's product is bound to that station.
+struct CardAtDevice {
+  CardUse card;
+  std::optional<int64_t> station_id;
+  bool station_bound = false;
+};
+
 class CardUseRepo {
  public:
   explicit CardUseRepo(Connection& c) : c_(c) {}
   // The card whose printed or physical number is `number` (physical numbers in normal form).
   std::optional<CardUse> by_number(const std::string& number);
   std::optional<CardUse> by_id(int64_t id);
+  // by_number with the device (kind car: car_pile, bike: bike_device) in one statement.
+  std::optional<CardAtDevice> at_device(const std::string& number, const std::string& kind,
+                                        int64_t device_id);
   // The card a session uses (open_order_type / open_order_id).
   std::optional<CardUse> of_order(const std::string& order_type, int64_t order_id);
   // The card's row, locked until the transaction ends (PostgreSQL; SQLite serialises its writers).
