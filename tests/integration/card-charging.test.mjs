@@ -12,8 +12,9 @@ import { ok, until, randPhone } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff } from './lib/bike.mjs';
 import { RawPile, frame, bcd, hex, fromHex, loginBody, realtimeBody, recordBody } from './lib/ykc.mjs';
-import { assertBooksBalance, ScriptedChargePoint, iso } from './lib/order-car-helpers.mjs';
+import { ScriptedChargePoint, iso } from './lib/order-car-helpers.mjs';
 import { AppApi } from './lib/app.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ykcPort = await freePort();
 const ctx = useServer({
