@@ -237,7 +237,7 @@ test('a settlement whose refund never reached the gateway (the process stopped a
   assert.deepEqual([row.capturedAmount, row.heldAmount, row.refundPending, row.refundedAmount], [1000, 0, 2000, 0]);
   let refund = row.refunds.find((r) => r.refundNo === s.refundNo);
   assert.deepEqual([refund.status, refund.gatewayRefundNo], ['pending', '']);
-  await assertBooksBalance();  // pending refunds are part of the books
+  await assertBooksBalance(ctx.admin);  // pending refunds are part of the books
   // the periodic resend leaves a refund younger than its grace alone …
   assert.equal(ok(await ctx.admin.post('/test/payment/sendUnsentRefunds', { beforeMs: Date.now() - 60_000 })).data.sent, 0);
   // … and sends an older one; the gateway's notification completes it
