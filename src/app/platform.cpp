@@ -167,7 +167,8 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  order::OfflineCardLists offline_cards(*db, gateway);
+  order::OfflineCardLists offline_cards(
+      *db, gateway, std::chrono::seconds(std::max<int64_t>(1, cfg.order.offline_card_sweep_s)));
   offline_cards.start();
   device_directory.on_ykc_login([&offline_cards](int64_t pile_id) { offline_cards.pile_logged_in(pile_id); });
   order::CardEvents card_events(*db, gateway, offline_cards);
@@ -203,6 +204,7 @@ int serve(Config cfg, bool demo) {
     api::driver::register_car_order_test_routes(router, *db, car_orders);
     api::driver::register_bike_order_test_routes(router, bike_orders);
     api::register_rollup_test_routes(router, rollups);
+    api::register_offline_card_test_routes(router, offline_cards);
     api::register_route_table_test_route(router);
   }
 

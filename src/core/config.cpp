@@ -129,6 +129,8 @@ const std::vector<Key>& keys() {
       make_key("ykc", "port", &C::ykc, &C::Ykc::port,
                "TCP port of the YKC listener; 0 = any free port (printed at start)"),
       make_key("ykc", "threads", &C::ykc, &C::Ykc::threads, "network threads of the YKC listener"),
+      make_key("ykc", "blocking_threads", &C::ykc, &C::Ykc::blocking_threads,
+               "threads of the YKC listener's database work (card checks and starts, records)"),
       make_key("ykc", "login_timeout_s", &C::ykc, &C::Ykc::login_timeout_s,
                "a YKC connection that has not logged in (0x01) after this long is closed"),
       make_key("ykc", "idle_timeout_s", &C::ykc, &C::Ykc::idle_timeout_s,
@@ -164,6 +166,8 @@ const std::vector<Key>& keys() {
                "largest prepayment (fen) when the amount is not one of the tariff's prepay values"),
       make_key("order", "card_min_balance_fen", &C::order, &C::Order::card_min_balance_fen,
                "a stored-value card with a balance below this (fen) does not start a session"),
+      make_key("order", "offline_card_sweep_s", &C::order, &C::Order::offline_card_sweep_s,
+               "how often the YKC piles' offline card lists drop expired cards and get newly valid ones (s)"),
       make_key(
           "order", "bike_start_timeout_s", &C::order, &C::Order::bike_start_timeout_s,
           "an e-bike order whose device has not started the socket within this is abnormal and refunded (s)"),

@@ -80,6 +80,7 @@ struct Config {
     std::string host = "127.0.0.1";      // piles on other hosts: 0.0.0.0
     int64_t port = 8767;                 // 0 = a free port chosen by the OS (printed at start)
     int64_t threads = 1;                 // network threads of the YKC listener
+    int64_t blocking_threads = 2;        // the listener's database work (card checks and starts, records)
     int64_t login_timeout_s = 30;        // a connection must log in (0x01) within this
     int64_t idle_timeout_s = 35;         // no frame for this long: offline (≈ 3 heartbeats of 10 s + grace)
     int64_t command_timeout_ms = 30000;  // longest wait for a pile's answer to a command
@@ -102,6 +103,7 @@ struct Config {
     int64_t min_prepay_fen = 100;         // an amount that is not one of the tariff's prepay values must be
     int64_t max_prepay_fen = 50000;       // within these bounds (fen)
     int64_t card_min_balance_fen = 100;   // a stored-value card with less does not start a session
+    int64_t offline_card_sweep_s = 60;    // piles' offline card lists follow cards' validity this often
     // e-bike orders (docs/orders.md "E-bike orders"); the sweep interval and command timeout above apply too
     int64_t bike_start_timeout_s = 60;  // no StartTransaction within this after the start command: abnormal
     int64_t bike_suspend_timeout_s = 120;  // a charging device offline this long: the order is suspended

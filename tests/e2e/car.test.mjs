@@ -327,6 +327,28 @@ test('a pile command shows the offline error, never success', async () => {
   assert.equal(await page.locator('.el-message--success:visible', { hasText: '已执行' }).count(), 0)
 })
 
+test('the YKC pile may hold an offline card list: the edit form\'s 允许离线卡 checkbox is stored', async () => {
+  const box = page.getByTestId('f-offline-card')
+  const openEdit = async () => {
+    await rowWith('page-car-pile', pile.name).getByTestId('row-edit').click()
+    await page.getByTestId('pile-form').waitFor({ state: 'visible' })
+    await box.waitFor({ state: 'visible' })
+  }
+  const checked = () => box.evaluate((el) => el.classList.contains('is-checked'))
+  await openEdit()
+  assert.equal(await checked(), false, 'off for a new pile')
+  await box.click()
+  assert.equal(await checked(), true)
+  await dialogShot('44-pile-offline-card')
+  await page.getByTestId('dialog-submit').click()
+  await successToast()
+  await page.getByTestId('pile-form').waitFor({ state: 'hidden' })
+  await openEdit()  // read back from GET /car/pile/{id}/offlineCard
+  assert.equal(await checked(), true, 'the setting read back')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('pile-form').waitFor({ state: 'hidden' })
+})
+
 test('a ground-lock spot is bound to a gun of the YKC pile; its lock commands then go to the pile', async () => {
   await openCar('spot')
   await filterByStation('page-car-spot')

@@ -12,8 +12,9 @@ import { ok, fail, until, sleep } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { RawPile, frame, loginBody, realtimeBody, recordBody, hex } from './lib/ykc.mjs';
 import {
-  driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, ScriptedChargePoint, iso,
+  driver, orderAndPay, detail, waitState, refundSettled, ScriptedChargePoint, iso,
 } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ykcPort = await freePort();
 const ctx = useServer({

@@ -1,7 +1,6 @@
 // Helpers of the car order tests (order-car*.test.mjs): a driver ordering and paying (lib/app.mjs), the
 // simulators (zhichong-sim ykc / ocpp), a scripted OCPP 1.6J charge point over a minimal WebSocket client
-// (time stamps under the test's control), the books check.
-import assert from 'node:assert/strict';
+// (time stamps under the test's control). The books check: lib/books.mjs.
 import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -30,13 +29,6 @@ export async function orderAndPay(ctx, app, gun, amount, extra = {}) {
 export const detail = async (app, no) => ok(await app.get(`/app/car/orders/${no}`)).data;
 export const waitState = (app, no, state, ms = 15000) =>
   until(async () => { const o = await detail(app, no); return o.state === state && o; }, `order ${no} ${state}`, ms);
-
-/** The books balance (docs/payment.md): after every test. */
-export async function assertBooksBalance(admin) {
-  const r = ok(await admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
-}
 
 /** Waits until the unused prepayment is back with the driver (the refund succeeded at the gateway). */
 export async function refundSettled(admin, payNo) {
