@@ -158,6 +158,7 @@ OrderRow order_row(const Columns& c, size_t i, OrderKind k) {
     o.gun_code = c.str(i, "gunCode");
     o.plate = c.str(i, "plate");
     o.reservation_no = c.str(i, "reservationNo");
+    o.occupancy_fee = c.i64(i, "occupancyFee");
   } else {
     o.device_id = c.i64(i, "deviceId");
     o.device_code = c.str(i, "deviceCode");

@@ -62,6 +62,10 @@ void register_parking_test_routes(http::Router& r, parking::ParkingService& park
       e.plate = plate;
       e.color = color;
       e.direction = d;
+      if (auto at = b.opt_i64("atMs")) {  // as an offline resend: the camera's own time stamp
+        e.offline = true;
+        e.at_ms = *at;
+      }
       out = parking.on_plate(e);
     }
     return http::ok(boost::json::object{{"open", out.open}, {"reason", out.reason}});
