@@ -10,6 +10,7 @@
 #include "service/auth/session_revoker.hpp"
 #include "service/bike/context.hpp"
 #include "service/car/context.hpp"
+#include "service/parking/parking_service.hpp"
 #include "storage/database.hpp"
 
 namespace zc::app {
@@ -41,5 +42,8 @@ void seed_demo_stations(db::Database& db, const car::CarContext& car_ctx, const 
 // The demo member center (card products, a collective account, drivers with cards) of the demo property;
 // only when the property has no card product yet. No-op on a database without the demo stations.
 void seed_demo_members(db::Database& db, const Clock& clock);
+
+// The demo parking: reservable piles with 占位收费, and a simulated driver's reservation (docs/parking.md).
+void seed_demo_parking(db::Database& db, parking::ParkingService& parking);
 
 }  // namespace zc::app

@@ -15,11 +15,13 @@
 #include "api/admin/monitor/online.hpp"
 #include "api/admin/monitor/route_table.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/order/reservation_routes.hpp"
 #include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
 #include "api/driver/bike_orders_routes.hpp"
 #include "api/driver/car_orders.hpp"
+#include "api/driver/parking_routes.hpp"
 #include "api/driver/register.hpp"
 #include "app/demo.hpp"
 #include "app/payment_module.hpp"
@@ -50,6 +52,7 @@
 #include "service/order/car_orders.hpp"
 #include "service/order/card_events.hpp"
 #include "service/order/order_charging_service.hpp"
+#include "service/parking/parking_service.hpp"
 #include "service/stat/rollups.hpp"
 #include "service/station/public_url.hpp"
 #include "service/station/station_config.hpp"
@@ -172,7 +175,11 @@ int serve(Config cfg, bool demo) {
   offline_cards.start();
   device_directory.on_ykc_login([&offline_cards](int64_t pile_id) { offline_cards.pile_logged_in(pile_id); });
   order::CardEvents card_events(*db, gateway, offline_cards);
-  api::register_member_routes(router, {*db, clock, &card_events});
+  // Parking rules, ground locks, reservations and occupancy fees (docs/parking.md); the camera gateway
+  // reports plates and lock states to it as devices::camera::ParkingEvents.
+  parking::ParkingService parking({*db, gateway, clock, cfg, payments.service()});
+  api::register_reservation_routes(router, parking);
+  api::register_member_routes(router, {*db, clock, &card_events, &parking});
   api::register_offline_card_routes(router, car_ctx, offline_cards);    // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
   // The daily roll-ups the dashboard and the station report read, fed by the orders' change marks.
@@ -182,6 +189,7 @@ int serve(Config cfg, bool demo) {
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
     seed_demo_members(*db, clock);
+    seed_demo_parking(*db, parking);
   }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
@@ -193,6 +201,7 @@ int serve(Config cfg, bool demo) {
   api::driver::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
   api::driver::register_car_order_routes(router, *db, car_orders);
   api::driver::register_bike_order_routes(router, *db, bike_orders);
+  api::driver::register_parking_routes(router, *db, parking);
   if (cfg.sms.dev_endpoint)
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
@@ -205,6 +214,7 @@ int serve(Config cfg, bool demo) {
     api::driver::register_bike_order_test_routes(router, bike_orders);
     api::register_rollup_test_routes(router, rollups);
     api::register_offline_card_test_routes(router, offline_cards);
+    api::register_parking_test_routes(router, parking);
     api::register_route_table_test_route(router);
   }
 
@@ -236,6 +246,7 @@ int serve(Config cfg, bool demo) {
   car_orders.start();
   bike_orders.start();
   rollups.start();
+  parking.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
@@ -249,6 +260,7 @@ int serve(Config cfg, bool demo) {
   bike_orders.stop();
   offline_cards.stop();
   rollups.stop();
+  parking.stop();
   payments.stop();
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now

@@ -185,6 +185,10 @@ const std::vector<Key>& keys() {
       make_key(
           "payment", "notify_base_url", &C::payment, &C::Payment::notify_base_url,
           "base URL the payment gateway posts notifications to; empty = the public base (app.public_url)"),
+      make_key("parking", "reservation_timeout_s", &C::parking, &C::Parking::reservation_timeout_s,
+               "a parking reservation whose car has not arrived within this times out (s)"),
+      make_key("parking", "sweep_interval_ms", &C::parking, &C::Parking::sweep_interval_ms,
+               "how often timed-out parking reservations are looked for (ms)"),
       make_key("payment", "order_expiry_s", &C::payment, &C::Payment::order_expiry_s,
                "an unpaid payment order can be paid for this long (s)"),
       make_key("payment", "sandbox_refund_delay_ms", &C::payment, &C::Payment::sandbox_refund_delay_ms,

@@ -121,6 +121,10 @@ struct Config {
     int64_t notify_retry_max_ms = 60000;    // … at most this
     int64_t sandbox_notify_senders = 8;     // notifications the sandbox gateway POSTs at the same time
   } payment;
+  struct Parking {                         // parking rules and reservations (docs/parking.md)
+    int64_t reservation_timeout_s = 7200;  // a reservation without arrival times out after this
+    int64_t sweep_interval_ms = 30000;     // reservation timeouts are looked for this often
+  } parking;
   struct Log {
     std::string level = "info";
     bool access_log = true;

@@ -65,7 +65,8 @@ std::optional<Merchant> PaymentService::merchant_of(Connection& c, StationType t
 }
 
 PrepayCreated PaymentService::create_prepay(const PrepayInput& in) {
-  if (in.order_type != "car" && in.order_type != "bike") fail_bad_request("orderType: 只能是car或bike");
+  if (in.order_type != "car" && in.order_type != "bike" && in.order_type != "occupancy")
+    fail_bad_request("orderType: 只能是car、bike或occupancy");
   if (in.amount <= 0) fail_bad_request("amount: 支付金额必须大于0（分）");
   if (in.amount > 10'000'000) fail_bad_request("amount: 支付金额不能超过100000元");
   PayOrder p;

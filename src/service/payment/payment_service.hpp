@@ -37,7 +37,7 @@ struct PaymentSettings {
 };
 
 struct PrepayInput {
-  std::string order_type;  // car | bike
+  std::string order_type;  // car | bike | occupancy (a parking stay's fee: charge_order_id = the stay)
   db::station::StationType station_type = db::station::StationType::car;
   int64_t station_id = 0;
   int64_t amount = 0;  // fen

@@ -85,7 +85,8 @@ std::string station_name(const std::string& a) {
 std::string charge_order_no(const std::string& a) {
   return "CASE " + a +
          ".order_type WHEN 'car' THEN (SELECT o.order_no FROM car_charge_order o WHERE o.id = " + a +
-         ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) WHEN 'occupancy' THEN (SELECT o.order_no FROM parking_occupancy o WHERE o.id = " +
+         a + ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
          ".charge_order_id) END";
 }
 

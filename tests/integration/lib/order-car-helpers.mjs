@@ -41,6 +41,24 @@ export async function refundSettled(admin, payNo) {
   }, `refund of ${payNo} completed`);
 }
 
+/** A scripted OCPP pile (ScriptedChargePoint below) of pile `p`, booted, connector 1 plugged (Preparing). */
+export async function scriptedOcppPile(ctx, p) {
+  const cp = await ScriptedChargePoint.connect(ctx.server.baseUrl, p.code);
+  await cp.boot();
+  await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}`)).data.guns.find((g) => g.gunNo === 1).state === 'plugged',
+    'gun plugged');
+  return cp;
+}
+
+/** Answers the platform's RemoteStartTransaction and starts the session at `at` with meter `wh`. */
+export async function ocppStart(cp, at, wh) {
+  const rs = await cp.nextCall('RemoteStartTransaction');
+  const conf = await cp.call('StartTransaction', { connectorId: rs.connectorId, idTag: rs.idTag, meterStart: wh, timestamp: iso(at) });
+  assert.equal(conf.idTagInfo.status, 'Accepted', 'the order number is an accepted idTag');
+  await cp.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
+  return { idTag: rs.idTag, tx: conf.transactionId };
+}
+
 /** fen of an exact amount in 1e-9 yuan, half-up (the one rounding). */
 export const fenOf = (nano) => Math.floor((nano + 5_000_000) / 10_000_000);
 

@@ -43,6 +43,7 @@ static void register_spot(http::Router& r, svcns::CarContext ctx) {
   r.put("/car/spot", {.permission = "car:spot:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
     auto b = JsonBody::parse(q.body);
     svc->update(required_id(b, "id"), b.str("name", 50), int_or(b, "lockType", 0), q.user());
+    if (b.object().contains("gunId")) svc->bind_gun(required_id(b, "id"), b.opt_i64("gunId"), q.user());
     return http::ok();
   });
   r.put("/car/spot/changeStatus", {.permission = "car:spot:status", .log_title = title, .op = Op::status},
@@ -126,6 +127,9 @@ static svcns::PileInput pile_input(const JsonBody& b, bool create) {
   f.sim = text(b, "sim", 32);
   f.operation_type = int_or(b, "operationType", 1);
   f.occupancy_fee = int_or(b, "occupancyFee", 0);
+  f.occupancy_free_min = int_or(b, "occupancyFreeMin", 0);
+  f.occupancy_period_min = int_or(b, "occupancyPeriodMin", 60);
+  f.occupancy_cap = int_or(b, "occupancyCap", 0);
   f.reservable = opt_bool(b, "reservable", false);
   f.output_current = int_or(b, "outputCurrent", 0);
   f.output_power = int_or(b, "outputPower", 0);

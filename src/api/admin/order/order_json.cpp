@@ -57,6 +57,7 @@ void add_row(json::object& o, const db::orders::OrderRow& r) {
     o["gunCode"] = r.gun_code;
     o["plate"] = r.plate;
     o["reservationNo"] = r.reservation_no;
+    o["occupancyFee"] = r.occupancy_fee;
   } else {
     o["deviceId"] = r.device_id;
     o["deviceCode"] = r.device_code;

@@ -34,6 +34,13 @@ export default {
       tierPeriod: 'Period', tierPrice: 'Unit Price',
       tariffName: 'Tariff', tariffMode: 'Mode', tariffVersion: 'Version', tariffEffective: 'Effective From'
     },
+    reservation: {
+      no: 'Reservation No.', spot: 'Spot', spotCode: 'Spot code', occupancy: 'Occupancy', end: 'End', endConfirm: 'End reservation "{no}"?',
+      endDone: 'Reservation ended', detailTitle: 'Reservation', section: 'Reservation', stays: 'Stays', noStays: 'No stays', stayNo: 'Stay No.',
+      entered: 'Entered', left: 'Left', fee: 'Occupancy fee', chargeOrders: 'Charging orders', noChargeOrders: 'No charging orders',
+      lockOpened: 'Lock opened', lockClosed: 'Lock closed', expiresAt: 'Times out at', arrivedAt: 'Arrived', endedBy: 'Ended by',
+      reasons: { left: 'Left the spot', admin: 'Ended by admin', driver: 'Cancelled by driver', timeout: 'Not arrived in time' }
+    },
     car: {
       pile: 'Pile', pileCode: 'Pile Code', pileSn: 'Pile SN', gunCode: 'Gun Code', currentType: 'Current',
       detailTitle: 'Car Order', exportTitle: 'Export Car Orders', pileType: 'Pile Type'
