@@ -1,5 +1,6 @@
 #pragma once
 // Method + path routing with {name} parameters. Every route declares its permission (or is public).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,6 +23,7 @@ struct RouteOptions {
   bool inline_ok = false;  // no blocking I/O: may run on the network thread when auth is cached
   std::string log_title;   // non-empty = write an operation-log entry
   Op op = Op::none;
+  int64_t body_limit = 0;  // bytes; 0 = http.body_limit (a larger one for this route only: camera pushes)
 };
 
 struct Route {
@@ -50,10 +52,13 @@ class Router {
   };
   Match match(std::string_view method, std::string_view path,
               std::vector<std::pair<std::string, std::string>>& params) const;
+  // The largest body_limit of any route (0: none sets one).
+  int64_t max_body_limit() const { return max_body_limit_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
-  std::unordered_map<std::string, const Route*> exact_;  // "GET /getInfo" → route (no parameters)
+  std::unordered_map<std::string, const Route*> exact_;
+  int64_t max_body_limit_ = 0;  // "GET /getInfo" → route (no parameters)
 };
 
 }  // namespace zc::http
