@@ -8,6 +8,7 @@
 #include "api/admin/auth/auth_routes.hpp"
 #include "api/admin/bike/register.hpp"
 #include "api/admin/car/register.hpp"
+#include "api/admin/device/camera_routes.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/offline_cards.hpp"
@@ -38,6 +39,7 @@
 #include "integrations/sms/log_sms_provider.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
+#include "service/car/camera_store.hpp"
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/charging/db_device_directory.hpp"
@@ -48,6 +50,7 @@
 #include "service/order/car_orders.hpp"
 #include "service/order/card_events.hpp"
 #include "service/order/order_charging_service.hpp"
+#include "service/parking/default_parking_events.hpp"
 #include "service/stat/rollups.hpp"
 #include "service/station/public_url.hpp"
 #include "service/station/station_config.hpp"
@@ -156,6 +159,14 @@ int serve(Config cfg, bool demo) {
   devices::ocpp16::OcppEndpoint ocpp(device_deps);
   api::register_device_routes(router, {*db, sessions, device_messages, meters});
   api::register_ykc_routes(router, {*db, gateway});
+  // Parking cameras (docs/camera.md): their pushes and polls on POST /camera/vzenith, sessions in the
+  // same registry (commands through `gateway`), photos under app.data_dir/captures. The plate rules are
+  // the stand-in until src/service/parking implements ParkingEvents.
+  car::DbCameraStore camera_store(*db);
+  parking::DefaultParkingEvents parking_events;
+  devices::camera::CameraGateway cameras(cfg, camera_store, parking_events, sessions, device_state,
+                                         device_messages);
+  api::register_camera_routes(router, {*db, cfg, cameras, sessions, device_messages});
   sys::station_directories().add("car", car::make_car_station_directory());
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
@@ -176,6 +187,7 @@ int serve(Config cfg, bool demo) {
   api::register_station_report_routes(router, {*db, export_jobs});  // STAT-STATION
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
+    seed_demo_cameras(*db, car_ctx);
     seed_demo_members(*db, clock);
   }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
@@ -228,6 +240,7 @@ int serve(Config cfg, bool demo) {
   car_orders.start();
   bike_orders.start();
   rollups.start();
+  cameras.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
@@ -242,6 +255,7 @@ int serve(Config cfg, bool demo) {
   offline_cards.stop();
   rollups.stop();
   payments.stop();
+  cameras.stop();       // every camera offline
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");
