@@ -135,7 +135,8 @@ test('commands: taken on the next poll, locks done when the report shows them; t
     for (const [command, field] of [['reboot', 'reboot_dev'], ['clockSync', 'time_sync'], ['syncLock', 'lock_query'], ['refresh', null]]) {
       const before = c.seen.length;
       assert.equal(ok(await cmd(command, 'left'), command).data.result, 'accepted');
-      if (field) assert.ok(c.seen.slice(before).some((x) => x[field] !== undefined), `${command} carried as ${field}`);
+      // accepted once taken: the reply reaches the camera just after
+      if (field) await until(async () => c.seen.slice(before).some((x) => x[field] !== undefined), `${command} carried as ${field}`);
     }
     assert.equal(c.seen.find((x) => x.time_sync).time_sync.timeStamp.Timeval.sec > 1.7e9, true);
     ok(await cmd('lockOpen', 'left'));

@@ -187,10 +187,12 @@ class Camera {
     }
     green = pick < o_.weight_green || (list && list->empty());
     char buf[16];
+    // One of --plates plates per colour: their photos are made once (the cache), not at every visit.
+    auto n = static_cast<unsigned>(rng_() % static_cast<uint32_t>(std::max<int64_t>(1, o_.plates)));
     if (green)
-      std::snprintf(buf, sizeof buf, "BD%05u", static_cast<unsigned>(rng_() % 100000));
+      std::snprintf(buf, sizeof buf, "BD%05u", (n * 7919u + 10007u) % 100000u);
     else
-      std::snprintf(buf, sizeof buf, "B%c%04u", kLetters[rng_() % 24], static_cast<unsigned>(rng_() % 10000));
+      std::snprintf(buf, sizeof buf, "B%c%04u", kLetters[n % 24], (n * 271u + 1009u) % 10000u);
     return std::string("粤") + buf;
   }
 
@@ -408,6 +410,8 @@ CameraSimCli add_camera_command(CLI::App& app, CameraSimOptions& o) {
   a->add_option("--event", o.event_ms, "mean ms between a spot's car events (enter, leave; ± 50 %)")
       ->capture_default_str();
   a->add_option("--image-kib", o.image_kib, "scene photo size KiB (JPEG)")->capture_default_str();
+  a->add_option("--plates", o.plates, "distinct generated plates per colour (their photos are cached)")
+      ->capture_default_str();
   a->add_option("--mix", c.mix, "weights green,blue,whitelist,reserved")->capture_default_str();
   a->add_option("--whitelist", c.whitelist, "whitelisted plates a,b,… or @FILE");
   a->add_option("--reserved", c.reserved, "reserved plates a,b,… or @FILE");

@@ -18,6 +18,7 @@ struct CameraSimOptions {
   int64_t poll_ms = 2000;                                    // heartbeat / comet poll interval
   int64_t event_ms = 8000;  // mean time between car events per spot (entering / leaving, ± 50 %)
   int64_t image_kib = 100;  // scene photo size aimed at
+  int64_t plates = 60;      // distinct generated plates per colour
   int weight_green = 50, weight_blue = 30, weight_whitelist = 10, weight_reserved = 10;
   std::vector<std::string> whitelist, reserved;  // plates of those kinds
   int64_t offline_every_s = 0;                   // each camera drops offline about this often (0: never) …

@@ -42,7 +42,9 @@ void CameraGateway::refuse_log(const std::string& serial, const std::optional<Ca
     if (refused_logged_.size() > 10000) refused_logged_.clear();  // a scan of random serials
   }
   spdlog::warn("camera {} from {} refused: {}", serial.substr(0, 64), remote, why);
-  if (cam) state_.offline(key_of(cam->id), kProtocol, "refused: " + why, now);
+  // A camera with a live session (someone else guessing at its secret) stays online.
+  if (cam && !registry_.find(key_of(cam->id)))
+    state_.offline(key_of(cam->id), kProtocol, "refused: " + why, now);
 }
 
 std::shared_ptr<CameraSession> CameraGateway::identify(const Inbound& in, const CameraRequest& req,
@@ -73,7 +75,10 @@ std::shared_ptr<CameraSession> CameraGateway::identify(const Inbound& in, const 
       std::lock_guard g(mu_);
       by_serial_.erase(in.serial);
     }
-    if (s && registry_.detach(key_of(id->id), s.get())) s->close("disabled");
+    if (s && registry_.detach(key_of(id->id), s.get())) {
+      state_.offline(key_of(id->id), kProtocol, "camera disabled", now);
+      s->close("disabled");
+    }
     return refuse(403, id, "camera disabled");
   }
   if (!s) {
