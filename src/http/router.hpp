@@ -54,6 +54,8 @@ class Router {
               std::vector<std::pair<std::string, std::string>>& params) const;
   // The largest body_limit of any route (0: none sets one).
   int64_t max_body_limit() const { return max_body_limit_; }
+  // Every route in registration order (the route table the permission matrix test reads).
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
