@@ -59,8 +59,8 @@ class Router {
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
-  std::unordered_map<std::string, const Route*> exact_;
-  int64_t max_body_limit_ = 0;  // "GET /getInfo" → route (no parameters)
+  std::unordered_map<std::string, const Route*> exact_;  // "GET /getInfo" → route (no parameters)
+  int64_t max_body_limit_ = 0;
 };
 
 }  // namespace zc::http
