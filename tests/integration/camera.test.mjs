@@ -139,6 +139,7 @@ test('commands: taken on the next poll, locks done when the report shows them; t
       if (field) await until(async () => c.seen.slice(before).some((x) => x[field] !== undefined), `${command} carried as ${field}`);
     }
     assert.equal(c.seen.find((x) => x.time_sync).time_sync.timeStamp.Timeval.sec > 1.7e9, true);
+    assert.equal(ok(await cmd('syncLock')).data.result, 'accepted', 'sync lock without a side (the admin button)');
     ok(await cmd('lockOpen', 'left'));
     assert.equal(c.locks.left, 'lowered');
     ok(await cmd('lockOpen', 'right'));

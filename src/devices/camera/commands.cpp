@@ -53,7 +53,8 @@ bool put_command(json::object& r, const DeviceCommand& cmd, int64_t now_ms) {
           json::object tv{{"sec", now_ms / 1000}, {"usec", (now_ms % 1000) * 1000}};
           return put(r, "time_sync", json::object{{"timeStamp", json::object{{"Timeval", std::move(tv)}}}});
         } else if constexpr (std::is_same_v<T, SyncLock>) {
-          // Unverified: ask the lock controller for its state; the answer is a "locks" report.
+          // Unverified: ask the lock controller for its state ("" = both sides); the answer is a "locks"
+          // report.
           return put(r, "lock_query", json::object{{"side", side_name(c.side)}});
         } else if constexpr (std::is_same_v<T, Refresh>) {
           return true;  // no field: a camera that polls is alive and answers with its state
@@ -74,7 +75,7 @@ bool camera_carries(const DeviceCommand& cmd) {
 std::optional<std::pair<LockSide, LockState::Arm>> awaited_lock(const DeviceCommand& cmd) {
   if (auto* o = std::get_if<LockOpen>(&cmd)) return std::pair{o->side, LockState::Arm::lowered};
   if (auto* c = std::get_if<LockClose>(&cmd)) return std::pair{c->side, LockState::Arm::raised};
-  // Any report of the side answers a lock-state sync.
+  // Any report of the side (no side: of either) answers a lock-state sync.
   if (auto* s = std::get_if<SyncLock>(&cmd)) return std::pair{s->side, LockState::Arm::unknown};
   return std::nullopt;
 }

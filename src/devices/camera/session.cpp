@@ -72,7 +72,7 @@ void CameraSession::reported(const std::vector<LockReport>& locks) {
     for (auto it = pending_.begin(); it != pending_.end();) {
       auto want = it->delivered ? awaited_lock(it->cmd) : std::nullopt;
       bool shown = want && std::any_of(locks.begin(), locks.end(), [&](const LockReport& r) {
-                     return r.side == want->first &&
+                     return (r.side == want->first || want->first == LockSide::none) &&
                             (want->second == LockState::Arm::unknown || r.state.arm == want->second);
                    });
       if (!shown) {
