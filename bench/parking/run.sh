@@ -18,7 +18,7 @@ duration=${DURATION_S:-60}; threads=${THREADS:-8}; backends=${BACKENDS:-sqlite p
 for tool in node python3 curl; do
   command -v $tool >/dev/null || { echo "bench/parking: $tool missing" >&2; exit 2; }
 done
-ninja -C "$build" zhichong zhichong-sim >/dev/null
+[ ! -f "$build/build.ninja" ] || ninja -C "$build" zhichong zhichong-sim >/dev/null
 bench_name=parking
 # shellcheck source=bench/orders/lib.sh
 source bench/orders/lib.sh
