@@ -13,9 +13,9 @@
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
-#include "api/admin/order/register.hpp"
 #include "api/admin/monitor/online.hpp"
 #include "api/admin/monitor/route_table.hpp"
+#include "api/admin/order/register.hpp"
 #include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
@@ -170,7 +170,7 @@ int serve(Config cfg, bool demo) {
   parking::DefaultParkingEvents parking_events;
   devices::camera::CameraGateway cameras(cfg, camera_store, parking_events, sessions, device_state,
                                          device_messages);
-  api::register_camera_routes(router, {*db, cfg, cameras, sessions, device_messages});
+  api::register_camera_routes(router, {*db, cfg, cameras});
   sys::station_directories().add("car", car::make_car_station_directory());
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);

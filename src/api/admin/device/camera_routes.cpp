@@ -59,23 +59,6 @@ void register_camera_routes(http::Router& r, CameraApiContext ctx) {
           return http::ok(std::move(o));
         });
 
-  r.get("/car/camera/{id}/messages", {.permission = "car:camera:query"}, [ctx](Request& q) {
-    int64_t id = q.id_param("id");
-    camera_in_scope(ctx.db, id, q.user());
-    devices::DeviceKey key{devices::DeviceKind::car_camera, id};
-    json::object o;
-    auto info = ctx.registry.info(key);
-    o["online"] = info.has_value();
-    if (info) {
-      o["protocol"] = info->protocol;
-      o["remoteIp"] = info->remote;
-      o["since"] = info->since;
-      o["lastSeen"] = info->last_seen;
-    }
-    o["frames"] = ctx.messages.recent(key);
-    return http::ok(std::move(o));
-  });
-
   r.get("/stat/capture/list", {.permission = "stat:capture:list"}, [ctx](Request& q) {
     auto page =
         ctx.db.read([&](db::Connection& c) { return db::car::CaptureRepo(c).list(q.query, q.user().scope); });
