@@ -29,7 +29,7 @@ results=()
 for backend in $backends; do
   echo "bench/parking: $backend — $cameras cameras" >&2
   new_database "$backend"
-  start_server "$url" ZHICHONG_APP_DATA_DIR="$work/data" ZHICHONG_CAMERA_BODY_LIMIT=$((image_kib * 4096))
+  start_server "$url" ZHICHONG_APP_DATA_DIR="$work/data" ZHICHONG_CAMERA_BODY_LIMIT=$((image_kib * 4096)) ZHICHONG_YKC_PORT=0
   node bench/parking/setup.mjs "http://127.0.0.1:$http_port" "$password" "$cameras" >"$work/cameras.txt"
   pid=$(pgrep -P "$server_pid" zhichong || echo "$server_pid")
   t0=$(cpu_ticks "$pid"); s0=$(date +%s.%N)
