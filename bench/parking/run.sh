@@ -50,7 +50,7 @@ r.update(server_cpu_pct=round(100.0 * (t1 - t0) / hz / (s1 - s0), 1), server_pea
 print(json.dumps(r))
 PY
 )")
-  drop_database
+  drop_database; rm -rf "$work/data"
 done
 
 mkdir -p bench/results
