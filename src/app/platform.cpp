@@ -8,6 +8,7 @@
 #include "api/admin/auth/auth_routes.hpp"
 #include "api/admin/bike/register.hpp"
 #include "api/admin/car/register.hpp"
+#include "api/admin/device/camera_routes.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/offline_cards.hpp"
@@ -42,6 +43,7 @@
 #include "integrations/sms/log_sms_provider.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
+#include "service/car/camera_store.hpp"
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/charging/db_device_directory.hpp"
@@ -163,6 +165,14 @@ int serve(Config cfg, bool demo) {
   devices::ocpp16::OcppEndpoint ocpp(device_deps);
   api::register_device_routes(router, {*db, sessions, device_messages, meters});
   api::register_ykc_routes(router, {*db, gateway});
+  // Parking rules, ground locks, reservations and occupancy fees (docs/parking.md); the camera gateway
+  // reports plates and lock states to it as devices::camera::ParkingEvents.
+  parking::ParkingService parking({*db, gateway, clock, cfg, payments.service()});
+  // Parking cameras (docs/camera.md): their pushes and polls on POST /camera/vzenith, sessions in the
+  // same registry (commands through `gateway`), photos under app.data_dir/captures.
+  car::DbCameraStore camera_store(*db);
+  devices::camera::CameraGateway cameras(cfg, camera_store, parking, sessions, device_state, device_messages);
+  api::register_camera_routes(router, {*db, cfg, cameras});
   sys::station_directories().add("car", car::make_car_station_directory());
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
@@ -175,9 +185,6 @@ int serve(Config cfg, bool demo) {
   offline_cards.start();
   device_directory.on_ykc_login([&offline_cards](int64_t pile_id) { offline_cards.pile_logged_in(pile_id); });
   order::CardEvents card_events(*db, gateway, offline_cards);
-  // Parking rules, ground locks, reservations and occupancy fees (docs/parking.md); the camera gateway
-  // reports plates and lock states to it as devices::camera::ParkingEvents.
-  parking::ParkingService parking({*db, gateway, clock, cfg, payments.service()});
   api::register_reservation_routes(router, parking);
   api::register_member_routes(router, {*db, clock, &card_events, &parking});
   api::register_offline_card_routes(router, car_ctx, offline_cards);    // member center (docs/api-member.md)
@@ -188,6 +195,7 @@ int serve(Config cfg, bool demo) {
   api::register_station_report_routes(router, {*db, export_jobs});  // STAT-STATION
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
+    seed_demo_cameras(*db, car_ctx);
     seed_demo_members(*db, clock);
     seed_demo_parking(*db, parking);
   }
@@ -247,6 +255,7 @@ int serve(Config cfg, bool demo) {
   bike_orders.start();
   rollups.start();
   parking.start();
+  cameras.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
@@ -262,6 +271,7 @@ int serve(Config cfg, bool demo) {
   rollups.stop();
   parking.stop();
   payments.stop();
+  cameras.stop();       // every camera offline
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");

@@ -90,6 +90,14 @@ struct Config {
     // message log per pile, bytes (0 = off; docs/ykc.md)
     int64_t message_log_bytes = 1024;
   } ykc;
+  struct Camera {                          // parking cameras, Vzenith IVS HTTP push (docs/camera.md)
+    int64_t body_limit = 2 * 1024 * 1024;  // largest push (base64 images) on the camera route; 413 above
+    int64_t idle_timeout_s = 30;           // no poll or push for this long: offline
+    int64_t command_timeout_ms = 15000;    // longest wait for a camera to take / carry out a command
+    int64_t retention_days = 30;           // capture photos older than this are deleted (0 = kept)
+    std::string side_rule = "rect";        // which spot a plate is: rect (left half = left) | channel
+    int64_t message_log_bytes = 4096;      // message log per camera, bytes (0 = off)
+  } camera;
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
   } gateway;

@@ -1,5 +1,7 @@
 #include "http/pipeline.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -26,7 +28,8 @@ void mask(boost::json::value& v) {
     for (auto& kv : *o) {
       std::string k(kv.key());
       for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (k.find("password") != std::string::npos || k.find("token") != std::string::npos)
+      if (k.find("password") != std::string::npos || k.find("token") != std::string::npos ||
+          k.find("secret") != std::string::npos)
         kv.value() = "******";
       else
         mask(kv.value());
@@ -50,6 +53,16 @@ std::string mask_secrets(std::string_view body) {
 bool Pipeline::has_route(std::string_view method, std::string_view path) const {
   std::vector<std::pair<std::string, std::string>> ignored;
   return router_.match(method, path, ignored).route != nullptr;
+}
+
+int64_t Pipeline::body_limit(std::string_view method, std::string_view path, int64_t fallback) const {
+  std::vector<std::pair<std::string, std::string>> ignored;
+  auto m = router_.match(method, path, ignored);
+  return m.route && m.route->options.body_limit > 0 ? m.route->options.body_limit : fallback;
+}
+
+int64_t Pipeline::max_body_limit(int64_t fallback) const {
+  return std::max(fallback, router_.max_body_limit());
 }
 
 std::optional<Response> Pipeline::try_inline(Request& req) {

@@ -24,6 +24,10 @@ class Pipeline {
   Response handle(Request& req);
   // True when a route answers `method` on `path` (a GET route wins over the web app's fallback).
   bool has_route(std::string_view method, std::string_view path) const;
+  // The body limit of the route answering `method` on `path` (`fallback`: http.body_limit), and the
+  // largest of any route (the parser's limit before the path is known).
+  int64_t body_limit(std::string_view method, std::string_view path, int64_t fallback) const;
+  int64_t max_body_limit(int64_t fallback) const;
 
  private:
   Response run(Request& req, const Route* route, bool path_known, bool may_block);

@@ -274,6 +274,10 @@ test('the property adds a camera bound to two spots', async () => {
   await dialogShot('31-camera-add-dialog')
   await page.getByTestId('dialog-submit').click()
   await successToast()
+  // the camera's push secret and URL, shown once
+  await page.getByTestId('camera-secret').waitFor({ state: 'visible' })
+  assert.match(await page.getByTestId('camera-secret').innerText(), /\/camera\/vzenith\?key=[A-Za-z0-9]{24}/)
+  await confirmBox()
   await waitTable('page-car-camera')
   await rowWith('page-car-camera', camera.name).waitFor({ state: 'visible' })
   await shot('30-camera-list')

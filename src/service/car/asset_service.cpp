@@ -176,13 +176,6 @@ json::object CameraService::command(int64_t id, const std::string& command, cons
   int64_t spot_id = side == "left" ? cam.left_spot_id : cam.right_spot_id;
   if (lock_cmd && !spot_id) fail_bad_request("side: 该侧未绑定车位");
   DeviceRef ref{DeviceKind::car_camera, cam.id, cam.factory_no};
-  if (command == "refresh") {
-    bool online = ctx_.gateway.is_online(ref);
-    ctx_.db.write([&](Connection& c) { CameraRepo(c).set_online(id, online, ctx_.clock.now()); });
-    // No camera protocol yet: refresh is the gateway's view of the camera.
-    return command_outcome(online ? devices::CommandReply::accepted("online")
-                                  : devices::CommandReply::offline());
-  }
   auto lock_side = side == "left"    ? devices::LockSide::left
                    : side == "right" ? devices::LockSide::right
                                      : devices::LockSide::none;
@@ -190,6 +183,7 @@ json::object CameraService::command(int64_t id, const std::string& command, cons
                       : command == "clockSync" ? DeviceCommand{devices::ClockSync{}}
                       : command == "capture"   ? DeviceCommand{devices::Capture{}}
                       : command == "syncLock"  ? DeviceCommand{devices::SyncLock{lock_side}}
+                      : command == "refresh"   ? DeviceCommand{devices::Refresh{}}
                       : command == "lockOpen"  ? DeviceCommand{devices::LockOpen{lock_side, 0}}
                                                : DeviceCommand{devices::LockClose{lock_side, 0}};
   auto out = command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));

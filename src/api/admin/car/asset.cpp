@@ -1,6 +1,7 @@
 // /car/area (CAR-AREA), /car/spot (CAR-SPOT), /car/camera (CAR-CAM), /car/pile (CAR-PILE), /car/gun
 // (CAR-GUN).
 #include "api/admin/car/common.hpp"
+#include "api/admin/device/camera_routes.hpp"
 #include "api/row_json.hpp"
 #include "service/car/asset_service.hpp"
 #include "service/car/tariff_service.hpp"
@@ -84,9 +85,13 @@ static void register_camera(http::Router& r, svcns::CarContext ctx) {
   r.get("/car/camera/{id}", {.permission = "car:camera:query"},
         [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
   r.post("/car/camera", {.permission = "car:camera:add", .log_title = title, .op = Op::add},
-         [svc](Request& q) {
+         [svc, ctx](Request& q) {
            auto b = JsonBody::parse(q.body);
-           return http::ok(id_data(svc->create(camera_input(b, true), q.user())));
+           int64_t id = svc->create(camera_input(b, true), q.user());
+           // The camera's push secret, shown only now (PUT /car/camera/{id}/secret makes a new one).
+           auto o = id_data(id);
+           o["secret"] = new_camera_secret(ctx.db, id, q.user().user_name);
+           return http::ok(std::move(o));
          });
   r.put("/car/camera", {.permission = "car:camera:edit", .log_title = title, .op = Op::edit},
         [svc](Request& q) {

@@ -63,8 +63,11 @@ export default {
       code: 'Camera code', factoryNo: 'Factory ID', ip: 'Camera IP', name: 'Camera name', sim: 'SIM no.', spotCode: 'Spot code',
       leftSpot: 'Left spot', rightSpot: 'Right spot', status: 'Camera status',
       addTitle: 'Add camera', editTitle: 'Edit camera', detailTitle: 'Camera details', ipInvalid: 'Enter a valid IPv4 address',
-      cmd: { reboot: 'Reboot', clockSync: 'Sync clock', capture: 'Manual capture', syncLock: 'Sync lock state', refresh: 'Refresh state', lockOpen: 'Open lock', lockClose: 'Close lock' },
-      side: { left: 'Left spot', right: 'Right spot' }, captureHint: 'Captures appear in Statistics › Captures'
+      cmd: { reboot: 'Reboot', clockSync: 'Sync clock', capture: 'Manual capture', syncLock: 'Sync lock state', refresh: 'Refresh state', lockOpen: 'Open lock', lockClose: 'Close lock', secret: 'Reset push secret' },
+      side: { left: 'Left spot', right: 'Right spot' }, captureHint: 'Captures appear in Statistics › Captures',
+      secret: 'Push secret', pushUrl: 'Push URL', secretTitle: 'Camera push secret',
+      secretOnce: 'The secret is shown only now: put it in the camera\'s push URL (reset it if lost).',
+      secretConfirm: 'The old secret stops working at once and the camera needs the new push URL. Reset?'
     },
     pile: {
       code: 'Pile code', factoryNo: 'Factory ID', name: 'Pile name', model: 'Model', version: 'Version', gunCount: 'Connectors',

@@ -63,8 +63,11 @@ export default {
       code: '相机编号', factoryNo: '出厂标识', ip: '相机IP', name: '相机名称', sim: 'SIM卡号', spotCode: '车位编号',
       leftSpot: '左车位', rightSpot: '右车位', status: '相机状态',
       addTitle: '添加相机', editTitle: '修改相机', detailTitle: '相机详情', ipInvalid: '请输入正确的 IPv4 地址',
-      cmd: { reboot: '重启设备', clockSync: '同步时钟', capture: '手动抓拍', syncLock: '同步地锁状态', refresh: '刷新状态', lockOpen: '开锁', lockClose: '关锁' },
-      side: { left: '左车位', right: '右车位' }, captureHint: '抓拍后可在“汇总统计 - 抓拍记录”查看'
+      cmd: { reboot: '重启设备', clockSync: '同步时钟', capture: '手动抓拍', syncLock: '同步地锁状态', refresh: '刷新状态', lockOpen: '开锁', lockClose: '关锁', secret: '重置接入密钥' },
+      side: { left: '左车位', right: '右车位' }, captureHint: '抓拍后可在“汇总统计 - 抓拍记录”查看',
+      secret: '接入密钥', pushUrl: '推送地址', secretTitle: '相机接入密钥',
+      secretOnce: '密钥只显示这一次，请在相机的推送地址中配置（丢失后可重置）。',
+      secretConfirm: '重置后旧密钥立即失效，相机需改用新的推送地址，确定重置吗？'
     },
     pile: {
       code: '电桩编号', factoryNo: '出厂标识', name: '电桩名称', model: '设备型号', version: '设备版本', gunCount: '电枪数量',

@@ -11,6 +11,15 @@ export default {
       occupancyFee: 'Occupancy fee', charged: 'Charged', refunds: 'Refunds', refunded: 'Refunded', net: 'Net',
       total: 'Total', chart: 'Charged and net per day of the range (yuan)', empty: 'No data in the range', exportTitle: 'Export station report'
     },
+    capture: {
+      cameraCode: 'Camera code', factoryNo: 'Factory ID', plate: 'Plate', time: 'Captured at', photo: 'Photo', camera: 'Camera',
+      spot: 'Spot', decision: 'Result', source: 'Source', confidence: 'Confidence', manual: 'Manual', auto: 'Recognised',
+      offline: 'Sent after offline', expired: 'Past retention', noPlate: 'No plate',
+      reasons: { new_energy: 'New-energy plate', fuel_refused: 'Fuel plate, kept closed', not_allowed: 'Not allowed in', left: 'Car left', error: 'Rules failed', reservation: 'Reserved car', whitelist: 'Whitelisted plate', disabled: 'Camera disabled' },
+      decisions: { open: 'Opened', closed: 'Kept closed' },
+      color: { 0: 'Unknown colour', 1: 'Blue', 2: 'Yellow', 3: 'White', 4: 'Black', 5: 'Green' },
+      direction: { 0: 'Unknown', 1: 'Left', 2: 'Right', 3: 'Entering', 4: 'Leaving' }
+    },
     call: {
       caller: 'Caller', agent: 'Agent',
       callerName: 'Caller name', callerPhone: 'Caller phone', agentName: 'Agent name', agentPhone: 'Agent phone',

@@ -11,6 +11,15 @@ export default {
       occupancyFee: '占位费(元)', charged: '消费金额(元)', refunds: '退费笔数', refunded: '退费金额(元)', net: '净收入(元)',
       total: '合计', chart: '所选期间每日消费与净收入(元)', empty: '所选期间没有数据', exportTitle: '导出站点统计'
     },
+    capture: {
+      cameraCode: '相机编号', factoryNo: '出厂标识', plate: '车牌号', time: '抓拍时间', photo: '照片', camera: '相机',
+      spot: '车位', decision: '处理结果', source: '来源', confidence: '置信度', manual: '手动抓拍', auto: '自动识别',
+      offline: '离线补传', expired: '已过保留期', noPlate: '未识别',
+      reasons: { new_energy: '新能源车牌', fuel_refused: '燃油车牌，不开锁', not_allowed: '不符合开锁规则', left: '车辆驶离', error: '规则处理出错', reservation: '预约车辆', whitelist: '白名单车牌', disabled: '相机已停用' },
+      decisions: { open: '开锁', closed: '不开锁' },
+      color: { 0: '未知颜色', 1: '蓝牌', 2: '黄牌', 3: '白牌', 4: '黑牌', 5: '绿牌' },
+      direction: { 0: '方向未知', 1: '向左', 2: '向右', 3: '驶入', 4: '驶出' }
+    },
     call: {
       caller: '用户', agent: '客服',
       callerName: '用户姓名', callerPhone: '用户电话', agentName: '客服姓名', agentPhone: '客服电话',
