@@ -203,6 +203,10 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
 }
 
 std::vector<RefundCreated> PaymentService::request_refunds(const std::vector<RefundInput>& ins) {
+  if (before_fee_refund_)
+    for (const auto& in : ins)
+      if (in.refund_type == "fee_refund" && in.amount > 0)
+        before_fee_refund_(in.pay_order_id, in.amount, in.op);
   auto reserved = db_.write([&](Connection& c) {
     std::vector<ReservedRefund> out;
     for (const auto& in : ins) out.push_back(reserve_refund(c, in));
@@ -310,6 +314,7 @@ PendingSettlement PaymentService::settle_in(Connection& c, int64_t pay_order_id,
         "capture:" + p->pay_no, "capture", *p, std::nullopt,
         {{db::payment::kHeld, -out.settlement.charged}, {db::payment::kRevenue, out.settlement.charged}},
         now);
+    if (on_captured_) on_captured_(c, *repo.find(p->id), out.settlement.charged);
   }
   if (out.settlement.refund > 0)
     out.refund = reserve_refund(c, {p->id, out.settlement.refund, "prepay_return", "预付余额退回", "system"});
