@@ -11,6 +11,18 @@ export default {
       occupancyFee: 'Occupancy fee', charged: 'Charged', refunds: 'Refunds', refunded: 'Refunded', net: 'Net',
       total: 'Total', chart: 'Charged and net per day of the range (yuan)', empty: 'No data in the range', exportTitle: 'Export station report'
     },
+    split: {
+      orderNo: 'Order no.', splitNo: 'Split no.', merchantNo: 'Main merchant', receiver: 'Receiver', receiverPh: 'Account or name',
+      operator: 'Operator', orderType: 'Order type', status: 'Status', stationType: 'Station type', station: 'Station',
+      fee: 'Order amount (yuan)', amount: 'Split amount (yuan)', merchantAmount: 'Kept by merchant (yuan)', returned: 'Returned (yuan)',
+      receivers: 'Receivers', attempts: 'Attempts', result: 'Result', createTime: 'Created', finishTime: 'Finished',
+      nextAttemptTime: 'Next retry', payNo: 'Payment no.', gatewayOrderId: 'Gateway split no.',
+      revoke: 'Revoke', resplit: 'Re-split', detailTitle: 'Split details', sectionReceivers: 'Receivers', sectionReturns: 'Returns',
+      type: 'Type', account: 'Account', name: 'Name', ratio: 'Ratio', returnNo: 'Return no.', reason: 'Reason', returnStatus: 'Return status',
+      revokeTitle: 'Revoke split', revokeConfirm: 'Revoke split {no}? Each receiver\'s share goes back to the main merchant (asynchronously).',
+      revokeDone: '{n} return(s) submitted; the result follows shortly', resplitConfirm: 'Split {no} again?', resplitDone: 'Split submitted again',
+      noReturns: 'No returns'
+    },
     call: {
       caller: 'Caller', agent: 'Agent',
       callerName: 'Caller name', callerPhone: 'Caller phone', agentName: 'Agent name', agentPhone: 'Agent phone',
