@@ -2,8 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include <boost/json/parse.hpp>
 #include <algorithm>
+#include <boost/json/parse.hpp>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -142,7 +142,7 @@ void SplitService::send(const SplitOrder& s, int64_t now) {
   req.merchant = merchant_of(*p);
   req.out_trade_no = p->pay_no;
   req.transaction_id = p->gateway_txn_no;
-  req.out_order_no = s.split_no + "-" + std::to_string(s.attempts + 1);  // a new number per attempt
+  req.out_order_no = s.split_no + "-" + std::to_string(s.sends + 1);  // a gateway keeps a failed number
   for (const auto& r : receivers) req.receivers.push_back({r.type, r.account, r.name, r.amount});
   try {
     auto a = provider_.split(req);
@@ -296,10 +296,9 @@ void SplitService::return_for_refund(int64_t pay_order_id, int64_t amount, const
     for (;;) {
       auto now = db_.read([&](Connection& c) { return SplitRepo(c).find_return(r.id); });
       if (!now) break;
-      std::string st = now->status == "processing" ? read_return(*now) : now->status;
-      if (st == "succeeded") break;
-      if (st.rfind("failed", 0) == 0)
-        fail_conflict("分账回退失败，不能退费：" + (st.size() > 7 ? st.substr(7) : st));
+      std::string st = now->status == "processing" ? read_return(*now) : now->status + ":" + now->result;
+      if (st == "succeeded" || st == "succeeded:") break;
+      if (st.rfind("failed:", 0) == 0) fail_conflict("分账回退失败，不能退费：" + st.substr(7));
       if (now_ms() > until) fail_conflict("分账回退处理中，请稍后再退费");
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }

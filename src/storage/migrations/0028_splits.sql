@@ -2,7 +2,8 @@
 -- configuration has splitting on gets one split_order; its receivers are split_receiver rows (the
 -- station's accounts and ratios at that time, amount = floor(fee × ratio)). status:
 --   pending     created or waiting for its next automatic attempt (next_attempt_at)
---   processing  accepted by the gateway (gateway_out_no), the result not known yet
+--   processing  accepted by the gateway (gateway_out_no = split_no-<sends>: a new number per send, since
+--               a gateway keeps a failed split's number), the result not known yet
 --   succeeded   the receivers have their money (returned counts what came back since)
 --   failed      the automatic attempts ran out: an operator re-splits it (分账)
 --   returned    everything came back (revoked, or refunded to the driver)
@@ -29,6 +30,7 @@ CREATE TABLE split_order (
   returned BIGINT NOT NULL DEFAULT 0,
   status TEXT NOT NULL DEFAULT 'pending',
   attempts INTEGER NOT NULL DEFAULT 0,
+  sends INTEGER NOT NULL DEFAULT 0,
   next_attempt_at BIGINT,
   gateway_out_no TEXT NOT NULL DEFAULT '',
   gateway_order_id TEXT NOT NULL DEFAULT '',
@@ -108,3 +110,4 @@ INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, c
 INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (60101, 601, '查询', 'Query', 'F', '', '', 'stat:split:query', '', 1);
 INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (60102, 601, '撤销分账', 'Revoke', 'F', '', '', 'stat:split:revoke', '', 2);
 INSERT INTO sys_menu (id, parent_id, menu_name, menu_name_en, menu_type, path, component, perms, icon, order_num) VALUES (60103, 601, '重新分账', 'Re-split', 'F', '', '', 'stat:split:resplit', '', 3);
+INSERT INTO sys_role_menu (role_id, menu_id) SELECT r.id, m.id FROM sys_role r, sys_menu m WHERE r.role_key IN ('provider_admin', 'property_admin') AND m.id IN (40108, 40208, 60101, 60102, 60103);

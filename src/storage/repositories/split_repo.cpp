@@ -8,7 +8,8 @@ namespace {
 
 const char* kColumns =
     "id, split_no, pay_order_id, pay_no, order_type, charge_order_id, station_type, station_id, provider_id, "
-    "property_id, merchant_no, fee, amount, returned, status, attempts, gateway_out_no, result, operator";
+    "property_id, merchant_no, fee, amount, returned, status, attempts, gateway_out_no, result, operator, "
+    "sends";
 
 SplitOrder split_from(const Result& r, size_t i) {
   SplitOrder s;
@@ -31,6 +32,7 @@ SplitOrder split_from(const Result& r, size_t i) {
   s.gateway_out_no = r.str(i, 16);
   s.result = r.str(i, 17);
   s.op = r.str(i, 18);
+  s.sends = r.i64(i, 19);
   return s;
 }
 
@@ -41,14 +43,14 @@ std::vector<SplitOrder> splits_of(Connection& c, const std::string& where, const
   return out;
 }
 
-const char* kReturnColumns = "id, return_no, split_id, receiver_id, account, amount, reason, status";
+const char* kReturnColumns = "id, return_no, split_id, receiver_id, account, amount, reason, status, result";
 
 std::vector<Return> returns_where(Connection& c, const std::string& where, const Params& params) {
   Result r = c.query(std::string("SELECT ") + kReturnColumns + " FROM split_return WHERE " + where, params);
   std::vector<Return> out;
   for (size_t i = 0; i < r.size(); ++i)
     out.push_back({r.i64(i, 0), r.str(i, 1), r.i64(i, 2), r.i64(i, 3), r.str(i, 4), r.i64(i, 5), r.str(i, 6),
-                   r.str(i, 7)});
+                   r.str(i, 7), r.str(i, 8)});
   return out;
 }
 
@@ -111,7 +113,8 @@ std::vector<SplitOrder> SplitRepo::processing(int64_t limit) {
 
 bool SplitRepo::mark_sent(int64_t id, const std::string& out_no, const std::string& gateway_id, int64_t at) {
   return c_.execute(
-             "UPDATE split_order SET status = 'processing', attempts = attempts + 1, gateway_out_no = ?, "
+             "UPDATE split_order SET status = 'processing', attempts = attempts + 1, sends = sends + 1, "
+             "gateway_out_no = ?, "
              "gateway_order_id = ?, result = '', updated_at = ? WHERE id = ? AND status = 'pending'",
              {out_no, gateway_id, at, id}) == 1;
 }

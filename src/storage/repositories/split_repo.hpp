@@ -29,9 +29,10 @@ struct SplitOrder {
   int64_t station_id = 0, provider_id = 0, property_id = 0;
   std::string merchant_no;
   int64_t fee = 0, amount = 0, returned = 0;
-  std::string status;  // pending | processing | succeeded | failed | returned
-  int64_t attempts = 0;
+  std::string status;    // pending | processing | succeeded | failed | returned
+  int64_t attempts = 0;  // since the last manual re-split
   std::string gateway_out_no, result, op;
+  int64_t sends = 0;  // every send to the gateway (its number: split_no-<sends>)
 };
 
 struct Return {
@@ -41,6 +42,7 @@ struct Return {
   std::string account;
   int64_t amount = 0;
   std::string reason, status;  // reason revoke | refund; status processing | succeeded | failed
+  std::string result;          // why it failed
 };
 
 // Ledger accounts of splits (per pay order; migrations 0010 and 0028).
