@@ -306,7 +306,7 @@ void SplitService::return_for_refund(int64_t pay_order_id, int64_t amount, const
 }
 
 std::optional<SplitOrder> SplitService::in_scope(Connection& c, int64_t id, const Principal& p) {
-  if (!db::station::row_by_id(c, db::split::split_list_spec(), "s.id", id, p.scope)) return std::nullopt;
+  if (!db::station::row_by_id(c, db::split::split_list_spec(), "so.id", id, p.scope)) return std::nullopt;
   return SplitRepo(c).find(id);
 }
 
@@ -316,7 +316,7 @@ db::Page SplitService::list(const QueryParams& q, const Principal& p) {
 
 json::object SplitService::detail(int64_t id, const Principal& p) {
   return db_.read([&](Connection& c) {
-    auto row = db::station::row_by_id(c, db::split::split_list_spec(), "s.id", id, p.scope);
+    auto row = db::station::row_by_id(c, db::split::split_list_spec(), "so.id", id, p.scope);
     if (!row) fail_not_found("分账记录不存在或无权访问");
     SplitRepo repo(c);
     (*row)["receivers"] = repo.receivers_json(id);

@@ -228,40 +228,41 @@ ListSpec split_list_spec() {
   using payment::charge_order_no;
   ListSpec s;
   s.select =
-      "s.id AS \"id\", s.split_no AS \"splitNo\", s.pay_order_id AS \"payOrderId\", s.pay_no AS \"payNo\", "
-      "s.order_type AS \"orderType\", s.charge_order_id AS \"chargeOrderId\", " +
-      charge_order_no("s") +
-      " AS \"orderNo\", s.station_type AS \"stationType\", s.station_id AS \"stationId\", " +
-      payment::station_name("s") +
-      " AS \"stationName\", s.merchant_no AS \"merchantNo\", s.fee AS \"fee\", s.amount AS \"amount\", "
-      "s.returned AS \"returned\", s.fee - s.amount AS \"merchantAmount\", s.status AS \"status\", "
-      "s.attempts "
-      "AS \"attempts\", s.next_attempt_at AS \"nextAttemptTime\", s.gateway_out_no AS \"gatewayOutNo\", "
-      "s.gateway_order_id AS \"gatewayOrderId\", s.result AS \"result\", s.operator AS \"operator\", "
-      "(SELECT COUNT(*) FROM split_receiver r WHERE r.split_id = s.id) AS \"receiverCount\", "
-      "(SELECT MIN(r.name) FROM split_receiver r WHERE r.split_id = s.id) AS \"receiverName\", "
-      "s.created_at AS \"createTime\", s.finished_at AS \"finishTime\"";
-  s.from = "split_order s";
+      "so.id AS \"id\", so.split_no AS \"splitNo\", so.pay_order_id AS \"payOrderId\", so.pay_no AS "
+      "\"payNo\", "
+      "so.order_type AS \"orderType\", so.charge_order_id AS \"chargeOrderId\", " +
+      charge_order_no("so") +
+      " AS \"orderNo\", so.station_type AS \"stationType\", so.station_id AS \"stationId\", " +
+      payment::station_name("so") +
+      " AS \"stationName\", so.merchant_no AS \"merchantNo\", so.fee AS \"fee\", so.amount AS \"amount\", "
+      "so.returned AS \"returned\", so.fee - so.amount AS \"merchantAmount\", so.status AS \"status\", "
+      "so.attempts "
+      "AS \"attempts\", so.next_attempt_at AS \"nextAttemptTime\", so.gateway_out_no AS \"gatewayOutNo\", "
+      "so.gateway_order_id AS \"gatewayOrderId\", so.result AS \"result\", so.operator AS \"operator\", "
+      "(SELECT COUNT(*) FROM split_receiver r WHERE r.split_id = so.id) AS \"receiverCount\", "
+      "(SELECT MIN(r.name) FROM split_receiver r WHERE r.split_id = so.id) AS \"receiverName\", "
+      "so.created_at AS \"createTime\", so.finished_at AS \"finishTime\"";
+  s.from = "split_order so";
   s.filters = {
-      {"orderNo", "(" + charge_order_no("s") + ")", Match::equal, Kind::text},
-      {"stationId", "s.station_id", Match::equal, Kind::integer},
-      {"stationType", "s.station_type", Match::equal, Kind::text},
-      {"merchantNo", "s.merchant_no", Match::equal, Kind::text},
+      {"orderNo", "(" + charge_order_no("so") + ")", Match::equal, Kind::text},
+      {"stationId", "so.station_id", Match::equal, Kind::integer},
+      {"stationType", "so.station_type", Match::equal, Kind::text},
+      {"merchantNo", "so.merchant_no", Match::equal, Kind::text},
       {"receiver",
-       "EXISTS (SELECT 1 FROM split_receiver r WHERE r.split_id = s.id AND (r.account = ? OR r.name LIKE '%' "
-       "|| "
-       "? || '%'))",
+       "EXISTS (SELECT 1 FROM split_receiver r WHERE r.split_id = so.id AND (r.account = ? OR r.name LIKE "
+       "'%' || "
+       "CAST(? AS TEXT) || '%'))",
        Match::custom, Kind::text},
-      {"splitNo", "s.split_no", Match::equal, Kind::text},
-      {"operator", "s.operator", Match::contains, Kind::text},
-      {"orderType", "s.order_type", Match::equal, Kind::text},
-      {"status", "s.status", Match::equal, Kind::text},
-      {"beginTime", "s.created_at", Match::at_least, Kind::integer},
-      {"endTime", "s.created_at", Match::at_most, Kind::integer},
+      {"splitNo", "so.split_no", Match::equal, Kind::text},
+      {"operator", "so.operator", Match::contains, Kind::text},
+      {"orderType", "so.order_type", Match::equal, Kind::text},
+      {"status", "so.status", Match::equal, Kind::text},
+      {"beginTime", "so.created_at", Match::at_least, Kind::integer},
+      {"endTime", "so.created_at", Match::at_most, Kind::integer},
   };
-  s.sortable = {{"createTime", "s.created_at"}, {"amount", "s.amount"}, {"fee", "s.fee"}};
-  s.default_order = "s.created_at DESC, s.id DESC";
-  s.scope = payment::mixed_station_scope("s");
+  s.sortable = {{"createTime", "so.created_at"}, {"amount", "so.amount"}, {"fee", "so.fee"}};
+  s.default_order = "so.created_at DESC, so.id DESC";
+  s.scope = payment::mixed_station_scope("so");
   return s;
 }
 
