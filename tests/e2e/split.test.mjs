@@ -73,7 +73,7 @@ test('分账记录: found by split no. and receiver, detail, revoke (confirmed, 
   await rowButton(row, 'row-detail').click()
   const receivers = page.getByTestId('split-receivers')
   await receivers.waitFor({ state: 'visible' })
-  assert.match(await receivers.innerText(), /3\.70/)
+  await until(async () => /3\.70/.test(await receivers.innerText()), 'the receivers loaded')
   assert.match(await receivers.innerText(), /1\.91/)
   await dialogShot('detail')
   await page.keyboard.press('Escape')
@@ -87,7 +87,7 @@ test('分账记录: found by split no. and receiver, detail, revoke (confirmed, 
   await until(async () => {
     await pageEl.getByTestId('btn-search').click()
     await waitTable('page-stat-split')
-    return /已回退/.test(await row.innerText())
+    return (await row.locator('.el-tag', { hasText: '已回退' }).count()) > 0
   }, 'the split returned', 15000)
   assert.equal(await rowButton(row, 'row-revoke').count(), 0)
   await shot('revoked')

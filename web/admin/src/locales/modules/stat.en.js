@@ -14,7 +14,7 @@ export default {
     split: {
       orderNo: 'Order no.', splitNo: 'Split no.', merchantNo: 'Main merchant', receiver: 'Receiver', receiverPh: 'Account or name',
       operator: 'Operator', orderType: 'Order type', status: 'Status', stationType: 'Station type', station: 'Station',
-      fee: 'Order amount (yuan)', amount: 'Split amount (yuan)', merchantAmount: 'Kept by merchant (yuan)', returned: 'Returned (yuan)',
+      fee: 'Order (yuan)', amount: 'Split (yuan)', merchantAmount: 'Kept by merchant (yuan)', returned: 'Returned (yuan)', returnedSub: 'Returned',
       receivers: 'Receivers', attempts: 'Attempts', result: 'Result', createTime: 'Created', finishTime: 'Finished',
       nextAttemptTime: 'Next retry', payNo: 'Payment no.', gatewayOrderId: 'Gateway split no.',
       revoke: 'Revoke', resplit: 'Re-split', detailTitle: 'Split details', sectionReceivers: 'Receivers', sectionReturns: 'Returns',

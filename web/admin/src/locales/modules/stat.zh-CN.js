@@ -12,9 +12,9 @@ export default {
       total: '合计', chart: '所选期间每日消费与净收入(元)', empty: '所选期间没有数据', exportTitle: '导出站点统计'
     },
     split: {
-      orderNo: '订单编号', splitNo: '分账单号', merchantNo: '主商户号', receiver: '分账接收方', receiverPh: '账号或名称',
+      orderNo: '订单编号', splitNo: '分账单号', merchantNo: '主商户号', receiver: '接收方', receiverPh: '账号或名称',
       operator: '操作人', orderType: '订单类型', status: '分账状态', stationType: '站点类型', station: '站点',
-      fee: '订单金额(元)', amount: '分账金额(元)', merchantAmount: '主商户留存(元)', returned: '已回退(元)',
+      fee: '订单金额(元)', amount: '分账金额(元)', merchantAmount: '主商户留存(元)', returned: '已回退(元)', returnedSub: '已回退',
       receivers: '接收方', attempts: '尝试次数', result: '结果', createTime: '创建时间', finishTime: '完成时间',
       nextAttemptTime: '下次重试', payNo: '支付单号', gatewayOrderId: '网关分账单号',
       revoke: '撤销', resplit: '重新分账', detailTitle: '分账详情', sectionReceivers: '分账接收方', sectionReturns: '回退记录',
