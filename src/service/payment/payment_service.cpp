@@ -20,13 +20,6 @@ using db::station::StationType;
 
 namespace {
 
-// P/R + UTC ms + 6 random digits: unique (the column is UNIQUE) and sortable by time.
-std::string business_no(char prefix) {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::string digits = std::to_string(rng() % 1'000'000);
-  return std::string(1, prefix) + std::to_string(now_ms()) + std::string(6 - digits.size(), '0') + digits;
-}
-
 std::string stored_text(const json::object& o, const char* section, const char* key) {
   auto s = o.find(section);
   if (s == o.end() || !s->value().is_object()) return "";
@@ -43,6 +36,12 @@ bool stored_on(const json::object& o, const char* section) {
 }
 
 }  // namespace
+
+std::string business_no(char prefix) {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::string digits = std::to_string(rng() % 1'000'000);
+  return std::string(1, prefix) + std::to_string(now_ms()) + std::string(6 - digits.size(), '0') + digits;
+}
 
 PaymentService::PaymentService(db::Database& db, PaymentProvider& provider, PaymentSettings s)
     : db_(db), provider_(provider), s_(std::move(s)) {}

@@ -93,6 +93,10 @@ struct PendingSettlement {
   std::optional<ReservedRefund> refund;
 };
 
+// prefix + UTC ms + 6 random digits: the business numbers (pay P, refund R, split S, split return T), unique
+// (their columns are UNIQUE) and sortable by time.
+std::string business_no(char prefix);
+
 class PaymentService {
  public:
   PaymentService(db::Database& db, PaymentProvider& provider, PaymentSettings s);

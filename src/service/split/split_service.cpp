@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <boost/json/parse.hpp>
 #include <chrono>
-#include <random>
 #include <thread>
 #include <tuple>
 
@@ -28,13 +27,6 @@ using db::split::SplitOrder;
 using db::split::SplitRepo;
 
 namespace {
-
-// S/T + UTC ms + 6 random digits (the pay and refund numbers' pattern).
-std::string business_no(const char* prefix) {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::string digits = std::to_string(rng() % 1'000'000);
-  return prefix + std::to_string(now_ms()) + std::string(6 - digits.size(), '0') + digits;
-}
 
 // The station's receivers when its configuration has splitting on (leshua.profitSharing with accounts).
 std::vector<Receiver> configured_receivers(const std::string& doc) {
@@ -101,7 +93,7 @@ void SplitService::create_in(Connection& c, const PayOrder& p, int64_t fee) {
     }
   if (total == 0) return;  // every share below a fen: nothing to split, the fee stays with the merchant
   SplitOrder s;
-  s.split_no = business_no("S");
+  s.split_no = payment::business_no('S');
   s.pay_order_id = p.id;
   s.pay_no = p.pay_no;
   s.order_type = p.order_type;
@@ -200,7 +192,7 @@ void SplitService::read_result(const SplitOrder& s, int64_t now) {
 std::optional<int64_t> SplitService::start_return(const SplitOrder& s, const Receiver& r, int64_t amount,
                                                   const std::string& reason, const std::string& op,
                                                   std::string& error) {
-  Return ret{0, business_no("T"), s.id, r.id, r.account, amount, reason, "processing"};
+  Return ret{0, payment::business_no('T'), s.id, r.id, r.account, amount, reason, "processing"};
   std::optional<PayOrder> p;
   auto id = db_.write([&](Connection& c) -> std::optional<int64_t> {
     p = PaymentRepo(c).find(s.pay_order_id);
