@@ -215,6 +215,16 @@ const std::vector<Key>& keys() {
       make_key(
           "payment", "sandbox_notify_senders", &C::payment, &C::Payment::sandbox_notify_senders,
           "notifications the sandbox gateway POSTs at the same time (a real gateway does not queue them)"),
+      make_key("payment", "sandbox_split_delay_ms", &C::payment, &C::Payment::sandbox_split_delay_ms,
+               "the sandbox gateway shows a split's or a return's result this long after accepting it"),
+      make_key("payment", "sandbox_split_failure_rate", &C::payment, &C::Payment::sandbox_split_failure_rate,
+               "percentage (0-100) of sandbox splits and returns that end failed"),
+      make_key("payment", "split_poll_ms", &C::payment, &C::Payment::split_poll_ms,
+               "how often the split job sends due splits and reads their results (ms)"),
+      make_key("payment", "split_max_attempts", &C::payment, &C::Payment::split_max_attempts,
+               "automatic attempts of a split before it waits for a manual re-split"),
+      make_key("payment", "split_retry_base_ms", &C::payment, &C::Payment::split_retry_base_ms,
+               "delay before the second attempt of a failed split; doubles per attempt"),
       make_key("log", "level", &C::log, &C::Log::level, "trace|debug|info|warn|error"),
       make_key("log", "access_log", &C::log, &C::Log::access_log, "log every HTTP request"),
   };

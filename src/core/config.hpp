@@ -128,6 +128,12 @@ struct Config {
     int64_t notify_retry_base_ms = 1000;    // retry n waits base × 2^(n−1) …
     int64_t notify_retry_max_ms = 60000;    // … at most this
     int64_t sandbox_notify_senders = 8;     // notifications the sandbox gateway POSTs at the same time
+    // profit sharing (docs/splits.md)
+    int64_t sandbox_split_delay_ms = 500;    // a sandbox split or return shows its result this long after
+    int64_t sandbox_split_failure_rate = 0;  // % of sandbox splits and returns that end failed (0–100)
+    int64_t split_poll_ms = 1000;            // the split job: sends due splits, reads results
+    int64_t split_max_attempts = 5;          // automatic attempts before a split waits for a manual re-split
+    int64_t split_retry_base_ms = 60000;     // attempt n+1 waits base × 2^(n−1) after attempt n failed
   } payment;
   struct Parking {                         // parking rules and reservations (docs/parking.md)
     int64_t reservation_timeout_s = 7200;  // a reservation without arrival times out after this

@@ -67,8 +67,8 @@ void add_row(json::object& o, const db::orders::OrderRow& r) {
     o["socketCode"] = or_null(r.socket_code);
     o["prepaidDuration"] = r.prepaid_duration_s;
     o["duration"] = r.duration_s;
-    o["splitStatus"] = r.split_status;
   }
+  o["splitStatus"] = r.split_status;
 }
 
 json::value tariff_json(const order::OrderDetailView& d) {

@@ -10,6 +10,7 @@ export default {
       yuan: 'CNY', kwh: 'kWh', kw: 'kW', amountYuan: '¥{v}',
       capped: 'More than {n} orders match; only the first {n} can be paged — narrow the search',
       end: 'End', refund: 'Refund', export: 'Export', detail: 'Detail',
+      split: 'Split', splitStatus: 'Split status', splitConfirm: 'The split of order {no} failed. Split it again?', splitDone: 'Split submitted again',
       endConfirm: 'End order "{no}"? It is settled by the last values the device reported; the unused prepayment is refunded automatically.',
       endDone: 'Order ended', endTitle: 'End Order',
       refundTitle: 'Refund Order', refundMax: 'Refundable', refundAmount: 'Amount', refundReason: 'Reason',

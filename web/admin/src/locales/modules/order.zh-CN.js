@@ -10,6 +10,7 @@ export default {
       yuan: '元', kwh: 'kWh', kw: 'kW', amountYuan: '{v} 元',
       capped: '匹配超过 {n} 条，仅可翻看前 {n} 条，请缩小查询范围',
       end: '结束订单', refund: '退费', export: '导出', detail: '详情',
+      split: '分账', splitStatus: '分账状态', splitConfirm: '订单 {no} 的分账失败，确认重新分账？', splitDone: '已重新提交分账',
       endConfirm: '确认结束订单“{no}”吗？将按设备最后上报的数据结算，未用完的预付金额自动原路退回。',
       endDone: '订单已结束', endTitle: '结束订单',
       refundTitle: '订单退费', refundMax: '最多可退', refundAmount: '退费金额', refundReason: '退费原因',
