@@ -11,8 +11,9 @@ import { ok, fail, until, randPhone } from './lib/client.mjs';
 import { payInSandbox } from './lib/app.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, factoryNo } from './lib/car.mjs';
 import {
-  driver, orderAndPay, waitState, assertBooksBalance, scriptedOcppPile, ocppStart, iso,
+  driver, orderAndPay, waitState, scriptedOcppPile, ocppStart, iso,
 } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ctx = useServer({
   env: {

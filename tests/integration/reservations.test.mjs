@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, addProperty } from './lib/fixture.mjs';
 import { ok, fail } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, factoryNo } from './lib/car.mjs';
-import { driver, assertBooksBalance } from './lib/order-car-helpers.mjs';
+import { driver } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ctx = useServer({ env: { ZHICHONG_TESTING_ENABLED: 'true', ZHICHONG_SMS_DEV_ENDPOINT: 'true' } });
 let P; let station; let spots; let camera; let plainStation; let plainSpot;

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
 import { ok, fail, randPhone, until } from './lib/client.mjs';
 import { approvedStation } from './lib/car.mjs';
-import { assertBooksBalance } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
+
 
 const ctx = useServer({
   env: {

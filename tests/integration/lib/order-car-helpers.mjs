@@ -1,6 +1,7 @@
 // Helpers of the car order tests (order-car*.test.mjs): a driver ordering and paying (lib/app.mjs), the
 // simulators (zhichong-sim ykc / ocpp), a scripted OCPP 1.6J charge point over a minimal WebSocket client
 // (time stamps under the test's control). The books check: lib/books.mjs.
+import assert from 'node:assert/strict';
 import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
