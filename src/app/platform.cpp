@@ -20,6 +20,7 @@
 #include "api/driver/car_orders.hpp"
 #include "api/driver/register.hpp"
 #include "app/demo.hpp"
+#include "app/invoice_module.hpp"
 #include "app/payment_module.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -180,6 +181,7 @@ int serve(Config cfg, bool demo) {
   }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
+  InvoiceModule invoices(*db, cfg, router);  // e-invoices: sandbox service, pool, routes (docs/invoices.md)
   // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).
   if (cfg.sms.provider != "log")
     throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
@@ -228,6 +230,7 @@ int serve(Config cfg, bool demo) {
   car_orders.start();
   bike_orders.start();
   rollups.start();
+  invoices.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
@@ -241,6 +244,7 @@ int serve(Config cfg, bool demo) {
   bike_orders.stop();
   offline_cards.stop();
   rollups.stop();
+  invoices.stop();
   payments.stop();
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now

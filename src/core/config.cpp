@@ -189,6 +189,18 @@ const std::vector<Key>& keys() {
       make_key(
           "payment", "sandbox_notify_senders", &C::payment, &C::Payment::sandbox_notify_senders,
           "notifications the sandbox gateway POSTs at the same time (a real gateway does not queue them)"),
+      make_key("invoice", "worker_threads", &C::invoice, &C::Invoice::worker_threads,
+               "threads sending e-invoice requests and rendering their PDFs (HTTP workers are not used)"),
+      make_key("invoice", "poll_interval_ms", &C::invoice, &C::Invoice::poll_interval_ms,
+               "how often invoices still issuing are looked at"),
+      make_key("invoice", "query_after_ms", &C::invoice, &C::Invoice::query_after_ms,
+               "an issuing invoice without a callback for this long is queried at the e-invoice service"),
+      make_key("invoice", "sandbox_delay_ms", &C::invoice, &C::Invoice::sandbox_delay_ms,
+               "the sandbox e-invoice service answers a request this long after accepting it"),
+      make_key("invoice", "sandbox_failure_permille", &C::invoice, &C::Invoice::sandbox_failure_permille,
+               "share of sandbox e-invoice requests that fail, per mille (tests: 1000)"),
+      make_key("invoice", "sandbox_callback", &C::invoice, &C::Invoice::sandbox_callback,
+               "the sandbox e-invoice service pushes results; off = only queries find them"),
       make_key("log", "level", &C::log, &C::Log::level, "trace|debug|info|warn|error"),
       make_key("log", "access_log", &C::log, &C::Log::access_log, "log every HTTP request"),
   };

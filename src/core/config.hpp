@@ -115,6 +115,14 @@ struct Config {
     int64_t notify_retry_max_ms = 60000;    // … at most this
     int64_t sandbox_notify_senders = 8;     // notifications the sandbox gateway POSTs at the same time
   } payment;
+  struct Invoice {               // e-invoices and the built-in sandbox e-invoice service (docs/invoices.md)
+    int64_t worker_threads = 2;  // threads that send requests to the service and render the PDFs
+    int64_t poll_interval_ms = 2000;       // invoices still issuing are looked at this often …
+    int64_t query_after_ms = 10000;        // … and asked for (query) when no callback came within this
+    int64_t sandbox_delay_ms = 300;        // the sandbox answers a request this long after accepting it
+    int64_t sandbox_failure_permille = 0;  // share of sandbox requests that fail (0–1000)
+    bool sandbox_callback = true;          // the sandbox pushes its results; off: only the query finds them
+  } invoice;
   struct Log {
     std::string level = "info";
     bool access_log = true;

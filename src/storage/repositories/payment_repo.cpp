@@ -65,6 +65,16 @@ Refund refund_from(const Result& r, size_t i) {
   return f;
 }
 
+// The charging order's business number (pages show and link it, never the internal id).
+std::string charge_order_no(const std::string& a) {
+  return "CASE " + a +
+         ".order_type WHEN 'car' THEN (SELECT o.order_no FROM car_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) END";
+}
+
+}  // namespace
+
 // Rows that mix car and bike stations: a user bound to car stations is narrowed on the car rows only
 // (list_query's in_list appends " IN (…)" to the expression: `type <> 'car' OR station_id IN (…)`).
 ScopeColumns mixed_station_scope(const std::string& a) {
@@ -80,16 +90,6 @@ std::string station_name(const std::string& a) {
   return "CASE " + a + ".station_type WHEN 'car' THEN (SELECT s.name FROM car_station s WHERE s.id = " + a +
          ".station_id) ELSE (SELECT s.name FROM bike_station s WHERE s.id = " + a + ".station_id) END";
 }
-
-// The charging order's business number (pages show and link it, never the internal id).
-std::string charge_order_no(const std::string& a) {
-  return "CASE " + a +
-         ".order_type WHEN 'car' THEN (SELECT o.order_no FROM car_charge_order o WHERE o.id = " + a +
-         ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
-         ".charge_order_id) END";
-}
-
-}  // namespace
 
 int64_t PaymentRepo::insert_pay_order(const PayOrder& p) {
   return c_.insert(

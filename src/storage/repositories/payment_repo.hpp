@@ -130,4 +130,10 @@ class PaymentRepo {
 ListSpec pay_order_list_spec();
 ListSpec refund_list_spec();
 
+// Rows that mix car and bike stations (pay orders, refunds, invoices): a user bound to car stations is
+// narrowed on the car rows only.
+ScopeColumns mixed_station_scope(const std::string& a);
+// The station's name of a row with station_type / station_id columns (aliased `a`).
+std::string station_name(const std::string& a);
+
 }  // namespace zc::db::payment
