@@ -15,8 +15,9 @@ using draw::Owned;
 using draw::Rgb;
 using draw::set_rgb;
 
+// One face only: every embedded CJK face carries its own subroutines (~60 KiB), so bold is drawn by
+// stroking the glyph outlines instead of embedding the bold face.
 constexpr const char* kSans = "Noto Sans CJK SC, sans-serif";
-constexpr const char* kSerif = "Noto Serif CJK SC, Noto Sans CJK SC, serif";
 // The brown-red of the 数电票 form; the filled-in data is black.
 constexpr Rgb kForm{0.62, 0.26, 0.14};
 constexpr Rgb kInk{0.08, 0.08, 0.08};
@@ -37,13 +38,12 @@ class Writer {
   // Text whose top-left corner (or the box's centre / right edge by `align`) is at (x, y) in a box `width`
   // wide; wrapped when `wrap`, ellipsized otherwise.
   double text(std::string_view s, double x, double y, double width, double size, Rgb color,
-              Align align = Align::left, bool bold = false, const char* family = kSans, bool wrap = false) {
+              Align align = Align::left, bool bold = false, bool wrap = false) {
     if (s.empty()) return 0;
     Owned<gchar> valid(g_utf8_make_valid(s.data(), static_cast<gssize>(s.size())));
     Owned<PangoLayout> layout(pango_layout_new(ctx_.get()));
-    Owned<PangoFontDescription> fd(pango_font_description_from_string(family));
+    Owned<PangoFontDescription> fd(pango_font_description_from_string(kSans));
     pango_font_description_set_absolute_size(fd.get(), size * PANGO_SCALE);
-    pango_font_description_set_weight(fd.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_layout_set_font_description(layout.get(), fd.get());
     pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
     if (wrap) {
@@ -58,7 +58,13 @@ class Writer {
     pango_layout_set_text(layout.get(), valid.get(), -1);
     set_rgb(cr_, color);
     cairo_move_to(cr_, x, y);
-    pango_cairo_show_layout(cr_, layout.get());
+    pango_cairo_show_layout(cr_, layout.get());  // text stays text (searchable, copyable)
+    if (bold) {                                  // and its outline stroked over it
+      cairo_move_to(cr_, x, y);
+      pango_cairo_layout_path(cr_, layout.get());
+      cairo_set_line_width(cr_, size / 30);
+      cairo_stroke(cr_);
+    }
     int w = 0, h = 0;
     pango_layout_get_size(layout.get(), &w, &h);
     return static_cast<double>(h) / PANGO_SCALE;
@@ -126,7 +132,7 @@ constexpr Column kColumns[] = {
 
 void header(cairo_t* cr, Writer& w, const InvoicePdf& d) {
   draw::qr_code(cr, qr_matrix(d.qr_text), kLeft - 4, 14, 74, 2);
-  w.text(d.title, kLeft, 28, kRight - kLeft, 21, kForm, Align::center, true, kSerif);
+  w.text(d.title, kLeft, 28, kRight - kLeft, 21, kForm, Align::center, true);
   line(cr, 238, 62, 442, 62, 0.8);
   line(cr, 238, 65, 442, 65, 0.8);
   w.field("发票号码：", d.invoice_number, 468, 30, 190, 9.5);
@@ -178,8 +184,7 @@ void remarks(cairo_t* cr, Writer& w, const InvoicePdf& d) {
   line(cr, kLeft, kRemarkTop, kRight, kRemarkTop);
   line(cr, kLeft + 20, kRemarkTop, kLeft + 20, kBoxBottom);
   w.vertical("备注", kLeft, 20, kRemarkTop, kBoxBottom, 9);
-  w.text(d.remarks, kLeft + 28, kRemarkTop + 4, kRight - kLeft - 36, 8, kInk, Align::left, false, kSans,
-         true);
+  w.text(d.remarks, kLeft + 28, kRemarkTop + 4, kRight - kLeft - 36, 8, kInk, Align::left, false, true);
 }
 
 void void_stamp(cairo_t* cr, Writer& w) {
