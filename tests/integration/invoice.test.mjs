@@ -69,10 +69,10 @@ test('admin: one order, then several merged; lines, tax split, totals, PDF text;
   const [o1, o2, o3] = await seed('car', st.car.id, driver.phone, {}, 3);
   // o3 was partly refunded: 6.00 of its 30.00 → invoiced for the 24.00 kept (16.00 electricity + 8.00 service)
   const [o4] = await seed('car', st.car.id, driver.phone, { refunded: 600 });
-  fail(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o1.id], ...COMPANY, taxpayerId: '' }), 400, /taxpayerId/);
-  fail(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o1.id], ...COMPANY, email: '' }), 400, /email/);
-  const one = ok(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o1.id], ...COMPANY })).data.id;
-  fail(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o1.id], ...COMPANY }), 409, /已开票/);
+  fail(await A.api.post('/order/car/invoice', { orderIds: [o1.id], ...COMPANY, taxpayerId: '' }), 400, /taxpayerId/);
+  fail(await A.api.post('/order/car/invoice', { orderIds: [o1.id], ...COMPANY, email: '' }), 400, /email/);
+  const one = ok(await A.api.post('/order/car/invoice', { orderIds: [o1.id], ...COMPANY })).data.id;
+  fail(await A.api.post('/order/car/invoice', { orderIds: [o1.id], ...COMPANY }), 409, /已开票/);
   let d = await issued(A.api, one);
   assert.equal(d.amount, 3000);
   // 20.00 at 13 %: 2.3009 → 2.30; 10.00 at 6 %: 0.5660 → 0.57
@@ -92,7 +92,7 @@ test('admin: one order, then several merged; lines, tax split, totals, PDF text;
   for (const s of [COMPANY.title, COMPANY.taxpayerId, CONFIG.companyName, d.invoiceNumber, '叁拾元整', '¥30.00', '¥27.13', '¥2.87', '电子发票', o1.orderNo, '张三'])
     assert.ok(text.includes(s), `PDF text lacks ${s}:\n${text}`);
 
-  const merged = ok(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o2.id, o3.id, o4.id], ...COMPANY, titleType: 'person', title: '王小明', taxpayerId: '' })).data.id;
+  const merged = ok(await A.api.post('/order/car/invoice', { orderIds: [o2.id, o3.id, o4.id], ...COMPANY, titleType: 'person', title: '王小明', taxpayerId: '' })).data.id;
   d = await issued(A.api, merged);
   assert.equal(d.amount, 3000 + 3000 + 2400);
   assert.deepEqual(d.lines.map((l) => [l.amount, l.tax]), [[5600, 644], [2800, 158]]);  // 56.00 → 6.4425…; 28.00 → 1.5849…
@@ -109,9 +109,9 @@ test('admin: one order, then several merged; lines, tax split, totals, PDF text;
   // other stations' or other drivers' orders are never merged
   const [other] = await seed('car', st.car.id, (await AppApi.signIn(ctx.server.baseUrl, randPhone())).phone);
   const [o5] = await seed('car', st.car.id, driver.phone);
-  fail(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o5.id, other.id], ...COMPANY }), 409, /同一电站、同一用户/);
+  fail(await A.api.post('/order/car/invoice', { orderIds: [o5.id, other.id], ...COMPANY }), 409, /同一电站、同一用户/);
   const [free] = await seed('car', st.car.id, driver.phone, { energyFee: 0, serviceFee: 0 });
-  fail(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [free.id], ...COMPANY }), 409, /费用为0/);
+  fail(await A.api.post('/order/car/invoice', { orderIds: [free.id], ...COMPANY }), 409, /费用为0/);
   await assertBooksBalance(ctx.admin);
 });
 
@@ -167,7 +167,7 @@ test('app: request, incomplete configuration, failure → re-issue, query withou
 
 test('scope: another provider sees none of it', async () => {
   const [o] = await seed('car', st.car.id, driver.phone);
-  const id = ok(await A.api.post('/order/invoice', { orderType: 'car', orderIds: [o.id], ...COMPANY })).data.id;
+  const id = ok(await A.api.post('/order/car/invoice', { orderIds: [o.id], ...COMPANY })).data.id;
   await issued(A.api, id);
   fail(await B.api.get(`/order/invoice/${id}`), 404);
   assert.equal((await getBinary(B.api, `/order/invoice/${id}/pdf`)).status, 404);
@@ -175,7 +175,7 @@ test('scope: another provider sees none of it', async () => {
   fail(await B.api.post(`/order/invoice/${id}/reissue`), 404);
   assert.equal((await B.api.list('/order/invoice/list')).total, 0);
   const [ob] = await seed('car', st.carB.id, driver.phone);
-  fail(await B.api.post('/order/invoice', { orderType: 'car', orderIds: [ob.id], ...COMPANY }), 409, /未配置发票信息/);
-  fail(await B.api.post('/order/invoice', { orderType: 'car', orderIds: [o.id], ...COMPANY }), 404);
+  fail(await B.api.post('/order/car/invoice', { orderIds: [ob.id], ...COMPANY }), 409, /未配置发票信息/);
+  fail(await B.api.post('/order/car/invoice', { orderIds: [o.id], ...COMPANY }), 404);
   assert.ok((await A.api.list('/order/invoice/list')).total >= 3);
 });

@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/money_text.hpp"
 #include "domain/invoice/invoice_amounts.hpp"
+#include "service/station/station_rules.hpp"
 #include "service/system/rules.hpp"
 #include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/station_common.hpp"
@@ -16,18 +17,12 @@ namespace zc::invoice {
 namespace json = boost::json;
 using db::Connection;
 using db::invoice::OrderFacts;
+using station::is_taxpayer_id;
 
 namespace {
 
 constexpr size_t kMaxOrders = 100;
 constexpr size_t kRemarkOrders = 10;  // order numbers listed in the remark; the rest is counted
-
-bool is_taxpayer_id(const std::string& s) {
-  if (s.size() < 15 || s.size() > 20) return false;
-  for (char ch : s)
-    if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z'))) return false;
-  return true;
-}
 
 bool is_tax_code(const std::string& s) {
   if (s.size() != 19) return false;

@@ -71,19 +71,21 @@ void register_invoice_routes(http::Router& r, InvoiceContext ctx) {
         [q](Request& req) { return http::ok(q->detail(req.id_param("id"), req.user())); });
   r.get("/order/invoice/{id}/pdf", {.permission = "order:invoice:download"},
         [svc](Request& req) { return pdf_response(svc->pdf(req.id_param("id"), req.user())); });
-  // 开票 of the car / e-bike order pages: the permission is the order type's (checked here).
-  r.post(
-      "/order/invoice", {.permission = "", .log_title = "订单管理-开票", .op = Op::add}, [svc](Request& req) {
-        auto b = JsonBody::parse(req.body);
-        invoice::Request in;
-        in.kind = kind_of(b);
-        if (!req.user().has_permission(std::string("order:") + db::orders::kind_name(in.kind) + ":invoice"))
-          fail_forbidden();
-        for (int64_t id : b.id_list("orderIds")) in.keys.push_back(std::to_string(id));
-        in.buyer = buyer_of(b);
-        invoice::Requester who{"admin", req.user().user_name, &req.user().scope, std::nullopt};
-        return http::ok(id_json(svc->request(in, who)));
-      });
+  // 开票 of the car / e-bike order pages, under each page's permission.
+  for (OrderKind kind : {OrderKind::car, OrderKind::bike}) {
+    const std::string name = db::orders::kind_name(kind);
+    r.post("/order/" + name + "/invoice",
+           {.permission = "order:" + name + ":invoice", .log_title = "订单管理-开票", .op = Op::add},
+           [svc, kind](Request& req) {
+             auto b = JsonBody::parse(req.body);
+             invoice::Request in;
+             in.kind = kind;
+             for (int64_t id : b.id_list("orderIds")) in.keys.push_back(std::to_string(id));
+             in.buyer = buyer_of(b);
+             invoice::Requester who{"admin", req.user().user_name, &req.user().scope, std::nullopt};
+             return http::ok(id_json(svc->request(in, who)));
+           });
+  }
   r.post("/order/invoice/{id}/reissue",
          {.permission = "order:invoice:reissue", .log_title = "发票管理-重开", .op = Op::other},
          [svc](Request& req) {

@@ -1,7 +1,7 @@
 #pragma once
 // E-invoice routes (ORD-INV, APP-5; docs/invoices.md):
 //   admin  GET /order/invoice/list, GET /order/invoice/{id}, GET /order/invoice/{id}/pdf,
-//          POST /order/invoice {orderType, orderIds, buyer…} (开票 of the order pages: order:<type>:invoice),
+//          POST /order/car|bike/invoice {orderIds, buyer…} (开票 of the order pages: order:car|bike:invoice),
 //          POST /order/invoice/{id}/reissue, POST /order/invoice/{id}/void {reason}
 //   app    GET /app/invoices, POST /app/invoices {orderType, orderNos, buyer…}, GET /app/invoices/{id}/pdf
 //   test   POST /test/invoice/orders (completed orders to invoice), PUT /test/invoice/sandbox
