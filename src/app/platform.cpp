@@ -13,6 +13,8 @@
 #include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
 #include "api/admin/order/register.hpp"
+#include "api/admin/monitor/online.hpp"
+#include "api/admin/monitor/route_table.hpp"
 #include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
@@ -118,6 +120,8 @@ int serve(Config cfg, bool demo) {
   // Excel exports of every module (lists, QR codes): background jobs, files under data/exports.
   exports::ExportJobs export_jobs((std::filesystem::path(cfg.app.data_dir) / "exports").string());
   api::register_system_routes(router, *db, cfg, auth, export_jobs);
+  auth::OnlineUsers online_users(*db, auth);
+  api::register_online_user_routes(router, online_users);
 
   // Devices: sessions of connected devices (OCPP 1.6J on /ocpp/<id>), their state written through
   // (coalesced), the commands of the admin buttons sent over the device's session.
@@ -201,6 +205,7 @@ int serve(Config cfg, bool demo) {
     api::driver::register_car_order_test_routes(router, *db, car_orders);
     api::driver::register_bike_order_test_routes(router, bike_orders);
     api::register_rollup_test_routes(router, rollups);
+    api::register_route_table_test_route(router);
   }
 
   http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);

@@ -50,6 +50,8 @@ class Router {
   };
   Match match(std::string_view method, std::string_view path,
               std::vector<std::pair<std::string, std::string>>& params) const;
+  // Every route in registration order (the route table the permission matrix test reads).
+  const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;

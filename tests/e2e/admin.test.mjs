@@ -26,7 +26,8 @@ const SYSTEM_PAGES = [
   { path: '/system/dept', title: '部门管理', testid: 'page-dept' },
   { path: '/system/post', title: '岗位管理', testid: 'page-post' },
   { path: '/system/logininfor', title: '登录日志', testid: 'page-logininfor' },
-  { path: '/system/operlog', title: '操作日志', testid: 'page-operlog' }
+  { path: '/system/operlog', title: '操作日志', testid: 'page-operlog' },
+  { path: '/system/online', title: '在线用户', testid: 'page-online' }
 ]
 const MODULES = ['首页', '汽车管理', '单车管理', '订单管理', '会员中心', '汇总统计', '系统管理']
 
@@ -273,6 +274,31 @@ test('operation log: 导出 and 清空 for the system administrator', async () =
   await scope.locator('.el-table__body-wrapper tr.el-table__row').first().waitFor({ state: 'visible' })
   for (const b of ['btn-export', 'btn-clean']) await scope.getByTestId(b).waitFor({ state: 'visible' })
   await shot('27-operlog-toolbar')
+})
+
+test('online users: this session is marked, another session of admin is forced out after a confirmation (issue 22)', async () => {
+  // a second session of admin, as from another browser
+  const login = await fetch(`${BASE}/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) })
+  const other = (await login.json()).data.token
+  await openFromSidebar(SYSTEM_PAGES[8])
+  const scope = page.getByTestId('page-online')
+  await scope.getByTestId('q-userName').fill('admin')
+  await scope.getByTestId('btn-search').click()
+  const rows = scope.locator('.el-table__body-wrapper tr.el-table__row')
+  await rows.nth(1).waitFor({ state: 'visible' })
+  assert.equal(await scope.locator('.el-table__body-wrapper [data-testid=tag-current]').count(), 1, 'one row is this session')
+  await shot('28-online-users')
+  const before = await rows.count()
+  // the newest session (first row) is the one signed in above
+  await rows.first().getByTestId('btn-force-logout').click()
+  const box = page.locator('.el-message-box')
+  await box.waitFor({ state: 'visible' })
+  assert.ok((await box.innerText()).includes('admin'))
+  await box.locator('.el-message-box__btns .el-button--primary').click()
+  await expectSuccessToast()
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=page-online] .el-table__body-wrapper tr.el-table__row').length === n - 1, before)
+  const r = await fetch(`${BASE}/getInfo`, { headers: { Authorization: `Bearer ${other}` } })
+  assert.equal(r.status, 401, 'the forced-out token is refused')
 })
 
 test('admin signs out', async () => {

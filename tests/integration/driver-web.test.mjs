@@ -100,6 +100,22 @@ test('a browser opening a printed QR code URL lands in the driver app; the API i
   assert.notEqual(await r.text(), H5_INDEX);
 });
 
+test('pages carry the security headers (no inline script runs, never framed); every answer is nosniff', async () => {
+  for (const p of ['/h5/', '/app/gun/8800000000000101']) {
+    const r = await nav(p);
+    const csp = r.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/, `${p}: scripts only from this origin: ${csp}`);
+    assert.match(csp, /frame-ancestors 'none'/, p);
+    assert.equal(r.headers.get('x-frame-options'), 'DENY', p);
+    assert.equal(r.headers.get('x-content-type-options'), 'nosniff', p);
+    assert.doesNotMatch(await r.text(), /<script>/, `${p}: no inline script (the CSP would block it)`);
+  }
+  const api = await nav('/app/stations?type=car');
+  assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(api.headers.get('content-security-policy'), null, 'JSON answers need no CSP');
+  await api.arrayBuffer();
+});
+
 async function prepay() {
   return ok(await ctx.admin.post('/test/payment/prepay', { orderType: 'car', stationId: station.id, amount: 1234, phone: randPhone() })).data;
 }

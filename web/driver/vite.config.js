@@ -13,9 +13,20 @@ const proxy = Object.fromEntries(['/app', '/sandbox'].map((p) => [p, {
   }
 }]))
 
+// Vant's icon font names a CDN copy after the embedded one: the app loads nothing from other sites (the
+// server's Content-Security-Policy allows fonts from itself and data: URLs only), so that fallback goes.
+const vantFontWithoutCdn = {
+  name: 'vant-font-without-cdn',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.includes('vant') || !id.split('?')[0].endsWith('.css')) return null
+    return code.replace(/,\s*url\(\/\/at\.alicdn\.com[^)]*\)\s*format\("woff"\)/g, '')
+  }
+}
+
 export default defineConfig({
   base: '/h5/',
-  plugins: [vue()],
+  plugins: [vue(), vantFontWithoutCdn],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   server: { host: '127.0.0.1', port: 5174, proxy },
   build: {

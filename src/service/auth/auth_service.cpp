@@ -86,6 +86,11 @@ void AuthService::change_own_password(const Principal& p, const std::string& old
   });
 }
 
+void AuthService::end_session(db::Connection& c, int64_t session_id) {
+  repo_.revoke_session(c, session_id, now_ms());
+  forget_session(session_id);
+}
+
 PrincipalPtr AuthService::lookup(const std::string& digest, int64_t now) {
   std::shared_lock lock(mu_);
   auto it = cache_.find(digest);

@@ -27,6 +27,9 @@ class AuthService final : public Authenticator, public SessionRevoker {
                     const std::string& user_agent);
   void logout(const Principal& p);
   void change_own_password(const Principal& p, const std::string& old_pw, const std::string& new_pw);
+  // Ends one session (forced out from the online-users page) inside the caller's transaction; the
+  // cached principal is dropped too.
+  void end_session(db::Connection& c, int64_t session_id);
 
   // Authenticator
   PrincipalPtr cached(std::string_view token) override;

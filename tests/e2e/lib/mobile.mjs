@@ -3,7 +3,7 @@
 // `phoneShot(page, name)` writes tests/e2e/artifacts/driver-<name>.png (the viewport, as the phone shows it).
 import path from 'node:path'
 import { chromium } from 'playwright-core'
-import { ARTIFACTS } from './ui.mjs'
+import { ARTIFACTS, collectPageErrors } from './ui.mjs'
 
 export async function openPhone({ geo = { latitude: 22.5429, longitude: 113.958 } } = {}) {
   const browser = await chromium.launch({
@@ -18,9 +18,7 @@ export async function openPhone({ geo = { latitude: 22.5429, longitude: 113.958 
   })
   context.setDefaultTimeout(15000)
   const page = await context.newPage()
-  const pageErrors = []
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-  return { browser, context, page, pageErrors }
+  return { browser, context, page, pageErrors: collectPageErrors(page) }
 }
 
 export async function phoneShot(page, name, { fullPage = false } = {}) {

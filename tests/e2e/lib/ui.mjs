@@ -23,9 +23,17 @@ export async function openBrowser({ acceptDownloads = true } = {}) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads })
   context.setDefaultTimeout(15000)
   const page = await context.newPage()
-  const pageErrors = []
-  page.on('pageerror', (e) => pageErrors.push(String(e)))
-  return { browser, context, page, pageErrors }
+  return { browser, context, page, pageErrors: collectPageErrors(page) }
+}
+
+/** The page's uncaught errors and the browser's refusals under the server's Content-Security-Policy. */
+export function collectPageErrors(page) {
+  const errors = []
+  page.on('pageerror', (e) => errors.push(String(e)))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text())
+  })
+  return errors
 }
 
 export function createUi(page, { prefix = '' } = {}) {

@@ -54,11 +54,11 @@ function createPgDatabase(baseUrl) {
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * Starts the server; resolves once GET /health answers 200.
+ * Starts the server (`args`: extra `serve` flags, e.g. ['--demo']); resolves once GET /health answers 200.
  * Returns { baseUrl, port, dir, proc, stderr(), stop() } where stop() sends SIGTERM and resolves to
  * { code, signal, ms } — it throws if the server did not exit 0 within 10 s.
  */
-export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}) {
+export async function startServer({ env: extraEnv = {}, args = [], timeoutMs = 20000 } = {}) {
   const bin = binaryPath();
   if (!existsSync(bin)) throw new Error(`server binary not found: ${bin} (set ZHICHONG_BIN or build it)`);
   const dir = mkdtempSync(path.join(tmpdir(), 'zc-it-'));
@@ -81,7 +81,7 @@ export async function startServer({ env: extraEnv = {}, timeoutMs = 20000 } = {}
     ZHICHONG_SMS_IP_HOURLY_LIMIT: '0', // every test driver signs in from 127.0.0.1 (app-auth tests the limit)
     ...extraEnv,
   };
-  const proc = spawn(bin, ['serve'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(bin, ['serve', ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stdout.on('data', (d) => { out += d; if (out.length > 200000) out = out.slice(-100000); });

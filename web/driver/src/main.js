@@ -1,3 +1,4 @@
+import './qr-entry'
 import { createApp } from 'vue'
 import Vant from 'vant'
 import 'vant/lib/index.css'
@@ -8,7 +9,7 @@ import { setUnauthorizedHandler } from './api'
 import { showToast } from 'vant'
 import { t } from './i18n'
 
-// (index.html has already moved a printed QR code's URL, /app/gun/{code} …, to /h5/charge/{code})
+// (qr-entry has already moved a printed QR code's URL, /app/gun/{code} …, to /h5/charge/{code})
 setUnauthorizedHandler(() => {
   const current = router.currentRoute.value
   if (current.name === 'login') return

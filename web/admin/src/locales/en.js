@@ -119,6 +119,12 @@ export default {
     dept: 'Department', postCode: 'Post code', postName: 'Post name', orderNum: 'Order',
     addTitle: 'Add post', editTitle: 'Edit post', detailTitle: 'Post details'
   },
+  online: {
+    sessionId: 'Session', userName: 'Account', nickName: 'Nickname', deptName: 'Department', ipaddr: 'IP address',
+    browser: 'Browser', os: 'OS', loginTime: 'Signed in', expiresAt: 'Expires', current: 'This session',
+    forceLogout: 'Force logout', confirmForceLogout: 'Force this session of "{name}" out? It will have to sign in again.',
+    forceLogoutSuccess: '"{name}" forced out'
+  },
   logininfor: {
     userName: 'Account', ipaddr: 'IP address', userAgent: 'User agent', browser: 'Browser', os: 'OS', unknown: 'Unknown',
     status: 'Result', msg: 'Message', loginTime: 'Time',

@@ -119,6 +119,12 @@ export default {
     dept: '所属部门', postCode: '岗位编码', postName: '岗位名称', orderNum: '显示顺序',
     addTitle: '添加岗位', editTitle: '修改岗位', detailTitle: '岗位详情'
   },
+  online: {
+    sessionId: '会话编号', userName: '登录账号', nickName: '用户昵称', deptName: '部门', ipaddr: '登录地址',
+    browser: '浏览器', os: '操作系统', loginTime: '登录时间', expiresAt: '过期时间', current: '当前会话',
+    forceLogout: '强退', confirmForceLogout: '是否确认强退用户“{name}”的这个会话？强退后该会话需重新登录。',
+    forceLogoutSuccess: '已强退用户“{name}”'
+  },
   logininfor: {
     userName: '登录账号', ipaddr: '登录地址', userAgent: '用户代理', browser: '浏览器', os: '操作系统', unknown: '未知',
     status: '登录状态', msg: '提示信息', loginTime: '访问时间',
