@@ -28,6 +28,7 @@ for backend in $backends; do
   result=$(node bench/invoices/requests.mjs "http://127.0.0.1:$http_port" "$password" "$server_pid" "$invoices" \
     "$concurrency" "$work")
   stop_server
+  echo "bench/invoices: $backend $result" >&2
   results+=("\"$backend\": $result")
   drop_database
 done
