@@ -9,7 +9,7 @@ apt_pkgs=(g++ cmake ninja-build ccache pkg-config make
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev libssl-dev
   libtoml11-dev libcli11-dev libspdlog-dev libfmt-dev libgtest-dev
-  libqrencode-dev libpng-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk
+  libqrencode-dev libpng-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libjpeg-dev fonts-noto-cjk
   libhowardhinnant-date-dev tzdata)
 # Node.js may come from elsewhere (its own npm); only ask Debian when the commands are missing.
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)

@@ -2,7 +2,7 @@
 # `make run`: starts the platform on SQLite in ./data with the built admin web and the demo data set
 # (`zhichong serve --demo`), then simulated devices for the demo stations (zhichong-sim): 3 OCPP car
 # piles, 3 YKC car piles (when the simulator and the server's YKC listener are there) and 2 OCPP e-bike
-# devices. The simulators stop when the server stops. The codes are those of src/app/demo_stations.cpp; the
+# devices, 2 parking cameras over 4 spots with ground locks. The simulators stop when the server stops. The codes are those of src/app/demo_stations.cpp; the
 # cards they swipe are those of src/app/demo_members.cpp (valid ones and refused ones: unknown, disabled,
 # insufficient balance).
 set -euo pipefail
@@ -90,6 +90,13 @@ if [ $up = 1 ] && [ -x "$sim" ]; then
     ocpp --url "$ws" --codes 880000000001,880000000002 --connectors 10 \
     --heartbeat 30 --meter-interval 15 --charge-after 60 --charge-duration 300 --power 0.3 --ramp 3 \
     --id-tags 100000000002,100000000010,100000000099,100000000006
+  if "$sim" camera --help >/dev/null 2>&1; then
+    # the demo cameras of src/app/demo_cameras.cpp (serial, fixed demo secret) over the 4 spots of B区
+    printf 'SIM-CAM-000001 demoCameraSecret00000001\nSIM-CAM-000002 demoCameraSecret00000002\n' >data/sim-cameras.txt
+    start_sim camera "2 parking cameras SIM-CAM-000001-02 over 4 spots with locks: cars come and go → /camera/vzenith" \
+      camera --url "http://127.0.0.1:${port}" --cameras data/sim-cameras.txt --poll 2000 --event 45000 \
+      --image-kib 60 --whitelist 粤A88888,粤AD66666 --reserved 粤BD20260 --offline-every 900 --offline-for 60
+  fi
   if "$sim" drivers --help >/dev/null 2>&1; then
     start_sim drivers "3 drivers of the app API (phones 19900000001-03; -01/-02 have cards): scan, pay (sandbox) or start by card, charge 3 min, stop" \
       drivers --url "http://127.0.0.1:${port}" --phones 3 --type both --interval 120 --charge 180

@@ -86,12 +86,13 @@ try {
   sim.kill('SIGUSR1');
   await until(async () => swipes.size >= n, `0x32 at all ${n} piles (${swipes.size} so far)`, 120000);
   const events = [...swipes.values()];
-  const ms = events.map((e) => e.authMs).sort((a, b) => a - b);
+  const ms = events.map((e) => e.authMs).filter((x) => typeof x === 'number').sort((a, b) => a - b);  // no-answer: none
   const pct = (p) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)];
   const accepted = events.filter((e) => e.result === 'ok').length;
   const result = {
-    piles: n, swipes: events.length, accepted, refused: events.length - accepted,
-    refusal_reasons: events.filter((e) => e.result !== 'ok').reduce((m, e) => ({ ...m, [e.reason]: (m[e.reason] || 0) + 1 }), {}),
+    piles: n, swipes: events.length, accepted, refused: events.length - accepted - (events.length - ms.length),
+    unanswered: events.length - ms.length,  // no 0x32 within the simulator's 30 s
+    refusal_reasons: events.filter((e) => e.result !== 'ok' && e.result !== 'no-answer').reduce((m, e) => ({ ...m, [e.reason]: (m[e.reason] || 0) + 1 }), {}),
     p50_ms: +pct(50).toFixed(2), p95_ms: +pct(95).toFixed(2), p99_ms: +pct(99).toFixed(2), max_ms: +ms[ms.length - 1].toFixed(2),
     all_answered_within_ms: Math.max(...events.map((e) => e.t)) - swipedAt,
     balance_in_0x32: [...new Set(events.map((e) => e.balance))].slice(0, 3),

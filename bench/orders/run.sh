@@ -59,7 +59,7 @@ if [[ " $phases " == *" starts "* ]]; then
   echo "bench/orders: starts — $starts drivers on $starts_backend" >&2
   new_database "$starts_backend"
   ykc_port=$(free_port)
-  start_server "$url" ZHICHONG_TESTING_ENABLED=true ZHICHONG_SMS_DEV_ENDPOINT=true ZHICHONG_SMS_IP_HOURLY_LIMIT=0 \
+  start_server "$url" ZHICHONG_TESTING_ENABLED=true ZHICHONG_SMS_DEV_ENDPOINT=true ZHICHONG_SMS_IP_HOURLY_LIMIT=0 ZHICHONG_HTTP_PUBLIC_RATE_PER_S=0 \
     ZHICHONG_YKC_HOST=127.0.0.1 \
     ZHICHONG_YKC_PORT=$ykc_port
   result=$(node bench/orders/starts.mjs "http://127.0.0.1:$http_port" "$password" "$ykc_port" \

@@ -32,7 +32,7 @@ const std::vector<DemoDevice> kDemoDevices = {
 
 namespace {
 
-constexpr const char* kCarStation = "智充示范充电站";
+constexpr const char* kCarStation = kDemoCarStation;
 constexpr const char* kCarArea = "A区 快充车位";
 constexpr const char* kBikeStation = "阳光花园单车充电站";
 constexpr const char* kBikeArea = "东西门车棚";

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "api/payment/register.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -21,6 +23,8 @@ static payment::SandboxSettings sandbox_settings(const Config& cfg) {
   s.notify_max_attempts = cfg.payment.notify_max_attempts;
   s.notify_retry_base_ms = cfg.payment.notify_retry_base_ms;
   s.notify_retry_max_ms = cfg.payment.notify_retry_max_ms;
+  s.split_delay_ms = cfg.payment.sandbox_split_delay_ms;
+  s.split_failure_percent = std::clamp<int64_t>(cfg.payment.sandbox_split_failure_rate, 0, 100);
   return s;
 }
 
@@ -30,16 +34,26 @@ PaymentModule::PaymentModule(db::Database& db, const Config& cfg, http::Router& 
       sandbox_(sandbox_books_, sandbox_settings(cfg)),
       service_(db, sandbox_,
                {cfg.payment.order_expiry_s, [this] { return notify_base_ + "/pay/notify/sandbox"; }}),
-      housekeeping_("payment: housekeeping", std::chrono::seconds(30), [this] {
-        int64_t now = now_ms();
-        service_.close_expired(now);
-        // a refund still unsent a minute after its commit was left by a stopped process (or a failed
-        // write of the gateway's answer): the gateway treats the same refund number as the same refund
-        service_.send_unsent_refunds(now - 60'000);
-      }) {
+      housekeeping_("payment: housekeeping", std::chrono::seconds(30),
+                    [this] {
+                      int64_t now = now_ms();
+                      service_.close_expired(now);
+                      // a refund still unsent a minute after its commit was left by a stopped process (or a
+                      // failed write of the gateway's answer): the gateway treats the same refund number as
+                      // the same refund
+                      service_.send_unsent_refunds(now - 60'000);
+                    }),
+      splits_(db, sandbox_, service_, {cfg.payment.split_max_attempts, cfg.payment.split_retry_base_ms}),
+      split_job_("payment: splits",
+                 std::chrono::milliseconds(std::max<int64_t>(10, cfg.payment.split_poll_ms)),
+                 [this] { splits_.run(now_ms()); }) {
   api::register_payment_public_routes(router, service_, sandbox_);
   api::register_payment_admin_routes(router, db);
-  if (cfg.testing.enabled) api::register_payment_test_routes(router, db, service_, sandbox_);
+  api::register_split_routes(router, splits_);
+  if (cfg.testing.enabled) {
+    api::register_payment_test_routes(router, db, service_, sandbox_);
+    api::register_split_test_routes(router, splits_, sandbox_);
+  }
 }
 
 void PaymentModule::listening() {
@@ -53,9 +67,11 @@ void PaymentModule::listening() {
         notify_base_);
   sandbox_.start();
   housekeeping_.start();
+  split_job_.start();
 }
 
 void PaymentModule::stop() {
+  split_job_.stop();
   housekeeping_.stop();
   sandbox_.stop();
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Composition of the payment module: the built-in sandbox gateway behind the PaymentProvider
-// interface, the payment service and their routes (public notify + cashier, admin ORD-PAY/ORD-REF,
-// test routes when testing.enabled).
+// interface, the payment service, profit sharing and their routes (public notify + cashier, admin
+// ORD-PAY/ORD-REF, test routes when testing.enabled).
 #include <string>
 
 #include "core/config.hpp"
@@ -9,6 +9,7 @@
 #include "integrations/payment/sandbox_gateway.hpp"
 #include "service/order/order_common.hpp"
 #include "service/payment/payment_service.hpp"
+#include "service/split/split_service.hpp"
 #include "storage/repositories/sandbox_gateway_repo.hpp"
 
 namespace zc::app {
@@ -29,7 +30,10 @@ class PaymentModule {
   db::sandbox::DatabaseBooks sandbox_books_;
   payment::SandboxGateway sandbox_;
   payment::PaymentService service_;
-  order::Sweeper housekeeping_;  // closes expired unpaid pay orders, sends unsent refunds
+  order::Sweeper housekeeping_;
+  split::SplitService splits_;
+  order::Sweeper split_job_;  // sends due splits, reads split and return results (docs/splits.md)  // closes
+                              // expired unpaid pay orders, sends unsent refunds
 };
 
 }  // namespace zc::app

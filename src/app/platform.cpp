@@ -8,18 +8,21 @@
 #include "api/admin/auth/auth_routes.hpp"
 #include "api/admin/bike/register.hpp"
 #include "api/admin/car/register.hpp"
+#include "api/admin/device/camera_routes.hpp"
 #include "api/admin/device/device_routes.hpp"
 #include "api/admin/device/ykc_routes.hpp"
 #include "api/admin/member/offline_cards.hpp"
 #include "api/admin/member/register.hpp"
-#include "api/admin/order/register.hpp"
 #include "api/admin/monitor/online.hpp"
 #include "api/admin/monitor/route_table.hpp"
+#include "api/admin/order/register.hpp"
+#include "api/admin/order/reservation_routes.hpp"
 #include "api/admin/stat/register.hpp"
 #include "api/admin/station/common.hpp"
 #include "api/admin/system/register.hpp"
 #include "api/driver/bike_orders_routes.hpp"
 #include "api/driver/car_orders.hpp"
+#include "api/driver/parking_routes.hpp"
 #include "api/driver/register.hpp"
 #include "app/demo.hpp"
 #include "app/invoice_module.hpp"
@@ -41,6 +44,7 @@
 #include "integrations/sms/log_sms_provider.hpp"
 #include "service/auth/audit_log.hpp"
 #include "service/auth/auth_service.hpp"
+#include "service/car/camera_store.hpp"
 #include "service/car/station_service.hpp"
 #include "service/car/tariff_service.hpp"
 #include "service/charging/db_device_directory.hpp"
@@ -51,6 +55,7 @@
 #include "service/order/car_orders.hpp"
 #include "service/order/card_events.hpp"
 #include "service/order/order_charging_service.hpp"
+#include "service/parking/parking_service.hpp"
 #include "service/stat/rollups.hpp"
 #include "service/station/public_url.hpp"
 #include "service/station/station_config.hpp"
@@ -161,6 +166,14 @@ int serve(Config cfg, bool demo) {
   devices::ocpp16::OcppEndpoint ocpp(device_deps);
   api::register_device_routes(router, {*db, sessions, device_messages, meters});
   api::register_ykc_routes(router, {*db, gateway});
+  // Parking rules, ground locks, reservations and occupancy fees (docs/parking.md); the camera gateway
+  // reports plates and lock states to it as devices::camera::ParkingEvents.
+  parking::ParkingService parking({*db, gateway, clock, cfg, payments.service()});
+  // Parking cameras (docs/camera.md): their pushes and polls on POST /camera/vzenith, sessions in the
+  // same registry (commands through `gateway`), photos under app.data_dir/captures.
+  car::DbCameraStore camera_store(*db);
+  devices::camera::CameraGateway cameras(cfg, camera_store, parking, sessions, device_state, device_messages);
+  api::register_camera_routes(router, {*db, cfg, cameras});
   sys::station_directories().add("car", car::make_car_station_directory());
   api::register_car_routes(router, car_ctx);
   api::register_car_public_routes(router, car_ctx);
@@ -168,11 +181,13 @@ int serve(Config cfg, bool demo) {
   bike::BikeContext bike_ctx{*db, cfg, gateway, clock, export_jobs};
   sys::station_directories().add("bike", station::make_station_directory(db::station::StationType::bike));
   api::register_bike_routes(router, bike_ctx);
-  order::OfflineCardLists offline_cards(*db, gateway);
+  order::OfflineCardLists offline_cards(
+      *db, gateway, std::chrono::seconds(std::max<int64_t>(1, cfg.order.offline_card_sweep_s)));
   offline_cards.start();
   device_directory.on_ykc_login([&offline_cards](int64_t pile_id) { offline_cards.pile_logged_in(pile_id); });
   order::CardEvents card_events(*db, gateway, offline_cards);
-  api::register_member_routes(router, {*db, clock, &card_events});
+  api::register_reservation_routes(router, parking);
+  api::register_member_routes(router, {*db, clock, &card_events, &parking});
   api::register_offline_card_routes(router, car_ctx, offline_cards);    // member center (docs/api-member.md)
   api::register_service_log_routes(router, {*db, clock, export_jobs});  // call and fault logs
   // The daily roll-ups the dashboard and the station report read, fed by the orders' change marks.
@@ -181,7 +196,9 @@ int serve(Config cfg, bool demo) {
   api::register_station_report_routes(router, {*db, export_jobs});  // STAT-STATION
   if (demo) {
     seed_demo_stations(*db, car_ctx, bike_ctx);
+    seed_demo_cameras(*db, car_ctx);
     seed_demo_members(*db, clock);
+    seed_demo_parking(*db, parking);
   }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
@@ -194,6 +211,7 @@ int serve(Config cfg, bool demo) {
   api::driver::register_app_routes(router, {*db, cfg, sign_in, &sms_log, &car_ctx, &payments.service()});
   api::driver::register_car_order_routes(router, *db, car_orders);
   api::driver::register_bike_order_routes(router, *db, bike_orders);
+  api::driver::register_parking_routes(router, *db, parking);
   if (cfg.sms.dev_endpoint)
     spdlog::warn("sms.dev_endpoint: GET /app/dev/sms answers sign-in codes — never in production");
   if (cfg.testing.enabled) {
@@ -205,10 +223,13 @@ int serve(Config cfg, bool demo) {
     api::driver::register_car_order_test_routes(router, *db, car_orders);
     api::driver::register_bike_order_test_routes(router, bike_orders);
     api::register_rollup_test_routes(router, rollups);
+    api::register_offline_card_test_routes(router, offline_cards);
+    api::register_parking_test_routes(router, parking);
     api::register_route_table_test_route(router);
   }
 
-  http::Pipeline pipeline(router, auth, audit, cfg.log.access_log);
+  http::RateLimiter public_limiter(cfg.http.public_rate_per_s, cfg.http.public_burst);
+  http::Pipeline pipeline(router, auth, audit, cfg.log.access_log, &public_limiter);
   http::StaticFiles statics(cfg.http.web_root);
   if (!statics.enabled())
     spdlog::warn("admin web not found at '{}' (build it with `make web`); serving the API only",
@@ -236,6 +257,8 @@ int serve(Config cfg, bool demo) {
   bike_orders.start();
   rollups.start();
   invoices.start();
+  parking.start();
+  cameras.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
               port, db->dialect() == db::Dialect::sqlite ? "SQLite" : "PostgreSQL");
   std::printf("zhichong public links (QR codes) on %s\n", cfg.app.public_url.c_str());
@@ -250,7 +273,9 @@ int serve(Config cfg, bool demo) {
   offline_cards.stop();
   rollups.stop();
   invoices.stop();
+  parking.stop();
   payments.stop();
+  cameras.stop();       // every camera offline
   ykc.stop();           // every YKC session closed: offline state handed to the state writer (flushed below)
   device_state.stop();  // the sessions closed: their offline state and log rows are written now
   spdlog::info("stopped");

@@ -21,6 +21,10 @@ struct Config {
     int64_t shutdown_grace_ms = 10000;  // in-flight requests get this long on SIGTERM
     // built driver H5 app served at /h5/ (and for the QR code paths); empty = do not serve
     std::string driver_web_root = "web/driver/dist";
+    // reverse proxies whose X-Forwarded-For names the client (comma-separated exact addresses)
+    std::string trusted_proxies = "127.0.0.1,::1";
+    int64_t public_rate_per_s = 20;  // requests per second per client address on public routes (0: no limit)
+    int64_t public_burst = 60;       // … and the burst above that rate
   } http;
   struct Database {
     std::string url = "sqlite:data/zhichong.db";  // or postgresql://user:pass@host:port/db
@@ -76,6 +80,7 @@ struct Config {
     std::string host = "127.0.0.1";      // piles on other hosts: 0.0.0.0
     int64_t port = 8767;                 // 0 = a free port chosen by the OS (printed at start)
     int64_t threads = 1;                 // network threads of the YKC listener
+    int64_t blocking_threads = 2;        // the listener's database work (card checks and starts, records)
     int64_t login_timeout_s = 30;        // a connection must log in (0x01) within this
     int64_t idle_timeout_s = 35;         // no frame for this long: offline (≈ 3 heartbeats of 10 s + grace)
     int64_t command_timeout_ms = 30000;  // longest wait for a pile's answer to a command
@@ -85,6 +90,14 @@ struct Config {
     // message log per pile, bytes (0 = off; docs/ykc.md)
     int64_t message_log_bytes = 1024;
   } ykc;
+  struct Camera {                          // parking cameras, Vzenith IVS HTTP push (docs/camera.md)
+    int64_t body_limit = 2 * 1024 * 1024;  // largest push (base64 images) on the camera route; 413 above
+    int64_t idle_timeout_s = 30;           // no poll or push for this long: offline
+    int64_t command_timeout_ms = 15000;    // longest wait for a camera to take / carry out a command
+    int64_t retention_days = 30;           // capture photos older than this are deleted (0 = kept)
+    std::string side_rule = "rect";        // which spot a plate is: rect (left half = left) | channel
+    int64_t message_log_bytes = 4096;      // message log per camera, bytes (0 = off)
+  } camera;
   struct Gateway {
     int64_t flush_interval_ms = 500;  // device state is written to the database at most this often
   } gateway;
@@ -98,6 +111,7 @@ struct Config {
     int64_t min_prepay_fen = 100;         // an amount that is not one of the tariff's prepay values must be
     int64_t max_prepay_fen = 50000;       // within these bounds (fen)
     int64_t card_min_balance_fen = 100;   // a stored-value card with less does not start a session
+    int64_t offline_card_sweep_s = 60;    // piles' offline card lists follow cards' validity this often
     // e-bike orders (docs/orders.md "E-bike orders"); the sweep interval and command timeout above apply too
     int64_t bike_start_timeout_s = 60;  // no StartTransaction within this after the start command: abnormal
     int64_t bike_suspend_timeout_s = 120;  // a charging device offline this long: the order is suspended
@@ -114,6 +128,12 @@ struct Config {
     int64_t notify_retry_base_ms = 1000;    // retry n waits base × 2^(n−1) …
     int64_t notify_retry_max_ms = 60000;    // … at most this
     int64_t sandbox_notify_senders = 8;     // notifications the sandbox gateway POSTs at the same time
+    // profit sharing (docs/splits.md)
+    int64_t sandbox_split_delay_ms = 500;    // a sandbox split or return shows its result this long after
+    int64_t sandbox_split_failure_rate = 0;  // % of sandbox splits and returns that end failed (0–100)
+    int64_t split_poll_ms = 1000;            // the split job: sends due splits, reads results
+    int64_t split_max_attempts = 5;          // automatic attempts before a split waits for a manual re-split
+    int64_t split_retry_base_ms = 60000;     // attempt n+1 waits base × 2^(n−1) after attempt n failed
   } payment;
   struct Invoice {               // e-invoices and the built-in sandbox e-invoice service (docs/invoices.md)
     int64_t worker_threads = 2;  // threads that send requests to the service and render the PDFs
@@ -123,6 +143,10 @@ struct Config {
     int64_t sandbox_failure_permille = 0;  // share of sandbox requests that fail (0–1000)
     bool sandbox_callback = true;          // the sandbox pushes its results; off: only the query finds them
   } invoice;
+  struct Parking {                         // parking rules and reservations (docs/parking.md)
+    int64_t reservation_timeout_s = 7200;  // a reservation without arrival times out after this
+    int64_t sweep_interval_ms = 30000;     // reservation timeouts are looked for this often
+  } parking;
   struct Log {
     std::string level = "info";
     bool access_log = true;

@@ -52,6 +52,7 @@ std::string command_name(const DeviceCommand& c) {
                         [](const CardListSync&) { return "cardListSync"; },
                         [](const CardListClear&) { return "cardListClear"; },
                         [](const CardListQuery&) { return "cardListQuery"; },
+                        [](const WhitelistSync&) { return "whitelistSync"; },
                     },
                     c);
 }

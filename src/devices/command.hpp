@@ -80,6 +80,16 @@ struct Capture {};
 struct SyncLock {
   LockSide side = LockSide::none;
 };
+// The plates a camera that keeps a local list opens for by itself (Vzenith white_list_operate): the whole
+// list of its station's enabled whitelisted plates, replacing what it held. Times epoch ms, 0 = unbounded.
+struct WhitelistEntry {
+  std::string plate;
+  bool enabled = true;
+  int64_t from_ms = 0, until_ms = 0;
+};
+struct WhitelistSync {
+  std::vector<WhitelistEntry> plates;
+};
 
 // Maintenance commands (super admin's test route; docs/ocpp.md).
 struct UnlockConnector {
@@ -105,7 +115,7 @@ using DeviceCommand =
     std::variant<RemoteStart, RemoteStop, Reboot, ClockSync, TariffSync, QrSync, HotlineSync, Refresh,
                  LockOpen, LockClose, Capture, SyncLock, UnlockConnector, ChangeAvailability,
                  GetConfiguration, ChangeConfiguration, ClearCache, ProtocolCall, BalanceUpdate, CardListSync,
-                 CardListClear, CardListQuery>;
+                 CardListClear, CardListQuery, WhitelistSync>;
 
 // The command's name in logs and in the test route: "remoteStart", "clockSync", …
 std::string command_name(const DeviceCommand& c);

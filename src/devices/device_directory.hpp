@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "devices/camera/parking_events.hpp"
 #include "devices/session_registry.hpp"
 
 namespace zc::devices {
@@ -53,8 +54,8 @@ class DeviceDirectory {
   virtual void set_ykc_crc_order(int64_t pile_id, const std::string& order) = 0;
   // The billing model the pile holds: "accepted", "sent" or "rejected".
   virtual void set_ykc_model(int64_t pile_id, int64_t model_no, const std::string& result, int64_t now) = 0;
-  // A 0x61 report: the state of the ground lock wired to gun `gun` of the pile (open | closed | unknown).
-  virtual void set_gun_lock_state(int64_t pile_id, int64_t gun, const std::string& state) = 0;
+  // A 0x61 report: the state of the ground lock wired to gun `gun` of the pile.
+  virtual void set_gun_lock_state(int64_t pile_id, int64_t gun, const camera::LockState& state) = 0;
   // The charging transaction a device's session serial belongs to.
   virtual std::optional<int64_t> transaction_of_serial(DeviceKind kind, int64_t device_id,
                                                        const std::string& serial) = 0;

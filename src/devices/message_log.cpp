@@ -44,13 +44,16 @@ struct Record {
 }  // namespace
 
 MessageLogBudget message_log_budget(const Config& cfg) {
-  if (cfg.ocpp.message_log_size == 0) return {0, 0};
+  if (cfg.ocpp.message_log_size == 0) return {0, 0, 0};
   return {static_cast<size_t>(std::max<int64_t>(0, cfg.ykc.message_log_bytes)),
-          static_cast<size_t>(std::max<int64_t>(0, cfg.ocpp.message_log_bytes))};
+          static_cast<size_t>(std::max<int64_t>(0, cfg.ocpp.message_log_bytes)),
+          static_cast<size_t>(std::max<int64_t>(0, cfg.camera.message_log_bytes))};
 }
 
 MessageLog::MessageLog(MessageLogBudget budget)
-    : ykc_budget_(effective(budget.ykc_bytes)), ocpp_budget_(effective(budget.ocpp_bytes)) {}
+    : ykc_budget_(effective(budget.ykc_bytes)),
+      ocpp_budget_(effective(budget.ocpp_bytes)),
+      camera_budget_(effective(budget.camera_bytes)) {}
 
 MessageLog::Shard& MessageLog::shard(const DeviceKey& key) const {
   return shards_[DeviceKeyHash()(key) % kShards];
@@ -80,6 +83,16 @@ void MessageLog::add_ocpp(const DeviceKey& key, int64_t time, bool inbound, Logg
   if (ocpp_budget_ == 0) return;
   const std::span<const uint8_t> parts[] = {bytes_of(text)};
   add(key, ocpp_budget_, time, flags_of(inbound, kind), parts);
+}
+
+void MessageLog::add_camera(const DeviceKey& key, int64_t time, bool inbound, std::string_view action,
+                            std::string_view text) {
+  if (camera_budget_ == 0) return;
+  // payload: action length (1) | action | the JSON text
+  action = action.substr(0, 32);
+  const uint8_t action_len = static_cast<uint8_t>(action.size());
+  const std::span<const uint8_t> parts[] = {{&action_len, 1}, bytes_of(action), bytes_of(text)};
+  add(key, camera_budget_, time, flags_of(inbound, LoggedKind::camera_json), parts);
 }
 
 void MessageLog::add(const DeviceKey& key, size_t budget, int64_t time, uint8_t flags,
@@ -187,6 +200,13 @@ boost::json::array MessageLog::recent(const DeviceKey& key) const {
         type = "invalid", action = field();
         std::string_view reason = field();
         frame = ykc::to_hex(bytes_of(p)) + " | " + std::string(reason);
+        break;
+      }
+      case LoggedKind::camera_json: {
+        std::string_view p = rec.payload;
+        size_t n = p.empty() ? 0 : std::min<size_t>(static_cast<uint8_t>(p[0]), p.size() - 1);
+        type = "json", action = std::string(p.substr(p.empty() ? 0 : 1, n));
+        frame = std::string(p.substr(std::min(p.size(), n + 1)));
         break;
       }
       default: {

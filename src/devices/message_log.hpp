@@ -36,11 +36,13 @@ enum class LoggedKind : uint8_t {
   ocpp_result,   // [3, id, payload]
   ocpp_error,    // [4, id, code, description, details]
   ocpp_invalid,  // text that is not a valid OCPP-J frame
+  camera_json,   // a camera's push / poll or the reply carrying commands, JSON without the photos
 };
 
 struct MessageLogBudget {
-  size_t ykc_bytes = 1024;   // per YKC pile (ykc.message_log_bytes); 0 = no log
-  size_t ocpp_bytes = 4096;  // per OCPP charger (ocpp.message_log_bytes); 0 = no log
+  size_t ykc_bytes = 1024;     // per YKC pile (ykc.message_log_bytes); 0 = no log
+  size_t ocpp_bytes = 4096;    // per OCPP charger (ocpp.message_log_bytes); 0 = no log
+  size_t camera_bytes = 4096;  // per parking camera (camera.message_log_bytes); 0 = no log
 };
 
 // ykc.message_log_bytes / ocpp.message_log_bytes; the deprecated ocpp.message_log_size = 0 turns both off.
@@ -64,6 +66,10 @@ class MessageLog {
   // An OCPP-J frame's text; `kind` is one of the ocpp_* kinds.
   void add_ocpp(const DeviceKey& key, int64_t time, bool inbound, LoggedKind kind, std::string_view text);
 
+  // A camera message (JSON text, photos already removed); `action`: "push", "poll", "reply".
+  void add_camera(const DeviceKey& key, int64_t time, bool inbound, std::string_view action,
+                  std::string_view text);
+
   // Newest first: [{time, direction: "in"|"out", type, action, messageId, frame}].
   boost::json::array recent(const DeviceKey& key) const;
   // Bytes of records held for `key` (tests: never above the budget).
@@ -85,7 +91,7 @@ class MessageLog {
   void add(const DeviceKey& key, size_t budget, int64_t time, uint8_t flags,
            std::span<const std::span<const uint8_t>> parts);
 
-  size_t ykc_budget_, ocpp_budget_;
+  size_t ykc_budget_, ocpp_budget_, camera_budget_;
   mutable std::array<Shard, kShards> shards_;
 };
 

@@ -1,5 +1,7 @@
 #include "http/pipeline.hpp"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -26,7 +28,8 @@ void mask(boost::json::value& v) {
     for (auto& kv : *o) {
       std::string k(kv.key());
       for (auto& c : k) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (k.find("password") != std::string::npos || k.find("token") != std::string::npos)
+      if (k.find("password") != std::string::npos || k.find("token") != std::string::npos ||
+          k.find("secret") != std::string::npos)
         kv.value() = "******";
       else
         mask(kv.value());
@@ -50,6 +53,16 @@ std::string mask_secrets(std::string_view body) {
 bool Pipeline::has_route(std::string_view method, std::string_view path) const {
   std::vector<std::pair<std::string, std::string>> ignored;
   return router_.match(method, path, ignored).route != nullptr;
+}
+
+int64_t Pipeline::body_limit(std::string_view method, std::string_view path, int64_t fallback) const {
+  std::vector<std::pair<std::string, std::string>> ignored;
+  auto m = router_.match(method, path, ignored);
+  return m.route && m.route->options.body_limit > 0 ? m.route->options.body_limit : fallback;
+}
+
+int64_t Pipeline::max_body_limit(int64_t fallback) const {
+  return std::max(fallback, router_.max_body_limit());
 }
 
 std::optional<Response> Pipeline::try_inline(Request& req) {
@@ -80,6 +93,11 @@ Response Pipeline::run(Request& req, const Route* route, bool path_known, bool m
       throw ApiError(404, "接口不存在: " + req.path);
     }
     const RouteOptions& o = route->options;
+    if (o.is_public && !o.unlimited && limiter_ &&
+        !limiter_->allow(req.remote_ip, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::steady_clock::now().time_since_epoch())
+                                            .count()))
+      throw ApiError(429, "请求过于频繁，请稍后再试");
     if (!o.is_public && !req.principal) {
       auto token = bearer(req.authorization);
       if (token.empty()) fail_unauthorized("未登录或登录已过期，请重新登录");
@@ -106,6 +124,7 @@ Response Pipeline::run(Request& req, const Route* route, bool path_known, bool m
     res = error_response(500, localize_message("服务器内部错误", req.english()));
     error_msg = e.what();
   }
+  if (res.status == 429) res.headers.emplace_back("Retry-After", std::to_string(RateLimiter::kRetryAfterS));
   auto cost = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
   res.headers.emplace_back("X-Request-Id", req.request_id);
 

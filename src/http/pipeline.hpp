@@ -6,14 +6,17 @@
 #include <string>
 
 #include "core/request_hooks.hpp"
+#include "http/rate_limiter.hpp"
 #include "http/router.hpp"
 
 namespace zc::http {
 
 class Pipeline {
  public:
-  Pipeline(const Router& router, Authenticator& auth, AuditSink& audit, bool access_log)
-      : router_(router), auth_(auth), audit_(audit), access_log_(access_log) {}
+  // `public_limiter`: requests per client address on the public routes (nullptr = none).
+  Pipeline(const Router& router, Authenticator& auth, AuditSink& audit, bool access_log,
+           RateLimiter* public_limiter = nullptr)
+      : router_(router), auth_(auth), audit_(audit), access_log_(access_log), limiter_(public_limiter) {}
 
   // Network thread: answers at once when the route needs no blocking work (and auth is cached).
   std::optional<Response> try_inline(Request& req);
@@ -21,6 +24,10 @@ class Pipeline {
   Response handle(Request& req);
   // True when a route answers `method` on `path` (a GET route wins over the web app's fallback).
   bool has_route(std::string_view method, std::string_view path) const;
+  // The body limit of the route answering `method` on `path` (`fallback`: http.body_limit), and the
+  // largest of any route (the parser's limit before the path is known).
+  int64_t body_limit(std::string_view method, std::string_view path, int64_t fallback) const;
+  int64_t max_body_limit(int64_t fallback) const;
 
  private:
   Response run(Request& req, const Route* route, bool path_known, bool may_block);
@@ -28,6 +35,7 @@ class Pipeline {
   Authenticator& auth_;
   AuditSink& audit_;
   bool access_log_;
+  RateLimiter* limiter_;
   std::atomic<uint64_t> next_id_{1};
 };
 

@@ -1,5 +1,7 @@
 #include "http/router.hpp"
 
+#include <algorithm>
+
 #include <stdexcept>
 
 namespace zc::http {
@@ -19,6 +21,7 @@ static std::vector<std::string_view> split(std::string_view path) {
 
 void Router::add(std::string method, std::string pattern, RouteOptions options, Handler handler) {
   auto r = std::make_unique<Route>();
+  max_body_limit_ = std::max(max_body_limit_, options.body_limit);
   r->method = std::move(method);
   r->pattern = pattern;
   bool has_param = false;

@@ -1,5 +1,6 @@
 #pragma once
 // Method + path routing with {name} parameters. Every route declares its permission (or is public).
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -22,6 +23,10 @@ struct RouteOptions {
   bool inline_ok = false;  // no blocking I/O: may run on the network thread when auth is cached
   std::string log_title;   // non-empty = write an operation-log entry
   Op op = Op::none;
+  // public routes are limited per client address (http.public_rate_per_s); not these: health checks and
+  // device endpoints that identify the device and limit it themselves
+  bool unlimited = false;
+  int64_t body_limit = 0;  // bytes; 0 = http.body_limit (a larger one for this route only: camera pushes)
 };
 
 struct Route {
@@ -50,12 +55,15 @@ class Router {
   };
   Match match(std::string_view method, std::string_view path,
               std::vector<std::pair<std::string, std::string>>& params) const;
+  // The largest body_limit of any route (0: none sets one).
+  int64_t max_body_limit() const { return max_body_limit_; }
   // Every route in registration order (the route table the permission matrix test reads).
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
   std::unordered_map<std::string, const Route*> exact_;  // "GET /getInfo" → route (no parameters)
+  int64_t max_body_limit_ = 0;
 };
 
 }  // namespace zc::http

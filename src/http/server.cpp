@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "devices/upgrade.hpp"
+#include "http/client_address.hpp"
 #include "http/envelope.hpp"
 #include "http/pipeline.hpp"
 #include "http/static_files.hpp"
@@ -65,6 +66,7 @@ bool decode_target(std::string_view target, Request& req) {
 struct HttpServer::Impl {
   Impl(const Config& c, Pipeline& p, const StaticFiles& s)
       : cfg(c.http),
+        trusted_proxies(parse_address_list(c.http.trusted_proxies)),
         pipeline(p),
         statics(s),
         ioc(static_cast<int>(std::max<int64_t>(1, c.http.threads))),
@@ -73,6 +75,7 @@ struct HttpServer::Impl {
         signals(ioc, SIGINT, SIGTERM) {}
 
   Config::Http cfg;
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For names the client (http.trusted_proxies)
   Pipeline& pipeline;
   const StaticFiles& statics;
   asio::io_context ioc;
@@ -162,7 +165,8 @@ struct HttpServer::Impl {
     for (int64_t served = 0; !stopping; ++served) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit));
-      parser.body_limit(static_cast<std::uint64_t>(cfg.body_limit));
+      // The largest limit of any route until the path is known, then the route's own (camera pushes).
+      parser.body_limit(static_cast<std::uint64_t>(pipeline.max_body_limit(cfg.body_limit)));
       c.stream.expires_after(
           std::chrono::milliseconds(served == 0 ? cfg.read_timeout_ms : cfg.idle_timeout_ms));
       auto [ec, n] = co_await bhttp::async_read_header(c.stream, buffer, parser, no_throw);
@@ -175,7 +179,15 @@ struct HttpServer::Impl {
         break;
       }
       c.busy = true;
+      Request req;
+      req.method = std::string(parser.get().method_string());
+      req.target = std::string(parser.get().target());
+      if (!decode_target(req.target, req)) co_return co_await reject(c, 400, "请求路径格式错误");
       if (!parser.is_done()) {
+        auto limit = static_cast<std::uint64_t>(pipeline.body_limit(req.method, req.path, cfg.body_limit));
+        if (auto len = parser.content_length(); len && *len > limit)
+          co_return co_await reject(c, 413, "请求体过大");
+        parser.body_limit(limit);
         c.stream.expires_after(std::chrono::milliseconds(cfg.read_timeout_ms));
         auto [ec2, n2] = co_await bhttp::async_read(c.stream, buffer, parser, no_throw);
         if (ec2 == bhttp::error::body_limit) co_return co_await reject(c, 413, "请求体过大");
@@ -184,10 +196,6 @@ struct HttpServer::Impl {
       auto& in = parser.get();
       bool keep_alive = in.keep_alive() && served + 1 < cfg.max_keepalive_requests;
 
-      Request req;
-      req.method = std::string(in.method_string());
-      req.target = std::string(in.target());
-      if (!decode_target(req.target, req)) co_return co_await reject(c, 400, "请求路径格式错误");
       if (const devices::UpgradeRoute* up = upgrade_route(in, req.path)) {
         // The protocol owns the connection from here on (c.busy stays set: shutdown goes through
         // the route's on_shutdown, not a socket cancel).
@@ -201,7 +209,7 @@ struct HttpServer::Impl {
       req.user_agent = std::string(in[bhttp::field::user_agent]);
       req.content_type = std::string(in[bhttp::field::content_type]);
       req.signature = std::string(in["Zc-Signature"]);
-      req.remote_ip = remote_ip;
+      req.remote_ip = client_address(remote_ip, in["X-Forwarded-For"], trusted_proxies);
 
       Response out;
       if (auto r = pipeline.try_inline(req)) {

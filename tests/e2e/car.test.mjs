@@ -274,6 +274,10 @@ test('the property adds a camera bound to two spots', async () => {
   await dialogShot('31-camera-add-dialog')
   await page.getByTestId('dialog-submit').click()
   await successToast()
+  // the camera's push secret and URL, shown once
+  await page.getByTestId('camera-secret').waitFor({ state: 'visible' })
+  assert.match(await page.getByTestId('camera-secret').innerText(), /\/camera\/vzenith\?key=[A-Za-z0-9]{24}/)
+  await confirmBox()
   await waitTable('page-car-camera')
   await rowWith('page-car-camera', camera.name).waitFor({ state: 'visible' })
   await shot('30-camera-list')
@@ -325,6 +329,28 @@ test('a pile command shows the offline error, never success', async () => {
   assert.equal(msg.trim(), '“重启设备”未执行：设备不在线', 'localized from the reply\'s reason code')
   await dialogShot('43-pile-command-offline')
   assert.equal(await page.locator('.el-message--success:visible', { hasText: '已执行' }).count(), 0)
+})
+
+test('the YKC pile may hold an offline card list: the edit form\'s 允许离线卡 checkbox is stored', async () => {
+  const box = page.getByTestId('f-offline-card')
+  const openEdit = async () => {
+    await rowWith('page-car-pile', pile.name).getByTestId('row-edit').click()
+    await page.getByTestId('pile-form').waitFor({ state: 'visible' })
+    await box.waitFor({ state: 'visible' })
+  }
+  const checked = () => box.evaluate((el) => el.classList.contains('is-checked'))
+  await openEdit()
+  assert.equal(await checked(), false, 'off for a new pile')
+  await box.click()
+  assert.equal(await checked(), true)
+  await dialogShot('44-pile-offline-card')
+  await page.getByTestId('dialog-submit').click()
+  await successToast()
+  await page.getByTestId('pile-form').waitFor({ state: 'hidden' })
+  await openEdit()  // read back from GET /car/pile/{id}/offlineCard
+  assert.equal(await checked(), true, 'the setting read back')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('pile-form').waitFor({ state: 'hidden' })
 })
 
 test('a ground-lock spot is bound to a gun of the YKC pile; its lock commands then go to the pile', async () => {

@@ -327,6 +327,33 @@ test('汽车充电: pay ¥50 on the sandbox cashier, back to the live status, st
   fx.carOrder = orderNo
 })
 
+test('汽车充电 with my card: the charge page offers the card instead of paying; it starts without the cashier, the balance is the cap, the bill debits the card', async () => {
+  await page.goto(`${H5}/charge/${fx.guns[1].code}`)
+  await chargePage()
+  const pick = byId('pay-card').first()
+  await pick.waitFor()
+  assert.match(await pick.innerText(), /余额 ¥210\.00/)
+  await pick.click()
+  assert.equal(await byId('prepay-option').count(), 0, 'no prepayment with a card')
+  assert.equal(await text('charge-pay'), '用电卡开始充电')
+  await phoneShot(page, 'charge-card', { fullPage: true })
+  await byId('charge-pay').click()
+  await page.waitForURL(/\/h5\/order\/car\/\w+$/, { timeout: 30000 })
+  const orderNo = page.url().split('/').pop()
+  await until(async () => (await text('order-state')) === '充电中', '充电中', 30000)
+  assert.equal(await text('live-prepaid'), '¥210.00', 'the card balance is the cap')
+  await phoneShot(page, 'live-card')
+  await byId('order-stop').click()
+  await confirmDialog()
+  await byId('order-done').waitFor({ timeout: 30000 })
+  const done = await until(async () => {
+    const o = ok(await fx.app.get(`/app/car/orders/${orderNo}`)).data
+    return o.state === 'completed' && o
+  }, 'completed', 20000)
+  const [card] = (await fx.app.list('/app/user/cards')).rows
+  assert.equal(card.balance, 21000 - done.charged, 'the card paid the bill')
+})
+
 test('二维码: the printed QR URLs land in the H5 — a gun on its charge page, a pile with a gun choice', async () => {
   await page.goto(`${BASE}/app/gun/${fx.guns[1].code}`)
   await page.waitForURL(new RegExp(`/h5/charge/${fx.guns[1].code}$`))

@@ -12,8 +12,9 @@ import { ok, until, randPhone } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff } from './lib/bike.mjs';
 import { RawPile, frame, bcd, hex, fromHex, loginBody, realtimeBody, recordBody } from './lib/ykc.mjs';
-import { assertBooksBalance, ScriptedChargePoint, iso } from './lib/order-car-helpers.mjs';
+import { ScriptedChargePoint, iso } from './lib/order-car-helpers.mjs';
 import { AppApi } from './lib/app.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ykcPort = await freePort();
 const ctx = useServer({
@@ -238,22 +239,24 @@ test('OCPP car pile: Authorize by the printed number (Accepted / Blocked / Expir
   }
 });
 
-test('OCPP e-bike device: a card on a socket starts an e-bike card order, the StopTransaction debits the card', async () => {
+test('OCPP e-bike device: a card on a socket starts an e-bike card order whose prepaid duration follows a top-up, the StopTransaction debits the card', async () => {
   const d = await addDevice(A.api, bikeStation.id, bikeArea.id, { socketCount: 2 });
   const code = ok(await A.api.get(`/bike/device/${d.id}`)).data.code;
   const cp = await chargePoint(code);
   try {
-    const c = await issue();
+    const c = await issue({ productId: capProduct });
     assert.equal((await cp.call('Authorize', { idTag: c.cardNo })).idTagInfo.status, 'Accepted');
     const t0 = Date.now() - 240_000;
     const s = await cp.call('StartTransaction', { connectorId: 1, idTag: c.cardNo, meterStart: 0, timestamp: iso(t0) });
     assert.equal(s.idTagInfo.status, 'Accepted');
     const o = await until(async () => { const x = await bikeOrderOf(c); return x && x.status === 'charging' && x; }, 'e-bike card order');
-    assert.equal(o.startMethod, 'card');
+    assert.deepEqual([o.startMethod, o.prepaid, o.prepaidDuration], ['card', 200, 1200], '2.00 yuan buy 20 minutes');
+    ok(await topUp(c, 300));
+    await until(async () => (await bikeOrderOf(c)).prepaidDuration === 3000, 'the top-up buys 50 minutes (time-priced mode)');
     await cp.call('StopTransaction', { transactionId: s.transactionId, meterStop: 30, timestamp: iso(Date.now()), reason: 'Local', idTag: c.cardNo });
     const done = await finalOrder(bikeOrderOf, c, 'finished');
     assert.ok(done.charged >= 40, `4 started minutes at 0.10 yuan (${done.charged})`);
-    assert.equal((await card(c)).balance, 10000 - done.charged);
+    assert.equal((await card(c)).balance, 500 - done.charged);
   } finally {
     cp.close();
   }
@@ -290,29 +293,42 @@ test('the app starts with one of my cards instead of paying (APP-4): no pay orde
   }
 });
 
-test('offline card lists: a YKC pile allowed to charge cards offline gets its station\'s valid cards (0x44) and loses a disabled one (0x46)', async () => {
+test('offline card lists: a YKC pile allowed to charge cards offline gets its station\'s valid cards (0x44), loses a disabled one (0x46), and follows the cards\' validity in time', async () => {
   const s3 = await approvedStation(ctx.admin, ctx.admin, A.id);
   const a3 = await defaultArea(ctx.admin, s3.id);
   await addTariff(ctx.admin, s3.id, a3.id);
   const prod = ok(await A.api.post('/member/product', { name: '离线卡' + (seq++), productType: 'car', issueType: 'personal', price: 0,
     faceValue: 5000, bonusTiers: [], carStationIds: [s3.id], bikeStationIds: [], remark: '' })).data.id;
   const [c1, c2] = [await issue({ productId: prod }), await issue({ productId: prod })];
+  const turn = Date.now() + 3000;  // c3's validity ends then, c4's begins
+  const c3 = await issue({ productId: prod, validTo: turn });
+  const c4 = await issue({ productId: prod, validFrom: turn, validTo: turn + DAY });
   const p = await newPile('ykc', s3.id, a3.id);
   const pile = await ykcPile(p);
+  const physicalsOf = (sync) => [...Array(sync.body[7]).keys()].map((i) => hex(sync.body.slice(8 + i * 16 + 8, 8 + i * 16 + 16))).sort();
   try {
     ok(await ctx.admin.put('/car/pile/offlineCard', { id: p.id, allowOfflineCard: 1 }));
     const sync = await pile.next(0x44);
-    assert.equal(sync.body[7], 2, 'two cards');
-    const physicals = [0, 1].map((i) => hex(sync.body.slice(8 + i * 16 + 8, 8 + i * 16 + 16))).sort();
-    assert.deepEqual(physicals, [c1.physicalNo, c2.physicalNo].sort());
+    assert.deepEqual(physicalsOf(sync), [c1.physicalNo, c2.physicalNo, c3.physicalNo].sort(), 'the cards valid now');
     pile.send(frame(0x43, [...bcd(p.code), 0x01, 0x00], sync.seq));
-    await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data.cards.length === 2, 'list stored');
+    await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data.cards.length === 3, 'list stored');
+    // time passes: c3 expires, c4 becomes valid — the validity sweep (test route: now) brings the pile up to date
+    await new Promise((r) => setTimeout(r, Math.max(0, turn - Date.now() + 50)));
+    ok(await ctx.admin.post('/test/member/offlineCard/validity', {}));
+    const gone = await pile.next(0x46);
+    assert.deepEqual([gone.body[7], hex(gone.body.slice(8, 16))], [1, c3.physicalNo], 'expired card cleared');
+    pile.send(frame(0x45, [...bcd(p.code), ...fromHex(c3.physicalNo), 0x01, 0x00], gone.seq));
+    const added = await pile.next(0x44);
+    assert.deepEqual(physicalsOf(added), [c4.physicalNo], 'newly valid card sent');
+    pile.send(frame(0x43, [...bcd(p.code), 0x01, 0x00], added.seq));
+    await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data.cards.map((x) => x.physicalNo).sort().join()
+      === [c1.physicalNo, c2.physicalNo, c4.physicalNo].sort().join(), 'list follows validity');
     ok(await A.api.put('/member/card/changeStatus', { id: c1.id, status: 1 }));
     const clear = await pile.next(0x46);
     assert.deepEqual([clear.body[7], hex(clear.body.slice(8, 16))], [1, c1.physicalNo]);
     pile.send(frame(0x45, [...bcd(p.code), ...fromHex(c1.physicalNo), 0x01, 0x00], clear.seq));
-    const left = await until(async () => { const d = ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data; return d.cards.length === 1 && d; }, 'cleared');
-    assert.deepEqual([left.allowOfflineCard, left.cards[0].physicalNo], [1, c2.physicalNo]);
+    const left = await until(async () => { const d = ok(await ctx.admin.get(`/car/pile/${p.id}/offlineCard`)).data; return d.cards.length === 2 && d; }, 'cleared');
+    assert.deepEqual([left.allowOfflineCard, left.cards.map((x) => x.physicalNo).sort()], [1, [c2.physicalNo, c4.physicalNo].sort()]);
   } finally {
     pile.close();
   }

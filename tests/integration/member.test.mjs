@@ -8,6 +8,7 @@ import { ok, fail, denied, randPhone } from './lib/client.mjs';
 import { addStation } from './lib/car.mjs';
 import { addBikeStation } from './lib/bike.mjs';
 import { AppApi } from './lib/app.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ctx = useServer({ env: { ZHICHONG_TESTING_ENABLED: '1' } });
 let P1; let A; let B; let carStation; let bikeStation; let otherStation;
@@ -15,12 +16,6 @@ let P1; let A; let B; let carStation; let bikeStation; let otherStation;
 const DAY = 86_400_000;
 let seq = 0;
 const cardNo = () => String(880000000000 + Date.now() % 1_000_000 * 100 + (seq++ % 100));
-
-async function booksBalanced() {
-  const r = ok(await ctx.admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
-}
 
 function productBody(fields = {}) {
   return {
@@ -115,7 +110,7 @@ test('a personal card: issued to a phone (the holder becomes an owner and a memb
   assert.deepEqual(ledger.map((l) => [l.kind, l.amount]).reverse(),
     [['card_issue', 10000], ['card_topup', 10000], ['card_bonus', 1000], ['card_topup', 50000], ['card_bonus', 8000], ['card_topup', 5000]]);
   assert.equal(ledger.at(-2).remark, '前台现金');
-  await booksBalanced();
+  await assertBooksBalance(ctx.admin);
   // edit the numbers; disable → no top-up
   const newNo = cardNo();
   ok(await A.api.put('/member/card', { id, cardNo: newNo, physicalNo: '', holderName: '王五', validFrom: body.validFrom, validTo: body.validTo }));
@@ -166,7 +161,7 @@ test('a collective account: top-up, a collective card debits it, refused when sh
   const ledger = (await A.api.list(`/member/collective/${cid}/ledger`)).rows;
   assert.deepEqual(ledger.map((l) => [l.kind, l.amount]).reverse(),
     [['collective_topup', 30000], ['collective_issue', -20000], ['card_topup', -10000]]);
-  await booksBalanced();
+  await assertBooksBalance(ctx.admin);
   // locked / disabled: no issuing; a disabled account takes no top-up
   ok(await A.api.post('/member/collective/topup', { id: cid, amount: 50000 }));
   ok(await A.api.put('/member/collective/lock', { id: cid, locked: 1 }));
@@ -180,7 +175,7 @@ test('a collective account: top-up, a collective card debits it, refused when sh
   denied(await B.api.get(`/member/collective/${cid}`));
   denied(await B.api.post('/member/collective/topup', { id: cid, amount: 100 }));
   assert.equal((await A.api.list('/member/card/list', { collectiveId: cid })).total, 1);
-  await booksBalanced();
+  await assertBooksBalance(ctx.admin);
 });
 
 test('concurrent top-ups from one collective never take its balance below zero', async () => {
@@ -193,7 +188,7 @@ test('concurrent top-ups from one collective never take its balance below zero',
   assert.equal(okCount, 3);
   assert.equal(ok(await A.api.get(`/member/collective/${cid}`)).data.balance, 1000);
   assert.equal(ok(await A.api.get(`/member/card/${cardId}`)).data.balance, 9000);
-  await booksBalanced();
+  await assertBooksBalance(ctx.admin);
 });
 
 test('car owners: added by an operator, verified, disabled (no card for them); plates checked; a phone is one owner', async () => {

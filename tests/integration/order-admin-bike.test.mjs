@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
 import { ok, fail, until } from './lib/client.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff, waitExport, getBinary, xlsxRows } from './lib/bike.mjs';
-import { haveSim, simBin, driver, chargingBikeOrder, ocppDevices, assertBooksBalance } from './order-admin-helpers.mjs';
+import { haveSim, simBin, driver, chargingBikeOrder, ocppDevices } from './order-admin-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const skip = !haveSim() && `no ${simBin()}`;
 const ctx = useServer({

@@ -11,8 +11,9 @@ import { freePort } from './lib/server.mjs';
 import { ok, fail, until } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, waitExport, getBinary, xlsxRows } from './lib/car.mjs';
 import {
-  haveSim, simBin, driver, chargingCarOrder, ykcPiles, assertBooksBalance, refundsSettled,
+  haveSim, simBin, driver, chargingCarOrder, ykcPiles, refundsSettled,
 } from './order-admin-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const skip = !haveSim() && `no ${simBin()}`;
 const ykcPort = await freePort();

@@ -83,13 +83,6 @@ export const ocppDevices = (baseUrl, codes, connectors, extra = []) => runSim(['
   '--codes', codes.join(','), '--connectors', String(connectors), '--heartbeat', '5', '--meter-interval', '0.3', '--reconnect', '0.3',
   '--charge-duration', '600', ...extra]);
 
-/** The books balance (docs/payment.md): after every test. */
-export async function assertBooksBalance(admin) {
-  const r = ok(await admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
-}
-
 /** Waits until no refund of the payment is pending at the gateway; returns the pay order's detail. */
 export async function refundsSettled(admin, payNo) {
   return until(async () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mjs';
 import { ok, fail, randPhone, until } from './lib/client.mjs';
 import { approvedStation, waitExport, getBinary, xlsxRows } from './lib/car.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ctx = useServer({
   env: {
@@ -49,11 +50,7 @@ before(async () => {
   }));
 });
 
-afterEach(async () => {
-  const r = ok(await ctx.admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
-});
+afterEach(() => assertBooksBalance(ctx.admin));
 
 test('payment list: filters, scope, detail with refunds and ledger; export rows = the list, with the gateway callback', async () => {
   const phone = randPhone();

@@ -13,6 +13,7 @@ import { binaryPath } from './lib/server.mjs';
 import { ok, fail, until, randPhone, sleep } from './lib/client.mjs';
 import { addBikeStation, bikeDefaultArea, addBikeArea, addDevice, addBikeTariff } from './lib/bike.mjs';
 import { AppApi, payInSandbox, payTogether } from './lib/app.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const sim = process.env.ZHICHONG_SIM_BIN || path.join(path.dirname(binaryPath()), 'zhichong-sim');
 const skip = !existsSync(sim) && `no ${sim}`;
@@ -62,9 +63,7 @@ before(async () => {
 
 afterEach(async () => {
   for (const s of sims.splice(0)) await s.end();
-  const r = ok(await ctx.admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
+  await assertBooksBalance(ctx.admin);
 });
 
 /** A simulated e-bike device (2 sockets) connected over OCPP with `args`; resolves once it is online. */

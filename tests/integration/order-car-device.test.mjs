@@ -12,8 +12,9 @@ import { ok, fail, until, sleep } from './lib/client.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { RawPile, frame, loginBody, realtimeBody, recordBody, hex } from './lib/ykc.mjs';
 import {
-  driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, ScriptedChargePoint, iso,
+  driver, orderAndPay, detail, waitState, refundSettled, ScriptedChargePoint, iso, scriptedOcppPile, ocppStart,
 } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ykcPort = await freePort();
 const ctx = useServer({
@@ -72,22 +73,7 @@ before(async () => {
 
 afterEach(() => assertBooksBalance(ctx.admin));
 
-/** A scripted OCPP pile, booted, connector 1 plugged (Preparing). */
-async function ocppPile(p) {
-  const cp = await ScriptedChargePoint.connect(ctx.server.baseUrl, p.code);
-  await cp.boot();
-  await until(async () => (await gunOf(p)).state === 'plugged', 'gun plugged');
-  return cp;
-}
-
-/** Answers the platform's RemoteStartTransaction and starts the session at `at` with meter `wh`. */
-async function ocppStart(cp, at, wh) {
-  const rs = await cp.nextCall('RemoteStartTransaction');
-  const conf = await cp.call('StartTransaction', { connectorId: rs.connectorId, idTag: rs.idTag, meterStart: wh, timestamp: iso(at) });
-  assert.equal(conf.idTagInfo.status, 'Accepted', 'the order number is an accepted idTag');
-  await cp.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
-  return { idTag: rs.idTag, tx: conf.transactionId };
-}
+const ocppPile = (p) => scriptedOcppPile(ctx, p);
 
 const meter = (cp, tx, at, wh, power = 7000) => cp.call('MeterValues', {
   connectorId: 1, transactionId: tx, meterValue: [{ timestamp: iso(at), sampledValue: [

@@ -13,8 +13,9 @@ import { ok, fail, until } from './lib/client.mjs';
 import { payInSandbox, payTogether } from './lib/app.mjs';
 import { approvedStation, defaultArea, addPile, addTariff, TOU_PERIODS, TOU_TIERS } from './lib/car.mjs';
 import {
-  haveSim, simBin, driver, orderAndPay, detail, waitState, assertBooksBalance, refundSettled, fenOf, runYkcSim, runOcppSim,
+  haveSim, simBin, driver, orderAndPay, detail, waitState, refundSettled, fenOf, runYkcSim, runOcppSim,
 } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const skip = !haveSim && `no ${simBin}`;
 const ykcPort = await freePort();

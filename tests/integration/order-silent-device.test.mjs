@@ -12,8 +12,9 @@ import { AppApi, payInSandbox } from './lib/app.mjs';
 import { approvedStation, defaultArea, addPile, addTariff } from './lib/car.mjs';
 import { addBikeStation, bikeDefaultArea, addDevice, addBikeTariff, randPhone } from './lib/bike.mjs';
 import {
-  haveSim, simBin, driver, orderAndPay, detail, waitState, assertBooksBalance, runYkcSim, runOcppSim,
+  haveSim, simBin, driver, orderAndPay, detail, waitState, runYkcSim, runOcppSim,
 } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const skip = !haveSim && `no ${simBin}`;
 const COMMAND_TIMEOUT_MS = 20000;

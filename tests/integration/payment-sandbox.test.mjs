@@ -9,6 +9,7 @@ import { useServer, approvedProvider, propertyWithLogin } from './lib/fixture.mj
 import { ok, fail, randPhone } from './lib/client.mjs';
 import { approvedStation } from './lib/car.mjs';
 import { addBikeStation } from './lib/bike.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const SECRET = 'it-sandbox-secret';
 const ctx = useServer({
@@ -69,12 +70,6 @@ async function notify(body, { key = merchantKey(MCH), sig } = {}) {
   return { status: r.status, body: await r.json() };
 }
 
-async function assertBooksBalance() {
-  const r = ok(await ctx.admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
-}
-
 before(async () => {
   await ctx.ready();
   P = await approvedProvider(ctx.admin);
@@ -86,7 +81,7 @@ before(async () => {
   bare = await approvedStation(A.api, ctx.admin, A.id);
 });
 
-afterEach(assertBooksBalance);
+afterEach(() => assertBooksBalance(ctx.admin));
 
 test('a station without a payment configuration cannot take app payments', async () => {
   fail(await ctx.admin.post('/test/payment/prepay', { stationId: bare.id, amount: 1000 }), 409, /未配置支付/);
@@ -242,7 +237,7 @@ test('a settlement whose refund never reached the gateway (the process stopped a
   assert.deepEqual([row.capturedAmount, row.heldAmount, row.refundPending, row.refundedAmount], [1000, 0, 2000, 0]);
   let refund = row.refunds.find((r) => r.refundNo === s.refundNo);
   assert.deepEqual([refund.status, refund.gatewayRefundNo], ['pending', '']);
-  await assertBooksBalance();  // pending refunds are part of the books
+  await assertBooksBalance(ctx.admin);  // pending refunds are part of the books
   // the periodic resend leaves a refund younger than its grace alone …
   assert.equal(ok(await ctx.admin.post('/test/payment/sendUnsentRefunds', { beforeMs: Date.now() - 60_000 })).data.sent, 0);
   // … and sends an older one; the gateway's notification completes it

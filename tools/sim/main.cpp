@@ -1,9 +1,11 @@
-// zhichong-sim: device simulators. `zhichong-sim ocpp --help`, `zhichong-sim ykc --help`.
+// zhichong-sim: device simulators. `zhichong-sim ocpp --help`, `zhichong-sim ykc --help`,
+// `zhichong-sim camera --help`.
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 
+#include "camera_sim.hpp"
 #include "drivers_sim.hpp"
 #include "ocpp_sim.hpp"
 #include "ykc_sim.hpp"
@@ -201,7 +203,10 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   drivers->add_flag("--quiet", d.quiet, "no per-driver log on stderr");
+  zc::sim::CameraSimOptions cam;
+  auto cam_cli = zc::sim::add_camera_command(app, cam);
   CLI11_PARSE(app, argc, argv);
+  if (cam_cli.cmd->parsed()) return cam_cli.parse(cam) ? zc::sim::run_camera_sim(cam) : 2;
   if (drivers->parsed()) {
     if (d.phones < 1 || d.phones > 1000 || d.phone_prefix.size() > 10 ||
         d.phone_prefix.find_first_not_of("0123456789") != std::string::npos ||

@@ -26,6 +26,14 @@ struct GatewayRefund {
   int64_t amount = 0, due_at = 0;
 };
 
+// A profit-sharing request the sandbox accepted (kind split | return); its outcome shows after due_at.
+struct SharingRecord {
+  int64_t id = 0;
+  std::string kind, merchant_no, out_no, gateway_id, out_trade_no, out_order_no, account, detail, outcome,
+      reason;
+  int64_t amount = 0, due_at = 0;
+};
+
 struct Outgoing {
   int64_t id = 0;
   std::string merchant_no, url, body;
@@ -52,6 +60,13 @@ class BooksTx {
                                                  const std::string& out_refund_no) = 0;
   virtual std::vector<GatewayRefund> due_refunds(int64_t now, int limit) = 0;
   virtual bool complete_refund(int64_t id, int64_t at) = 0;  // processing → succeeded
+
+  virtual void insert_sharing(const SharingRecord& r, int64_t at) = 0;
+  virtual std::optional<SharingRecord> sharing_of(const std::string& merchant_no, const std::string& kind,
+                                                  const std::string& out_no) = 0;
+  // What the trade's split orders and returns moved so far (split: every split not failed; returned:
+  // every return not failed), in fen.
+  virtual int64_t shared_of_trade(const std::string& merchant_no, const std::string& out_trade_no) = 0;
 
   virtual void enqueue(const std::string& merchant_no, const std::string& url, const std::string& body,
                        int64_t at) = 0;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace zc::payment {
 
@@ -54,6 +55,41 @@ struct RefundAccepted {
   std::string refund_id;  // the gateway's refund number
 };
 
+// Profit sharing (分账, docs/splits.md), after WeChat Pay v3's profitsharing calls: a split order of a paid
+// trade to receivers, a return (回退) of one receiver's share, and the unfreeze of what is not split.
+// Accepted synchronously (or refused with GatewayError); the result comes later and is read by query.
+struct SplitReceiver {
+  std::string type;  // merchant | personal
+  std::string account, name;
+  int64_t amount = 0;  // fen
+};
+
+struct SplitRequest {
+  Merchant merchant;
+  std::string out_trade_no;  // the pay order's pay_no
+  std::string transaction_id;
+  std::string out_order_no;  // the platform's split number (one per attempt)
+  std::vector<SplitReceiver> receivers;
+  bool unfreeze_unsplit = true;  // the rest of the trade goes to the main merchant
+};
+
+struct SplitReturnRequest {
+  Merchant merchant;
+  std::string out_order_no;  // the split it returns from
+  std::string out_return_no;
+  std::string return_account;  // the receiver that gives the money back
+  int64_t amount = 0;
+  std::string description;
+};
+
+enum class SplitStatus { processing, succeeded, failed, unknown };
+
+struct SplitResult {
+  SplitStatus status = SplitStatus::unknown;
+  std::string gateway_id;  // the gateway's order (or return) number
+  std::string reason;      // why it failed
+};
+
 enum class NotificationKind { payment_succeeded, payment_declined, refund_succeeded };
 
 struct Notification {
@@ -78,6 +114,13 @@ class PaymentProvider {
   virtual TradeQuery query(const Merchant& m, const std::string& out_trade_no) = 0;
   virtual RefundAccepted refund(const RefundRequest& r) = 0;
   virtual void close(const Merchant& m, const std::string& out_trade_no) = 0;
+  virtual SplitResult split(const SplitRequest& r) = 0;
+  virtual SplitResult query_split(const Merchant& m, const std::string& out_order_no) = 0;
+  virtual SplitResult return_split(const SplitReturnRequest& r) = 0;
+  virtual SplitResult query_return(const Merchant& m, const std::string& out_return_no) = 0;
+  // A trade of a splitting station that is not split (nothing to share): its frozen money is released.
+  virtual void unfreeze(const Merchant& m, const std::string& out_trade_no,
+                        const std::string& out_order_no) = 0;
   // Authenticates and parses a notification (raw body + signature header). nullopt with `why` set when
   // it is not authentic or not understood.
   virtual std::optional<Notification> verify_notification(std::string_view body, std::string_view signature,

@@ -33,8 +33,6 @@ const char* to_string(TradeStatus s) {
   return "unknown";
 }
 
-namespace {
-
 std::string random_id(const char* prefix) {
   std::string t = crypto::random_token();  // URL-safe base64, 43 chars
   std::string out = prefix;
@@ -42,6 +40,8 @@ std::string random_id(const char* prefix) {
     if (std::isalnum(static_cast<unsigned char>(c))) out += c;
   return out.substr(0, std::string(prefix).size() + 24);
 }
+
+namespace {
 
 TradeStatus status_of(const std::string& s) {
   if (s == "pending") return TradeStatus::pending;
@@ -53,7 +53,8 @@ TradeStatus status_of(const std::string& s) {
 
 }  // namespace
 
-SandboxGateway::SandboxGateway(sandbox::Books& books, SandboxSettings s) : books_(books), s_(std::move(s)) {}
+SandboxGateway::SandboxGateway(sandbox::Books& books, SandboxSettings s)
+    : books_(books), s_(std::move(s)), split_failure_percent_(s_.split_failure_percent) {}
 
 SandboxGateway::~SandboxGateway() {
   stop();

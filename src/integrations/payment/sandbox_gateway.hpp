@@ -27,14 +27,19 @@ struct SandboxSettings {
   int64_t notify_retry_base_ms = 1000;  // retry n waits base × 2^(n−1), at most notify_retry_max_ms
   int64_t notify_retry_max_ms = 60000;
   int64_t notify_timeout_ms = 5000;  // one POST
-  int64_t notify_senders = 8;  // POSTs in flight at once (one slow notify endpoint must not hold the rest)
+  int64_t notify_senders = 8;    // POSTs in flight at once (one slow notify endpoint must not hold the rest)
+  int64_t split_delay_ms = 500;  // a split or a return shows its result this long after it was accepted
+  int64_t split_failure_percent = 0;  // the share of splits and returns that end failed (0–100)
 };
+
+// prefix + 24 random letters and digits: the sandbox's own numbers (prepay, transaction, refund, split).
+std::string random_id(const char* prefix);
 
 enum class CashierResult { paid, declined, already_done, expired, not_found };
 
 class SandboxGateway final : public PaymentProvider {
  public:
-  SandboxGateway(sandbox::Books& books, SandboxSettings s);
+  SandboxGateway(sandbox::Books& books, SandboxSettings s);  // profit sharing: sandbox_split.cpp
   ~SandboxGateway() override;
 
   std::string_view name() const override { return "sandbox"; }
@@ -42,6 +47,11 @@ class SandboxGateway final : public PaymentProvider {
   TradeQuery query(const Merchant& m, const std::string& out_trade_no) override;
   RefundAccepted refund(const RefundRequest& r) override;
   void close(const Merchant& m, const std::string& out_trade_no) override;
+  SplitResult split(const SplitRequest& r) override;
+  SplitResult query_split(const Merchant& m, const std::string& out_order_no) override;
+  SplitResult return_split(const SplitReturnRequest& r) override;
+  SplitResult query_return(const Merchant& m, const std::string& out_return_no) override;
+  void unfreeze(const Merchant& m, const std::string& out_trade_no, const std::string& out_order_no) override;
   std::optional<Notification> verify_notification(std::string_view body, std::string_view signature,
                                                   std::string& why) const override;
 
@@ -60,6 +70,8 @@ class SandboxGateway final : public PaymentProvider {
   // Tests (the /test/ routes only): the next `n` new refund requests are refused as a real gateway refuses
   // one when the merchant's available balance is short — what leaves a prepayment return failed.
   void refuse_next_refunds(int64_t n) { refuse_refunds_ = n; }
+  // Tests: the share of new splits and returns that end failed (payment.sandbox_split_failure_rate).
+  void set_split_failure_percent(int64_t p) { split_failure_percent_ = p; }
 
   // The sender thread: completes due refunds and delivers due notifications.
   void start();
@@ -80,7 +92,11 @@ class SandboxGateway final : public PaymentProvider {
   bool running_ = false;
   bool wake_ = false;
   std::thread thread_;
+  SplitResult sharing_result(const std::string& merchant_no, const char* kind, const std::string& out_no);
+  std::string split_outcome();
+
   std::atomic<int64_t> refuse_refunds_{0};
+  std::atomic<int64_t> split_failure_percent_{0};
 };
 
 }  // namespace zc::payment

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/json_body.hpp"
 #include "service/car/tariff_service.hpp"
+#include "service/parking/locks.hpp"
 #include "service/station/child_rows.hpp"
 #include "service/system/rules.hpp"
 #include "storage/repositories/ykc_repo.hpp"
@@ -64,39 +65,25 @@ void SpotService::update(int64_t id, const std::string& name, int64_t lock_type,
   });
 }
 
+void SpotService::bind_gun(int64_t id, std::optional<int64_t> gun_id, const Principal& p) {
+  ctx_.db.write([&](Connection& c) {
+    SpotRepo repo(c);
+    station::require_in_scope(repo, id, p, not_found_);
+    if (gun_id) {
+      auto spot = repo.find(id);
+      if (!spot || GunRepo(c).station_of(*gun_id) != spot->station_id)
+        fail_bad_request("gunId: 充电枪不存在或不属于该车位的电站");
+    }
+    repo.set_gun(id, gun_id);
+  });
+}
+
 json::object SpotService::lock(int64_t id, const std::string& action, const Principal& p) {
   if (action != "open" && action != "close") fail_bad_request("action: 只能是open或close");
-  DeviceRef ref;
-  devices::LockSide side = devices::LockSide::none;
-  unsigned gun = 0;
   ctx_.db.read([&](Connection& c) {
-    SpotRepo repo(c);
-    auto s = repo.find(id);
-    if (!s || !repo.in_scope(id, p.scope)) fail_not_found(not_found_);
-    if (s->lock_type == 0) fail_conflict("该车位没有地锁");
-    if (s->lock_type == 2) {
-      if (!s->camera_id) fail_conflict("该车位未绑定相机，无法控制地锁");
-      auto cam = CameraRepo(c).find(s->camera_id);
-      if (!cam) fail_conflict("该车位未绑定相机，无法控制地锁");
-      if (cam->status != 0) fail_conflict("相机已停用，无法执行：" + cam->code);
-      ref = {DeviceKind::car_camera, cam->id, cam->factory_no};
-      side = cam->left_spot_id == s->id ? devices::LockSide::left : devices::LockSide::right;
-    } else if (db::dev::YkcRepo ykc(c); auto bound = ykc.lock_of_spot(id)) {
-      // A ground lock wired to a YKC pile's gun (PUT /car/spot/lockPile): the pile drives it (0x62).
-      auto pile = ykc.find_pile(bound->first);
-      if (!pile) fail_conflict("地锁绑定的电桩不存在");
-      ref = {DeviceKind::car_pile, pile->id, pile->code};
-      gun = static_cast<unsigned>(bound->second);
-    } else {
-      // No protocol connects a ground lock by itself: unbound, nothing can drive it (not "offline").
-      fail_conflict("该车位的地锁未绑定控制设备，请先在“绑定电桩”中绑定控制它的电桩和枪");
-    }
+    if (!SpotRepo(c).in_scope(id, p.scope)) fail_not_found(not_found_);
   });
-  DeviceCommand cmd = action == "open" ? DeviceCommand{devices::LockOpen{side, gun}}
-                                       : DeviceCommand{devices::LockClose{side, gun}};
-  auto out = command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));
-  ctx_.db.write([&](Connection& c) { SpotRepo(c).set_lock_state(id, action == "open" ? "open" : "closed"); });
-  return out;
+  return parking::Locks(ctx_.db, ctx_.gateway, ctx_.clock).command(id, action == "open");
 }
 
 // ---- cameras ----------------------------------------------------------------------------------------
@@ -189,13 +176,6 @@ json::object CameraService::command(int64_t id, const std::string& command, cons
   int64_t spot_id = side == "left" ? cam.left_spot_id : cam.right_spot_id;
   if (lock_cmd && !spot_id) fail_bad_request("side: 该侧未绑定车位");
   DeviceRef ref{DeviceKind::car_camera, cam.id, cam.factory_no};
-  if (command == "refresh") {
-    bool online = ctx_.gateway.is_online(ref);
-    ctx_.db.write([&](Connection& c) { CameraRepo(c).set_online(id, online, ctx_.clock.now()); });
-    // No camera protocol yet: refresh is the gateway's view of the camera.
-    return command_outcome(online ? devices::CommandReply::accepted("online")
-                                  : devices::CommandReply::offline());
-  }
   auto lock_side = side == "left"    ? devices::LockSide::left
                    : side == "right" ? devices::LockSide::right
                                      : devices::LockSide::none;
@@ -203,6 +183,7 @@ json::object CameraService::command(int64_t id, const std::string& command, cons
                       : command == "clockSync" ? DeviceCommand{devices::ClockSync{}}
                       : command == "capture"   ? DeviceCommand{devices::Capture{}}
                       : command == "syncLock"  ? DeviceCommand{devices::SyncLock{lock_side}}
+                      : command == "refresh"   ? DeviceCommand{devices::Refresh{}}
                       : command == "lockOpen"  ? DeviceCommand{devices::LockOpen{lock_side, 0}}
                                                : DeviceCommand{devices::LockClose{lock_side, 0}};
   auto out = command_outcome(ctx_.gateway.send(ref, cmd, kCommandTimeout));
@@ -228,7 +209,15 @@ void validate_pile_fields(const PileFields& f) {
   if (f.sim.size() > 32) fail_bad_request("sim: 长度不能超过32个字符");
   if (f.operation_type < 1 || f.operation_type > 3) fail_bad_request("operationType: 只能是1、2或3");
   if (f.occupancy_fee < 0 || f.occupancy_fee > 100000)
-    fail_bad_request("occupancyFee: 必须在0到100000（分/小时）之间");
+    fail_bad_request("occupancyFee: 必须在0到100000（分/计费周期）之间");
+  if (f.occupancy_free_min < 0 || f.occupancy_free_min > 1440)
+    fail_bad_request("occupancyFreeMin: 必须在0到1440（分钟）之间");
+  if (f.occupancy_period_min < 1 || f.occupancy_period_min > 1440)
+    fail_bad_request("occupancyPeriodMin: 必须在1到1440（分钟）之间");
+  if (f.occupancy_cap < 0 || f.occupancy_cap > 1000000)
+    fail_bad_request("occupancyCap: 必须在0到1000000（分）之间");
+  if (f.occupancy_cap > 0 && f.occupancy_cap < f.occupancy_fee)
+    fail_bad_request("occupancyCap: 封顶金额不能低于每周期价格");
   if (f.output_current < 0 || f.output_current > 100000)
     fail_bad_request("outputCurrent: 必须在0到100000（0.1A）之间");
   if (f.output_power < 0 || f.output_power > 10000000)

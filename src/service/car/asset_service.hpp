@@ -25,6 +25,9 @@ class SpotService : public station::RowService<db::car::SpotRepo> {
   std::vector<db::car::SpotOption> options(int64_t area_id, const Principal& p);
   std::vector<int64_t> add_batch(const SpotBatch& in, const Principal& p);
   void update(int64_t id, const std::string& name, int64_t lock_type, const Principal& p);
+  // The gun that charges a car in the spot (charging time is not occupancy time; its pile's 占位收费
+  // applies); nullopt = none (the gun of the pile lock, if any). A gun of the spot's station.
+  void bind_gun(int64_t id, std::optional<int64_t> gun_id, const Principal& p);
   boost::json::object lock(int64_t id, const std::string& action, const Principal& p);
 
  private:

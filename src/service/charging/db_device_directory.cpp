@@ -1,6 +1,7 @@
 #include "service/charging/db_device_directory.hpp"
 
 #include "core/clock.hpp"
+#include "service/parking/locks.hpp"
 #include "service/stat/device_faults.hpp"
 #include "storage/repositories/device_repo.hpp"
 #include "storage/repositories/transaction_repo.hpp"
@@ -51,10 +52,11 @@ void DbDeviceDirectory::set_ykc_model(int64_t pile_id, int64_t model_no, const s
   db_.write([&](db::Connection& c) { db::dev::YkcRepo(c).set_model(pile_id, model_no, result, now); });
 }
 
-void DbDeviceDirectory::set_gun_lock_state(int64_t pile_id, int64_t gun, const std::string& state) {
+void DbDeviceDirectory::set_gun_lock_state(int64_t pile_id, int64_t gun,
+                                           const devices::camera::LockState& state) {
   db_.write([&](db::Connection& c) {
-    db::dev::YkcRepo repo(c);
-    if (auto s = repo.lock_spot(pile_id, gun)) repo.set_lock_state(s->spot_id, state);
+    if (auto s = db::dev::YkcRepo(c).lock_spot(pile_id, gun))
+      db::parking::ParkingRepo(c).record_lock(s->spot_id, parking::lock_record(state), now_ms());
   });
 }
 

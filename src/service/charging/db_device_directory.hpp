@@ -15,7 +15,7 @@ class DbDeviceDirectory final : public devices::DeviceDirectory {
   void save_ykc_login(int64_t pile_id, const devices::YkcLogin& login, int64_t now) override;
   void set_ykc_crc_order(int64_t pile_id, const std::string& order) override;
   void set_ykc_model(int64_t pile_id, int64_t model_no, const std::string& result, int64_t now) override;
-  void set_gun_lock_state(int64_t pile_id, int64_t gun, const std::string& state) override;
+  void set_gun_lock_state(int64_t pile_id, int64_t gun, const devices::camera::LockState& state) override;
   std::optional<int64_t> transaction_of_serial(devices::DeviceKind kind, int64_t device_id,
                                                const std::string& serial) override;
 

@@ -28,11 +28,20 @@ class CardWatcher {
   virtual void card_changed(int64_t card_id) = 0;
 };
 
+// Told after the whitelist changed (committed): the car stations whose list of enabled plates may differ
+// now (the parking side syncs it to the cameras that keep a local list).
+class WhitelistWatcher {
+ public:
+  virtual ~WhitelistWatcher() = default;
+  virtual void whitelist_changed(const std::vector<int64_t>& station_ids) = 0;
+};
+
 // `clock` stamps the admin rows (products, accounts, owners); money movements use the system clock.
 struct MemberContext {
   db::Database& db;
   const Clock& clock;
   CardWatcher* watcher = nullptr;
+  WhitelistWatcher* whitelist_watcher = nullptr;
 };
 
 struct ProductInput {
@@ -159,6 +168,7 @@ class WhitelistService {
   void remove(int64_t id, const Principal& p);
 
  private:
+  void changed(const std::vector<int64_t>& station_ids);  // tells the whitelist watcher
   MemberContext ctx_;
 };
 

@@ -33,7 +33,7 @@ json::object WhitelistService::get(int64_t id, const Principal& p) {
 int64_t WhitelistService::create(const WhitelistInput& in, const Principal& p) {
   auto plate = driver::normalize_plate(in.plate);
   if (!plate) fail_bad_request("plate: 车牌号格式不正确（如 粤B12345，新能源 粤BD12345）");
-  return ctx_.db.write([&](db::Connection& c) {
+  int64_t id = ctx_.db.write([&](db::Connection& c) {
     sys::Owner owner = sys::property_owner(c, in.property_id, p);
     check_stations(c, in.station_ids, owner.property_id);
     WhitelistRepo repo(c);
@@ -41,33 +41,48 @@ int64_t WhitelistService::create(const WhitelistInput& in, const Principal& p) {
     return repo.insert(owner.provider_id, owner.property_id, *plate, in.remark, in.station_ids, p.user_name,
                        ctx_.clock.now());
   });
+  changed(in.station_ids);
+  return id;
+}
+
+void WhitelistService::changed(const std::vector<int64_t>& station_ids) {
+  if (ctx_.whitelist_watcher && !station_ids.empty()) ctx_.whitelist_watcher->whitelist_changed(station_ids);
 }
 
 void WhitelistService::update(const WhitelistInput& in, const Principal& p) {
+  std::vector<int64_t> before;
   ctx_.db.write([&](db::Connection& c) {
     WhitelistRepo repo(c);
     auto row = repo.find(in.id, p.scope);
     if (!row) fail_not_found("白名单不存在");
     check_stations(c, in.station_ids, row->property_id);
+    before = repo.stations_of(in.id);
     repo.update(in.id, in.remark, in.station_ids, p.user_name, ctx_.clock.now());
   });
+  before.insert(before.end(), in.station_ids.begin(), in.station_ids.end());
+  changed(before);
 }
 
 void WhitelistService::change_status(int64_t id, int64_t status, const Principal& p) {
   if (status != 0 && status != 1) fail_bad_request("status: 只能是0或1");
-  ctx_.db.write([&](db::Connection& c) {
+  auto stations = ctx_.db.write([&](db::Connection& c) {
     WhitelistRepo repo(c);
     if (!repo.find(id, p.scope)) fail_not_found("白名单不存在");
     repo.set_status(id, status, p.user_name, ctx_.clock.now());
+    return repo.stations_of(id);
   });
+  changed(stations);
 }
 
 void WhitelistService::remove(int64_t id, const Principal& p) {
-  ctx_.db.write([&](db::Connection& c) {
+  auto stations = ctx_.db.write([&](db::Connection& c) {
     WhitelistRepo repo(c);
     if (!repo.find(id, p.scope)) fail_not_found("白名单不存在");
+    auto ids = repo.stations_of(id);
     repo.remove(id);
+    return ids;
   });
+  changed(stations);
 }
 
 }  // namespace zc::member

@@ -324,9 +324,12 @@ void BikeOrders::sweep_one(const BikeOrder& o, int64_t now, std::vector<db::bike
   int64_t prepaid_duration = o.prepaid_duration_s;
   if (t) {
     b = bill(*t, o, u);
-    // Power-priced modes: what the prepayment buys at the power the session really draws.
+    // What the prepayment buys now (a card session's cap follows a top-up, in every mode); the
+    // power-priced modes at the power the session really draws once it is known.
+    std::optional<int32_t> power;
     if (b->power_w > 0 && (tariff::bike_mode_uses_bands(t->mode) || tariff::bike_mode_uses_energy(t->mode)))
-      prepaid_duration = tariff::bike_prepaid_duration(*t, o.prepaid, b->power_w).duration_s;
+      power = b->power_w;
+    prepaid_duration = tariff::bike_prepaid_duration(*t, o.prepaid, power).duration_s;
   }
   if (reported_s != o.duration_s || u.energy != o.energy || u.power_w != o.power_w ||
       prepaid_duration != o.prepaid_duration_s) {
@@ -382,7 +385,7 @@ void BikeOrders::on_stop_answer(const BikeOrder& o, const devices::CommandReply&
 
 charging::TxStartResult BikeOrders::start_transaction(const charging::TxStart& t) {
   auto r = recording_.start_transaction(t);
-  auto o = db_.read([&](Connection& c) { return BikeOrderRepo(c).find_by_no(t.id_tag); });
+  auto o = order_of_tag(t.id_tag);
   if (!o)
     if (auto card = start_card_session(t, r)) return *card;
   if (!o || o->device_id != t.device.id) return r;

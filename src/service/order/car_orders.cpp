@@ -312,7 +312,7 @@ std::optional<EndResult> CarOrders::settle(const Order& o, const CarCharge& c, c
 
 charging::TxStartResult CarOrders::start_transaction(const charging::TxStart& t) {
   charging::TxStartResult r = recording_.start_transaction(t);
-  auto o = db_.read([&](Connection& c) { return CarOrderRepo(c).find_by_no(t.id_tag); });
+  auto o = order_of_tag(t.id_tag);
   if (!o)
     if (auto card = start_card_session(t, r)) return *card;
   if (!o || o->pile_id != t.device.id) return r;  // not a platform order: recorded only

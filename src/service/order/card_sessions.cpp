@@ -64,7 +64,7 @@ std::string refusal_text(CardRefusal r) {
   return "";
 }
 
-CardRefusal check_card(db::Connection& c, const db::member::CardUse& card, const CardPlace& place,
+CardRefusal check_card(const db::member::CardUse& card, const std::string& kind, bool station_bound,
                        int64_t min_balance, int64_t now) {
   member::CardFacts f;
   f.card_enabled = card.card_enabled;
@@ -72,11 +72,17 @@ CardRefusal check_card(db::Connection& c, const db::member::CardUse& card, const
   f.holder_enabled = card.holder_enabled;
   f.valid_from = card.valid_from;
   f.valid_to = card.valid_to;
-  f.kind_allowed = member::product_covers(card.product_type, place.kind);
-  f.station_bound = db::member::CardUseRepo(c).station_bound(card.product_id, place.kind, place.station_id);
+  f.kind_allowed = member::product_covers(card.product_type, kind);
+  f.station_bound = station_bound;
   f.busy = card.open_order_id.has_value();
   f.balance = card.balance;
   return member::check_start(f, now, min_balance);
+}
+
+CardRefusal check_card(db::Connection& c, const db::member::CardUse& card, const CardPlace& place,
+                       int64_t min_balance, int64_t now) {
+  bool bound = db::member::CardUseRepo(c).station_bound(card.product_id, place.kind, place.station_id);
+  return check_card(card, place.kind, bound, min_balance, now);
 }
 
 CardOpened open_card(db::Connection& c, int64_t card_id, const CardPlace& place, int64_t min_balance,

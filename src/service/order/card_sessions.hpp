@@ -36,7 +36,11 @@ struct CardPlace {
   int64_t station_id = 0;
 };
 
-// The first reason `card` may not start a session at `place` now (card_rules::check_start).
+// The first reason `card` may not start a session of `kind` (car | bike) now, its product bound to the
+// station or not (card_rules::check_start).
+member::CardRefusal check_card(const db::member::CardUse& card, const std::string& kind, bool station_bound,
+                               int64_t min_balance, int64_t now);
+// … at `place`, the binding read.
 member::CardRefusal check_card(db::Connection& c, const db::member::CardUse& card, const CardPlace& place,
                                int64_t min_balance, int64_t now);
 

@@ -25,6 +25,14 @@ void OfflineCardLists::set_allowed(int64_t pile_id, bool allowed) {
   worker_.post([this, pile_id] { sync(pile_id); });
 }
 
+size_t OfflineCardLists::validity_changed(int64_t now) {
+  int64_t since = looked_at_.exchange(now);
+  auto piles =
+      db_.read([&](db::Connection& c) { return CardUseRepo(c).offline_piles_of_validity(since, now); });
+  for (int64_t id : piles) worker_.post([this, id] { sync(id); });
+  return piles.size();
+}
+
 std::optional<std::pair<int, int>> OfflineCardLists::sync(int64_t pile_id) {
   auto pile = db_.read([&](db::Connection& c) { return CardUseRepo(c).offline_pile(pile_id); });
   if (!pile) return std::nullopt;

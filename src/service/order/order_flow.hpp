@@ -165,7 +165,7 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
 
   // ---- ChargingService: the order's idTag (= order number) on its own device ----
   charging::IdTagResult authorize(const devices::DeviceRef& device, const std::string& id_tag) override {
-    auto o = db_.read([&](db::Connection& c) { return Repo(c).find_by_no(id_tag); });
+    auto o = order_of_tag(id_tag);
     if (o && K::device_of(*o).id == device.id) {
       if (self().accepts_start(*o)) return {"Accepted", {}};
       return {"Invalid", {}};  // an ended order's idTag never starts another session
@@ -193,21 +193,25 @@ class OrderFlow : public RecordedCharging, public OrderEnder {
  protected:
   Self& self() { return static_cast<Self&>(*this); }
 
+  // The order an idTag names (its number); a YKC card's idTag ("card:…") names none, not looked up.
+  std::optional<Order> order_of_tag(const std::string& id_tag) {
+    if (id_tag.rfind("card:", 0) == 0) return std::nullopt;
+    return find_by_no(id_tag);
+  }
+
   // ---- cards (docs/members.md "Charging with a card") ----
-  // A card's idTag at the device: the start check with its balance; nothing when no card has that number
-  // (then the idTag is treated as before cards).
+  // A card's idTag at the device: the start check with its balance (one statement: every swipe of a burst
+  // waits for it); nothing when no card has that number (then the idTag is treated as before cards).
   std::optional<charging::IdTagResult> authorize_card(const devices::DeviceRef& device,
                                                       const std::string& id_tag) {
     auto number = card_number_of(id_tag);
     if (!number) return std::nullopt;
-    return db_.read([&](db::Connection& c) -> std::optional<charging::IdTagResult> {
-      auto card = db::member::CardUseRepo(c).by_number(*number);
-      if (!card) return std::nullopt;
-      auto station = Repo(c).station_of_device(device.id);
-      if (!station) return card_answer(member::CardRefusal::wrong_station, card->balance);
-      return card_answer(check_card(c, *card, {K::name, *station}, s_.card_min_balance, now_ms()),
-                         card->balance);
-    });
+    auto at = db_.read(
+        [&](db::Connection& c) { return db::member::CardUseRepo(c).at_device(*number, K::name, device.id); });
+    if (!at) return std::nullopt;
+    if (!at->station_id) return card_answer(member::CardRefusal::wrong_station, at->card.balance);
+    return card_answer(check_card(at->card, K::name, at->station_bound, s_.card_min_balance, now_ms()),
+                       at->card.balance);
   }
 
   // The driver starts with one of their cards (APP-4) instead of paying: the order is written under the

@@ -20,13 +20,6 @@ using db::station::StationType;
 
 namespace {
 
-// P/R + UTC ms + 6 random digits: unique (the column is UNIQUE) and sortable by time.
-std::string business_no(char prefix) {
-  thread_local std::mt19937_64 rng{std::random_device{}()};
-  std::string digits = std::to_string(rng() % 1'000'000);
-  return std::string(1, prefix) + std::to_string(now_ms()) + std::string(6 - digits.size(), '0') + digits;
-}
-
 std::string stored_text(const json::object& o, const char* section, const char* key) {
   auto s = o.find(section);
   if (s == o.end() || !s->value().is_object()) return "";
@@ -43,6 +36,12 @@ bool stored_on(const json::object& o, const char* section) {
 }
 
 }  // namespace
+
+std::string business_no(char prefix) {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::string digits = std::to_string(rng() % 1'000'000);
+  return std::string(1, prefix) + std::to_string(now_ms()) + std::string(6 - digits.size(), '0') + digits;
+}
 
 PaymentService::PaymentService(db::Database& db, PaymentProvider& provider, PaymentSettings s)
     : db_(db), provider_(provider), s_(std::move(s)) {}
@@ -65,7 +64,8 @@ std::optional<Merchant> PaymentService::merchant_of(Connection& c, StationType t
 }
 
 PrepayCreated PaymentService::create_prepay(const PrepayInput& in) {
-  if (in.order_type != "car" && in.order_type != "bike") fail_bad_request("orderType: 只能是car或bike");
+  if (in.order_type != "car" && in.order_type != "bike" && in.order_type != "occupancy")
+    fail_bad_request("orderType: 只能是car、bike或occupancy");
   if (in.amount <= 0) fail_bad_request("amount: 支付金额必须大于0（分）");
   if (in.amount > 10'000'000) fail_bad_request("amount: 支付金额不能超过100000元");
   PayOrder p;
@@ -203,6 +203,10 @@ RefundCreated PaymentService::request_refund(const RefundInput& in) {
 }
 
 std::vector<RefundCreated> PaymentService::request_refunds(const std::vector<RefundInput>& ins) {
+  if (before_fee_refund_)
+    for (const auto& in : ins)
+      if (in.refund_type == "fee_refund" && in.amount > 0)
+        before_fee_refund_(in.pay_order_id, in.amount, in.op);
   auto reserved = db_.write([&](Connection& c) {
     std::vector<ReservedRefund> out;
     for (const auto& in : ins) out.push_back(reserve_refund(c, in));
@@ -310,6 +314,7 @@ PendingSettlement PaymentService::settle_in(Connection& c, int64_t pay_order_id,
         "capture:" + p->pay_no, "capture", *p, std::nullopt,
         {{db::payment::kHeld, -out.settlement.charged}, {db::payment::kRevenue, out.settlement.charged}},
         now);
+    if (on_captured_) on_captured_(c, *repo.find(p->id), out.settlement.charged);
   }
   if (out.settlement.refund > 0)
     out.refund = reserve_refund(c, {p->id, out.settlement.refund, "prepay_return", "预付余额退回", "system"});

@@ -37,7 +37,7 @@ struct PaymentSettings {
 };
 
 struct PrepayInput {
-  std::string order_type;  // car | bike
+  std::string order_type;  // car | bike | occupancy (a parking stay's fee: charge_order_id = the stay)
   db::station::StationType station_type = db::station::StationType::car;
   int64_t station_id = 0;
   int64_t amount = 0;  // fen
@@ -93,6 +93,10 @@ struct PendingSettlement {
   std::optional<ReservedRefund> refund;
 };
 
+// prefix + UTC ms + 6 random digits: the business numbers (pay P, refund R, split S, split return T), unique
+// (their columns are UNIQUE) and sortable by time.
+std::string business_no(char prefix);
+
 class PaymentService {
  public:
   PaymentService(db::Database& db, PaymentProvider& provider, PaymentSettings s);
@@ -132,6 +136,18 @@ class PaymentService {
   // starts the charging session from here.
   void on_paid(std::function<void(const db::payment::PayOrder&)> fn);
 
+  // Profit sharing (service/split, docs/splits.md). `on_captured` runs inside the settlement's transaction
+  // after a capture (the split order is written with it); `before_fee_refund` runs before a fee refund is
+  // reserved, outside any transaction (it returns the split proportionally or throws ApiError to refuse).
+  // Set once at wiring, before requests are served.
+  void on_captured(std::function<void(db::Connection&, const db::payment::PayOrder&, int64_t)> fn) {
+    on_captured_ = std::move(fn);
+  }
+  void before_fee_refund(
+      std::function<void(int64_t pay_order_id, int64_t amount, const std::string& op)> fn) {
+    before_fee_refund_ = std::move(fn);
+  }
+
  private:
   NotifyOutcome apply(const Notification& n, std::string_view body);
   ReservedRefund reserve_refund(db::Connection& c, const RefundInput& in);
@@ -142,6 +158,8 @@ class PaymentService {
   std::mutex listeners_mu_;
   std::vector<std::function<void(const db::payment::PayOrder&)>> on_paid_;
   std::vector<std::string> skip_listeners_;  // pay numbers (test routes only)
+  std::function<void(db::Connection&, const db::payment::PayOrder&, int64_t)> on_captured_;
+  std::function<void(int64_t, int64_t, const std::string&)> before_fee_refund_;
 };
 
 }  // namespace zc::payment

@@ -147,6 +147,13 @@ json::object parse_pay_config(const json::object& body, const json::object& stor
         std::string account = text(a, path, "account");
         if (account.empty()) fail_bad_request(path + ".account: 不能为空");
         std::string name = text(a, path, "name", 50);
+        std::string type = text(a, path, "type", 10);
+        if (type.empty()) type = "merchant";
+        if (type != "merchant" && type != "personal")
+          fail_bad_request(path + ".type: 只能是merchant（商户）或personal（个人）");
+        for (const auto& seen : accounts)
+          if (seen.as_object().at("account").as_string() == account)
+            fail_bad_request(path + ".account: 分账账号重复");
         auto r = a.find("ratio");
         if (r == a.end() || !r->value().is_int64()) fail_bad_request(path + ".ratio: 应为整数（0.01%）");
         int64_t ratio = r->value().as_int64();
@@ -155,6 +162,7 @@ json::object parse_pay_config(const json::object& body, const json::object& stor
         json::object e;
         e["account"] = account;
         e["name"] = name;
+        e["type"] = type;
         e["ratio"] = ratio;
         accounts.push_back(std::move(e));
       }

@@ -5,10 +5,12 @@ namespace zc::db::app {
 std::optional<PayStatusRow> AppPayRepo::find(const std::string& pay_no, int64_t user_id) {
   auto r = c_.query(
       "SELECT p.pay_no, p.order_type, p.status, p.provider, p.gateway_prepay_id, "
-      "COALESCE(co.order_no, bo.order_no, ''), p.amount, p.paid_amount, p.refunded_amount, p.expires_at, "
+      "COALESCE(co.order_no, bo.order_no, po.order_no, ''), p.amount, p.paid_amount, p.refunded_amount, "
+      "p.expires_at, "
       "p.created_at, p.paid_at FROM pay_order p "
       "LEFT JOIN car_charge_order co ON p.order_type = 'car' AND co.id = p.charge_order_id "
       "LEFT JOIN bike_charge_order bo ON p.order_type = 'bike' AND bo.id = p.charge_order_id "
+      "LEFT JOIN parking_occupancy po ON p.order_type = 'occupancy' AND po.id = p.charge_order_id "
       "WHERE p.pay_no = ? AND p.user_id = ?",
       {pay_no, user_id});
   if (r.empty()) return std::nullopt;

@@ -22,15 +22,20 @@ static std::string coded(char prefix, int64_t id) {
 
 static ListSpec spot_spec() {
   ListSpec s;
-  s.select = "p.id AS \"id\", " + owner_select("p") + ", " + child_place_select("p") +
-             ", p.code AS \"code\", p.name AS \"name\", "
-             "p.lock_type AS \"lockType\", p.lock_state AS \"lockState\", p.status AS \"status\", "
-             "p.camera_id AS \"cameraId\", cam.code AS \"cameraCode\", p.lock_pile_id AS \"lockPileId\", "
-             "lp.code AS \"lockPileCode\", lp.name AS \"lockPileName\", p.lock_gun_no AS \"lockGunNo\", " +
-             audit_select("p");
+  s.select =
+      "p.id AS \"id\", " + owner_select("p") + ", " + child_place_select("p") +
+      ", p.code AS \"code\", p.name AS \"name\", "
+      "p.lock_type AS \"lockType\", p.lock_state AS \"lockState\", p.status AS \"status\", "
+      "p.camera_id AS \"cameraId\", cam.code AS \"cameraCode\", p.lock_pile_id AS \"lockPileId\", "
+      "lp.code AS \"lockPileCode\", lp.name AS \"lockPileName\", p.lock_gun_no AS \"lockGunNo\", "
+      "p.car_present AS \"carPresent\", p.lock_battery AS \"lockBattery\", p.lock_alarm AS \"lockAlarm\", "
+      "p.lock_updated_at AS \"lockUpdatedAt\", p.gun_id AS \"gunId\", sg.code AS \"gunCode\", (SELECT "
+      "r.state FROM parking_reservation r WHERE r.spot_id = p.id AND r.state IN ('reserved', 'occupying')) "
+      "AS \"reservationState\", " +
+      audit_select("p");
   s.from = child_from(kCar, "car_spot", "p") +
            " LEFT JOIN car_camera cam ON cam.id = p.camera_id"
-           " LEFT JOIN car_pile lp ON lp.id = p.lock_pile_id";
+           " LEFT JOIN car_pile lp ON lp.id = p.lock_pile_id LEFT JOIN car_gun sg ON sg.id = p.gun_id";
   s.filters = child_filters("p", {{"code", "p.code", Match::contains, Kind::text},
                                   {"name", "p.name", Match::contains, Kind::text},
                                   {"status", "p.status", Match::equal, Kind::integer},
@@ -99,6 +104,11 @@ void SpotRepo::update(int64_t id, const std::string& name, int64_t lock_type, co
 
 void SpotRepo::set_lock_state(int64_t id, const std::string& state) {
   c_.execute("UPDATE car_spot SET lock_state = ? WHERE id = ?", {state, id});
+}
+
+void SpotRepo::set_gun(int64_t id, std::optional<int64_t> gun_id) {
+  c_.execute("UPDATE car_spot SET gun_id = NULLIF(CAST(? AS BIGINT), 0) WHERE id = ?",
+             {gun_id.value_or(0), id});
 }
 
 void SpotRepo::clear_camera(int64_t camera_id) {
@@ -199,7 +209,9 @@ static ListSpec pile_spec() {
       ", e.code AS \"code\", e.factory_no AS "
       "\"factoryNo\", e.name AS \"name\", e.model AS \"model\", e.version AS \"version\", e.gun_count AS "
       "\"gunCount\", e.sim AS \"sim\", e.operation_type AS \"operationType\", e.occupancy_fee AS "
-      "\"occupancyFee\", e.reservable AS \"reservable\", e.output_current AS \"outputCurrent\", "
+      "\"occupancyFee\", e.occupancy_free_min AS \"occupancyFreeMin\", e.occupancy_period_min AS "
+      "\"occupancyPeriodMin\", e.occupancy_cap AS \"occupancyCap\", e.reservable AS \"reservable\", "
+      "e.output_current AS \"outputCurrent\", "
       "e.output_power AS \"outputPower\", e.output_voltage AS \"outputVoltage\", e.current_type AS "
       "\"currentType\", e.charging_type AS \"chargingType\", e.speed AS \"speed\", e.install_method AS "
       "\"installMethod\", e.protection_class AS \"protectionClass\", e.comm_method AS \"commMethod\", "
@@ -267,6 +279,9 @@ static Params pile_params(const PileFields& f) {
           f.sim,
           f.operation_type,
           f.occupancy_fee,
+          f.occupancy_free_min,
+          f.occupancy_period_min,
+          f.occupancy_cap,
           int64_t{f.reservable ? 1 : 0},
           f.output_current,
           f.output_power,
@@ -289,11 +304,13 @@ int64_t PileRepo::insert(const Owned& o, int64_t area_id, const PileFields& f, c
   return c_.insert(
       "INSERT INTO car_pile (station_id, area_id, provider_id, property_id, factory_no, name, model, "
       "version, "
-      "gun_count, sim, operation_type, occupancy_fee, reservable, output_current, output_power, "
+      "gun_count, sim, operation_type, occupancy_fee, occupancy_free_min, occupancy_period_min, "
+      "occupancy_cap, "
+      "reservable, output_current, output_power, "
       "output_voltage, "
       "current_type, charging_type, speed, install_method, protection_class, comm_method, protocol, status, "
       "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "0, ?, ?)",
+      "?, ?, ?, 0, ?, ?)",
       p);
 }
 
@@ -305,7 +322,9 @@ void PileRepo::update(int64_t id, const PileFields& f, const std::string& by, in
   p.emplace_back(id);
   c_.execute(
       "UPDATE car_pile SET name = ?, model = ?, version = ?, gun_count = ?, sim = ?, operation_type = ?, "
-      "occupancy_fee = ?, reservable = ?, output_current = ?, output_power = ?, output_voltage = ?, "
+      "occupancy_fee = ?, occupancy_free_min = ?, occupancy_period_min = ?, occupancy_cap = ?, reservable = "
+      "?, "
+      "output_current = ?, output_power = ?, output_voltage = ?, "
       "current_type = "
       "?, charging_type = ?, speed = ?, install_method = ?, protection_class = ?, comm_method = ?, protocol "
       "= ?, "
@@ -361,6 +380,10 @@ std::vector<GunRec> GunRepo::recs_of_pile(int64_t pile_id) {
   for (size_t i = 0; i < r.size(); ++i)
     out.push_back({r.i64(i, 0), r.i64(i, 1), r.i64(i, 2), r.str(i, 3), r.str(i, 4), r.i64(i, 5)});
   return out;
+}
+
+std::optional<int64_t> GunRepo::station_of(int64_t id) {
+  return c_.scalar("SELECT station_id FROM car_gun WHERE id = ?", {id});
 }
 
 std::optional<GunRec> GunRepo::find(int64_t id) {

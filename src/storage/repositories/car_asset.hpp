@@ -46,6 +46,7 @@ class SpotRepo : public station::ChildRows {
                  const std::string& by, int64_t now);
   void update(int64_t id, const std::string& name, int64_t lock_type, const std::string& by, int64_t now);
   void set_lock_state(int64_t id, const std::string& state);
+  void set_gun(int64_t id, std::optional<int64_t> gun_id);
   // Camera binding: spot.camera_id mirrors the camera's left/right spot.
   void clear_camera(int64_t camera_id);
   void set_camera(int64_t spot_id, int64_t camera_id);
@@ -72,7 +73,9 @@ class CameraRepo : public station::DeviceRows {
 
 struct PileFields {
   std::string factory_no, name, model, version, sim;
-  int64_t gun_count = 1, operation_type = 1, occupancy_fee = 0;
+  int64_t gun_count = 1, operation_type = 1;
+  // 占位收费 (docs/parking.md): fen per started period after the free minutes, at most the cap (0 = none).
+  int64_t occupancy_fee = 0, occupancy_free_min = 0, occupancy_period_min = 60, occupancy_cap = 0;
   bool reservable = false;
   int64_t output_current = 0, output_power = 0, output_voltage = 0;
   std::string current_type = "DC";
@@ -109,6 +112,7 @@ class GunRepo : public station::ChildRows {
   boost::json::array of_pile(int64_t pile_id);
   std::vector<GunRec> recs_of_pile(int64_t pile_id);
   std::optional<GunRec> find(int64_t id);
+  std::optional<int64_t> station_of(int64_t id);
   void insert(const Owned& o, int64_t area_id, int64_t pile_id, int64_t gun_no, const std::string& code,
               const std::string& name, const std::string& by, int64_t now);
   void remove(int64_t id);

@@ -60,6 +60,9 @@ void DeviceRepo::set_online(const std::string& kind, int64_t id, bool online, in
     c_.execute("UPDATE bike_device SET online = ?, last_seen = ? WHERE id = ?",
                {int64_t{online ? 1 : 0}, last_seen, id});
     if (!online) c_.execute("UPDATE bike_socket SET state = 'offline' WHERE device_id = ?", {id});
+  } else if (kind == "car_camera") {
+    c_.execute("UPDATE car_camera SET online = ?, last_seen = ? WHERE id = ?",
+               {int64_t{online ? 1 : 0}, last_seen, id});
   }
 }
 
@@ -68,6 +71,8 @@ void DeviceRepo::set_last_seen(const std::string& kind, int64_t id, int64_t last
     c_.execute("UPDATE car_pile SET last_seen = ? WHERE id = ?", {last_seen, id});
   else if (kind == "bike_device")
     c_.execute("UPDATE bike_device SET last_seen = ? WHERE id = ?", {last_seen, id});
+  else if (kind == "car_camera")
+    c_.execute("UPDATE car_camera SET last_seen = ? WHERE id = ?", {last_seen, id});
 }
 
 void DeviceRepo::set_connector_state(const std::string& kind, int64_t id, int64_t connector,
@@ -106,6 +111,13 @@ void DeviceRepo::log_online(const std::string& kind, int64_t id, const std::stri
         "d.provider_id, "
         "d.property_id, d.station_id FROM bike_device d WHERE d.id = ?",
         {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
+  else if (kind == "car_camera")
+    c_.execute(
+        "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, "
+        "protocol, state, reason, remote_ip, time, provider_id, property_id, car_station_id) "
+        "SELECT 'car_camera', d.id, d.name, COALESCE(d.code, ''), d.factory_no, ?, ?, ?, ?, ?, "
+        "d.provider_id, d.property_id, d.station_id FROM car_camera d WHERE d.id = ?",
+        {protocol, int64_t{online ? 1 : 0}, reason, remote_ip, time, id});
 }
 
 int64_t DeviceRepo::reset_online(const std::string& reason, int64_t now) {
@@ -131,6 +143,13 @@ int64_t DeviceRepo::reset_online(const std::string& reason, int64_t now) {
       "1)");
   n += c_.execute("UPDATE car_pile SET online = 0 WHERE online = 1");
   n += c_.execute("UPDATE bike_device SET online = 0 WHERE online = 1");
+  c_.execute(
+      "INSERT INTO device_online_log (device_kind, device_id, device_name, device_code, device_sn, protocol, "
+      "state, reason, remote_ip, time, provider_id, property_id, car_station_id) "
+      "SELECT 'car_camera', d.id, d.name, COALESCE(d.code, ''), d.factory_no, 'vzenith', 0, ?, '', ?, "
+      "d.provider_id, d.property_id, d.station_id FROM car_camera d WHERE d.online = 1",
+      {reason, now});
+  n += c_.execute("UPDATE car_camera SET online = 0 WHERE online = 1");
   return n;
 }
 

@@ -2,11 +2,23 @@
 
 namespace zc::db::member {
 
-static const char* kSelect =
+static const char* kColumns =
     "SELECT mc.id, mc.product_id, mc.user_id, mc.provider_id, mc.property_id, mc.card_no, mc.physical_no, "
     "mc.phone, cp.product_type, mc.balance, mc.valid_from, mc.valid_to, mc.status, cp.status, "
-    "COALESCE(u.status, 0), mc.open_order_type, mc.open_order_id, mc.collective_id FROM member_card mc JOIN "
-    "card_product cp ON cp.id = mc.product_id LEFT JOIN app_user u ON u.id = mc.user_id";
+    "COALESCE(u.status, 0), mc.open_order_type, mc.open_order_id, mc.collective_id";
+static const char* kFrom =
+    " FROM member_card mc JOIN card_product cp ON cp.id = mc.product_id LEFT JOIN app_user u ON u.id = "
+    "mc.user_id";
+static const std::string kSelect = std::string(kColumns) + kFrom;
+
+// The card with its device's station and whether its product is bound there (params: station type, device
+// id, number, number).
+static std::string at_device_sql(const char* device_table) {
+  return std::string(kColumns) +
+         ", d.station_id, CASE WHEN EXISTS (SELECT 1 FROM card_product_station s WHERE s.product_id = "
+         "mc.product_id AND s.station_type = ? AND s.station_id = d.station_id) THEN 1 ELSE 0 END" +
+         kFrom + " LEFT JOIN " + device_table + " d ON d.id = ? WHERE mc.card_no = ? OR mc.physical_no = ?";
+}
 
 static CardUse card_at(const Result& r, size_t i) {
   CardUse c;
@@ -41,6 +53,16 @@ std::optional<CardUse> CardUseRepo::by_number(const std::string& number) {
   return one("mc.card_no = ? OR mc.physical_no = ?", {number, number});
 }
 
+std::optional<CardAtDevice> CardUseRepo::at_device(const std::string& number, const std::string& kind,
+                                                   int64_t device_id) {
+  static const std::string car = at_device_sql("car_pile"), bike = at_device_sql("bike_device");
+  Result r = c_.query(kind == "bike" ? bike : car, {kind, device_id, number, number});
+  if (r.empty()) return std::nullopt;
+  CardAtDevice out{card_at(r, 0), std::nullopt, r.i64(0, 19) == 1};
+  if (!r.is_null(0, 18)) out.station_id = r.i64(0, 18);
+  return out;
+}
+
 std::optional<CardUse> CardUseRepo::by_id(int64_t id) {
   return one("mc.id = ?", {id});
 }
@@ -50,8 +72,7 @@ std::optional<CardUse> CardUseRepo::of_order(const std::string& order_type, int6
 }
 
 std::optional<CardUse> CardUseRepo::lock(int64_t id) {
-  if (c_.dialect() == Dialect::postgres) c_.query("SELECT id FROM member_card WHERE id = ? FOR UPDATE", {id});
-  return by_id(id);
+  return one("mc.id = ?", {id}, c_.dialect() == Dialect::postgres ? " FOR UPDATE OF mc" : "");
 }
 
 bool CardUseRepo::station_bound(int64_t product_id, const std::string& station_type, int64_t station_id) {
@@ -156,6 +177,19 @@ std::vector<int64_t> CardUseRepo::offline_piles_of_card(int64_t card_id) {
       "'ykc' AND (p.allow_offline_card = 1 OR EXISTS (SELECT 1 FROM pile_offline_card o WHERE o.pile_id = "
       "p.id))",
       {card_id});
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.i64(i, 0));
+  return out;
+}
+
+std::vector<int64_t> CardUseRepo::offline_piles_of_validity(int64_t since, int64_t now) {
+  Result r = c_.query(
+      "SELECT o.pile_id FROM pile_offline_card o JOIN member_card mc ON mc.physical_no = o.physical_no WHERE "
+      "mc.valid_to <> 0 AND mc.valid_to <= ? UNION SELECT p.id FROM member_card mc JOIN card_product_station "
+      "s ON s.product_id = mc.product_id AND s.station_type = 'car' JOIN car_pile p ON p.station_id = "
+      "s.station_id WHERE mc.valid_from > ? AND mc.valid_from <= ? AND mc.physical_no IS NOT NULL AND "
+      "p.protocol = 'ykc' AND p.allow_offline_card = 1",
+      {now, since, now});
   std::vector<int64_t> out;
   for (size_t i = 0; i < r.size(); ++i) out.push_back(r.i64(i, 0));
   return out;

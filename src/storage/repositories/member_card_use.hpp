@@ -27,12 +27,23 @@ struct CardUse {
   std::optional<int64_t> open_order_id, collective_id;
 };
 
+// A card as the start check at a device sees it: the device's station (none: no such device) and whether
+// the card's product is bound to that station.
+struct CardAtDevice {
+  CardUse card;
+  std::optional<int64_t> station_id;
+  bool station_bound = false;
+};
+
 class CardUseRepo {
  public:
   explicit CardUseRepo(Connection& c) : c_(c) {}
   // The card whose printed or physical number is `number` (physical numbers in normal form).
   std::optional<CardUse> by_number(const std::string& number);
   std::optional<CardUse> by_id(int64_t id);
+  // by_number with the device (kind car: car_pile, bike: bike_device) in one statement.
+  std::optional<CardAtDevice> at_device(const std::string& number, const std::string& kind,
+                                        int64_t device_id);
   // The card a session uses (open_order_type / open_order_id).
   std::optional<CardUse> of_order(const std::string& order_type, int64_t order_id);
   // The card's row, locked until the transaction ends (PostgreSQL; SQLite serialises its writers).
@@ -68,6 +79,9 @@ class CardUseRepo {
   void set_offline_allowed(int64_t pile_id, bool allowed, int64_t now);
   // The YKC piles allowing offline cards at the car stations of the card's product.
   std::vector<int64_t> offline_piles_of_card(int64_t card_id);
+  // The piles holding a card no longer valid at `now`, and the piles allowing offline cards where a card
+  // became valid in (since, now].
+  std::vector<int64_t> offline_piles_of_validity(int64_t since, int64_t now);
   // What the pile was last told it holds: physical number → printed number.
   std::vector<std::pair<std::string, std::string>> offline_held(int64_t pile_id);
   void offline_add(int64_t pile_id, const std::string& physical_no, const std::string& card_no, int64_t now);

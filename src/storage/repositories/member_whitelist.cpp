@@ -114,6 +114,24 @@ void WhitelistRepo::remove(int64_t id) {
   c_.execute("DELETE FROM plate_whitelist WHERE id = ?", {id});
 }
 
+std::vector<int64_t> WhitelistRepo::stations_of(int64_t id) {
+  Result r = c_.query("SELECT station_id FROM plate_whitelist_station WHERE whitelist_id = ?", {id});
+  std::vector<int64_t> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.i64(i, 0));
+  return out;
+}
+
+std::vector<std::string> WhitelistRepo::plates_of_station(int64_t station_id) {
+  Result r = c_.query(
+      "SELECT DISTINCT w.plate FROM plate_whitelist w JOIN plate_whitelist_station ws ON ws.whitelist_id = "
+      "w.id "
+      "WHERE ws.station_id = ? AND w.status = 0 ORDER BY w.plate",
+      {station_id});
+  std::vector<std::string> out;
+  for (size_t i = 0; i < r.size(); ++i) out.push_back(r.str(i, 0));
+  return out;
+}
+
 bool WhitelistRepo::admits(const std::string& plate, int64_t station_id) {
   return c_
       .scalar(

@@ -33,6 +33,9 @@ class WhitelistRepo {
   void remove(int64_t id);
   // Whether `plate` is enabled on the whitelist of car station `station_id` (the parking rules ask).
   bool admits(const std::string& plate, int64_t station_id);
+  std::vector<int64_t> stations_of(int64_t id);
+  // The enabled plates of car station `station_id` (what its cameras' local lists hold).
+  std::vector<std::string> plates_of_station(int64_t station_id);
 
  private:
   void write_stations(int64_t id, const std::vector<int64_t>& station_ids);

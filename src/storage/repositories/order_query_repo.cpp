@@ -158,6 +158,7 @@ OrderRow order_row(const Columns& c, size_t i, OrderKind k) {
     o.gun_code = c.str(i, "gunCode");
     o.plate = c.str(i, "plate");
     o.reservation_no = c.str(i, "reservationNo");
+    o.occupancy_fee = c.i64(i, "occupancyFee");
   } else {
     o.device_id = c.i64(i, "deviceId");
     o.device_code = c.str(i, "deviceCode");
@@ -167,8 +168,8 @@ OrderRow order_row(const Columns& c, size_t i, OrderKind k) {
     o.socket_code = c.opt_str(i, "socketCode");
     o.prepaid_duration_s = c.i64(i, "prepaidDuration");
     o.duration_s = c.i64(i, "duration");
-    o.split_status = c.str(i, "splitStatus");
   }
+  o.split_status = c.str(i, "splitStatus");
   return o;
 }
 
@@ -184,7 +185,8 @@ ListSpec car_order_list_spec() {
       common_select(OrderKind::car) +
       ", o.pile_id AS \"pileId\", o.pile_code AS \"pileCode\", (SELECT p.name FROM car_pile p WHERE p.id "
       "= o.pile_id) AS \"pileName\", o.gun_id AS \"gunId\", o.gun_code AS \"gunCode\", o.plate AS "
-      "\"plate\", o.reservation_no AS \"reservationNo\"";
+      "\"plate\", o.reservation_no AS \"reservationNo\", o.occupancy_fee AS \"occupancyFee\", o.split_status AS "
+      "\"splitStatus\"";
   s.from = "car_charge_order o";
   s.filters = common_filters();
   // Pile and gun codes lead to the order's gun (idx_car_order_gun); the pile SN is its factory id.

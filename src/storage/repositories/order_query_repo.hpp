@@ -48,6 +48,7 @@ struct OrderRow {
   // car
   int64_t pile_id = 0, gun_id = 0;
   std::string pile_code, gun_code, plate, reservation_no;
+  int64_t occupancy_fee = 0;  // the parking stay's occupancy fee (paid as its own pay order)
   std::optional<std::string> pile_name;
   // e-bike
   int64_t device_id = 0, socket_id = 0, socket_no = 0, prepaid_duration_s = 0, duration_s = 0;

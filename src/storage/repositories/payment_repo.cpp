@@ -65,14 +65,6 @@ Refund refund_from(const Result& r, size_t i) {
   return f;
 }
 
-// The charging order's business number (pages show and link it, never the internal id).
-std::string charge_order_no(const std::string& a) {
-  return "CASE " + a +
-         ".order_type WHEN 'car' THEN (SELECT o.order_no FROM car_charge_order o WHERE o.id = " + a +
-         ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
-         ".charge_order_id) END";
-}
-
 }  // namespace
 
 // Rows that mix car and bike stations: a user bound to car stations is narrowed on the car rows only
@@ -89,6 +81,15 @@ ScopeColumns mixed_station_scope(const std::string& a) {
 std::string station_name(const std::string& a) {
   return "CASE " + a + ".station_type WHEN 'car' THEN (SELECT s.name FROM car_station s WHERE s.id = " + a +
          ".station_id) ELSE (SELECT s.name FROM bike_station s WHERE s.id = " + a + ".station_id) END";
+}
+
+// The charging order's business number (pages show and link it, never the internal id).
+std::string charge_order_no(const std::string& a) {
+  return "CASE " + a +
+         ".order_type WHEN 'car' THEN (SELECT o.order_no FROM car_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) WHEN 'occupancy' THEN (SELECT o.order_no FROM parking_occupancy o WHERE o.id = " +
+         a + ".charge_order_id) ELSE (SELECT o.order_no FROM bike_charge_order o WHERE o.id = " + a +
+         ".charge_order_id) END";
 }
 
 int64_t PaymentRepo::insert_pay_order(const PayOrder& p) {
@@ -187,7 +188,7 @@ bool PaymentRepo::reserve_refund(int64_t id, const std::string& source, int64_t 
     return c_.execute(
                "UPDATE pay_order SET captured = captured - ?, refund_pending = refund_pending + ?, "
                "updated_at = ? "
-               "WHERE id = ? AND status = 'paid' AND captured >= ?",
+               "WHERE id = ? AND status = 'paid' AND captured - split_amount >= ?",
                {amount, amount, at, id, amount}) == 1;
   return c_.execute(
              "UPDATE pay_order SET refund_pending = refund_pending + ?, updated_at = ? WHERE id = ? AND "
@@ -301,32 +302,57 @@ std::vector<ReconcileProblem> PaymentRepo::reconcile() {
       "l.pay_order_id GROUP BY l.pay_order_id, p.pay_no, l.txn_no HAVING SUM(l.amount) <> 0");
   for (size_t i = 0; i < t.size(); ++i)
     out.push_back({t.i64(i, 0), t.str(i, 1), "movement " + t.str(i, 2) + " sums to " + t.str(i, 3)});
-  // 2. Each pay order's columns equal its ledger balances, and paid = captured + refunded + pending + held.
+  // 2. Each pay order's columns equal its ledger balances, and paid = captured + refunded + pending + held;
+  // captured is the main merchant's revenue plus what left it for splits (docs/splits.md).
   Result r = c_.query(
       "SELECT p.id, p.pay_no, p.paid_amount, p.captured, p.refunded_amount, p.refund_pending, "
+      "p.split_amount, "
       "COALESCE(SUM(CASE WHEN l.account = 'payer' AND l.kind = 'payment' THEN -l.amount END), 0), "
       "COALESCE(SUM(CASE WHEN l.account = 'revenue' THEN l.amount END), 0), "
       "COALESCE(SUM(CASE WHEN l.account = 'payer' AND l.kind = 'refund' THEN l.amount END), 0), "
       "COALESCE(SUM(CASE WHEN l.account = 'refunding' THEN l.amount END), 0), "
-      "COALESCE(SUM(CASE WHEN l.account = 'held' THEN l.amount END), 0) "
+      "COALESCE(SUM(CASE WHEN l.account = 'held' THEN l.amount END), 0), "
+      "COALESCE(SUM(CASE WHEN l.account IN ('split_pending', 'split_returning') OR l.account LIKE 'split:%' "
+      "THEN l.amount END), 0) "
       "FROM pay_order p LEFT JOIN ledger_entry l ON l.pay_order_id = p.id "
       "WHERE p.paid_amount > 0 OR l.id IS NOT NULL "
-      "GROUP BY p.id, p.pay_no, p.paid_amount, p.captured, p.refunded_amount, p.refund_pending");
+      "GROUP BY p.id, p.pay_no, p.paid_amount, p.captured, p.refunded_amount, p.refund_pending, "
+      "p.split_amount");
   for (size_t i = 0; i < r.size(); ++i) {
-    int64_t paid = r.i64(i, 2), captured = r.i64(i, 3), refunded = r.i64(i, 4), pending = r.i64(i, 5);
-    int64_t l_paid = r.i64(i, 6), l_revenue = r.i64(i, 7), l_refunded = r.i64(i, 8), l_pending = r.i64(i, 9),
-            l_held = r.i64(i, 10);
+    int64_t paid = r.i64(i, 2), captured = r.i64(i, 3), refunded = r.i64(i, 4), pending = r.i64(i, 5),
+            split = r.i64(i, 6);
+    int64_t l_paid = r.i64(i, 7), l_revenue = r.i64(i, 8), l_refunded = r.i64(i, 9), l_pending = r.i64(i, 10),
+            l_held = r.i64(i, 11), l_split = r.i64(i, 12);
     auto add = [&](const std::string& what) { out.push_back({r.i64(i, 0), r.str(i, 1), what}); };
     if (paid != l_paid) add("paid " + std::to_string(paid) + " ≠ ledger " + std::to_string(l_paid));
-    if (captured != l_revenue)
-      add("captured " + std::to_string(captured) + " ≠ ledger revenue " + std::to_string(l_revenue));
+    if (captured != l_revenue + l_split)
+      add("captured " + std::to_string(captured) + " ≠ ledger revenue + splits " +
+          std::to_string(l_revenue + l_split));
+    if (split != l_split)
+      add("split " + std::to_string(split) + " ≠ ledger splits " + std::to_string(l_split));
     if (refunded != l_refunded)
       add("refunded " + std::to_string(refunded) + " ≠ ledger " + std::to_string(l_refunded));
     if (pending != l_pending)
       add("refund pending " + std::to_string(pending) + " ≠ ledger refunding " + std::to_string(l_pending));
     if (l_held < 0) add("held is negative: " + std::to_string(l_held));
-    if (l_paid != l_revenue + l_refunded + l_pending + l_held)
+    if (l_revenue < 0) add("revenue is negative: " + std::to_string(l_revenue));
+    if (l_paid != l_revenue + l_split + l_refunded + l_pending + l_held)
       add("paid ≠ charged + refunded + refunding + held in the ledger");
+  }
+  // 3. Splits: each split's receivers hold in the ledger what the split order says they hold.
+  Result s = c_.query(
+      "SELECT o.pay_order_id, o.pay_no, o.split_no, r.account, r.amount - r.returned, "
+      "COALESCE((SELECT SUM(l.amount) FROM ledger_entry l WHERE l.pay_order_id = o.pay_order_id AND "
+      "l.account "
+      "= 'split:' || r.account), 0) "
+      "FROM split_order o JOIN split_receiver r ON r.split_id = o.id WHERE o.status IN ('succeeded', "
+      "'returned')");
+  for (size_t i = 0; i < s.size(); ++i) {
+    int64_t held = s.i64(i, 4), ledger = s.i64(i, 5);  // a return in flight left both already
+    if (held != ledger)
+      out.push_back({s.i64(i, 0), s.str(i, 1),
+                     "split " + s.str(i, 2) + " receiver " + s.str(i, 3) + " holds " + std::to_string(held) +
+                         " ≠ ledger " + std::to_string(ledger)});
   }
   return out;
 }

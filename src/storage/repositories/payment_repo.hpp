@@ -90,8 +90,9 @@ class PaymentRepo {
   // held → revenue by `amount` when at least that much is held. False otherwise.
   bool capture(int64_t id, int64_t amount, int64_t at);
   // Reserves a refund from `source` (kHeld or kRevenue): refund_pending += amount when the source still
-  // has it (held: paid − captured − refunded − pending ≥ amount; revenue: captured ≥ amount, and it leaves
-  // revenue now). False when that would exceed the maximum — the guard against concurrent refunds.
+  // has it (held: paid − captured − refunded − pending ≥ amount; revenue: captured − split_amount ≥ amount —
+  // a split is returned first, docs/splits.md — and it leaves revenue now). False when that would exceed the
+  // maximum — the guard against concurrent refunds.
   bool reserve_refund(int64_t id, const std::string& source, int64_t amount, int64_t at);
 
   int64_t insert_refund(const Refund& r, const PayOrder& p);
@@ -126,14 +127,14 @@ class PaymentRepo {
   Connection& c_;
 };
 
+// SQL pieces of rows carrying order_type/charge_order_id and station_type/station_id (alias `a`): the
+// scope of rows that mix car and bike stations, the station's name, the charging order's number.
+ScopeColumns mixed_station_scope(const std::string& a);
+std::string station_name(const std::string& a);
+std::string charge_order_no(const std::string& a);
+
 // Admin lists (ORD-PAY, ORD-REF) with their filters and data scope; details by id.
 ListSpec pay_order_list_spec();
 ListSpec refund_list_spec();
-
-// Rows that mix car and bike stations (pay orders, refunds, invoices): a user bound to car stations is
-// narrowed on the car rows only.
-ScopeColumns mixed_station_scope(const std::string& a);
-// The station's name of a row with station_type / station_id columns (aliased `a`).
-std::string station_name(const std::string& a);
 
 }  // namespace zc::db::payment

@@ -181,6 +181,51 @@ int64_t SandboxRepo::undelivered_count() {
   return c_.scalar("SELECT COUNT(*) FROM sandbox_notification WHERE delivered_at IS NULL").value_or(0);
 }
 
+void SandboxRepo::insert_sharing(const SharingRecord& r, int64_t at) {
+  c_.execute(
+      "INSERT INTO sandbox_profit_sharing (kind, merchant_no, out_no, gateway_id, out_trade_no, "
+      "out_order_no, "
+      "account, amount, detail, outcome, reason, due_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, "
+      "?)",
+      {r.kind, r.merchant_no, r.out_no, r.gateway_id, r.out_trade_no, r.out_order_no, r.account, r.amount,
+       r.detail, r.outcome, r.reason, r.due_at, at});
+}
+
+std::optional<SharingRecord> SandboxRepo::sharing_of(const std::string& merchant_no, const std::string& kind,
+                                                     const std::string& out_no) {
+  Result r = c_.query(
+      "SELECT id, kind, merchant_no, out_no, gateway_id, out_trade_no, out_order_no, account, detail, "
+      "outcome, "
+      "reason, amount, due_at FROM sandbox_profit_sharing WHERE merchant_no = ? AND kind = ? AND out_no = ?",
+      {merchant_no, kind, out_no});
+  if (r.size() == 0) return std::nullopt;
+  SharingRecord s;
+  s.id = r.i64(0, 0);
+  s.kind = r.str(0, 1);
+  s.merchant_no = r.str(0, 2);
+  s.out_no = r.str(0, 3);
+  s.gateway_id = r.str(0, 4);
+  s.out_trade_no = r.str(0, 5);
+  s.out_order_no = r.str(0, 6);
+  s.account = r.str(0, 7);
+  s.detail = r.str(0, 8);
+  s.outcome = r.str(0, 9);
+  s.reason = r.str(0, 10);
+  s.amount = r.i64(0, 11);
+  s.due_at = r.i64(0, 12);
+  return s;
+}
+
+int64_t SandboxRepo::shared_of_trade(const std::string& merchant_no, const std::string& out_trade_no) {
+  return c_
+      .scalar(
+          "SELECT COALESCE(SUM(CASE WHEN kind = 'split' THEN amount ELSE -amount END), 0) FROM "
+          "sandbox_profit_sharing WHERE merchant_no = ? AND out_trade_no = ? AND outcome = 'succeeded'",
+          {merchant_no, out_trade_no})
+      .value_or(0);
+}
+
 void DatabaseBooks::transact(bool write, const std::function<void(zc::payment::sandbox::BooksTx&)>& body) {
   auto run = [&](Connection& c) {
     SandboxRepo repo(c);

@@ -1,6 +1,7 @@
 #pragma once
 // SQL of the built-in sandbox payment gateway's own books (the interface: domain/payment/sandbox_books.hpp)
-// (tables sandbox_gateway_order, _refund, sandbox_notification in migrations/0010_orders.sql). Used only by
+// (tables sandbox_gateway_order, _refund, sandbox_notification in migrations/0010_orders.sql;
+// sandbox_profit_sharing in 0028_splits.sql). Used only by
 // integrations/payment/sandbox_*.
 #include <optional>
 #include <string>
@@ -14,6 +15,7 @@ namespace zc::db::sandbox {
 using zc::payment::sandbox::GatewayOrder;
 using zc::payment::sandbox::GatewayRefund;
 using zc::payment::sandbox::Outgoing;
+using zc::payment::sandbox::SharingRecord;
 
 class SandboxRepo final : public zc::payment::sandbox::BooksTx {
  public:
@@ -35,6 +37,11 @@ class SandboxRepo final : public zc::payment::sandbox::BooksTx {
                                          const std::string& out_refund_no) override;
   std::vector<GatewayRefund> due_refunds(int64_t now, int limit) override;
   bool complete_refund(int64_t id, int64_t at) override;  // processing → succeeded
+
+  void insert_sharing(const SharingRecord& r, int64_t at) override;
+  std::optional<SharingRecord> sharing_of(const std::string& merchant_no, const std::string& kind,
+                                          const std::string& out_no) override;
+  int64_t shared_of_trade(const std::string& merchant_no, const std::string& out_trade_no) override;
 
   void enqueue(const std::string& merchant_no, const std::string& url, const std::string& body,
                int64_t at) override;

@@ -76,10 +76,6 @@ std::optional<std::pair<int64_t, int64_t>> YkcRepo::lock_of_spot(int64_t spot_id
   return std::make_pair(r.i64(0, 0), r.i64(0, 1));
 }
 
-void YkcRepo::set_lock_state(int64_t spot_id, const std::string& state) {
-  c_.execute("UPDATE car_spot SET lock_state = ? WHERE id = ?", {state, spot_id});
-}
-
 void YkcRepo::bind_lock(int64_t spot_id, std::optional<int64_t> pile_id, int64_t gun_no) {
   if (!pile_id) {
     c_.execute("UPDATE car_spot SET lock_pile_id = NULL, lock_gun_no = NULL WHERE id = ?", {spot_id});

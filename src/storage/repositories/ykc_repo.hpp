@@ -44,7 +44,6 @@ class YkcRepo {
   std::optional<YkcLockSpot> lock_spot(int64_t pile_id, int64_t gun_no);
   // The pile and gun a spot's lock belongs to.
   std::optional<std::pair<int64_t, int64_t>> lock_of_spot(int64_t spot_id);
-  void set_lock_state(int64_t spot_id, const std::string& state);
   // Binds the spot's ground lock to gun `gun_no` of the pile (a gun has one lock: a previous spot of
   // that gun is unbound), or unbinds it (pile_id nullopt).
   void bind_lock(int64_t spot_id, std::optional<int64_t> pile_id, int64_t gun_no);

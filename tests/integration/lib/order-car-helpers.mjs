@@ -1,7 +1,6 @@
 // Helpers of the car order tests (order-car*.test.mjs): a driver ordering and paying (lib/app.mjs), the
 // simulators (zhichong-sim ykc / ocpp), a scripted OCPP 1.6J charge point over a minimal WebSocket client
-// (time stamps under the test's control), the books check.
-import assert from 'node:assert/strict';
+// (time stamps under the test's control). The books check: lib/books.mjs.
 import net from 'node:net';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -31,13 +30,6 @@ export const detail = async (app, no) => ok(await app.get(`/app/car/orders/${no}
 export const waitState = (app, no, state, ms = 15000) =>
   until(async () => { const o = await detail(app, no); return o.state === state && o; }, `order ${no} ${state}`, ms);
 
-/** The books balance (docs/payment.md): after every test. */
-export async function assertBooksBalance(admin) {
-  const r = ok(await admin.get('/order/payment/reconciliation')).data;
-  assert.deepEqual(r.problems, [], 'reconciliation problems');
-  assert.equal(r.balanced, true);
-}
-
 /** Waits until the unused prepayment is back with the driver (the refund succeeded at the gateway). */
 export async function refundSettled(admin, payNo) {
   return until(async () => {
@@ -47,6 +39,24 @@ export async function refundSettled(admin, payNo) {
     const d = ok(await admin.get(`/order/payment/${p.id}`)).data;
     return d.refundPending === 0 && d;
   }, `refund of ${payNo} completed`);
+}
+
+/** A scripted OCPP pile (ScriptedChargePoint below) of pile `p`, booted, connector 1 plugged (Preparing). */
+export async function scriptedOcppPile(ctx, p) {
+  const cp = await ScriptedChargePoint.connect(ctx.server.baseUrl, p.code);
+  await cp.boot();
+  await until(async () => ok(await ctx.admin.get(`/car/pile/${p.id}`)).data.guns.find((g) => g.gunNo === 1).state === 'plugged',
+    'gun plugged');
+  return cp;
+}
+
+/** Answers the platform's RemoteStartTransaction and starts the session at `at` with meter `wh`. */
+export async function ocppStart(cp, at, wh) {
+  const rs = await cp.nextCall('RemoteStartTransaction');
+  const conf = await cp.call('StartTransaction', { connectorId: rs.connectorId, idTag: rs.idTag, meterStart: wh, timestamp: iso(at) });
+  assert.equal(conf.idTagInfo.status, 'Accepted', 'the order number is an accepted idTag');
+  await cp.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
+  return { idTag: rs.idTag, tx: conf.transactionId };
 }
 
 /** fen of an exact amount in 1e-9 yuan, half-up (the one rounding). */

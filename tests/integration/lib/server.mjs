@@ -79,6 +79,7 @@ export async function startServer({ env: extraEnv = {}, args = [], timeoutMs = 2
     ZHICHONG_LOG_LEVEL: process.env.ZHICHONG_LOG_LEVEL || 'warn',
     ZHICHONG_SMS_DEV_ENDPOINT: '1', // driver sign-in codes readable at GET /app/dev/sms (lib/app.mjs signIn)
     ZHICHONG_SMS_IP_HOURLY_LIMIT: '0', // every test driver signs in from 127.0.0.1 (app-auth tests the limit)
+    ZHICHONG_HTTP_PUBLIC_RATE_PER_S: '0', // … and calls the public routes from there (rate-limit tests the limit)
     ...extraEnv,
   };
   const proc = spawn(bin, ['serve', ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,7 @@
 // /car/area (CAR-AREA), /car/spot (CAR-SPOT), /car/camera (CAR-CAM), /car/pile (CAR-PILE), /car/gun
 // (CAR-GUN).
 #include "api/admin/car/common.hpp"
+#include "api/admin/device/camera_routes.hpp"
 #include "api/row_json.hpp"
 #include "service/car/asset_service.hpp"
 #include "service/car/tariff_service.hpp"
@@ -43,6 +44,7 @@ static void register_spot(http::Router& r, svcns::CarContext ctx) {
   r.put("/car/spot", {.permission = "car:spot:edit", .log_title = title, .op = Op::edit}, [svc](Request& q) {
     auto b = JsonBody::parse(q.body);
     svc->update(required_id(b, "id"), b.str("name", 50), int_or(b, "lockType", 0), q.user());
+    if (b.object().contains("gunId")) svc->bind_gun(required_id(b, "id"), b.opt_i64("gunId"), q.user());
     return http::ok();
   });
   r.put("/car/spot/changeStatus", {.permission = "car:spot:status", .log_title = title, .op = Op::status},
@@ -83,9 +85,13 @@ static void register_camera(http::Router& r, svcns::CarContext ctx) {
   r.get("/car/camera/{id}", {.permission = "car:camera:query"},
         [svc](Request& q) { return http::ok(svc->get(q.id_param("id"), q.user())); });
   r.post("/car/camera", {.permission = "car:camera:add", .log_title = title, .op = Op::add},
-         [svc](Request& q) {
+         [svc, ctx](Request& q) {
            auto b = JsonBody::parse(q.body);
-           return http::ok(id_data(svc->create(camera_input(b, true), q.user())));
+           int64_t id = svc->create(camera_input(b, true), q.user());
+           // The camera's push secret, shown only now (PUT /car/camera/{id}/secret makes a new one).
+           auto o = id_data(id);
+           o["secret"] = new_camera_secret(ctx.db, id, q.user().user_name);
+           return http::ok(std::move(o));
          });
   r.put("/car/camera", {.permission = "car:camera:edit", .log_title = title, .op = Op::edit},
         [svc](Request& q) {
@@ -126,6 +132,9 @@ static svcns::PileInput pile_input(const JsonBody& b, bool create) {
   f.sim = text(b, "sim", 32);
   f.operation_type = int_or(b, "operationType", 1);
   f.occupancy_fee = int_or(b, "occupancyFee", 0);
+  f.occupancy_free_min = int_or(b, "occupancyFreeMin", 0);
+  f.occupancy_period_min = int_or(b, "occupancyPeriodMin", 60);
+  f.occupancy_cap = int_or(b, "occupancyCap", 0);
   f.reservable = opt_bool(b, "reservable", false);
   f.output_current = int_or(b, "outputCurrent", 0);
   f.output_power = int_or(b, "outputPower", 0);

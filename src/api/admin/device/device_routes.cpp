@@ -5,6 +5,7 @@
 #include "core/json_body.hpp"
 #include "devices/device_password.hpp"
 #include "http/envelope.hpp"
+#include "storage/repositories/car_asset.hpp"
 #include "storage/repositories/device_repo.hpp"
 
 namespace zc::api {
@@ -115,6 +116,12 @@ void register_device_routes(http::Router& r, DeviceApiContext ctx) {
     int64_t id = q.id_param("id");
     pile_in_scope(ctx, id, q.user());
     return http::ok(session_view(ctx, {devices::DeviceKind::car_pile, id}));
+  });
+  r.get("/car/camera/{id}/messages", {.permission = "car:camera:query"}, [ctx](Request& q) mutable {
+    int64_t id = q.id_param("id");
+    if (!ctx.db.read([&](db::Connection& c) { return db::car::CameraRepo(c).in_scope(id, q.user().scope); }))
+      fail_not_found("相机不存在");
+    return http::ok(session_view(ctx, {devices::DeviceKind::car_camera, id}));
   });
   r.get("/bike/device/{id}/messages", {.permission = "bike:device:query"}, [ctx](Request& q) mutable {
     int64_t id = q.id_param("id");

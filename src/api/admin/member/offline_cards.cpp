@@ -41,4 +41,10 @@ void register_offline_card_routes(http::Router& r, car::CarContext ctx, order::O
         });
 }
 
+void register_offline_card_test_routes(http::Router& r, order::OfflineCardLists& lists) {
+  r.post("/test/member/offlineCard/validity", {}, [&lists](http::Request&) {
+    return http::ok(json::object{{"piles", lists.validity_changed(now_ms())}});
+  });
+}
+
 }  // namespace zc::api

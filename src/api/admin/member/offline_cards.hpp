@@ -9,5 +9,7 @@
 namespace zc::api {
 
 void register_offline_card_routes(http::Router& r, car::CarContext ctx, order::OfflineCardLists& lists);
+// testing.enabled only: POST /test/member/offlineCard/validity looks at the cards' validity now (→ {piles}).
+void register_offline_card_test_routes(http::Router& r, order::OfflineCardLists& lists);
 
 }  // namespace zc::api

@@ -57,6 +57,7 @@ void add_row(json::object& o, const db::orders::OrderRow& r) {
     o["gunCode"] = r.gun_code;
     o["plate"] = r.plate;
     o["reservationNo"] = r.reservation_no;
+    o["occupancyFee"] = r.occupancy_fee;
   } else {
     o["deviceId"] = r.device_id;
     o["deviceCode"] = r.device_code;
@@ -66,8 +67,8 @@ void add_row(json::object& o, const db::orders::OrderRow& r) {
     o["socketCode"] = or_null(r.socket_code);
     o["prepaidDuration"] = r.prepaid_duration_s;
     o["duration"] = r.duration_s;
-    o["splitStatus"] = r.split_status;
   }
+  o["splitStatus"] = r.split_status;
 }
 
 json::value tariff_json(const order::OrderDetailView& d) {

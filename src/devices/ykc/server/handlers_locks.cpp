@@ -8,12 +8,19 @@ void Session::on_lock_status(const y::Frame& f, y::GroundLockStatus&& m) {
   log_in_frame(f);
   if (m.gun == 0 || m.gun > guns_.size()) return;
   Gun& g = guns_[m.gun - 1];
-  if (g.lock_state == m.lock_state) return;
-  g.lock_state = m.lock_state;
-  const char* state = m.lock_state == y::GroundLockStatus::kRaised    ? "closed"
-                      : m.lock_state == y::GroundLockStatus::kLowered ? "open"
-                                                                      : "unknown";
-  background([dir = &core_.deps.directory, id = pile_id_, gun = int64_t{m.gun}, st = std::string(state)] {
+  uint32_t report =
+      uint32_t{m.lock_state} << 24 | uint32_t{m.bay_state} << 16 | uint32_t{m.battery_percent} << 8 | m.alarm;
+  if (g.lock_report == report) return;
+  g.lock_report = report;
+  using Arm = camera::LockState::Arm;
+  camera::LockState st;
+  st.arm = m.lock_state == y::GroundLockStatus::kRaised    ? Arm::raised
+           : m.lock_state == y::GroundLockStatus::kLowered ? Arm::lowered
+                                                           : Arm::moving;  // 0x00: not in position
+  st.car_present = m.bay_state == 0xFF;
+  st.battery_percent = m.battery_percent;
+  st.alarm = m.alarm == 0xFF ? "arm_damaged" : m.alarm == 0x55 ? "arm_fault" : "";
+  background([dir = &core_.deps.directory, id = pile_id_, gun = int64_t{m.gun}, st = std::move(st)] {
     dir->set_gun_lock_state(id, gun, st);
   });
 }

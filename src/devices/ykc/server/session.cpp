@@ -2,7 +2,9 @@
 
 namespace zc::devices::ykc {
 
-ServerCore::ServerCore(SessionDeps d) : deps(std::move(d)) {
+ServerCore::ServerCore(SessionDeps d)
+    : deps(std::move(d)),
+      pool(static_cast<size_t>(std::clamp<int64_t>(deps.cfg.ykc.blocking_threads, 1, 64))) {
   const auto& c = deps.cfg.ykc;
   crc_policy = c.reply_crc_order == "standard" ? y::CrcReplyPolicy::standard : y::CrcReplyPolicy::mirror;
   login_timeout_ms = std::max<int64_t>(1, c.login_timeout_s) * 1000;

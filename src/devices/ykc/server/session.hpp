@@ -35,8 +35,8 @@ struct ServerCore {
   int64_t login_timeout_ms = 30000, idle_timeout_ms = 35000, command_timeout_ms = 30000;
   int64_t clock_sync_ms = 86400000;
   int max_bad_per_minute = 20;
-  bool log_frames = true;     // the message log keeps YKC frames (ykc.message_log_bytes > 0)
-  asio::thread_pool pool{2};  // blocking work: database, charging service
+  bool log_frames = true;  // the message log keeps YKC frames (ykc.message_log_bytes > 0)
+  asio::thread_pool pool;  // blocking work: database, charging service (ykc.blocking_threads)
   std::atomic<bool> stopping{false};
   zc::ykc::Dispatcher<Session> dispatch;
 };

@@ -35,8 +35,8 @@ struct Gun {
   int64_t tx_id = 0;            // its charging-service transaction
   y::Serial pending{};          // remote start answered "not plugged": serial waiting for a second 0x33
   std::string pending_tag;
-  int64_t pending_until = 0;  // steady ms
-  uint8_t lock_state = 0xFE;  // last 0x61 lock state (0xFE: none yet)
+  int64_t pending_until = 0;          // steady ms
+  uint32_t lock_report = 0xFFFFFFFF;  // last 0x61 state, bay, battery and alarm bytes (none yet)
 };
 
 // The pile's answers to remote start (refused: 0x33 result 0) and remote stop (0x35) as typed replies

@@ -48,6 +48,8 @@ export default {
       counts: { spots: 'Parking spots', piles: 'Piles', guns: 'Connectors' }
     },
     spot: {
+      carPresent: 'Car', carYes: 'Car present', carNo: 'Empty', battery: 'Lock battery', alarm: 'Lock alarm', lockUpdated: 'Reported at',
+      alarms: { arm_damaged: 'Arm damaged', arm_fault: 'Raise/lower fault' }, reservation: 'Reservation', gun: 'Charging gun', gunHint: 'The gun that charges a car in this spot: charging time is not occupancy time; its pile\'s occupancy fee applies',
       code: 'Spot code', name: 'Spot name', lockType: 'Lock type', lockState: 'Lock state', status: 'Spot status', camera: 'Camera',
       batchAdd: 'Batch add', batchTitle: 'Add parking spots', count: 'Number of spots', namePrefix: 'Name prefix', namePrefixHint: 'Empty: 车位001, 车位002 … continuing the area',
       batchOk: '{n} spots added', editTitle: 'Edit parking spot', detailTitle: 'Parking spot details', appNameHint: 'This name is shown in the app',
@@ -61,12 +63,17 @@ export default {
       code: 'Camera code', factoryNo: 'Factory ID', ip: 'Camera IP', name: 'Camera name', sim: 'SIM no.', spotCode: 'Spot code',
       leftSpot: 'Left spot', rightSpot: 'Right spot', status: 'Camera status',
       addTitle: 'Add camera', editTitle: 'Edit camera', detailTitle: 'Camera details', ipInvalid: 'Enter a valid IPv4 address',
-      cmd: { reboot: 'Reboot', clockSync: 'Sync clock', capture: 'Manual capture', syncLock: 'Sync lock state', refresh: 'Refresh state', lockOpen: 'Open lock', lockClose: 'Close lock' },
-      side: { left: 'Left spot', right: 'Right spot' }, captureHint: 'Captures appear in Statistics › Captures'
+      cmd: { reboot: 'Reboot', clockSync: 'Sync clock', capture: 'Manual capture', syncLock: 'Sync lock state', refresh: 'Refresh state', lockOpen: 'Open lock', lockClose: 'Close lock', secret: 'Reset push secret' },
+      side: { left: 'Left spot', right: 'Right spot' }, captureHint: 'Captures appear in Statistics › Captures',
+      secret: 'Push secret', pushUrl: 'Push URL', secretTitle: 'Camera push secret',
+      secretOnce: 'The secret is shown only now: put it in the camera\'s push URL (reset it if lost).',
+      secretConfirm: 'The old secret stops working at once and the camera needs the new push URL. Reset?'
     },
     pile: {
       code: 'Pile code', factoryNo: 'Factory ID', name: 'Pile name', model: 'Model', version: 'Version', gunCount: 'Connectors',
-      sim: 'SIM no.', operationType: 'Operation type', occupancyFee: 'Occupancy fee', occupancyHint: '0 = no occupancy fee', reservable: 'Reservable',
+      sim: 'SIM no.', operationType: 'Operation type', occupancyFee: 'Occupancy fee', occupancyHint: 'Price per period; 0 = no occupancy fee (charging time is not counted)', reservable: 'Reservable',
+      occupancyPeriodMin: 'Billing period', occupancyFreeMin: 'Free minutes', occupancyCap: 'Fee cap', occupancyCapHint: 'Most one stay pays; 0 = no cap',
+      occupancyCapLow: 'The cap cannot be below the price per period', minutes: 'min', yuanPerPeriod: 'yuan/period',
       outputCurrent: 'Output current', outputPower: 'Output power', outputVoltage: 'Output voltage', currentType: 'Current type',
       chargingType: 'Connector standard', speed: 'Charging speed', installMethod: 'Installation', protectionClass: 'Protection class', commMethod: 'Communication',
       offlineCard: 'Offline cards', allowOfflineCard: 'Allow offline card charging', protocol: 'Protocol', status: 'Pile status', guns: 'Connectors',

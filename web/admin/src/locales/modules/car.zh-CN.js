@@ -55,18 +55,25 @@ export default {
       lockPile: '地锁控制桩', bindPile: '绑定电桩', bindTitle: '地锁绑定电桩 · {name}', unbind: '解除绑定', unbindOk: '已解除绑定', unbindConfirm: '确定解除车位“{name}”的地锁与电桩的绑定吗？',
       bindOk: '已绑定，地锁指令将经该电桩下发', gunNo: '枪号', gunNoValue: '{n} 号枪', notBound: '未绑定',
       bindHint: '地锁由云快充电桩的指定枪控制，只能选择本电站启用云快充协议的电桩；电桩在线时立即生效',
-      noYkcPile: '本电站没有云快充协议的电桩'
+      noYkcPile: '本电站没有云快充协议的电桩',
+      carPresent: '车辆', carYes: '有车', carNo: '无车', battery: '地锁电量', alarm: '地锁告警', lockUpdated: '状态上报时间',
+      alarms: { arm_damaged: '摇臂损坏', arm_fault: '升降异常' }, reservation: '预约', gun: '充电枪', gunHint: '停在该车位充电的枪：充电时段不计占位时长，按其电桩的占位收费计费'
     },
     camera: {
       code: '相机编号', factoryNo: '出厂标识', ip: '相机IP', name: '相机名称', sim: 'SIM卡号', spotCode: '车位编号',
       leftSpot: '左车位', rightSpot: '右车位', status: '相机状态',
       addTitle: '添加相机', editTitle: '修改相机', detailTitle: '相机详情', ipInvalid: '请输入正确的 IPv4 地址',
-      cmd: { reboot: '重启设备', clockSync: '同步时钟', capture: '手动抓拍', syncLock: '同步地锁状态', refresh: '刷新状态', lockOpen: '开锁', lockClose: '关锁' },
-      side: { left: '左车位', right: '右车位' }, captureHint: '抓拍后可在“汇总统计 - 抓拍记录”查看'
+      cmd: { reboot: '重启设备', clockSync: '同步时钟', capture: '手动抓拍', syncLock: '同步地锁状态', refresh: '刷新状态', lockOpen: '开锁', lockClose: '关锁', secret: '重置接入密钥' },
+      side: { left: '左车位', right: '右车位' }, captureHint: '抓拍后可在“汇总统计 - 抓拍记录”查看',
+      secret: '接入密钥', pushUrl: '推送地址', secretTitle: '相机接入密钥',
+      secretOnce: '密钥只显示这一次，请在相机的推送地址中配置（丢失后可重置）。',
+      secretConfirm: '重置后旧密钥立即失效，相机需改用新的推送地址，确定重置吗？'
     },
     pile: {
       code: '电桩编号', factoryNo: '出厂标识', name: '电桩名称', model: '设备型号', version: '设备版本', gunCount: '电枪数量',
-      sim: 'SIM卡号', operationType: '运营性质', occupancyFee: '占位收费', occupancyHint: '0 表示不收占位费', reservable: '预约充电',
+      sim: 'SIM卡号', operationType: '运营性质', occupancyFee: '占位收费', occupancyHint: '每个计费周期的价格，0 表示不收占位费（充电时段不计占位）', reservable: '预约充电',
+      occupancyPeriodMin: '占位计费周期', occupancyFreeMin: '免费占位时长', occupancyCap: '占位费封顶', occupancyCapHint: '每次停车最多收取，0 表示不封顶',
+      occupancyCapLow: '封顶金额不能低于每周期价格', minutes: '分钟', yuanPerPeriod: '元/周期',
       outputCurrent: '输出电流', outputPower: '输出功率', outputVoltage: '输出电压', currentType: '电流类型',
       chargingType: '充电类型', speed: '充电速度', installMethod: '安装方式', protectionClass: '防护等级', commMethod: '通讯方式',
       offlineCard: '离线卡', allowOfflineCard: '允许离线卡充电', protocol: '通讯协议', status: '电桩状态', guns: '充电枪',

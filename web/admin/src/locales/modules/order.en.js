@@ -10,6 +10,7 @@ export default {
       yuan: 'CNY', kwh: 'kWh', kw: 'kW', amountYuan: '¥{v}',
       capped: 'More than {n} orders match; only the first {n} can be paged — narrow the search',
       end: 'End', refund: 'Refund', export: 'Export', detail: 'Detail',
+      split: 'Split', splitStatus: 'Split status', splitConfirm: 'The split of order {no} failed. Split it again?', splitDone: 'Split submitted again',
       endConfirm: 'End order "{no}"? It is settled by the last values the device reported; the unused prepayment is refunded automatically.',
       endDone: 'Order ended', endTitle: 'End Order',
       refundTitle: 'Refund Order', refundMax: 'Refundable', refundAmount: 'Amount', refundReason: 'Reason',
@@ -33,6 +34,13 @@ export default {
       withYuan: '{label} (CNY)',
       tierPeriod: 'Period', tierPrice: 'Unit Price',
       tariffName: 'Tariff', tariffMode: 'Mode', tariffVersion: 'Version', tariffEffective: 'Effective From'
+    },
+    reservation: {
+      no: 'Reservation No.', spot: 'Spot', spotCode: 'Spot code', occupancy: 'Occupancy', end: 'End', endConfirm: 'End reservation "{no}"?',
+      endDone: 'Reservation ended', detailTitle: 'Reservation', section: 'Reservation', stays: 'Stays', noStays: 'No stays', stayNo: 'Stay No.',
+      entered: 'Entered', left: 'Left', fee: 'Occupancy fee', chargeOrders: 'Charging orders', noChargeOrders: 'No charging orders',
+      lockOpened: 'Lock opened', lockClosed: 'Lock closed', expiresAt: 'Times out at', arrivedAt: 'Arrived', endedBy: 'Ended by',
+      reasons: { left: 'Left the spot', admin: 'Ended by admin', driver: 'Cancelled by driver', timeout: 'Not arrived in time' }
     },
     car: {
       pile: 'Pile', pileCode: 'Pile Code', pileSn: 'Pile SN', gunCode: 'Gun Code', currentType: 'Current',

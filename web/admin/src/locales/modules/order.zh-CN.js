@@ -10,6 +10,7 @@ export default {
       yuan: '元', kwh: 'kWh', kw: 'kW', amountYuan: '{v} 元',
       capped: '匹配超过 {n} 条，仅可翻看前 {n} 条，请缩小查询范围',
       end: '结束订单', refund: '退费', export: '导出', detail: '详情',
+      split: '分账', splitStatus: '分账状态', splitConfirm: '订单 {no} 的分账失败，确认重新分账？', splitDone: '已重新提交分账',
       endConfirm: '确认结束订单“{no}”吗？将按设备最后上报的数据结算，未用完的预付金额自动原路退回。',
       endDone: '订单已结束', endTitle: '结束订单',
       refundTitle: '订单退费', refundMax: '最多可退', refundAmount: '退费金额', refundReason: '退费原因',
@@ -33,6 +34,13 @@ export default {
       withYuan: '{label}（元）',
       tierPeriod: '起止时间', tierPrice: '单价',
       tariffName: '计费规则', tariffMode: '计费模式', tariffVersion: '版本', tariffEffective: '生效时间'
+    },
+    reservation: {
+      no: '预约单号', spot: '车位', spotCode: '车位编号', occupancy: '占位时长', end: '结束预约', endConfirm: '确认结束预约“{no}”吗？',
+      endDone: '预约已结束', detailTitle: '预约订单详情', section: '预约信息', stays: '占位记录', noStays: '暂无占位记录', stayNo: '占位单号',
+      entered: '进入时间', left: '离开时间', fee: '占位费', chargeOrders: '充电订单明细', noChargeOrders: '暂无充电订单',
+      lockOpened: '开闸时间', lockClosed: '关闸时间', expiresAt: '超时时间', arrivedAt: '到达时间', endedBy: '结束人',
+      reasons: { left: '离开车位', admin: '平台结束', driver: '用户取消', timeout: '超时未到达' }
     },
     car: {
       pile: '电桩', pileCode: '电桩编号', pileSn: '电桩SN', gunCode: '充电枪编号', currentType: '电流类型',

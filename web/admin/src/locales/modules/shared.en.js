@@ -31,7 +31,8 @@ export default {
       ratio: 'Ratio', ratioSum: 'Ratio total: {sum}%', ratioOver: 'The split ratios must not exceed 100% in total', addAccount: 'Add account',
       noAccounts: 'No split accounts', orgId: 'Org ID', mchId: 'Merchant ID', appId: 'AppID', serialNo: 'Certificate serial no.', apiV3Key: 'APIv3 key',
       secretSet: 'Set (keep the mask or leave empty to keep it)', secretKeep: 'Unchanged', saved: 'Payment config saved',
-      accountRequired: 'Fill in the account and ratio'
+      accountRequired: 'Fill in the account and ratio',
+      receiverType: 'Type', typeMerchant: 'Merchant', typePersonal: 'Personal'
     },
     qr: {
       template: { plain: 'Plain', labelled: 'With label', card: 'Branded card' },

@@ -31,7 +31,8 @@ export default {
       ratio: '分账比例', ratioSum: '分账比例合计：{sum}%', ratioOver: '分账比例合计不能超过100%', addAccount: '添加分账账号',
       noAccounts: '暂无分账账号', orgId: '机构号', mchId: '商户号', appId: 'AppID', serialNo: '证书序列号', apiV3Key: 'APIv3 密钥',
       secretSet: '已设置（留空或保持掩码则不修改）', secretKeep: '保持不变', saved: '支付配置已保存',
-      accountRequired: '请填写分账账号和比例'
+      accountRequired: '请填写分账账号和比例',
+      receiverType: '类型', typeMerchant: '商户', typePersonal: '个人'
     },
     qr: {
       template: { plain: '简洁二维码', labelled: '带编号标签', card: '品牌卡片' },
