@@ -13,7 +13,7 @@ import { ok, fail, until, randPhone } from './lib/client.mjs';
 import { approvedStation, getBinary } from './lib/car.mjs';
 import { addBikeStation } from './lib/bike.mjs';
 import { AppApi } from './lib/app.mjs';
-import { assertBooksBalance } from './lib/order-car-helpers.mjs';
+import { assertBooksBalance } from './lib/books.mjs';
 
 const ctx = useServer({
   env: {
