@@ -2,7 +2,7 @@
 # Runs the Playwright e2e suite (tests/e2e) in headless Chromium against a fresh server on SQLite
 # that serves the built admin web; the device test connects simulated chargers (zhichong-sim next to
 # the server binary; member.test.mjs a simulated YKC pile on the server's YKC port). Env: ZHICHONG_BIN (default build/release/zhichong), ZHICHONG_SIM, ZHICHONG_E2E_FILES
-# (default: admin car bike device order member stat layout driver parking; e.g. "device.test.mjs"). testing.enabled (test clock) and
+# (default: admin car bike device order member stat layout driver parking invoice; e.g. "device.test.mjs"). testing.enabled (test clock) and
 # sms.dev_endpoint (driver sign-in) are on: order.test.mjs creates a real order through the app API.
 # ocpp.message_log_bytes is 64 KiB (default 4 KiB): device.test.mjs looks for the pile's BootNotification in
 # its message log minutes after boot, and at the default budget MeterValues every 2 s push it out sooner on a
@@ -24,7 +24,7 @@ pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
 cd tests/e2e
-files=${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs camera.test.mjs order.test.mjs member.test.mjs stat.test.mjs split.test.mjs layout.test.mjs driver.test.mjs parking.test.mjs}
+files=${ZHICHONG_E2E_FILES:-admin.test.mjs car.test.mjs bike.test.mjs device.test.mjs camera.test.mjs order.test.mjs member.test.mjs stat.test.mjs split.test.mjs layout.test.mjs driver.test.mjs parking.test.mjs invoice.test.mjs}
 # layout.test.mjs measures the list pages with the rows the other files created: it runs after them
 first=() last=()
 for f in $files; do if [ "$f" = layout.test.mjs ]; then last+=("$f"); else first+=("$f"); fi; done

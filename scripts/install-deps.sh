@@ -14,7 +14,7 @@ apt_pkgs=(g++ cmake ninja-build ccache pkg-config make
 # Node.js may come from elsewhere (its own npm); only ask Debian when the commands are missing.
 command -v node >/dev/null && command -v npm >/dev/null || apt_pkgs+=(nodejs npm)
 if [ "$mode" = test ]; then
-  apt_pkgs+=(postgresql chromium wrk clang-format zbar-tools unzip clang libclang-rt-14-dev liburing-dev)  # clang: libFuzzer (scripts/fuzz-ykc.sh); liburing: bench/ocpp floor
+  apt_pkgs+=(postgresql chromium wrk clang-format zbar-tools poppler-utils unzip clang libclang-rt-14-dev liburing-dev)  # clang: libFuzzer (scripts/fuzz-ykc.sh); liburing: bench/ocpp floor
 fi
 
 missing=()

@@ -25,6 +25,7 @@
 #include "api/driver/parking_routes.hpp"
 #include "api/driver/register.hpp"
 #include "app/demo.hpp"
+#include "app/invoice_module.hpp"
 #include "app/payment_module.hpp"
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
@@ -201,6 +202,7 @@ int serve(Config cfg, bool demo) {
   }
   // Admin order pages (ORD-CAR/ORD-BIKE, exports); the end action goes to the car/e-bike order services.
   api::register_order_admin_routes(router, {*db, export_jobs, payments.service(), &car_orders, &bike_orders});
+  InvoiceModule invoices(*db, cfg, router);  // e-invoices: sandbox service, pool, routes (docs/invoices.md)
   // The driver app API (docs/api-driver.md). sms.provider "log" is the built-in provider (codes to the log).
   if (cfg.sms.provider != "log")
     throw std::runtime_error("sms.provider: unknown provider '" + cfg.sms.provider + "' (built in: log)");
@@ -254,6 +256,7 @@ int serve(Config cfg, bool demo) {
   car_orders.start();
   bike_orders.start();
   rollups.start();
+  invoices.start();
   parking.start();
   cameras.start();
   std::printf("zhichong %s listening on http://%s:%u  (database: %s)\n", ZC_VERSION, cfg.http.host.c_str(),
@@ -269,6 +272,7 @@ int serve(Config cfg, bool demo) {
   bike_orders.stop();
   offline_cards.stop();
   rollups.stop();
+  invoices.stop();
   parking.stop();
   payments.stop();
   cameras.stop();       // every camera offline

@@ -135,6 +135,14 @@ struct Config {
     int64_t split_max_attempts = 5;          // automatic attempts before a split waits for a manual re-split
     int64_t split_retry_base_ms = 60000;     // attempt n+1 waits base × 2^(n−1) after attempt n failed
   } payment;
+  struct Invoice {               // e-invoices and the built-in sandbox e-invoice service (docs/invoices.md)
+    int64_t worker_threads = 2;  // threads that send requests to the service and render the PDFs
+    int64_t poll_interval_ms = 2000;       // invoices still issuing are looked at this often …
+    int64_t query_after_ms = 10000;        // … and asked for (query) when no callback came within this
+    int64_t sandbox_delay_ms = 300;        // the sandbox answers a request this long after accepting it
+    int64_t sandbox_failure_permille = 0;  // share of sandbox requests that fail (0–1000)
+    bool sandbox_callback = true;          // the sandbox pushes its results; off: only the query finds them
+  } invoice;
   struct Parking {                         // parking rules and reservations (docs/parking.md)
     int64_t reservation_timeout_s = 7200;  // a reservation without arrival times out after this
     int64_t sweep_interval_ms = 30000;     // reservation timeouts are looked for this often

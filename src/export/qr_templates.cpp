@@ -1,11 +1,6 @@
 #include "export/qr_templates.hpp"
 
-#include <cairo.h>
-#include <pango/pangocairo.h>
-
-#include <memory>
-
-#include "export/qr.hpp"
+#include "export/cairo_draw.hpp"
 
 namespace zc {
 
@@ -16,72 +11,22 @@ constexpr const char* kMono = "Noto Sans Mono CJK SC, Noto Sans Mono, monospace"
 constexpr const char* kDefaultInstruction = "请使用微信或支付宝扫码充电";
 constexpr int kQuietModules = 4;
 
-struct Rgb {
-  double r, g, b;
-};
-constexpr Rgb kBlack{0, 0, 0};
+using draw::Owned;
+using draw::Rgb;
+using draw::set_rgb;
 constexpr Rgb kWhite{1, 1, 1};
 constexpr Rgb kBrand{0x16 / 255.0, 0x77 / 255.0, 0xff / 255.0};  // Element Plus / admin web primary
 constexpr Rgb kDark{0x1f / 255.0, 0x1f / 255.0, 0x1f / 255.0};
 constexpr Rgb kGray{0x59 / 255.0, 0x59 / 255.0, 0x59 / 255.0};
 constexpr Rgb kLight{0xbf / 255.0, 0xbf / 255.0, 0xbf / 255.0};
 
-void set_rgb(cairo_t* cr, Rgb c) {
-  cairo_set_source_rgb(cr, c.r, c.g, c.b);
-}
-
-struct CairoDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-  void operator()(cairo_t* c) const { cairo_destroy(c); }
-  void operator()(PangoContext* p) const { g_object_unref(p); }
-  void operator()(PangoLayout* p) const { g_object_unref(p); }
-  void operator()(PangoFontDescription* f) const { pango_font_description_free(f); }
-  void operator()(cairo_font_options_t* f) const { cairo_font_options_destroy(f); }
-  void operator()(gchar* s) const { g_free(s); }
-};
-template <class T>
-using Owned = std::unique_ptr<T, CairoDeleter>;
-
-// The QR code with its quiet zone, centred in a box × box square at (x, y); modules are whole pixels so
-// the code stays sharp when printed.
 void draw_qr(cairo_t* cr, const QrMatrix& m, int x, int y, int box) {
-  const int px = box / (m.size + 2 * kQuietModules);
-  if (px < 1) throw ExportError("QR text is too long for the label");
-  const int side = px * m.size;
-  const int ox = x + (box - side) / 2, oy = y + (box - side) / 2;
-  cairo_save(cr);
-  set_rgb(cr, kWhite);
-  cairo_rectangle(cr, x, y, box, box);
-  cairo_fill(cr);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
-  set_rgb(cr, kBlack);
-  for (int my = 0; my < m.size; ++my) {
-    for (int mx = 0; mx < m.size;) {  // one rectangle per horizontal run of dark modules
-      if (!m.at(mx, my)) {
-        ++mx;
-        continue;
-      }
-      int end = mx;
-      while (end < m.size && m.at(end, my)) ++end;
-      cairo_rectangle(cr, ox + mx * px, oy + my * px, (end - mx) * px, px);
-      mx = end;
-    }
-  }
-  cairo_fill(cr);
-  cairo_restore(cr);
+  draw::qr_code(cr, m, x, y, box, kQuietModules);
 }
 
 class TextPainter {
  public:
-  explicit TextPainter(cairo_t* cr) : cr_(cr), ctx_(pango_cairo_create_context(cr)) {
-    // Fixed rendering options: output must not depend on desktop settings.
-    Owned<cairo_font_options_t> fo(cairo_font_options_create());
-    cairo_font_options_set_antialias(fo.get(), CAIRO_ANTIALIAS_GRAY);
-    cairo_font_options_set_hint_style(fo.get(), CAIRO_HINT_STYLE_NONE);
-    cairo_font_options_set_hint_metrics(fo.get(), CAIRO_HINT_METRICS_OFF);
-    pango_cairo_context_set_font_options(ctx_.get(), fo.get());
-    pango_cairo_context_set_resolution(ctx_.get(), 96);
-  }
+  explicit TextPainter(cairo_t* cr) : cr_(cr), ctx_(draw::fixed_context(cr)) {}
 
   // One line, horizontally centred in [x, x + width), vertically centred on center_y; ellipsized when
   // too long. Invalid UTF-8 is replaced, never passed to pango.

@@ -9,6 +9,7 @@
 #include "domain/order/bike_order_state.hpp"
 #include "domain/order/car_order_state.hpp"
 #include "service/order/card_sessions.hpp"
+#include "storage/repositories/invoice_repo.hpp"
 #include "storage/repositories/member_card_use.hpp"
 #include "storage/repositories/payment_repo.hpp"
 
@@ -72,6 +73,11 @@ AdminRefunded OrderAdminActions::refund(OrderKind k, int64_t id, const AdminRefu
   auto o = db_.read([&](Connection& c) { return find_order(c, k, id, p.scope); });
   if (!o) fail_not_found("订单不存在或无权访问");
   if (!ended(k, o->state)) fail_conflict("订单未结束（" + o->state + "），不能退费");
+  // An invoice states the fee: refunding under it would leave the invoice wrong (docs/invoices.md).
+  auto invoiced =
+      db_.read([&](Connection& c) { return db::invoice::InvoiceRepo(c).active_invoices(k, {o->id}); });
+  if (!invoiced.empty())
+    fail_conflict("订单已开票（发票编号" + invoiced[0].second + "），请先作废发票再退费");
   if (!o->pay_order_id && db_.read([&](Connection& c) {
         return db::member::CardUseRepo(c).paid_for(k == OrderKind::car ? "car" : "bike", o->id).has_value();
       }))

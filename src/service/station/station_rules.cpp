@@ -80,7 +80,7 @@ void check_date(const std::string& field, const std::string& v) {
 
 // ---- invoice configuration ------------------------------------------------------------------------
 
-static bool is_taxpayer_id(const std::string& s) {
+bool is_taxpayer_id(const std::string& s) {
   if (s.size() < 15 || s.size() > 20) return false;
   for (char ch : s)
     if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z'))) return false;

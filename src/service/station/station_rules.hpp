@@ -27,6 +27,8 @@ void check_factory_no(const std::string& factory_no);
 // A calendar date "YYYY-MM-DD" ("" allowed).
 void check_date(const std::string& field, const std::string& value);
 
+// A taxpayer id (统一社会信用代码 / 纳税人识别号): 15–20 digits or capital letters.
+bool is_taxpayer_id(const std::string& s);
 // Invoice configuration (merchant no., company, taxpayer id 15–20 [0-9A-Z], tax rates 0–10000 in 0.01 %,
 // phone).
 void validate_invoice_fields(const db::station::InvoiceFields& f);

@@ -50,7 +50,15 @@ async function request(method, path, { params, body } = {}) {
   throw err
 }
 
+/** A file the driver may read (an invoice PDF) as an object URL; the caller revokes it. */
+async function objectUrl(path) {
+  const res = await fetch(path, { headers: { Authorization: 'Bearer ' + getToken() } })
+  if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`, res.status)
+  return URL.createObjectURL(await res.blob())
+}
+
 export const api = {
+  objectUrl,
   get: (path, params) => request('GET', path, { params }),
   post: (path, body = {}) => request('POST', path, { body }),
   put: (path, body = {}) => request('PUT', path, { body }),

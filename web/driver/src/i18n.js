@@ -34,7 +34,14 @@ const messages = {
     orderState: { starting: '启动中', charging: '充电中', stopping: '停止中', completed: '已完成', finished: '已完成', abnormal: '异常结束', suspended: '已挂起' },
     tier: { sharp: '尖', peak: '峰', flat: '平', valley: '谷' },
     orders: { title: '充电订单', car: '汽车', bike: '电单车', empty: '还没有充电记录', kwh: '{k} 度', noMore: '没有更多了' },
-    me: { title: '我的', orders: '充电订单', plates: '我的车牌', cards: '我的电卡', nickname: '昵称', nicknamePh: '设置一个昵称', language: 'Language / 语言', signOut: '退出登录', signOutConfirm: '确定退出登录吗？', saved: '已保存', notSignedIn: '登录 / 注册', signInTip: '登录后查看订单与车牌', guest: '智充用户', memberSince: '注册于 {d}', help: '客服与帮助', about: '关于智充' },
+    invoice: {
+      title: '我的发票', request: '开发票', new: '申请开票', empty: '还没有发票', orders: '选择订单', noOrders: '没有可开票的订单（已完成且有费用）',
+      sameStation: '一张发票只能包含同一电站的订单', titleType: '抬头类型', person: '个人', company: '企业', titleLabel: '发票抬头', titlePh: '个人姓名或企业名称',
+      taxpayerId: '纳税人识别号', taxpayerPh: '企业必填，15-20位', email: '接收邮箱', emailPh: '电子发票将发送到此邮箱', phone: '手机号', amount: '开票金额',
+      submit: '提交申请', submitted: '已提交，开票结果稍后更新', pickOrders: '请选择要开票的订单', titleRequired: '请填写发票抬头', taxpayerRequired: '企业抬头请填写15-20位纳税人识别号',
+      emailRequired: '请填写正确的邮箱', pdf: '查看PDF', number: '发票号码', status: { issuing: '开票中', issued: '已开票', failed: '开票失败', voided: '已作废' }, orderCount: '{n}笔订单'
+    },
+    me: { title: '我的', orders: '充电订单', invoices: '我的发票', plates: '我的车牌', cards: '我的电卡', nickname: '昵称', nicknamePh: '设置一个昵称', language: 'Language / 语言', signOut: '退出登录', signOutConfirm: '确定退出登录吗？', saved: '已保存', notSignedIn: '登录 / 注册', signInTip: '登录后查看订单与车牌', guest: '智充用户', memberSince: '注册于 {d}', help: '客服与帮助', about: '关于智充' },
     plates: { title: '我的车牌', add: '添加车牌', ph: '如 粤B12345 或 粤BD12345', remove: '删除', removeConfirm: '删除车牌 {p}？', empty: '还没有绑定车牌', max: '最多绑定5个车牌', added: '已添加' },
     cards: { title: '我的电卡', balance: '余额（元）', validTo: '有效期至 {d}', noEnd: '长期有效', empty: '还没有电卡，可向物业办理', usable: '可用', charging: '充电中', disabled: '已停用', expired: '已过期', carStations: '汽车电站', bikeStations: '单车电站', ledger: '充值与消费明细', noMore: '没有更多了', kind: { car: '汽车卡', bike: '单车卡', both: '通用卡' }, ledgerKind: { card_issue: '开卡', card_topup: '充值', card_bonus: '充值赠送', card_spend: '充电消费', card_refund: '退款', collective_issue: '集体户发卡' } }
   },
@@ -67,7 +74,14 @@ const messages = {
     orderState: { starting: 'Starting', charging: 'Charging', stopping: 'Stopping', completed: 'Completed', finished: 'Completed', abnormal: 'Ended abnormally', suspended: 'Suspended' },
     tier: { sharp: 'Super-peak', peak: 'Peak', flat: 'Flat', valley: 'Valley' },
     orders: { title: 'Orders', car: 'Car', bike: 'E-bike', empty: 'No charging yet', kwh: '{k} kWh', noMore: 'No more' },
-    me: { title: 'Me', orders: 'Orders', plates: 'My plates', cards: 'My cards', nickname: 'Nickname', nicknamePh: 'Set a nickname', language: 'Language / 语言', signOut: 'Sign out', signOutConfirm: 'Sign out now?', saved: 'Saved', notSignedIn: 'Sign in / up', signInTip: 'Sign in to see orders and plates', guest: 'Driver', memberSince: 'Member since {d}', help: 'Help', about: 'About' },
+    invoice: {
+      title: 'My invoices', request: 'Get an invoice', new: 'Request an invoice', empty: 'No invoices yet', orders: 'Choose orders', noOrders: 'No orders to invoice (completed, with a fee)',
+      sameStation: 'One invoice covers orders of one station', titleType: 'Title type', person: 'Individual', company: 'Company', titleLabel: 'Invoice title', titlePh: 'Your name or the company name',
+      taxpayerId: 'Taxpayer ID', taxpayerPh: 'Required for companies, 15–20 characters', email: 'Email', emailPh: 'The e-invoice is sent here', phone: 'Phone', amount: 'Amount',
+      submit: 'Submit', submitted: 'Submitted; the result follows shortly', pickOrders: 'Choose the orders to invoice', titleRequired: 'Enter the invoice title', taxpayerRequired: 'A company needs its 15–20 character taxpayer ID',
+      emailRequired: 'Enter a valid email', pdf: 'View PDF', number: 'Invoice number', status: { issuing: 'Issuing', issued: 'Issued', failed: 'Failed', voided: 'Voided' }, orderCount: '{n} order(s)'
+    },
+    me: { title: 'Me', invoices: 'My invoices', orders: 'Orders', plates: 'My plates', cards: 'My cards', nickname: 'Nickname', nicknamePh: 'Set a nickname', language: 'Language / 语言', signOut: 'Sign out', signOutConfirm: 'Sign out now?', saved: 'Saved', notSignedIn: 'Sign in / up', signInTip: 'Sign in to see orders and plates', guest: 'Driver', memberSince: 'Member since {d}', help: 'Help', about: 'About' },
     plates: { title: 'My plates', add: 'Add plate', ph: 'e.g. 粤B12345 or 粤BD12345', remove: 'Remove', removeConfirm: 'Remove plate {p}?', empty: 'No plates yet', max: 'Up to 5 plates', added: 'Added' },
     cards: { title: 'My cards', balance: 'Balance (CNY)', validTo: 'Valid until {d}', noEnd: 'No expiry', empty: 'No cards yet: ask your property office', usable: 'Usable', charging: 'Charging', disabled: 'Disabled', expired: 'Expired', carStations: 'Car stations', bikeStations: 'E-bike stations', ledger: 'Top-ups and spending', noMore: 'No more', kind: { car: 'Car card', bike: 'E-bike card', both: 'All-purpose card' }, ledgerKind: { card_issue: 'Card issued', card_topup: 'Top-up', card_bonus: 'Top-up bonus', card_spend: 'Charging', card_refund: 'Refund', collective_issue: 'Issued by company' } }
   }

@@ -12,6 +12,8 @@ const routes = [
   { path: '/orders', name: 'orders', component: () => import('./views/Orders.vue'), meta: { auth: true } },
   { path: '/me', name: 'me', component: () => import('./views/Me.vue'), meta: { tab: 'me' } },
   { path: '/plates', name: 'plates', component: () => import('./views/Plates.vue'), meta: { auth: true } },
+  { path: '/invoices', name: 'invoices', component: () => import('./views/Invoices.vue'), meta: { auth: true } },
+  { path: '/invoice/new', name: 'invoice-new', component: () => import('./views/InvoiceNew.vue'), meta: { auth: true } },
   { path: '/cards', name: 'cards', component: () => import('./views/Cards.vue'), meta: { auth: true } },
   { path: '/login', name: 'login', component: () => import('./views/Login.vue') },
   { path: '/:rest(.*)*', redirect: '/' }

@@ -64,6 +64,24 @@ export default {
       accounts: { payer: 'Payer', held: 'Held', refunding: 'Refunding', revenue: 'Revenue' },
       ledgerTxn: 'Movement', ledgerKind: 'Kind', ledgerAccount: 'Account', ledgerAmount: 'Amount', ledgerTime: 'Time'
     },
+    invoice: {
+      stationType: 'Order type', status: 'Status', invoiceNo: 'Invoice no.', invoiceNumber: 'Invoice number', invoiceCode: 'Invoice code',
+      title: 'Title', titleType: 'Title type', taxpayerId: 'Taxpayer ID', applicant: 'Applicant', source: 'Source',
+      createTime: 'Applied', finishTime: 'Finished', issueTime: 'Issued at', amount: 'Amount', tax: 'Tax', email: 'Email', phone: 'Phone',
+      merchantNo: 'Merchant no.', invoiceLine: 'Invoice type', lineTypes: { pc: 'Digital ordinary', bs: 'Digital special' }, serialNo: 'Serial no.',
+      failReason: 'Failure reason', redNumber: 'Red-letter number', voidTime: 'Voided at', orders: 'Orders', orderCount: 'Orders',
+      lines: 'Lines', lineName: 'Item', lineCode: 'Tax code', quantity: 'Quantity', unit: 'Unit', price: 'Unit price (excl. tax)',
+      rate: 'Rate', excluded: 'Amount (excl. tax)', lineTax: 'Tax', lineAmount: 'Total',
+      seller: 'Seller', sellerName: 'Name', sellerTaxpayerId: 'Taxpayer ID', sellerAddress: 'Address / phone', sellerBank: 'Bank / account',
+      drawer: 'Drawer', sectionBuyer: 'Buyer', sectionInvoice: 'Invoice', sectionSeller: 'Seller', sectionLines: 'Lines',
+      sectionOrders: 'Orders', sectionInvoices: 'Invoices', noInvoices: 'No invoices', remark: 'Remarks',
+      download: 'Download PDF', reissue: 'Re-issue', void: 'Void', detailTitle: 'Invoice details',
+      reissueConfirm: 'Issue invoice "{no}" again?', reissueDone: 'Re-issue submitted',
+      voidTitle: 'Void invoice', voidConfirm: 'A voided invoice is invalid (an issued one is red-lettered) and its orders can be invoiced again. Reason:', voidReason: 'Reason', voidDone: 'Invoice voided',
+      request: 'Invoice', requestTitle: 'Request an invoice', requestDone: 'Invoice requested; the result follows shortly', requestOrders: 'Orders',
+      requestAmount: 'Amount (yuan)', titleRequired: 'Enter the invoice title', taxpayerRequired: 'A company title needs its taxpayer ID (15–20 digits or capital letters)',
+      emailRequired: 'Enter a valid email', mergeHint: 'Orders of one station and one driver can share one invoice', activeOrder: 'Active'
+    },
     refund: {
       refundNo: 'Refund No.', payNo: 'Payment No.', refundType: 'Type', status: 'Status', payee: 'Payee',
       amount: 'Amount', payAmount: 'Paid', orderAmount: 'Order Amount', reason: 'Reason', operator: 'Operator',

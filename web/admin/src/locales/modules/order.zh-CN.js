@@ -64,6 +64,24 @@ export default {
       accounts: { payer: '付款人', held: '预付冻结', refunding: '退款中', revenue: '营收' },
       ledgerTxn: '流水号', ledgerKind: '类型', ledgerAccount: '账户', ledgerAmount: '金额', ledgerTime: '时间'
     },
+    invoice: {
+      stationType: '订单类型', status: '开票状态', invoiceNo: '发票编号', invoiceNumber: '发票号码', invoiceCode: '发票代码',
+      title: '发票抬头', titleType: '抬头类型', taxpayerId: '纳税人识别号', applicant: '申请人', source: '申请来源',
+      createTime: '申请时间', finishTime: '完成时间', issueTime: '开票时间', amount: '开票金额', tax: '税额', email: '邮箱', phone: '手机号',
+      merchantNo: '商户号', invoiceLine: '发票类型', lineTypes: { pc: '数电普票', bs: '数电专票' }, serialNo: '流水号',
+      failReason: '失败原因', redNumber: '红字发票号码', voidTime: '作废时间', orders: '开票订单', orderCount: '订单数',
+      lines: '发票明细', lineName: '项目名称', lineCode: '税收分类编码', quantity: '数量', unit: '单位', price: '单价（不含税）',
+      rate: '税率', excluded: '金额（不含税）', lineTax: '税额', lineAmount: '价税合计',
+      seller: '销售方', sellerName: '名称', sellerTaxpayerId: '纳税人识别号', sellerAddress: '地址电话', sellerBank: '开户行及账号',
+      drawer: '开票人', sectionBuyer: '购买方信息', sectionInvoice: '发票信息', sectionSeller: '销售方信息', sectionLines: '发票明细',
+      sectionOrders: '开票订单', sectionInvoices: '发票记录', noInvoices: '暂无发票', remark: '备注',
+      download: '下载PDF', reissue: '重开', void: '作废', detailTitle: '发票详情',
+      reissueConfirm: '确认对发票“{no}”重新开票吗？', reissueDone: '已重新提交开票',
+      voidTitle: '作废发票', voidConfirm: '作废后发票无效（已开具的将红冲），其订单可重新开票。请填写作废原因：', voidReason: '作废原因', voidDone: '发票已作废',
+      request: '开票', requestTitle: '申请开票', requestDone: '开票申请已提交，开票结果稍后返回', requestOrders: '开票订单',
+      requestAmount: '开票金额（元）', titleRequired: '请填写发票抬头', taxpayerRequired: '企业抬头须填写纳税人识别号（15-20位数字或大写字母）',
+      emailRequired: '请填写正确的邮箱', mergeHint: '同一电站、同一用户的多个订单可合并开一张发票', activeOrder: '有效'
+    },
     refund: {
       refundNo: '退费单号', payNo: '支付单号', refundType: '退费类型', status: '退费状态', payee: '收款人',
       amount: '退费金额', payAmount: '支付金额', orderAmount: '订单金额', reason: '退费原因', operator: '操作人',

@@ -1,7 +1,8 @@
 // What the order pages share besides their enumerations (utils/dict.js).
 export const PERMS = {
-  car: { kind: 'car', query: 'order:car:query', end: 'order:car:end', refund: 'order:car:refund', export: 'order:car:export', split: 'order:car:split' },
-  bike: { kind: 'bike', query: 'order:bike:query', end: 'order:bike:end', refund: 'order:bike:refund', export: 'order:bike:export', split: 'order:bike:split' },
+  car: { kind: 'car', query: 'order:car:query', end: 'order:car:end', refund: 'order:car:refund', export: 'order:car:export', split: 'order:car:split', invoice: 'order:car:invoice' },
+  bike: { kind: 'bike', query: 'order:bike:query', end: 'order:bike:end', refund: 'order:bike:refund', export: 'order:bike:export', split: 'order:bike:split', invoice: 'order:bike:invoice' },
+  invoice: { query: 'order:invoice:query', download: 'order:invoice:download', reissue: 'order:invoice:reissue', void: 'order:invoice:void' },
   payment: { query: 'order:payment:query', export: 'order:payment:export', reconcile: 'order:payment:reconcile' },
   refund: { query: 'order:refund:query', export: 'order:refund:export' },
   record: { list: 'order:record:list', query: 'order:record:query', review: 'order:record:review' }
