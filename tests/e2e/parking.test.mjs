@@ -36,6 +36,8 @@ before(async () => {
   ui = createUi(page, { prefix: 'parking-' })
   phone = await openPhone()
   const admin = await new Api(BASE).session('admin', ADMIN_PASSWORD)
+  // the plates below carry real times: the business clock must be the real one (other files move it)
+  ok(await admin.post('/test/clock', { offsetMs: 0 }), 'test clock at the real time')
   const provider = await approvedProvider(admin)
   const property = await propertyWithLogin(admin, provider.id)
   const tag = String(Date.now() % 10000).padStart(4, '0')
