@@ -12,7 +12,9 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::vector<std::string> split_commas(std::string_view s) {
+}  // namespace
+
+std::vector<std::string> parse_address_list(std::string_view s) {
   std::vector<std::string> out;
   while (!s.empty()) {
     size_t comma = s.find(',');
@@ -24,12 +26,6 @@ std::vector<std::string> split_commas(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-std::vector<std::string> parse_address_list(std::string_view comma_separated) {
-  return split_commas(comma_separated);
-}
-
 std::string client_address(std::string_view peer, std::string_view x_forwarded_for,
                            const std::vector<std::string>& trusted_proxies) {
   auto trusted = [&](std::string_view a) {
@@ -37,7 +33,7 @@ std::string client_address(std::string_view peer, std::string_view x_forwarded_f
   };
   std::string current(peer);
   if (!trusted(current)) return current;
-  std::vector<std::string> hops = split_commas(x_forwarded_for);
+  std::vector<std::string> hops = parse_address_list(x_forwarded_for);
   for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
     if (it->size() > 64) break;  // not an address: keep the last hop we could vouch for
     current = *it;

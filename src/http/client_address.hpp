@@ -9,7 +9,8 @@
 
 namespace zc::http {
 
-// "127.0.0.1, ::1" → {"127.0.0.1", "::1"} (exact addresses; no ranges).
+// "127.0.0.1, ::1" → {"127.0.0.1", "::1"}: the trusted proxies (exact addresses, no ranges) and the hops of
+// an X-Forwarded-For header.
 std::vector<std::string> parse_address_list(std::string_view comma_separated);
 
 std::string client_address(std::string_view peer, std::string_view x_forwarded_for,
